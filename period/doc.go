@@ -1,0 +1,44 @@
+// Package period is calendar time as contracts and committee reports use it:
+// civil dates, months, financial and contract years with their quarters and
+// halves, years to date, measurement frequencies, and the labels reports print
+// ("Apr-16", "2016/17", "Q1 2016/17", "YTD 2016/17").
+//
+// # Values
+//
+// Every type here is a small immutable value, safe to copy, compare with ==
+// and use from many goroutines. Constructors validate and return an error;
+// [Must] turns a known-good result into a plain value for tests and examples.
+// Each type's zero value is documented, and each implements
+// [encoding.TextMarshaler] and [encoding.TextUnmarshaler], so it reads and
+// writes itself in JSON, YAML and CSV as its label.
+//
+//   - [Date]: a civil date with no time of day and no zone.
+//   - [Month]: a year and a month.
+//   - [Year]: twelve months from a start month. [Years] says which month years
+//     start in; its zero value is the UK financial year, April to March, so
+//     Years{}.Of(m) is the financial year of m and [FinancialYear](2016) is
+//     2016/17.
+//   - [Period]: a half-open span of days [Start, End) with a shape ([Kind]):
+//     a month, quarter, half, year, year to date, run of months or run of
+//     days. Periods iterate their months and days, and convert to instants in
+//     an explicit [time.Location] with [Period.Interval].
+//   - [Frequency]: how often a measure is taken, which months a measurement
+//     falls due in ([Frequency.Due]) and which measurement period a month
+//     belongs to ([Frequency.PeriodOf]).
+//
+// # Calendar periods are not durations
+//
+// A month is a month, not 30 days, and a day is a civil date, not 24 hours.
+// Instants are built per civil date in an explicit location ([Date.In]), never
+// as midnight plus a duration, so a month that contains a clock change is 743
+// or 745 hours long, as it should be.
+//
+// # Labels
+//
+// [ParseLabel] reads the forms the seed reports use (Apr-16, April 2016,
+// 2016-04, 2016/17, 2016/2017, Q1 2016/17, Quarter One 2016/2017, YTD
+// 2016/17) and [Period.Label] writes them in three styles ([ISO], [Short],
+// [Long]). Parsing is strict: a label that does not match is a [*ParseError]
+// that quotes the input and says what was expected. Whatever parses formats
+// back, in every style, to a label that parses to the same period.
+package period

@@ -1,0 +1,43 @@
+package period
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrOutOfRange is wrapped by errors for a value outside its range: day 31 of
+// April, month 13, year 10000, quarter 5.
+var ErrOutOfRange = errors.New("out of range")
+
+// A ParseError reports text that could not be parsed. It quotes the input and
+// says what was expected; Err, when set, is the underlying cause (for example
+// an error wrapping [ErrOutOfRange] for 2016-02-30).
+type ParseError struct {
+	What     string // what was being parsed: "date", "month", "label", "frequency"
+	Input    string // the text as given
+	Expected string // what the parser accepts
+	Err      error  // the cause, or nil
+}
+
+// Error returns a message such as
+// `period: cannot parse "2016-13-01" as a date: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`.
+func (e *ParseError) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("period: cannot parse %q as a %s: %v (want %s)", e.Input, e.What, e.Err, e.Expected)
+	}
+	return fmt.Sprintf("period: cannot parse %q as a %s (want %s)", e.Input, e.What, e.Expected)
+}
+
+// Unwrap returns the cause.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Must returns v, or panics if err is not nil. It is for values known to be
+// valid at compile time, in tests, examples and package-level variables:
+//
+//	fy := period.Must(period.FinancialYear(2016))
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

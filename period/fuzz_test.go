@@ -1,0 +1,99 @@
+package period
+
+import (
+	"testing"
+)
+
+// The fuzz targets check that parsing never panics and that whatever parses
+// formats back, in every style, to text that parses to the same value.
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2016-04-01", "2016-02-29", "2015-02-29", "0001-01-01", "9999-12-31", "", "2016-4-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			if !d.IsZero() {
+				t.Fatalf("ParseDate(%q) failed but returned %v", s, d)
+			}
+			return
+		}
+		back, err := ParseDate(d.String())
+		if err != nil || back != d {
+			t.Fatalf("ParseDate(%q) = %v; formatted %q parses to %v, %v", s, d, d.String(), back, err)
+		}
+	})
+}
+
+func FuzzParseMonth(f *testing.F) {
+	for _, s := range []string{"2016-04", "Apr-16", "April 2016", "Apr-2016", "Dec-1999", "", "Sept-16"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMonth(s)
+		if err != nil {
+			return
+		}
+		for _, style := range []Style{ISO, Short, Long} {
+			text := m.Label(style)
+			back, err := ParseMonth(text)
+			if err != nil || back != m {
+				t.Fatalf("ParseMonth(%q) = %v; style %d %q parses to %v, %v", s, m, style, text, back, err)
+			}
+		}
+	})
+}
+
+func FuzzParseLabel(f *testing.F) {
+	for _, s := range []string{
+		"Apr-16", "April 2016", "2016-04", "2016/17", "2016/2017", "Q1 2016/17", "Quarter One 2016/2017",
+		"YTD 2016/17", "YTD 2016/17 to Aug-16", "H2 2016/17", "2016", "Q1 2016", "Apr-16 to Jun-16",
+		"2016-04-01..2016-04-28", "2016/17 from Sep", "Q2 2016/17 from September", "9998/99", "0001/02",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParseLabel(s)
+		if err != nil {
+			return
+		}
+		if p.IsZero() || p.End().Before(p.Start()) {
+			t.Fatalf("ParseLabel(%q) = %#v", s, p)
+		}
+		for _, style := range []Style{ISO, Short, Long} {
+			text := p.Label(style)
+			back, err := ParseLabel(text)
+			if err != nil || back != p {
+				t.Fatalf("ParseLabel(%q) = %v; style %d %q parses to %v, %v", s, p, style, text, back, err)
+			}
+		}
+		b, err := p.MarshalText()
+		if err != nil {
+			t.Fatalf("MarshalText of %q: %v", s, err)
+		}
+		var back Period
+		if err := back.UnmarshalText(b); err != nil || back != p {
+			t.Fatalf("text round trip of %q: %v, %v", s, back, err)
+		}
+	})
+}
+
+func FuzzParseFrequency(f *testing.F) {
+	for _, s := range []string{"Monthly", "6 Monthly", "quarterly due Jan", "every 2 months due Feb", "four-weekly from 2016-04-01", "Annual"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fr, err := ParseFrequency(s)
+		if err != nil {
+			return
+		}
+		if fr.IsZero() {
+			t.Fatalf("ParseFrequency(%q) gave the zero Frequency", s)
+		}
+		back, err := ParseFrequency(fr.String())
+		if err != nil || back != fr {
+			t.Fatalf("ParseFrequency(%q) = %v; %q parses to %v, %v", s, fr, fr.String(), back, err)
+		}
+	})
+}
