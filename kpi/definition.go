@@ -1,0 +1,247 @@
+package kpi
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/period"
+)
+
+// A Tier says what weight an indicator carries.
+type Tier uint8
+
+// The tiers. The zero Tier is a KPI.
+const (
+	TierKPI        Tier = iota // a key performance indicator, with consequences where the contract says
+	TierPI                     // a performance indicator, reported without consequence
+	TierContextual             // context for the committee, not scored
+)
+
+var tierNames = [...]string{"kpi", "pi", "contextual"}
+
+// String returns kpi, pi or contextual.
+func (t Tier) String() string {
+	if int(t) < len(tierNames) {
+		return tierNames[t]
+	}
+	return fmt.Sprintf("Tier(%d)", int(t))
+}
+
+// ParseTier reads kpi, pi or contextual.
+func ParseTier(s string) (Tier, error) {
+	for i, n := range tierNames {
+		if strings.EqualFold(strings.TrimSpace(s), n) {
+			return Tier(i), nil
+		}
+	}
+	return 0, &ParseError{What: "tier", Input: s, Expected: "kpi, pi or contextual"}
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (t Tier) MarshalText() ([]byte, error) {
+	return marshalName(t, t.String(), int(t) >= len(tierNames))
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseTier].
+func (t *Tier) UnmarshalText(b []byte) error { return unmarshalName(b, t, ParseTier) }
+
+// A Spec is the description of an indicator that [New] validates into a
+// [Definition]. Files decode into Specs.
+type Spec struct {
+	Ref         string // STS-K-009, CSC_KPI_04, 3
+	Description string
+	ServiceArea string
+	Tier        Tier
+	Contractual bool
+	Measure     Measure
+	Frequency   period.Frequency
+	// Target is the target as written: "90.0%", "< 5%", "0 failures". For a
+	// profiled target it is the annual target.
+	Target Written
+	// Profile, if not zero, varies the target through the year.
+	Profile Profile
+	Bands   Bands
+	Exceed  ExceedRule
+}
+
+// A Definition is one indicator, validated and immutable: what it measures,
+// how often, its target and profile, and its ladder of bands. Evaluate
+// figures against it with [Evaluate].
+type Definition struct {
+	spec     Spec
+	ladder   []Band // the bands with the exceed band first, if any
+	warnings []string
+}
+
+// New validates spec and returns its definition. Every problem is reported
+// at once, each a [*FieldError] with the field's path, and the error wraps
+// [ErrInvalid]. Likely mistakes that may still be right (a percent target of
+// 0.95, perhaps a fraction) do not fail; [Definition.Warnings] lists them.
+func New(spec Spec) (Definition, error) {
+	var p problems
+	if strings.TrimSpace(spec.Ref) == "" {
+		p.add("ref", "an indicator needs a reference")
+	}
+	if int(spec.Tier) >= len(tierNames) {
+		p.add("tier", "unknown tier %d", int(spec.Tier))
+	}
+	mp := problems{prefix: "measure"}
+	spec.Measure.validate(&mp)
+	p.errs = append(p.errs, mp.errs...)
+	if spec.Frequency.IsZero() {
+		p.add("frequency", "must be stated (monthly, quarterly, six-monthly, annual, ...)")
+	}
+	m := spec.Measure
+	t := spec.Target
+	var warnings []string
+	if t.Unit != 0 && m.Unit != 0 && t.Unit != m.Unit && !(t.Unit == Failures && m.Unit == Count) {
+		p.add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
+	}
+	if pol := t.Comparison.polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
+		p.add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
+	}
+	if m.Unit != 0 {
+		if err := m.inRange(t.Value); err != nil {
+			p.add("target", "%v", err)
+		}
+	}
+	if m.Unit == Percent && m.Polarity == HigherIsBetter && t.Value.IsPositive() && t.Value.LessThanOrEqual(decimal.NewFromInt(1)) {
+		warnings = append(warnings, fmt.Sprintf("target: %s%% is a very low target for a higher-is-better percent; is it a fraction (%s%%)?", t.Value, t.Value.Shift(2)))
+	}
+	pp := problems{}
+	spec.Profile.validate(m.Polarity, m.Unit, &pp)
+	p.errs = append(p.errs, pp.errs...)
+	if !spec.Profile.IsZero() && spec.Profile.kind == profileFlat && !spec.Profile.annual.Equal(t.Value) {
+		p.add("profile", "a flat profile of %s contradicts the target %s", spec.Profile.annual, t.Value)
+	}
+
+	bp := problems{}
+	validateBandList(spec.Bands.list, &bp)
+	p.errs = append(p.errs, bp.errs...)
+	ladder := spec.Bands.List()
+	if b, ok := spec.Exceed.band(); ok {
+		ladder = append([]Band{b}, ladder...)
+		if len(spec.Bands.list) > 0 && spec.Bands.list[0].Status == Exceeded {
+			p.add("exceed", "the bands already have an exceeded band")
+		}
+	}
+	if len(bp.errs) == 0 && m.Polarity != 0 {
+		checkLadder(ladder, spec, &p)
+	}
+	if err := p.err(); err != nil {
+		return Definition{}, err
+	}
+	return Definition{spec: spec, ladder: ladder, warnings: warnings}, nil
+}
+
+// checkLadder resolves the levels against every target the definition can
+// have and checks they run from best to worst without one hiding another.
+func checkLadder(ladder []Band, spec Spec, p *problems) {
+	targets := []decimal.Decimal{spec.Target.Value}
+	for _, mo := range spec.Profile.Months() {
+		v, _ := spec.Profile.Target(mo)
+		targets = append(targets, v)
+	}
+	pol := spec.Measure.Polarity
+	strictTarget := spec.Target.Comparison.Strict()
+	offset := 0
+	if spec.Exceed.kind != exceedNone {
+		offset = 1
+	}
+	for _, t := range targets {
+		for i := 1; i < len(ladder)-1; i++ {
+			prev, cur := ladder[i-1], ladder[i]
+			pv, ps := prev.Reach.resolve(t, strictTarget)
+			cv, cs := cur.Reach.resolve(t, strictTarget)
+			c := pol.Better(pv, cv)
+			if c > 0 || (c == 0 && ps && !cs) {
+				continue
+			}
+			path := fmt.Sprintf("bands[%d].level", i-offset)
+			if i-offset < 0 {
+				path = "exceed"
+			}
+			side := "below"
+			if pol == LowerIsBetter {
+				side = "above"
+			}
+			p.add(path, "%s level %s must be %s the %s level %s for a %s measure (with a target of %s)",
+				cur.Status, cv, side, prev.Status, pv, strings.ReplaceAll(pol.String(), "_", "-"), t)
+			return
+		}
+	}
+}
+
+// Ref returns the indicator's reference.
+func (d Definition) Ref() string { return d.spec.Ref }
+
+// Description returns what the indicator measures.
+func (d Definition) Description() string { return d.spec.Description }
+
+// ServiceArea returns the service area the indicator belongs to.
+func (d Definition) ServiceArea() string { return d.spec.ServiceArea }
+
+// Tier returns the indicator's tier.
+func (d Definition) Tier() Tier { return d.spec.Tier }
+
+// Contractual reports whether the indicator is contractual.
+func (d Definition) Contractual() bool { return d.spec.Contractual }
+
+// Measure returns the indicator's measure.
+func (d Definition) Measure() Measure { return d.spec.Measure }
+
+// Frequency returns how often the indicator falls due.
+func (d Definition) Frequency() period.Frequency { return d.spec.Frequency }
+
+// Target returns the target as written.
+func (d Definition) Target() Written { return d.spec.Target }
+
+// Profile returns the target's profile; zero for a flat written target.
+func (d Definition) Profile() Profile { return d.spec.Profile }
+
+// Bands returns the ladder as specified, without the exceed band.
+func (d Definition) Bands() Bands { return d.spec.Bands }
+
+// Exceed returns the exceed rule.
+func (d Definition) Exceed() ExceedRule { return d.spec.Exceed }
+
+// Spec returns a copy of the spec the definition was built from.
+func (d Definition) Spec() Spec { return d.spec }
+
+// Warnings returns the likely mistakes [New] noticed but let pass.
+func (d Definition) Warnings() []string { return append([]string(nil), d.warnings...) }
+
+// IsZero reports whether d is the zero Definition.
+func (d Definition) IsZero() bool { return d.spec.Ref == "" }
+
+// Equal reports whether d and o are the same definition.
+func (d Definition) Equal(o Definition) bool {
+	a, b := d.spec, o.spec
+	return a.Ref == b.Ref && a.Description == b.Description && a.ServiceArea == b.ServiceArea && a.Tier == b.Tier &&
+		a.Contractual == b.Contractual && a.Measure.Equal(b.Measure) && a.Frequency == b.Frequency &&
+		a.Target.Equal(b.Target) && a.Profile.Equal(b.Profile) && a.Bands.Equal(b.Bands) && a.Exceed.Equal(b.Exceed)
+}
+
+// TargetFor returns the target for a period: for a month, the profile's
+// target for that month (or the flat target); for a longer period, the
+// target of its last month if the profile is cumulative, or the annual
+// target. It is an error if the profile has no target for the month.
+func (d Definition) TargetFor(p period.Period) (decimal.Decimal, error) {
+	prof := d.spec.Profile
+	if prof.kind != profileExplicit {
+		return d.spec.Target.Value, nil
+	}
+	if p.Kind() == period.KindMonth || prof.cumulative {
+		m := p.LastMonth()
+		if v, ok := prof.Target(m); ok {
+			return v, nil
+		}
+		if y, ok := p.Year(); ok && prof.cumulative && m.Equal(y.Last()) {
+			return prof.annual, nil
+		}
+		return decimal.Decimal{}, fmt.Errorf("kpi: %s has no profiled target for %s", d.spec.Ref, m.Label(period.Short))
+	}
+	return prof.annual, nil
+}

@@ -1,0 +1,314 @@
+package kpi
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/period"
+)
+
+// A Result is one indicator evaluated for one period: its status, the band
+// that applied, the target and the level that decided it, the figure as
+// compared, and whether the supplier reported the same status. Variance,
+// margin and the one-line reason are worked out on request, so that
+// evaluation itself allocates nothing.
+type Result struct {
+	def      *Definition
+	period   period.Period
+	status   Status
+	band     int // index into def.ladder, or -1
+	target   decimal.Decimal
+	actual   decimal.Decimal
+	flags    resultFlags
+	reported Status
+	text     string // the supplier's words for a missing figure
+}
+
+type resultFlags uint8
+
+const (
+	hasTarget resultFlags = 1 << iota
+	hasActual
+	interim // a figure reported in a period when the measure is not due
+)
+
+// Evaluate rates one observation of d for period p (a month, or a longer
+// period for an aggregate). The steps, in order:
+//
+//  1. An observation with no figure gives its reason: not measurable,
+//     excluded or no data; and where the measure is not due in p (a
+//     six-monthly survey in April) and nothing was reported, not due.
+//  2. The figure is worked out: the value, the ratio of counts (× 100 for a
+//     percent) or the mean; no volume (a zero denominator) is not measurable.
+//  3. If the measure says so, the figure is rounded to its precision.
+//  4. The period's target comes from the profile.
+//  5. The figure falls in the first band whose level it reaches.
+//
+// A figure reported when the measure is not due is rated all the same and
+// marked interim. Errors are for figures that cannot be right (a percent
+// above 100, counts whose numerator exceeds the denominator) and for a
+// period the profile has no target for.
+func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
+	r := Result{def: &d, period: p, band: -1, reported: obs.reported}
+	due := d.dueIn(p)
+	if !obs.HasFigure() {
+		reason, text := obs.Reason()
+		r.text = text
+		switch {
+		case reason == NoData && !due && obs.reason == 0:
+			r.status = NotDue
+		default:
+			r.status = reason
+		}
+		if t, err := d.TargetFor(p); err == nil {
+			r.target, r.flags = t, r.flags|hasTarget
+		}
+		return r, nil
+	}
+	m := d.spec.Measure
+	v, ok, err := obs.figure(m)
+	if err != nil {
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", d.spec.Ref, p, err)
+	}
+	if !ok {
+		r.status, r.text = NotMeasurable, "no volume"
+		return r, nil
+	}
+	if m.RoundBeforeBanding && v.Exponent() < -m.Precision {
+		v = v.Round(m.Precision)
+	}
+	if err := m.inRange(v); err != nil {
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", d.spec.Ref, p, err)
+	}
+	t, err := d.TargetFor(p)
+	if err != nil {
+		return Result{}, err
+	}
+	r.actual, r.target = v, t
+	r.flags |= hasActual | hasTarget
+	if !due {
+		r.flags |= interim
+	}
+	strict := d.spec.Target.Comparison.Strict()
+	last := len(d.ladder) - 1
+	r.band = last
+	for i := 0; i < last; i++ {
+		lv, ls := d.ladder[i].Reach.resolve(t, strict)
+		if reaches(m.Polarity, v, lv, ls) {
+			r.band = i
+			break
+		}
+	}
+	r.status = d.ladder[r.band].Status
+	return r, nil
+}
+
+// dueIn reports whether a measurement falls due in p: in a month, by the
+// frequency; a longer period always holds one.
+func (d Definition) dueIn(p period.Period) bool {
+	if p.Kind() != period.KindMonth {
+		return true
+	}
+	return d.spec.Frequency.Due(p.FirstMonth())
+}
+
+// Ref returns the reference of the indicator the result is for.
+func (r Result) Ref() string {
+	if r.def == nil {
+		return ""
+	}
+	return r.def.spec.Ref
+}
+
+// Period returns the period the result is for.
+func (r Result) Period() period.Period { return r.period }
+
+// Status returns the result's canonical status.
+func (r Result) Status() Status { return r.status }
+
+// Band returns the band that applied, and false for a result with no
+// figure.
+func (r Result) Band() (Band, bool) {
+	if r.band < 0 || r.def == nil {
+		return Band{}, false
+	}
+	return r.def.ladder[r.band], true
+}
+
+// Points returns the service points of the band that applied (zero if
+// none).
+func (r Result) Points() decimal.Decimal {
+	if b, ok := r.Band(); ok {
+		return b.Points
+	}
+	return decimal.Zero
+}
+
+// Target returns the period's target, and false if there is none.
+func (r Result) Target() (decimal.Decimal, bool) { return r.target, r.flags&hasTarget != 0 }
+
+// Actual returns the figure as compared (rounded if the measure rounds), and
+// false if there was none.
+func (r Result) Actual() (decimal.Decimal, bool) { return r.actual, r.flags&hasActual != 0 }
+
+// Interim reports whether the figure was reported in a period when the
+// measure was not due.
+func (r Result) Interim() bool { return r.flags&interim != 0 }
+
+// Text returns the supplier's words for a missing figure ("Not yet
+// measurable"), or "no volume" for counts with a zero denominator.
+func (r Result) Text() string { return r.text }
+
+// Level returns the level that decided the status: for the top band, the
+// level reached; for a lower band, the level of the band above that the
+// figure did not reach. ok is false for a result with no figure.
+func (r Result) Level() (level decimal.Decimal, strict bool, ok bool) {
+	if r.band < 0 || r.def == nil {
+		return decimal.Decimal{}, false, false
+	}
+	i := r.band
+	if i > 0 {
+		i--
+	}
+	if r.def.ladder[i].Reach == nil {
+		return r.target, r.def.spec.Target.Comparison.Strict(), true
+	}
+	v, s := r.def.ladder[i].Reach.resolve(r.target, r.def.spec.Target.Comparison.Strict())
+	return v, s, true
+}
+
+// Variance returns the figure less the target (negative when below it,
+// whatever the polarity), and false if either is missing.
+func (r Result) Variance() (decimal.Decimal, bool) {
+	if r.flags&(hasActual|hasTarget) != hasActual|hasTarget {
+		return decimal.Decimal{}, false
+	}
+	return r.actual.Sub(r.target), true
+}
+
+// Margin returns how far the figure is better than the target: positive
+// when better, negative when worse, for either polarity.
+func (r Result) Margin() (decimal.Decimal, bool) {
+	v, ok := r.Variance()
+	if ok && r.def.spec.Measure.Polarity == LowerIsBetter {
+		v = v.Neg()
+	}
+	return v, ok
+}
+
+// Reported returns the status the supplier reported, or 0.
+func (r Result) Reported() Status { return r.reported }
+
+// Disagrees reports whether the supplier reported a status other than the
+// one computed.
+func (r Result) Disagrees() bool { return r.reported != 0 && r.reported != r.status }
+
+// Equal reports whether r and o are the same result for the same
+// indicator.
+func (r Result) Equal(o Result) bool {
+	sameDef := (r.def == nil) == (o.def == nil) && (r.def == nil || r.def.Equal(*o.def))
+	return sameDef && r.period == o.period && r.status == o.status && r.band == o.band && r.flags == o.flags &&
+		r.target.Equal(o.target) && r.actual.Equal(o.actual) && r.reported == o.reported && r.text == o.text
+}
+
+// format writes a value of the result's measure as written (90.0%, 87%,
+// 14.00 days); a computed figure with more places than the measure reports is
+// rounded to its precision.
+func (r Result) format(v decimal.Decimal) string {
+	m := r.def.spec.Measure
+	if -v.Exponent() > m.Precision {
+		v = v.Round(m.Precision)
+	}
+	switch m.Unit {
+	case Number, Rating, Count:
+		return Written{Value: v}.String()
+	}
+	return Written{Value: v, Unit: m.Unit}.String()
+}
+
+// Reason returns a one-line explanation in plain English: "88.89% is below
+// the target of 90.0% but above the detriment level of 87.0%".
+func (r Result) Reason() string {
+	if r.def == nil {
+		return ""
+	}
+	d := r.def
+	switch r.status {
+	case NotDue:
+		return fmt.Sprintf("not due: a %s measure has no measurement in %s", d.spec.Frequency, r.period.Label(period.Short))
+	case NoData:
+		return "no figure was reported" + quoted(r.text)
+	case NotMeasurable:
+		return "not measurable" + quoted(r.text)
+	case Excluded:
+		return "excluded by agreement" + quoted(r.text)
+	}
+	if r.band < 0 {
+		return ""
+	}
+	note := ""
+	if r.Interim() {
+		note = fmt.Sprintf(" (interim: a %s measure is not due in %s)", d.spec.Frequency, r.period.Label(period.Short))
+	}
+	worse, better := "below", "above"
+	if d.spec.Measure.Polarity == LowerIsBetter {
+		worse, better = "above", "below"
+	}
+	a := r.format(r.actual)
+	b := r.band
+	if b == 0 {
+		verb := "meets"
+		if d.ladder[0].Status == Exceeded {
+			verb = "exceeds"
+		}
+		return fmt.Sprintf("%s %s the target of %s", a, verb, r.format(r.target)) + note
+	}
+	// The level above that the figure did not reach: where this band begins.
+	prev := d.ladder[b-1]
+	pv, ps := prev.Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
+	short := worse
+	if ps {
+		short = "at or " + worse
+	}
+	s := fmt.Sprintf("%s is %s %s", a, short, r.levelPhrase(prev, d.ladder[b].Status, pv))
+	if b < len(d.ladder)-1 {
+		own := d.ladder[b]
+		ov, os := own.Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
+		reach := "at or " + better
+		if os {
+			reach = better
+		}
+		s += fmt.Sprintf(" but %s %s", reach, r.levelPhrase(own, d.ladder[b+1].Status, ov))
+	}
+	return s + note
+}
+
+// levelPhrase names the level of band b, beyond which a band of status next
+// begins: "the target of 90.0%", "the detriment level of 87.0%".
+func (r Result) levelPhrase(b Band, next Status, v decimal.Decimal) string {
+	if b.Reach.Kind == AtTarget {
+		return "the target of " + r.format(v)
+	}
+	if b.Status == Exceeded {
+		return "the stretch level of " + r.format(v)
+	}
+	name := next.String()
+	switch next {
+	case Failed:
+		name = "failure"
+		if b.Status == Missed && !b.Reach.Strict {
+			name = "minimum service"
+		}
+	case Missed:
+		name = "tolerance"
+	}
+	return fmt.Sprintf("the %s level of %s", name, r.format(v))
+}
+
+func quoted(text string) string {
+	if text == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (%q)", text)
+}

@@ -1,0 +1,236 @@
+package kpi
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// A Unit is what a measure counts.
+type Unit uint8
+
+// The units. The zero Unit is unstated.
+const (
+	Percent  Unit = iota + 1 // a percentage, 0 to 100
+	Days                     // a number of days
+	Hours                    // a number of hours
+	Minutes                  // a number of minutes
+	Seconds                  // a number of seconds (time to answer a call)
+	Count                    // a count of things (complaints, overpayments)
+	Failures                 // a volume of failures: lower is better
+	Rating                   // a rating on a stated scale (1 to 5)
+	Money                    // an amount of money, in pounds
+	Number                   // a plain number
+)
+
+var unitNames = [...]string{"", "percent", "days", "hours", "minutes", "seconds", "count", "failures", "rating", "money", "number"}
+
+// String returns the unit's name: percent, days, hours, minutes, seconds,
+// count, failures, rating, money, number.
+func (u Unit) String() string {
+	if u >= Percent && u <= Number {
+		return unitNames[u]
+	}
+	return fmt.Sprintf("Unit(%d)", int(u))
+}
+
+// ParseUnit reads a unit by name, not case-sensitively.
+func ParseUnit(s string) (Unit, error) {
+	for u := Percent; u <= Number; u++ {
+		if strings.EqualFold(strings.TrimSpace(s), unitNames[u]) {
+			return u, nil
+		}
+	}
+	return 0, &ParseError{What: "unit", Input: s, Expected: strings.Join(unitNames[1:], ", ")}
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (u Unit) MarshalText() ([]byte, error) { return marshalName(u, u.String(), u == 0 || u > Number) }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseUnit].
+func (u *Unit) UnmarshalText(b []byte) error { return unmarshalName(b, u, ParseUnit) }
+
+// Polarity says which way is better.
+type Polarity uint8
+
+// The polarities. The zero Polarity is unstated, and a definition must state
+// one.
+const (
+	HigherIsBetter Polarity = iota + 1
+	LowerIsBetter
+)
+
+var polarityNames = [...]string{"", "higher_is_better", "lower_is_better"}
+
+// String returns higher_is_better or lower_is_better.
+func (p Polarity) String() string {
+	if p == HigherIsBetter || p == LowerIsBetter {
+		return polarityNames[p]
+	}
+	return fmt.Sprintf("Polarity(%d)", int(p))
+}
+
+// ParsePolarity reads higher_is_better or lower_is_better (or "higher",
+// "lower").
+func ParsePolarity(s string) (Polarity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "higher_is_better", "higher is better", "higher":
+		return HigherIsBetter, nil
+	case "lower_is_better", "lower is better", "lower":
+		return LowerIsBetter, nil
+	}
+	return 0, &ParseError{What: "polarity", Input: s, Expected: "higher_is_better or lower_is_better"}
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (p Polarity) MarshalText() ([]byte, error) {
+	return marshalName(p, p.String(), p == 0 || p > LowerIsBetter)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParsePolarity].
+func (p *Polarity) UnmarshalText(b []byte) error { return unmarshalName(b, p, ParsePolarity) }
+
+// Better returns +1 if a is better than b under p, -1 if worse, 0 if equal.
+func (p Polarity) Better(a, b decimal.Decimal) int {
+	c := a.Cmp(b)
+	if p == LowerIsBetter {
+		return -c
+	}
+	return c
+}
+
+// An Aggregation says how a measure combines across periods.
+type Aggregation uint8
+
+// The aggregation rules. The zero Aggregation is unstated.
+const (
+	// RatioOfSums adds numerators and denominators: calls answered over
+	// calls offered. Never the mean of monthly percentages.
+	RatioOfSums Aggregation = iota + 1
+	// WeightedMean is the sum of totals over the sum of counts: days taken
+	// over cases processed.
+	WeightedMean
+	// Sum adds the figures: complaints, failures.
+	Sum
+	// Latest takes the last figure: a cumulative stock such as council tax
+	// collected to date.
+	Latest
+	// Minimum takes the worst-case low figure; Maximum the high.
+	Minimum
+	// Maximum takes the highest figure.
+	Maximum
+)
+
+var aggregationNames = [...]string{"", "ratio_of_sums", "weighted_mean", "sum", "latest", "minimum", "maximum"}
+
+// String returns the rule's name: ratio_of_sums, weighted_mean, sum, latest,
+// minimum, maximum.
+func (a Aggregation) String() string {
+	if a >= RatioOfSums && a <= Maximum {
+		return aggregationNames[a]
+	}
+	return fmt.Sprintf("Aggregation(%d)", int(a))
+}
+
+// ParseAggregation reads a rule by name.
+func ParseAggregation(s string) (Aggregation, error) {
+	for a := RatioOfSums; a <= Maximum; a++ {
+		if strings.EqualFold(strings.TrimSpace(s), aggregationNames[a]) {
+			return a, nil
+		}
+	}
+	return 0, &ParseError{What: "aggregation", Input: s, Expected: strings.Join(aggregationNames[1:], ", ")}
+}
+
+// MarshalText implements [encoding.TextMarshaler].
+func (a Aggregation) MarshalText() ([]byte, error) {
+	return marshalName(a, a.String(), a == 0 || a > Maximum)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAggregation].
+func (a *Aggregation) UnmarshalText(b []byte) error { return unmarshalName(b, a, ParseAggregation) }
+
+// A Measure says what an indicator's figures are and how to treat them.
+type Measure struct {
+	Unit     Unit
+	Polarity Polarity
+	// Precision is the number of decimal places figures are reported to.
+	Precision int32
+	// RoundBeforeBanding rounds each figure to Precision (half away from
+	// zero) before it is compared with the bands, as a report that prints
+	// 80.00 would: 79.996 then meets a target of 80.
+	RoundBeforeBanding bool
+	Aggregation        Aggregation
+	// ScaleMin and ScaleMax bound a Rating (1 and 5, say).
+	ScaleMin, ScaleMax decimal.Decimal
+}
+
+// Equal reports whether m and o are the same measure.
+func (m Measure) Equal(o Measure) bool {
+	return m.Unit == o.Unit && m.Polarity == o.Polarity && m.Precision == o.Precision &&
+		m.RoundBeforeBanding == o.RoundBeforeBanding && m.Aggregation == o.Aggregation &&
+		m.ScaleMin.Equal(o.ScaleMin) && m.ScaleMax.Equal(o.ScaleMax)
+}
+
+// validate reports the measure's problems under path.
+func (m Measure) validate(p *problems) {
+	if m.Unit == 0 || m.Unit > Number {
+		p.add("unit", "must be stated (one of %s)", strings.Join(unitNames[1:], ", "))
+	}
+	if m.Polarity == 0 || m.Polarity > LowerIsBetter {
+		p.add("polarity", "must be stated: higher_is_better or lower_is_better")
+	}
+	if m.Unit == Failures && m.Polarity == HigherIsBetter {
+		p.add("polarity", "a volume of failures is lower_is_better")
+	}
+	if m.Precision < 0 || m.Precision > 10 {
+		p.add("precision", "%d decimal places is outside 0 to 10", m.Precision)
+	}
+	if m.Aggregation == 0 || m.Aggregation > Maximum {
+		p.add("aggregation", "must be stated (one of %s)", strings.Join(aggregationNames[1:], ", "))
+	}
+	if m.Unit == Rating {
+		if !m.ScaleMin.LessThan(m.ScaleMax) {
+			p.add("scale", "a rating needs a scale with its minimum below its maximum (1 to 5, say)")
+		}
+	} else if !m.ScaleMin.IsZero() || !m.ScaleMax.IsZero() {
+		p.add("scale", "only a rating has a scale")
+	}
+	if m.Aggregation == RatioOfSums && m.Unit != Percent && m.Unit != Number {
+		p.add("aggregation", "ratio_of_sums is for percentages and ratios, not %s", m.Unit)
+	}
+}
+
+// inRange checks a figure against the measure's natural range.
+func (m Measure) inRange(v decimal.Decimal) error {
+	switch {
+	case m.Unit == Percent && (v.IsNegative() || v.GreaterThan(hundred)):
+		return fmt.Errorf("%s%% is outside 0 to 100", v)
+	case m.Unit == Rating && (v.LessThan(m.ScaleMin) || v.GreaterThan(m.ScaleMax)):
+		return fmt.Errorf("%s is outside the scale %s to %s", v, m.ScaleMin, m.ScaleMax)
+	case (m.Unit == Failures || m.Unit == Count) && (v.IsNegative() || !v.IsInteger()):
+		return fmt.Errorf("a %s must be a whole number of zero or more, not %s", m.Unit, v)
+	case m.Unit != Money && m.Unit != Number && v.IsNegative():
+		return fmt.Errorf("a %s figure cannot be negative (%s)", m.Unit, v)
+	}
+	return nil
+}
+
+var hundred = decimal.NewFromInt(100)
+
+func marshalName[T any](_ T, name string, bad bool) ([]byte, error) {
+	if bad {
+		return nil, fmt.Errorf("kpi: cannot marshal %s", name)
+	}
+	return []byte(name), nil
+}
+
+func unmarshalName[T any](b []byte, dst *T, parse func(string) (T, error)) error {
+	v, err := parse(string(b))
+	if err != nil {
+		return err
+	}
+	*dst = v
+	return nil
+}

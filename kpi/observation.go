@@ -1,0 +1,170 @@
+package kpi
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// An Observation is what was reported for one indicator in one period: a
+// figure; counts (calls answered of calls offered); a total and a count for
+// a mean (days taken over cases); or no figure, with the reason. It may also
+// carry the status the supplier reported, so that reported and computed
+// statuses can be compared. The zero Observation reports nothing, which
+// evaluates as no data where a measurement is due.
+type Observation struct {
+	kind     obsKind
+	value    decimal.Decimal // a figure
+	num, den decimal.Decimal // counts, or total and count for a mean
+	reason   Status          // NotDue, NoData, NotMeasurable or Excluded, with no figure
+	text     string          // the supplier's words: "Not yet measurable"
+	reported Status
+}
+
+type obsKind uint8
+
+const (
+	obsNone obsKind = iota
+	obsFigure
+	obsCounts
+	obsMean
+)
+
+// Figure is an observation of one figure: 88.89 (percent), 8.09 (days).
+func Figure(v decimal.Decimal) Observation { return Observation{kind: obsFigure, value: v} }
+
+// ParseFigure reads a figure as written (88.89, 95.8%, 25 secs) with
+// [ParseWritten]. A comparison (< 5%) is an error: figures are not targets.
+func ParseFigure(s string) (Observation, error) {
+	w, err := ParseWritten(s)
+	if err != nil {
+		return Observation{}, err
+	}
+	if w.Comparison != Unstated {
+		return Observation{}, &ParseError{What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
+	}
+	return Figure(w.Value), nil
+}
+
+// Counts is an observation of numerator of denominator: 20 calls answered
+// within 20 seconds of 25 offered. For a percent measure the figure is
+// 100 × numerator / denominator; no volume (a zero denominator) is not
+// measurable. The counts aggregate exactly across periods.
+func Counts(numerator, denominator int64) Observation {
+	return Observation{kind: obsCounts, num: decimal.NewFromInt(numerator), den: decimal.NewFromInt(denominator)}
+}
+
+// Mean is an observation of a total over a count: 161.4 days over 20 claims
+// is a mean of 8.07 days. It aggregates as the sum of totals over the sum of
+// counts.
+func Mean(total decimal.Decimal, count int64) Observation {
+	return Observation{kind: obsMean, num: total, den: decimal.NewFromInt(count)}
+}
+
+// Missing is an observation with no figure, for the given reason: [NotDue],
+// [NoData], [NotMeasurable] or [Excluded]. text keeps the supplier's words
+// ("Not yet measurable", "No Survey Due").
+func Missing(reason Status, text string) Observation {
+	return Observation{kind: obsNone, reason: reason, text: text}
+}
+
+// WithReported returns o carrying the status the supplier reported.
+func (o Observation) WithReported(s Status) Observation {
+	o.reported = s
+	return o
+}
+
+// Reported returns the status the supplier reported, or 0.
+func (o Observation) Reported() Status { return o.reported }
+
+// HasFigure reports whether o carries a figure, counts or a mean.
+func (o Observation) HasFigure() bool { return o.kind != obsNone }
+
+// Value returns o's figure as written, or false for counts, means and no
+// figure.
+func (o Observation) Value() (decimal.Decimal, bool) { return o.value, o.kind == obsFigure }
+
+// Counts returns o's numerator and denominator (or total and count for a
+// mean), and whether it has them.
+func (o Observation) Counts() (num, den decimal.Decimal, ok bool) {
+	return o.num, o.den, o.kind == obsCounts || o.kind == obsMean
+}
+
+// IsMean reports whether o is a total over a count.
+func (o Observation) IsMean() bool { return o.kind == obsMean }
+
+// Reason returns why o has no figure and the supplier's words; the reason is
+// 0 for an observation with a figure, and NoData for the zero Observation.
+func (o Observation) Reason() (Status, string) {
+	if o.kind != obsNone {
+		return 0, ""
+	}
+	if o.reason == 0 {
+		return NoData, o.text
+	}
+	return o.reason, o.text
+}
+
+// Equal reports whether o and p are the same observation.
+func (o Observation) Equal(p Observation) bool {
+	return o.kind == p.kind && o.value.Equal(p.value) && o.num.Equal(p.num) && o.den.Equal(p.den) &&
+		o.reason == p.reason && o.text == p.text && o.reported == p.reported
+}
+
+// String describes o: "88.89", "20 of 25", "161.4 over 20", "no data".
+func (o Observation) String() string {
+	switch o.kind {
+	case obsFigure:
+		return o.value.String()
+	case obsCounts:
+		return fmt.Sprintf("%s of %s", o.num, o.den)
+	case obsMean:
+		return fmt.Sprintf("%s over %s", o.num, o.den)
+	}
+	r, text := o.Reason()
+	if text != "" {
+		return fmt.Sprintf("%s (%s)", r, text)
+	}
+	return r.String()
+}
+
+// ratioPlaces is the precision a ratio of counts is computed to before it is
+// compared with a level. A ratio p/q that is not exactly a level written to
+// ten places or fewer differs from it by at least 1/(q·10^10), which is more
+// than 10^-24 for any q below 10^14, so comparisons at this precision are
+// exact for every count a contract could report.
+const ratioPlaces = 24
+
+// figure works out the observation's figure under measure m: the value, or
+// the ratio of its counts (× 100 for a percent), or its mean. ok is false
+// for no figure or no volume.
+func (o Observation) figure(m Measure) (v decimal.Decimal, ok bool, err error) {
+	switch o.kind {
+	case obsFigure:
+		return o.value, true, nil
+	case obsCounts:
+		if o.num.IsNegative() || o.den.IsNegative() {
+			return decimal.Decimal{}, false, fmt.Errorf("counts %s of %s cannot be negative", o.num, o.den)
+		}
+		if o.num.GreaterThan(o.den) {
+			return decimal.Decimal{}, false, fmt.Errorf("the numerator %s is more than the denominator %s", o.num, o.den)
+		}
+		if o.den.IsZero() {
+			return decimal.Decimal{}, false, nil
+		}
+		n := o.num
+		if m.Unit == Percent {
+			n = n.Mul(hundred)
+		}
+		return n.DivRound(o.den, ratioPlaces), true, nil
+	case obsMean:
+		if o.num.IsNegative() || o.den.IsNegative() {
+			return decimal.Decimal{}, false, fmt.Errorf("a mean of %s over %s cannot be negative", o.num, o.den)
+		}
+		if o.den.IsZero() {
+			return decimal.Decimal{}, false, nil
+		}
+		return o.num.DivRound(o.den, ratioPlaces), true, nil
+	}
+	return decimal.Decimal{}, false, nil
+}
