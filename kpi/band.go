@@ -70,7 +70,7 @@ func (l Level) resolve(t decimal.Decimal, targetStrict bool) (decimal.Decimal, b
 
 // reaches reports whether v reaches level lv under polarity p.
 func reaches(p Polarity, v, lv decimal.Decimal, strict bool) bool {
-	c := v.Cmp(lv)
+	c := cmpDec(v, lv)
 	if p == LowerIsBetter {
 		c = -c
 	}
@@ -200,9 +200,9 @@ func (l Level) describe() string {
 	case OffsetFromTarget:
 		s = "target" + signed(l.Value)
 	case PercentOfTarget:
-		s = l.Value.String() + "% of target"
+		s = asWritten(l.Value) + "% of target"
 	default:
-		s = l.Value.String()
+		s = asWritten(l.Value)
 	}
 	if l.Strict {
 		s += " (exclusive)"
@@ -212,9 +212,17 @@ func (l Level) describe() string {
 
 func signed(v decimal.Decimal) string {
 	if v.IsNegative() {
-		return v.String()
+		return asWritten(v)
 	}
-	return "+" + v.String()
+	return "+" + asWritten(v)
+}
+
+// asWritten formats v with the places it was written with: 87.0, not 87.
+func asWritten(v decimal.Decimal) string {
+	if e := v.Exponent(); e < 0 {
+		return v.StringFixed(-e)
+	}
+	return v.String()
 }
 
 func lvl(l Level) *Level { return &l }

@@ -70,9 +70,32 @@ type Spec struct {
 // how often, its target and profile, and its ladder of bands. Evaluate
 // figures against it with [Evaluate].
 type Definition struct {
+	p *defData // shared, never modified after New
+}
+
+// defData is a definition's validated content.
+type defData struct {
 	spec     Spec
 	ladder   []Band // the bands with the exceed band first, if any
 	warnings []string
+	// fast holds the ladder's levels resolved against a flat target as
+	// int64 fixed-point, so that most evaluations compare integers; it is
+	// nil where the target is profiled or a level does not fit.
+	fast *fixedLadder
+	// levelPlaces is the most decimal places any level can be resolved to,
+	// for computing ratios exactly enough.
+	levelPlaces int32
+}
+
+// emptyDef is what the zero Definition reads as.
+var emptyDef = &defData{}
+
+// data returns d's content, or an empty one for the zero Definition.
+func (d Definition) data() *defData {
+	if d.p == nil {
+		return emptyDef
+	}
+	return d.p
 }
 
 // New validates spec and returns its definition. Every problem is reported
@@ -133,7 +156,12 @@ func New(spec Spec) (Definition, error) {
 	if err := p.err(); err != nil {
 		return Definition{}, err
 	}
-	return Definition{spec: spec, ladder: ladder, warnings: warnings}, nil
+	spec.Profile.byMonth = cloneMonths(spec.Profile.byMonth)
+	spec.Bands = Bands{list: spec.Bands.List()}
+	x := &defData{spec: spec, ladder: ladder, warnings: warnings}
+	x.fast = x.fixedLadder()
+	x.levelPlaces = x.maxLevelPlaces()
+	return Definition{p: x}, nil
 }
 
 // checkLadder resolves the levels against every target the definition can
@@ -175,50 +203,55 @@ func checkLadder(ladder []Band, spec Spec, p *problems) {
 }
 
 // Ref returns the indicator's reference.
-func (d Definition) Ref() string { return d.spec.Ref }
+func (d Definition) Ref() string { return d.data().spec.Ref }
 
 // Description returns what the indicator measures.
-func (d Definition) Description() string { return d.spec.Description }
+func (d Definition) Description() string { return d.data().spec.Description }
 
 // ServiceArea returns the service area the indicator belongs to.
-func (d Definition) ServiceArea() string { return d.spec.ServiceArea }
+func (d Definition) ServiceArea() string { return d.data().spec.ServiceArea }
 
 // Tier returns the indicator's tier.
-func (d Definition) Tier() Tier { return d.spec.Tier }
+func (d Definition) Tier() Tier { return d.data().spec.Tier }
 
 // Contractual reports whether the indicator is contractual.
-func (d Definition) Contractual() bool { return d.spec.Contractual }
+func (d Definition) Contractual() bool { return d.data().spec.Contractual }
 
 // Measure returns the indicator's measure.
-func (d Definition) Measure() Measure { return d.spec.Measure }
+func (d Definition) Measure() Measure { return d.data().spec.Measure }
 
 // Frequency returns how often the indicator falls due.
-func (d Definition) Frequency() period.Frequency { return d.spec.Frequency }
+func (d Definition) Frequency() period.Frequency { return d.data().spec.Frequency }
 
 // Target returns the target as written.
-func (d Definition) Target() Written { return d.spec.Target }
+func (d Definition) Target() Written { return d.data().spec.Target }
 
 // Profile returns the target's profile; zero for a flat written target.
-func (d Definition) Profile() Profile { return d.spec.Profile }
+func (d Definition) Profile() Profile { return d.data().spec.Profile }
 
 // Bands returns the ladder as specified, without the exceed band.
-func (d Definition) Bands() Bands { return d.spec.Bands }
+func (d Definition) Bands() Bands { return d.data().spec.Bands }
 
 // Exceed returns the exceed rule.
-func (d Definition) Exceed() ExceedRule { return d.spec.Exceed }
+func (d Definition) Exceed() ExceedRule { return d.data().spec.Exceed }
 
 // Spec returns a copy of the spec the definition was built from.
-func (d Definition) Spec() Spec { return d.spec }
+func (d Definition) Spec() Spec { return d.data().spec }
 
 // Warnings returns the likely mistakes [New] noticed but let pass.
-func (d Definition) Warnings() []string { return append([]string(nil), d.warnings...) }
+func (d Definition) Warnings() []string { return append([]string(nil), d.data().warnings...) }
 
 // IsZero reports whether d is the zero Definition.
-func (d Definition) IsZero() bool { return d.spec.Ref == "" }
+func (d Definition) IsZero() bool { return d.p == nil }
 
 // Equal reports whether d and o are the same definition.
-func (d Definition) Equal(o Definition) bool {
-	a, b := d.spec, o.spec
+func (d Definition) Equal(o Definition) bool { return d.data().equal(o.data()) }
+
+func (x *defData) equal(y *defData) bool {
+	if x == y {
+		return true
+	}
+	a, b := x.spec, y.spec
 	return a.Ref == b.Ref && a.Description == b.Description && a.ServiceArea == b.ServiceArea && a.Tier == b.Tier &&
 		a.Contractual == b.Contractual && a.Measure.Equal(b.Measure) && a.Frequency == b.Frequency &&
 		a.Target.Equal(b.Target) && a.Profile.Equal(b.Profile) && a.Bands.Equal(b.Bands) && a.Exceed.Equal(b.Exceed)
@@ -228,10 +261,12 @@ func (d Definition) Equal(o Definition) bool {
 // target for that month (or the flat target); for a longer period, the
 // target of its last month if the profile is cumulative, or the annual
 // target. It is an error if the profile has no target for the month.
-func (d Definition) TargetFor(p period.Period) (decimal.Decimal, error) {
-	prof := d.spec.Profile
+func (d Definition) TargetFor(p period.Period) (decimal.Decimal, error) { return d.data().targetFor(p) }
+
+func (x *defData) targetFor(p period.Period) (decimal.Decimal, error) {
+	prof := x.spec.Profile
 	if prof.kind != profileExplicit {
-		return d.spec.Target.Value, nil
+		return x.spec.Target.Value, nil
 	}
 	if p.Kind() == period.KindMonth || prof.cumulative {
 		m := p.LastMonth()
@@ -241,7 +276,54 @@ func (d Definition) TargetFor(p period.Period) (decimal.Decimal, error) {
 		if y, ok := p.Year(); ok && prof.cumulative && m.Equal(y.Last()) {
 			return prof.annual, nil
 		}
-		return decimal.Decimal{}, fmt.Errorf("kpi: %s has no profiled target for %s", d.spec.Ref, m.Label(period.Short))
+		return decimal.Decimal{}, fmt.Errorf("kpi: %s has no profiled target for %s", x.spec.Ref, m.Label(period.Short))
 	}
 	return prof.annual, nil
+}
+
+// fixedLadder resolves the ladder's levels against a flat target, or
+// returns nil if the target is profiled or any level does not fit an int64.
+func (x *defData) fixedLadder() *fixedLadder {
+	if x.spec.Profile.kind == profileExplicit || len(x.ladder) == 0 {
+		return nil
+	}
+	t, strict := x.spec.Target.Value, x.spec.Target.Comparison.Strict()
+	levels := make([]fixed, len(x.ladder)-1)
+	stricts := make([]bool, len(levels))
+	for i := range levels {
+		v, s := x.ladder[i].Reach.resolve(t, strict)
+		f, ok := fixedOf(v)
+		if !ok {
+			return nil
+		}
+		levels[i], stricts[i] = f, s
+	}
+	return newFixedLadder(levels, stricts)
+}
+
+// maxLevelPlaces returns the most places a resolved level can have: those of
+// the target or a profiled target, plus an offset's, or plus a percentage's
+// and two more for percent-of-target levels.
+func (x *defData) maxLevelPlaces() int32 {
+	places := func(v decimal.Decimal) int32 { return max(-v.Exponent(), 0) }
+	tp := places(x.spec.Target.Value)
+	for _, m := range x.spec.Profile.Months() {
+		v, _ := x.spec.Profile.Target(m)
+		tp = max(tp, places(v))
+	}
+	out := tp
+	for _, b := range x.ladder {
+		if b.Reach == nil {
+			continue
+		}
+		switch b.Reach.Kind {
+		case Absolute:
+			out = max(out, places(b.Reach.Value))
+		case OffsetFromTarget:
+			out = max(out, tp, places(b.Reach.Value))
+		case PercentOfTarget:
+			out = max(out, tp+places(b.Reach.Value)+2)
+		}
+	}
+	return out
 }

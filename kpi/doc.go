@@ -1,10 +1,59 @@
-// Package kpi models one performance indicator: its measure (unit, polarity,
-// precision, how it aggregates), the values and observations reported for it,
-// its bands and the status ladder (exceeded, met, tolerance, missed,
-// detriment, failed, and the no-figure statuses not_due, no_data,
-// not_measurable and excluded), profiled annual targets, the evaluation of one
-// observation into an explained result, aggregation across periods, and
-// tallies of raw records such as tickets into observations.
+// Package kpi models one performance indicator and how a figure for one
+// period becomes a status.
 //
-// It builds on package period. This package is not built yet.
+// # Defining an indicator
+//
+// A [Spec] describes an indicator: its reference and description, its
+// [Measure] (unit, polarity, reporting precision, whether figures are
+// rounded before banding, and how it aggregates), its [period.Frequency],
+// its target as written ("90.0%", "< 5%", "Not greater than 3%", "0
+// failures"; see [ParseWritten]), an optional [Profile] that varies the
+// target through the year, and its [Bands]. [New] validates a Spec into an
+// immutable [Definition], reporting every problem at once with its field's
+// path. Nothing is guessed: polarity and aggregation must be stated, and a
+// written target that contradicts the polarity is an error.
+//
+// # Bands and the status ladder
+//
+// Bands run from best to worst; a figure falls in the first band whose level
+// it reaches, and the last band takes every other figure, so exactly one band
+// applies. Each band maps to a [Status] on the ladder: [Exceeded], [Met],
+// [Tolerance], [Missed], [Detriment], [Failed]; figures that are absent are
+// [NotDue], [NoData], [NotMeasurable] or [Excluded]. Levels are absolute or
+// set from the period's target, so they move with a profile. The common
+// schemes are one line each:
+//
+//	kpi.TargetOnly()                          // met at the target, missed below
+//	kpi.TargetTolerance(kpi.Offset(dec("-2"))) // met, within tolerance, missed
+//	kpi.TargetDetrimentFailure(dec("87"), dec("84")) // seed 000's ICT table
+//	kpi.TargetAndMinimum(dec("85"))           // target and minimum service levels
+//	kpi.VolumeOfFailures(1, 2)                // "0 failures / 1 failure / 2 failures"
+//	kpi.ScoreBands(3, levels...)              // a numbered score scale
+//
+// An [ExceedRule] adds an exceeded band: [ExceedWhenBetter] or [ExceedAt].
+//
+// # Evaluating
+//
+// [Evaluate] rates an [Observation] (a figure, counts, a mean, or no figure
+// with its reason) for a period, and returns a [Result] with the status, the
+// band, the target and deciding level, the figure, the variance and a
+// polarity-aware margin, and a one-line [Result.Reason]: "88.89% is below the
+// target of 90.0% but above the detriment level of 87.0%". A measure not due
+// in the period (a six-monthly survey in April) with nothing reported is not
+// due. Evaluating a figure against a flat target allocates nothing.
+//
+// # Across periods
+//
+// [Aggregate] combines a run of observations by the measure's rule: counts
+// add as numerators over denominators, never as a mean of percentages; means
+// as totals over counts; cumulative stocks take the latest. Excluded periods
+// drop out. [TrendOf] compares two results; [Definition.Forecast] projects a
+// cumulative figure to the year end.
+//
+// # Tallies
+//
+// [CountPassing], [CountFailures], [MeanCalendarDays] and [MeanWorkingDays]
+// turn raw [Record]s (tickets, claims) into observations, using a working-time
+// [period.Calendar] for tests such as [WithinWorkingTime] ("resolved within
+// 16 business hours") and [WithinWorkingDays] ("within two working days").
 package kpi

@@ -14,10 +14,10 @@ import (
 // margin and the one-line reason are worked out on request, so that
 // evaluation itself allocates nothing.
 type Result struct {
-	def      *Definition
+	def      *defData
 	period   period.Period
 	status   Status
-	band     int // index into def.ladder, or -1
+	band     int16 // index into def.ladder, or -1
 	target   decimal.Decimal
 	actual   decimal.Decimal
 	flags    resultFlags
@@ -50,8 +50,12 @@ const (
 // above 100, counts whose numerator exceeds the denominator) and for a
 // period the profile has no target for.
 func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
-	r := Result{def: &d, period: p, band: -1, reported: obs.reported}
-	due := d.dueIn(p)
+	x := d.data()
+	if d.p == nil {
+		return Result{}, fmt.Errorf("kpi: evaluating the zero Definition")
+	}
+	r := Result{def: x, period: p, band: -1, reported: obs.reported}
+	due := x.dueIn(p)
 	if !obs.HasFigure() {
 		reason, text := obs.Reason()
 		r.text = text
@@ -61,15 +65,28 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 		default:
 			r.status = reason
 		}
-		if t, err := d.TargetFor(p); err == nil {
+		if t, err := x.targetFor(p); err == nil {
 			r.target, r.flags = t, r.flags|hasTarget
 		}
 		return r, nil
 	}
-	m := d.spec.Measure
-	v, ok, err := obs.figure(m)
+	m := &x.spec.Measure
+	// A ratio is computed exactly enough for its comparisons, or, where the
+	// measure rounds before banding, rounded once to its precision.
+	places := int32(-1)
+	if obs.kind == obsCounts || obs.kind == obsMean {
+		places = m.Precision
+		if !m.RoundBeforeBanding {
+			n := obs.num
+			if obs.kind == obsCounts && m.Unit == Percent {
+				n = n.Shift(2)
+			}
+			places = max(exactPlaces(n, obs.den, x.levelPlaces), m.Precision)
+		}
+	}
+	v, ok, err := obs.figureTo(m.Unit, places)
 	if err != nil {
-		return Result{}, fmt.Errorf("kpi: %s for %s: %w", d.spec.Ref, p, err)
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
 	}
 	if !ok {
 		r.status, r.text = NotMeasurable, "no volume"
@@ -78,39 +95,64 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	if m.RoundBeforeBanding && v.Exponent() < -m.Precision {
 		v = v.Round(m.Precision)
 	}
-	if err := m.inRange(v); err != nil {
-		return Result{}, fmt.Errorf("kpi: %s for %s: %w", d.spec.Ref, p, err)
+	fv, fok := fixedOf(v)
+	if !fok || !m.quickInRange(fv) {
+		if err := m.inRange(v); err != nil {
+			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
+		}
 	}
-	t, err := d.TargetFor(p)
+	t, err := x.targetFor(p)
 	if err != nil {
 		return Result{}, err
 	}
 	r.actual, r.target = v, t
 	r.flags |= hasActual | hasTarget
+
 	if !due {
 		r.flags |= interim
 	}
-	strict := d.spec.Target.Comparison.Strict()
-	last := len(d.ladder) - 1
-	r.band = last
-	for i := 0; i < last; i++ {
-		lv, ls := d.ladder[i].Reach.resolve(t, strict)
-		if reaches(m.Polarity, v, lv, ls) {
-			r.band = i
-			break
+	b := -1
+	if fok && x.fast != nil {
+		b = x.fast.band(fv, x.spec.Measure.Polarity == LowerIsBetter)
+	}
+	if b < 0 {
+		b = x.band(v, t)
+	}
+	r.band = int16(b)
+	r.status = x.ladder[r.band].Status
+	if places > m.Precision {
+		// The band was decided on v, exact enough for every comparison; the
+		// result keeps the figure as a report prints it, the ratio rounded
+		// once to the measure's precision (rounding v again could round
+		// twice: 85.4545 to 85.455 to 85.46).
+		if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
+			r.actual = sv
 		}
 	}
-	r.status = d.ladder[r.band].Status
 	return r, nil
+}
+
+// band returns the index of the first band whose level v reaches when the
+// period's target is t.
+func (x *defData) band(v, t decimal.Decimal) int {
+	last := len(x.ladder) - 1
+	strict := x.spec.Target.Comparison.Strict()
+	for i := 0; i < last; i++ {
+		lv, ls := x.ladder[i].Reach.resolve(t, strict)
+		if reaches(x.spec.Measure.Polarity, v, lv, ls) {
+			return i
+		}
+	}
+	return last
 }
 
 // dueIn reports whether a measurement falls due in p: in a month, by the
 // frequency; a longer period always holds one.
-func (d Definition) dueIn(p period.Period) bool {
-	if p.Kind() != period.KindMonth {
+func (x *defData) dueIn(p period.Period) bool {
+	if p.Kind() != period.KindMonth || x.spec.Frequency.Months() == 1 {
 		return true
 	}
-	return d.spec.Frequency.Due(p.FirstMonth())
+	return x.spec.Frequency.Due(p.FirstMonth())
 }
 
 // Ref returns the reference of the indicator the result is for.
@@ -148,8 +190,12 @@ func (r Result) Points() decimal.Decimal {
 // Target returns the period's target, and false if there is none.
 func (r Result) Target() (decimal.Decimal, bool) { return r.target, r.flags&hasTarget != 0 }
 
-// Actual returns the figure as compared (rounded if the measure rounds), and
-// false if there was none.
+// Actual returns the figure, and false if there was none. A figure is
+// returned as reported (rounded to the measure's precision if it rounds
+// before banding). A ratio of counts or a mean is returned as a report
+// prints it, rounded once to the measure's precision; its band was decided
+// on the exact ratio, so 79.996% from counts shows as 80.00% yet misses a
+// target of 80% unless the measure rounds before banding.
 func (r Result) Actual() (decimal.Decimal, bool) { return r.actual, r.flags&hasActual != 0 }
 
 // Interim reports whether the figure was reported in a period when the
@@ -167,7 +213,7 @@ func (r Result) Level() (level decimal.Decimal, strict bool, ok bool) {
 	if r.band < 0 || r.def == nil {
 		return decimal.Decimal{}, false, false
 	}
-	i := r.band
+	i := int(r.band)
 	if i > 0 {
 		i--
 	}
@@ -207,7 +253,7 @@ func (r Result) Disagrees() bool { return r.reported != 0 && r.reported != r.sta
 // Equal reports whether r and o are the same result for the same
 // indicator.
 func (r Result) Equal(o Result) bool {
-	sameDef := (r.def == nil) == (o.def == nil) && (r.def == nil || r.def.Equal(*o.def))
+	sameDef := (r.def == nil) == (o.def == nil) && (r.def == nil || r.def.equal(o.def))
 	return sameDef && r.period == o.period && r.status == o.status && r.band == o.band && r.flags == o.flags &&
 		r.target.Equal(o.target) && r.actual.Equal(o.actual) && r.reported == o.reported && r.text == o.text
 }
@@ -256,7 +302,7 @@ func (r Result) Reason() string {
 		worse, better = "above", "below"
 	}
 	a := r.format(r.actual)
-	b := r.band
+	b := int(r.band)
 	if b == 0 {
 		verb := "meets"
 		if d.ladder[0].Status == Exceeded {

@@ -93,7 +93,7 @@ func (p *Polarity) UnmarshalText(b []byte) error { return unmarshalName(b, p, Pa
 
 // Better returns +1 if a is better than b under p, -1 if worse, 0 if equal.
 func (p Polarity) Better(a, b decimal.Decimal) int {
-	c := a.Cmp(b)
+	c := cmpDec(a, b)
 	if p == LowerIsBetter {
 		return -c
 	}
@@ -205,9 +205,9 @@ func (m Measure) validate(p *problems) {
 // inRange checks a figure against the measure's natural range.
 func (m Measure) inRange(v decimal.Decimal) error {
 	switch {
-	case m.Unit == Percent && (v.IsNegative() || v.GreaterThan(hundred)):
+	case m.Unit == Percent && (v.IsNegative() || cmpDec(v, hundred) > 0):
 		return fmt.Errorf("%s%% is outside 0 to 100", v)
-	case m.Unit == Rating && (v.LessThan(m.ScaleMin) || v.GreaterThan(m.ScaleMax)):
+	case m.Unit == Rating && (cmpDec(v, m.ScaleMin) < 0 || cmpDec(v, m.ScaleMax) > 0):
 		return fmt.Errorf("%s is outside the scale %s to %s", v, m.ScaleMin, m.ScaleMax)
 	case (m.Unit == Failures || m.Unit == Count) && (v.IsNegative() || !v.IsInteger()):
 		return fmt.Errorf("a %s must be a whole number of zero or more, not %s", m.Unit, v)
@@ -218,6 +218,22 @@ func (m Measure) inRange(v decimal.Decimal) error {
 }
 
 var hundred = decimal.NewFromInt(100)
+
+// quickInRange reports, without allocating, that a figure held as fixed
+// point is certainly within the measure's range; false means "check with
+// inRange".
+func (m *Measure) quickInRange(f fixed) bool {
+	switch m.Unit {
+	case Percent:
+		c, ok := cmpFixed(f, fixed{100, 0})
+		return ok && f.c >= 0 && c <= 0
+	case Money, Number, Rating:
+		return false
+	case Failures, Count:
+		return f.c >= 0 && f.e >= 0
+	}
+	return f.c >= 0
+}
 
 func marshalName[T any](_ T, name string, bad bool) ([]byte, error) {
 	if bad {

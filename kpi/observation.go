@@ -128,17 +128,38 @@ func (o Observation) String() string {
 	return r.String()
 }
 
-// ratioPlaces is the precision a ratio of counts is computed to before it is
-// compared with a level. A ratio p/q that is not exactly a level written to
-// ten places or fewer differs from it by at least 1/(q·10^10), which is more
-// than 10^-24 for any q below 10^14, so comparisons at this precision are
-// exact for every count a contract could report.
+// ratioPlaces is the precision a ratio is computed to where no ladder says
+// how many places its comparisons need (aggregating by sum, minimum,
+// maximum or latest).
 const ratioPlaces = 24
+
+// exactPlaces returns the places to which num/den (× 100 for a percent) must
+// be computed so that comparing it with any level written to levelPlaces
+// places is exact. A ratio p/q that differs from such a level differs by at
+// least 1/(q·10^levelPlaces); rounding to one place more than digits(q) +
+// levelPlaces errs by less than half of that, so it cannot cross or land on
+// the level. den's own places count as digits of q.
+func exactPlaces(num, den decimal.Decimal, levelPlaces int32) int32 {
+	// With num = N×10^a and den = D×10^b, num/den = (N×10^max(a,0)) /
+	// (D×10^max(b,0)×10^max(-a,0)×...) once both are whole: the
+	// denominator has at most digits(D) + max(b,0) + max(-a,0) digits.
+	q := int32(den.NumDigits()) + max(den.Exponent(), 0) + max(-num.Exponent(), 0)
+	return q + levelPlaces + 1
+}
 
 // figure works out the observation's figure under measure m: the value, or
 // the ratio of its counts (× 100 for a percent), or its mean. ok is false
 // for no figure or no volume.
-func (o Observation) figure(m Measure) (v decimal.Decimal, ok bool, err error) {
+func (o *Observation) figure(unit Unit) (v decimal.Decimal, ok bool, err error) {
+	return o.figureTo(unit, -1)
+}
+
+// figureTo is figure with ratios computed to the given places, or to
+// ratioPlaces when places is negative.
+func (o *Observation) figureTo(unit Unit, places int32) (v decimal.Decimal, ok bool, err error) {
+	if places < 0 {
+		places = ratioPlaces
+	}
 	switch o.kind {
 	case obsFigure:
 		return o.value, true, nil
@@ -153,10 +174,10 @@ func (o Observation) figure(m Measure) (v decimal.Decimal, ok bool, err error) {
 			return decimal.Decimal{}, false, nil
 		}
 		n := o.num
-		if m.Unit == Percent {
+		if unit == Percent {
 			n = n.Mul(hundred)
 		}
-		return n.DivRound(o.den, ratioPlaces), true, nil
+		return n.DivRound(o.den, places), true, nil
 	case obsMean:
 		if o.num.IsNegative() || o.den.IsNegative() {
 			return decimal.Decimal{}, false, fmt.Errorf("a mean of %s over %s cannot be negative", o.num, o.den)
@@ -164,7 +185,7 @@ func (o Observation) figure(m Measure) (v decimal.Decimal, ok bool, err error) {
 		if o.den.IsZero() {
 			return decimal.Decimal{}, false, nil
 		}
-		return o.num.DivRound(o.den, ratioPlaces), true, nil
+		return o.num.DivRound(o.den, places), true, nil
 	}
 	return decimal.Decimal{}, false, nil
 }

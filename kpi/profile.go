@@ -43,7 +43,7 @@ func Flat(target decimal.Decimal) Profile { return Profile{kind: profileFlat, an
 // where it must end); months the profile does not list have no target. Seed
 // 000's R&B-K-001 is Explicit(95.8, true, {Apr-16: 11.36, May-16: 20.31, ...}).
 func Explicit(annual decimal.Decimal, cumulative bool, byMonth map[period.Month]decimal.Decimal) Profile {
-	p := Profile{kind: profileExplicit, cumulative: cumulative, annual: annual, byMonth: maps.Clone(byMonth)}
+	p := Profile{kind: profileExplicit, cumulative: cumulative, annual: annual, byMonth: cloneMonths(byMonth)}
 	for m := range byMonth {
 		p.year = period.Years{}.Of(m)
 		break
@@ -176,4 +176,11 @@ func (p Profile) validate(pol Polarity, unit Unit, pr *problems) {
 			pr.add(fmt.Sprintf("profile[%s]", m), "%s is beyond the annual target %s that the profile builds to", p.byMonth[m], p.annual)
 		}
 	}
+}
+
+func cloneMonths(m map[period.Month]decimal.Decimal) map[period.Month]decimal.Decimal {
+	if m == nil {
+		return nil
+	}
+	return maps.Clone(m)
 }

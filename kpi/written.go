@@ -72,10 +72,7 @@ func (w Written) String() string {
 		b.WriteString(w.Comparison.String())
 		b.WriteByte(' ')
 	}
-	v := w.Value.String()
-	if w.Value.Exponent() < 0 {
-		v = w.Value.StringFixed(-w.Value.Exponent())
-	}
+	v := asWritten(w.Value)
 	switch w.Unit {
 	case Percent:
 		b.WriteString(v + "%")

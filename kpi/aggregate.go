@@ -1,0 +1,196 @@
+package kpi
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/period"
+)
+
+// An Entry is an observation for one period, as aggregates take them.
+type Entry struct {
+	Period period.Period
+	Obs    Observation
+}
+
+// Aggregate combines a run of observations into one, by the measure's rule:
+//
+//   - ratio_of_sums: the sum of numerators over the sum of denominators;
+//     every entry with a figure must carry counts, because the mean of
+//     monthly percentages is not the year's percentage;
+//   - weighted_mean: the sum of totals over the sum of counts (days over
+//     cases); every entry must carry them;
+//   - sum: the figures added;
+//   - latest: the figure of the latest period (a cumulative stock);
+//   - minimum, maximum: the lowest or highest figure.
+//
+// Entries with no figure (not due, no data, not measurable, excluded) drop
+// out, and so do entries whose period skip reports true: that is how a
+// report gives "performance outside excluded periods" (seed 001). A run with
+// no figure left aggregates to no data. The order of entries does not
+// matter.
+func Aggregate(m Measure, entries []Entry, skip func(period.Period) bool) (Observation, error) {
+	use := func(e *Entry) bool { return e.Obs.HasFigure() && (skip == nil || !skip(e.Period)) }
+	switch m.Aggregation {
+	case RatioOfSums, WeightedMean:
+		return sumCounts(m, entries, use)
+	case Sum, Minimum, Maximum, Latest:
+		var acc decimal.Decimal
+		var latest period.Period
+		have, seen := false, false
+		for i := range entries {
+			e := &entries[i]
+			if !use(e) {
+				continue
+			}
+			seen = true
+			v, ok, err := e.Obs.figure(m.Unit)
+			if err != nil {
+				return Observation{}, fmt.Errorf("kpi: %s: %w", e.Period, err)
+			}
+			if !ok {
+				continue
+			}
+			switch {
+			case !have:
+				acc, latest, have = v, e.Period, true
+			case m.Aggregation == Sum:
+				acc = acc.Add(v)
+			case m.Aggregation == Minimum && v.LessThan(acc), m.Aggregation == Maximum && v.GreaterThan(acc):
+				acc = v
+			case m.Aggregation == Latest && e.Period.End().After(latest.End()):
+				acc, latest = v, e.Period
+			}
+		}
+		if !seen {
+			return Missing(NoData, "no figures in the periods aggregated"), nil
+		}
+		if !have {
+			return Missing(NotMeasurable, "no volume in the periods aggregated"), nil
+		}
+		return Figure(acc), nil
+	}
+	return Observation{}, fmt.Errorf("kpi: cannot aggregate with rule %s", m.Aggregation)
+}
+
+// sumCounts adds numerators and denominators (or totals and counts). Whole
+// counts are summed as int64 while they fit, and as decimals after.
+func sumCounts(m Measure, entries []Entry, use func(*Entry) bool) (Observation, error) {
+	var n64, d64 int64
+	num, den := decimal.Zero, decimal.Zero
+	seen, mean := false, m.Aggregation == WeightedMean
+	for i := range entries {
+		e := &entries[i]
+		if !use(e) {
+			continue
+		}
+		n, d, ok := e.Obs.Counts()
+		if !ok {
+			v, _ := e.Obs.Value()
+			return Observation{}, fmt.Errorf("kpi: cannot aggregate the figure %s for %s by %s: it needs the counts behind it (averaging percentages gives the wrong answer)", v, e.Period, m.Aggregation)
+		}
+		seen = true
+		mean = mean || e.Obs.IsMean()
+		if fn, ok := fixedOf(n); ok && fn.e == 0 {
+			if fd, ok := fixedOf(d); ok && fd.e == 0 {
+				if s, ok := addInt(n64, fn.c); ok {
+					if t, ok := addInt(d64, fd.c); ok {
+						n64, d64 = s, t
+						continue
+					}
+				}
+			}
+		}
+		num, den = num.Add(n), den.Add(d)
+	}
+	if !seen {
+		return Missing(NoData, "no figures in the periods aggregated"), nil
+	}
+	num, den = num.Add(decimal.NewFromInt(n64)), den.Add(decimal.NewFromInt(d64))
+	if mean {
+		return Observation{kind: obsMean, num: num, den: den}, nil
+	}
+	return Observation{kind: obsCounts, num: num, den: den}, nil
+}
+
+// addInt returns a + b, and false on overflow.
+func addInt(a, b int64) (int64, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+// A Trend says which way performance moved between two results.
+type Trend int8
+
+// The trends.
+const (
+	Worsening Trend = -1
+	Unchanged Trend = 0
+	Improving Trend = 1
+)
+
+// String returns improving, worsening or unchanged.
+func (t Trend) String() string {
+	switch t {
+	case Improving:
+		return "improving"
+	case Worsening:
+		return "worsening"
+	}
+	return "unchanged"
+}
+
+// TrendOf compares two results of the same indicator by their margins
+// against their own targets, so that it is polarity-aware and fair to a
+// profiled target: a collection rate that keeps further ahead of its profile
+// is improving. ok is false if either result has no figure.
+func TrendOf(prev, cur Result) (t Trend, ok bool) {
+	a, ok1 := prev.Margin()
+	b, ok2 := cur.Margin()
+	if !ok1 || !ok2 {
+		return Unchanged, false
+	}
+	return Trend(b.Cmp(a)), true
+}
+
+// A Forecast projects a cumulative figure to the year end.
+type Forecast struct {
+	// Profiled is the cumulative target for the month.
+	Profiled decimal.Decimal
+	// Projected is the year-end figure if the rest of the year goes as the
+	// profile expects relative to it: actual × annual ÷ profiled, rounded to
+	// the measure's precision.
+	Projected decimal.Decimal
+	// Annual is the annual target.
+	Annual decimal.Decimal
+	// OnTrack is true when the figure reaches its profiled target.
+	OnTrack bool
+}
+
+// Forecast projects a cumulative figure for month m to the year end. It is
+// an error for a definition without a cumulative profile, or for a month the
+// profile has no target for.
+func (d Definition) Forecast(m period.Month, actual decimal.Decimal) (Forecast, error) {
+	prof := d.data().spec.Profile
+	if !prof.cumulative {
+		return Forecast{}, fmt.Errorf("kpi: %s has no cumulative profile to forecast from", d.data().spec.Ref)
+	}
+	profiled, ok := prof.Target(m)
+	if !ok {
+		return Forecast{}, fmt.Errorf("kpi: %s has no profiled target for %s", d.data().spec.Ref, m.Label(period.Short))
+	}
+	if profiled.IsZero() {
+		return Forecast{}, fmt.Errorf("kpi: %s has a profiled target of zero for %s, so the year cannot be projected", d.data().spec.Ref, m.Label(period.Short))
+	}
+	projected := actual.Mul(prof.annual).DivRound(profiled, d.data().spec.Measure.Precision)
+	return Forecast{
+		Profiled:  profiled,
+		Projected: projected,
+		Annual:    prof.annual,
+		OnTrack:   reaches(d.data().spec.Measure.Polarity, actual, profiled, false),
+	}, nil
+}
