@@ -149,6 +149,16 @@ func (t Trend) String() string {
 // profiled target: a collection rate that keeps further ahead of its profile
 // is improving. ok is false if either result has no figure.
 func TrendOf(prev, cur Result) (t Trend, ok bool) {
+	const both = hasActual | hasTarget
+	if prev.flags&both == both && cur.flags&both == both && prev.def != nil && cmpDec(prev.target, cur.target) == 0 {
+		// The same target both times (a flat target): compare the figures,
+		// without working out the margins.
+		c := cmpDec(cur.actual, prev.actual)
+		if prev.def.spec.Measure.Polarity == LowerIsBetter {
+			c = -c
+		}
+		return Trend(c), true
+	}
 	a, ok1 := prev.Margin()
 	b, ok2 := cur.Margin()
 	if !ok1 || !ok2 {
