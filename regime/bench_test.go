@@ -1,0 +1,117 @@
+package regime_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+// benchRegime is 50 availability KPIs with service points, repeat
+// doubling, points credits, both caps and three escalation rules.
+func benchRegime(b *testing.B, name string) *regime.Regime {
+	defs := make([]kpi.Definition, 50)
+	for i := range defs {
+		defs[i] = availability(b, fmt.Sprintf("K%02d", i))
+	}
+	r, err := regime.New(regime.Spec{
+		Name: name, Version: "1", From: mo("Apr-16"), Indicators: defs, Repeat: dec("2"),
+		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("0.5")}},
+		Caps:    regime.Caps{PerPeriod: regime.PercentOfCharges(dec("15")), Rolling: regime.PercentOfCharges(dec("10"))},
+		Escalation: []regime.Rule{regime.NFailuresInM("material failure", 3, 6), regime.KConsecutive("rectification plan required", 3),
+			regime.PointsInWindow("critical failure", 12, dec("200"))},
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+// monthInput is one month of figures for the 50 KPIs, uniform from low to
+// 100.00%. Against the 99% target, low = 98.67 fails 33 of 134 values
+// (24.6%: about a quarter of the KPIs earn points and credits each month);
+// low = 93.00 fails 600 of 701 (86%), the heavy case.
+func monthInput(r *rand.Rand, m period.Month, low int64) regime.Input {
+	in := regime.Input{Observations: make([]regime.Observation, 50), Charges: map[period.Month]decimal.Decimal{m: decimal.New(100_000+r.Int64N(50_000), 0)}}
+	for i := range in.Observations {
+		in.Observations[i] = regime.Observation{KPI: fmt.Sprintf("K%02d", i), Month: m, Obs: kpi.Figure(decimal.New(low+r.Int64N(10001-low), -2))}
+	}
+	return in
+}
+
+// BenchmarkScorecardMonth runs a 50-KPI regime with credits over one month
+// and reads its scorecard, over 20,000 distinct months of figures
+// (1,000,000 observations). The main case has about a quarter of the KPIs
+// failing; failing=86% is the heavy case, for comparison.
+func BenchmarkScorecardMonth(b *testing.B) {
+	b.Run("failing=25%", func(b *testing.B) { benchMonth(b, 9867) })
+	b.Run("failing=86%", func(b *testing.B) { benchMonth(b, 9300) })
+}
+
+func benchMonth(b *testing.B, low int64) {
+	rg := benchRegime(b, "Bench")
+	r := rand.New(rand.NewPCG(1, 1))
+	apr := mo("Apr-16")
+	inputs := make([]regime.Input, 20_000)
+	for i := range inputs {
+		inputs[i] = monthInput(r, apr, low)
+	}
+	p := apr.Period()
+	failing := 0
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sc, err := rg.Score(inputs[i%len(inputs)], p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		failing += len(sc.Summary.Exceptions)
+	}
+	b.StopTimer()
+	if failing == 0 {
+		b.Fatal("no KPI failed: the benchmark does not exercise credits")
+	}
+}
+
+// BenchmarkPortfolioYear runs 1,000 regimes of 50 KPIs over the twelve
+// months of 2016/17 (600,000 distinct observations, about a quarter of them
+// failing) on one goroutine, and reads each regime's year-to-date scorecard.
+// One op is the whole portfolio.
+func BenchmarkPortfolioYear(b *testing.B) {
+	const regimes = 1000
+	r := rand.New(rand.NewPCG(2, 2))
+	rgs := make([]*regime.Regime, regimes)
+	ins := make([]regime.Input, regimes)
+	fy := period.Must(period.FinancialYear(2016))
+	for k := range rgs {
+		rgs[k] = benchRegime(b, fmt.Sprintf("R%04d", k))
+		in := regime.Input{Charges: map[period.Month]decimal.Decimal{}}
+		for m := range fy.Months() {
+			mi := monthInput(r, m, 9867)
+			in.Observations = append(in.Observations, mi.Observations...)
+			in.Charges[m] = mi.Charges[m]
+		}
+		ins[k] = in
+	}
+	ytd := fy.Period()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		events := 0
+		for k := range rgs {
+			sc, err := rgs[k].Score(ins[k], ytd)
+			if err != nil {
+				b.Fatal(err)
+			}
+			events += len(sc.Events)
+		}
+		if events == 0 {
+			b.Fatal("no escalation events: the benchmark does not exercise the rules")
+		}
+	}
+}

@@ -1,0 +1,314 @@
+package regime
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+)
+
+// A CreditRule works out the service credit one KPI's result earns in a
+// period. Rules are pluggable: a contract with its own formula implements
+// this interface. The package's rules are [PointsCredit], [ShortfallCredit],
+// [FixedCredit] and [AtRiskCredit].
+type CreditRule interface {
+	// KPIs lists the references the rule names, for validation; nil when
+	// it applies to every KPI.
+	KPIs() []string
+	// Validate reports a problem with the rule's own settings.
+	Validate() error
+	// Credit returns the credit, before rounding and caps, for one row in a
+	// period with the given charges. Relieved rows are never passed.
+	Credit(row CreditInput, charges decimal.Decimal) (decimal.Decimal, error)
+	// String describes the rule for reports.
+	String() string
+}
+
+// CreditInput is what a credit rule sees of a row.
+type CreditInput struct {
+	KPI     string
+	Result  kpi.Result
+	Points  decimal.Decimal // after any repeat multiplier
+	Failing bool            // the status counts as a failure in this regime
+}
+
+// An Amount is money, or a percentage of the period's charges.
+type Amount struct {
+	Value            decimal.Decimal
+	PercentOfCharges bool
+}
+
+// Pounds is an absolute amount.
+func Pounds(v decimal.Decimal) Amount { return Amount{Value: v} }
+
+// PercentOfCharges is p percent of the period's charges.
+func PercentOfCharges(p decimal.Decimal) Amount { return Amount{Value: p, PercentOfCharges: true} }
+
+// IsZero reports whether a is no amount at all.
+func (a Amount) IsZero() bool { return a.Value.IsZero() && !a.PercentOfCharges }
+
+// Of returns the amount in money for a period with the given charges.
+func (a Amount) Of(charges decimal.Decimal) decimal.Decimal {
+	if a.PercentOfCharges {
+		return charges.Mul(a.Value).Shift(-2)
+	}
+	return a.Value
+}
+
+// String describes the amount: "£500", "5% of charges".
+func (a Amount) String() string {
+	if a.PercentOfCharges {
+		return a.Value.String() + "% of charges"
+	}
+	return "£" + a.Value.StringFixed(2)
+}
+
+// PointsCredit converts service points into credit: each point is Rate
+// percent of the period's charges (UK Model Services Contract style).
+type PointsCredit struct {
+	Rate decimal.Decimal
+}
+
+// KPIs implements [CreditRule]: every KPI.
+func (PointsCredit) KPIs() []string { return nil }
+
+// Validate implements [CreditRule].
+func (c PointsCredit) Validate() error {
+	if !c.Rate.IsPositive() {
+		return fmt.Errorf("points credit: the rate per point must be positive, not %s", c.Rate)
+	}
+	return nil
+}
+
+// Credit implements [CreditRule]: points × rate% × charges.
+func (c PointsCredit) Credit(row CreditInput, charges decimal.Decimal) (decimal.Decimal, error) {
+	if row.Points.IsZero() {
+		return decimal.Zero, nil
+	}
+	return row.Points.Mul(c.Rate).Mul(charges).Shift(-2), nil
+}
+
+// String implements [CreditRule].
+func (c PointsCredit) String() string {
+	return fmt.Sprintf("%s%% of charges per service point", c.Rate)
+}
+
+// ShortfallCredit is max(0, required% − actual%) of the period's charges
+// (Crown Commercial Service style): 98% required and 75% achieved is 23% of
+// the charges. The required level is the KPI's target for the period. It
+// applies to the percent KPIs it names.
+type ShortfallCredit struct {
+	Indicators []string
+}
+
+// KPIs implements [CreditRule].
+func (c ShortfallCredit) KPIs() []string { return c.Indicators }
+
+// Validate implements [CreditRule].
+func (c ShortfallCredit) Validate() error {
+	if len(c.Indicators) == 0 {
+		return errors.New("shortfall credit: name the KPIs it applies to")
+	}
+	return nil
+}
+
+// Credit implements [CreditRule].
+func (c ShortfallCredit) Credit(row CreditInput, charges decimal.Decimal) (decimal.Decimal, error) {
+	if !slices.Contains(c.Indicators, row.KPI) {
+		return decimal.Zero, nil
+	}
+	short, ok := row.Result.Margin()
+	if !ok || !short.IsNegative() {
+		return decimal.Zero, nil
+	}
+	return charges.Mul(short.Neg()).Shift(-2), nil
+}
+
+// String implements [CreditRule].
+func (c ShortfallCredit) String() string {
+	return fmt.Sprintf("shortfall below the target as a percentage of charges, for %s", strings.Join(c.Indicators, ", "))
+}
+
+// FixedCredit is a fixed amount for a KPI's result: per status reached, and
+// per failure for a volume-of-failures KPI (the figure times PerFailure).
+type FixedCredit struct {
+	KPI        string
+	PerStatus  map[kpi.Status]decimal.Decimal
+	PerFailure decimal.Decimal
+}
+
+// KPIs implements [CreditRule].
+func (c FixedCredit) KPIs() []string { return []string{c.KPI} }
+
+// Validate implements [CreditRule].
+func (c FixedCredit) Validate() error {
+	var errs []error
+	for st, v := range c.PerStatus {
+		if !st.IsPerformance() {
+			errs = append(errs, fmt.Errorf("fixed credit: %s is not a performance status", st))
+		}
+		if v.IsNegative() {
+			errs = append(errs, fmt.Errorf("fixed credit: a negative amount for %s", st))
+		}
+	}
+	if c.PerFailure.IsNegative() {
+		errs = append(errs, errors.New("fixed credit: a negative amount per failure"))
+	}
+	return errors.Join(errs...)
+}
+
+// Credit implements [CreditRule].
+func (c FixedCredit) Credit(row CreditInput, _ decimal.Decimal) (decimal.Decimal, error) {
+	if row.KPI != c.KPI {
+		return decimal.Zero, nil
+	}
+	out := c.PerStatus[row.Result.Status()]
+	if out.IsZero() {
+		out = decimal.Zero
+	}
+	if !c.PerFailure.IsZero() {
+		if v, ok := row.Result.Actual(); ok {
+			out = out.Add(c.PerFailure.Mul(v))
+		}
+	}
+	return out, nil
+}
+
+// String implements [CreditRule].
+func (c FixedCredit) String() string {
+	keys := slices.Sorted(maps.Keys(c.PerStatus))
+	parts := make([]string, 0, len(keys)+1)
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("£%s when %s", c.PerStatus[k].StringFixed(2), k))
+	}
+	if !c.PerFailure.IsZero() {
+		parts = append(parts, fmt.Sprintf("£%s per failure", c.PerFailure.StringFixed(2)))
+	}
+	return fmt.Sprintf("fixed credit for %s: %s", c.KPI, strings.Join(parts, ", "))
+}
+
+// AtRiskCredit shares an amount at risk across KPIs by allocation
+// percentages: a KPI that fails in a period forfeits its share of the pool.
+type AtRiskCredit struct {
+	Pool       Amount
+	Allocation map[string]decimal.Decimal // percent of the pool, by KPI
+}
+
+// KPIs implements [CreditRule].
+func (c AtRiskCredit) KPIs() []string { return slices.Sorted(maps.Keys(c.Allocation)) }
+
+// Validate implements [CreditRule]: allocations are positive and add up to
+// at most 100%.
+func (c AtRiskCredit) Validate() error {
+	total := decimal.Zero
+	var errs []error
+	for _, ref := range c.KPIs() {
+		a := c.Allocation[ref]
+		if !a.IsPositive() {
+			errs = append(errs, fmt.Errorf("at-risk credit: the allocation for %s must be positive", ref))
+		}
+		total = total.Add(a)
+	}
+	if total.GreaterThan(decimal.NewFromInt(100)) {
+		errs = append(errs, fmt.Errorf("at-risk credit: allocations add up to %s%%, more than 100%%", total))
+	}
+	if c.Pool.Value.IsNegative() {
+		errs = append(errs, errors.New("at-risk credit: a negative pool"))
+	}
+	return errors.Join(errs...)
+}
+
+// Credit implements [CreditRule].
+func (c AtRiskCredit) Credit(row CreditInput, charges decimal.Decimal) (decimal.Decimal, error) {
+	a, ok := c.Allocation[row.KPI]
+	if !ok || !row.Failing {
+		return decimal.Zero, nil
+	}
+	return c.Pool.Of(charges).Mul(a).Shift(-2), nil
+}
+
+// String implements [CreditRule].
+func (c AtRiskCredit) String() string {
+	keys := c.KPIs()
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %s%%", k, c.Allocation[k])
+	}
+	return fmt.Sprintf("at risk: %s, allocated %s", c.Pool, strings.Join(parts, ", "))
+}
+
+// Caps limit credits: at most PerPeriod in any one period, and at most
+// Rolling over any Window consecutive periods (12 if zero). A zero Amount is
+// no cap. Points are never capped, so they still count toward escalation.
+type Caps struct {
+	PerPeriod Amount
+	Rolling   Amount
+	Window    int
+}
+
+func (c Caps) validate() error {
+	var errs []error
+	if c.PerPeriod.Value.IsNegative() {
+		errs = append(errs, errors.New("caps.per_period: a negative cap"))
+	}
+	if c.Rolling.Value.IsNegative() {
+		errs = append(errs, errors.New("caps.rolling: a negative cap"))
+	}
+	if c.Window < 0 {
+		errs = append(errs, errors.New("caps.window: a negative window"))
+	}
+	return errors.Join(errs...)
+}
+
+func (c Caps) equal(o Caps) bool {
+	return c.PerPeriod.Equal(o.PerPeriod) && c.Rolling.Equal(o.Rolling) && c.window() == o.window()
+}
+
+// Equal reports whether a and b are the same amount.
+func (a Amount) Equal(b Amount) bool {
+	return a.Value.Equal(b.Value) && a.PercentOfCharges == b.PercentOfCharges
+}
+
+func (c Caps) window() int {
+	if c.Window == 0 {
+		return 12
+	}
+	return c.Window
+}
+
+// Rounding is how money is rounded to pence.
+type Rounding uint8
+
+// The rounding rules. The zero Rounding is HalfUp.
+const (
+	HalfUp   Rounding = iota // half a penny rounds away from zero
+	HalfEven                 // half a penny rounds to the even penny (banker's)
+	Down                     // fractions of a penny are dropped
+)
+
+// Pence rounds money to pence by the rule.
+func (r Rounding) Pence(v decimal.Decimal) decimal.Decimal {
+	switch r {
+	case HalfEven:
+		return v.RoundBank(2)
+	case Down:
+		return v.RoundDown(2)
+	}
+	return v.Round(2)
+}
+
+// String returns half_up, half_even or down.
+func (r Rounding) String() string {
+	switch r {
+	case HalfEven:
+		return "half_even"
+	case Down:
+		return "down"
+	}
+	return "half_up"
+}

@@ -1,0 +1,119 @@
+package regime_test
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+func exampleKPI() kpi.Definition {
+	target, _ := kpi.ParseWritten("99%")
+	minor := kpi.Abs(decimal.RequireFromString("97"))
+	at := kpi.Target()
+	bands, _ := kpi.NewBands(
+		kpi.Band{Name: "Met", Status: kpi.Met, Reach: &at},
+		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: &minor, Points: decimal.NewFromInt(1)},
+		kpi.Band{Name: "Severe", Status: kpi.Failed, Points: decimal.NewFromInt(3)},
+	)
+	d, _ := kpi.New(kpi.Spec{Ref: "AV-1", Description: "Service availability", Frequency: period.Monthly(), Target: target, Bands: bands,
+		Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}})
+	return d
+}
+
+func month(s string) period.Month { return period.Must(period.ParseMonth(s)) }
+
+// A regime with service points doubled for a repeat failure, converted to
+// credits at 1% of the month's charges per point, capped at £5,000 a month.
+func ExampleRegime_Run() {
+	r, err := regime.New(regime.Spec{
+		Name: "ICT", Version: "2016", From: month("Apr-16"),
+		Indicators: []kpi.Definition{exampleKPI()},
+		Repeat:     decimal.NewFromInt(2),
+		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		Caps:       regime.Caps{PerPeriod: regime.Pounds(decimal.NewFromInt(5000))},
+		Escalation: []regime.Rule{regime.KConsecutive("rectification plan required", 3)},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	in := regime.Input{Charges: map[period.Month]decimal.Decimal{}}
+	for i, f := range []string{"96.5", "98.5", "96.5"} {
+		m := month("Apr-16").AddMonths(i)
+		in.Observations = append(in.Observations, regime.Observation{KPI: "AV-1", Month: m, Obs: kpi.Figure(decimal.RequireFromString(f))})
+		in.Charges[m] = decimal.NewFromInt(100000)
+	}
+	l, err := r.Run(in)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range []string{"Apr-16", "May-16", "Jun-16"} {
+		sc, _ := l.Scorecard(month(m).Period())
+		row, _ := sc.Row("AV-1")
+		fmt.Printf("%s %-6s points %s credit £%s after caps £%s %v\n", m, row.Status, row.Points, row.Credit.StringFixed(2),
+			sc.Summary.Credits.StringFixed(2), len(sc.Events) > 0)
+	}
+	// Output:
+	// Apr-16 failed points 3 credit £3000.00 after caps £3000.00 false
+	// May-16 missed points 2 credit £2000.00 after caps £2000.00 false
+	// Jun-16 failed points 6 credit £6000.00 after caps £5000.00 true
+}
+
+// Relief: an exclusion takes months out; a mitigation keeps the status but
+// no credit accrues.
+func ExampleRelief() {
+	r, _ := regime.New(regime.Spec{
+		Name: "PSSP", Version: "2016", From: month("Apr-16"),
+		Indicators: []kpi.Definition{exampleKPI()},
+		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		Relief: []regime.Relief{
+			{Kind: regime.Exclusion, KPI: "AV-1", From: month("Apr-16"), Through: month("Apr-16"), Reason: "data centre move"},
+			{Kind: regime.Mitigation, KPI: "AV-1", From: month("May-16"), Through: month("May-16"), Reason: "supplier outage upstream"},
+		},
+	})
+	in := regime.Input{Charges: map[period.Month]decimal.Decimal{}}
+	for i := 0; i < 3; i++ {
+		m := month("Apr-16").AddMonths(i)
+		in.Observations = append(in.Observations, regime.Observation{KPI: "AV-1", Month: m, Obs: kpi.Figure(decimal.RequireFromString("96"))})
+		in.Charges[m] = decimal.NewFromInt(100000)
+	}
+	l, _ := r.Run(in)
+	for _, m := range []string{"Apr-16", "May-16", "Jun-16"} {
+		sc, _ := l.Scorecard(month(m).Period())
+		row, _ := sc.Row("AV-1")
+		fmt.Printf("%s %-8s relieved=%-5v credit £%s %v\n", m, row.Status, row.Relieved, row.Credit.StringFixed(2), row.Notes)
+	}
+	// Output:
+	// Apr-16 excluded relieved=false credit £0.00 [exclusion: data centre move]
+	// May-16 failed   relieved=true  credit £0.00 [mitigation: supplier outage upstream]
+	// Jun-16 failed   relieved=false credit £3000.00 []
+}
+
+// A year-to-date scorecard aggregates each KPI by its measure's rule: calls
+// answered of calls offered, summed.
+func ExampleLedger_Scorecard() {
+	target, _ := kpi.ParseWritten("80%")
+	calls, _ := kpi.New(kpi.Spec{Ref: "CS-K-002", Description: "% of telephone calls answered", Frequency: period.Monthly(),
+		Target: target, Bands: kpi.TargetOnly(),
+		Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}})
+	r, _ := regime.New(regime.Spec{Name: "PSSP", Version: "2016", From: month("Apr-16"), Indicators: []kpi.Definition{calls}})
+	in := regime.Input{Observations: []regime.Observation{
+		{KPI: "CS-K-002", Month: month("Apr-16"), Obs: kpi.Counts(24900, 30000)},
+		{KPI: "CS-K-002", Month: month("May-16"), Obs: kpi.Counts(22500, 30000)},
+		{KPI: "CS-K-002", Month: month("Jun-16"), Obs: kpi.Counts(25500, 30000)},
+	}}
+	sc, err := r.Score(in, period.Must(period.ParseLabel("YTD 2016/17 to Jun-16")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	row, _ := sc.Row("CS-K-002")
+	fmt.Println(sc.Period.Label(period.Short), row.Status, row.Result.Reason())
+	// Output:
+	// YTD 2016/17 to Jun-16 met 81.00% meets the target of 80%
+}

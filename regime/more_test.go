@@ -1,0 +1,123 @@
+package regime_test
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/regime"
+	"github.com/kpiregime/kpiregime/regime/regimetest"
+)
+
+func TestRegimeAccessorsAndEqual(t *testing.T) {
+	r := workedRegime(t)
+	assert.Equal(t, "Worked", r.Name())
+	assert.Equal(t, "1", r.Version())
+	assert.Equal(t, mo("Apr-16"), r.From())
+	assert.True(t, r.Until().IsZero())
+	assert.True(t, r.InForce(mo("Apr-30")))
+	assert.False(t, r.InForce(mo("Mar-16")))
+	assert.Len(t, r.Indicators(), 1)
+	d, ok := r.Indicator("AV-1")
+	require.True(t, ok)
+	assert.Equal(t, "Service availability", d.Description())
+	_, ok = r.Indicator("AV-2")
+	assert.False(t, ok)
+
+	same, err := regime.New(r.Spec())
+	require.NoError(t, err)
+	assert.True(t, r.Equal(same))
+	assert.True(t, r.Equal(r))
+	assert.False(t, r.Equal(nil))
+	for _, edit := range []func(*regime.Spec){
+		func(s *regime.Spec) { s.Version = "2" },
+		func(s *regime.Spec) { s.Repeat = dec("3") },
+		func(s *regime.Spec) { s.Credits = []regime.CreditRule{regime.PointsCredit{Rate: dec("2")}} },
+		func(s *regime.Spec) { s.Escalation = s.Escalation[:1] },
+		func(s *regime.Spec) { s.Indicators = []kpi.Definition{availability(t, "AV-1b")} },
+		func(s *regime.Spec) { s.Caps.Window = 6 },
+	} {
+		spec := r.Spec()
+		edit(&spec)
+		other, err := regime.New(spec)
+		require.NoError(t, err)
+		assert.False(t, r.Equal(other))
+	}
+}
+
+func TestDescriptions(t *testing.T) {
+	assert.Equal(t, "1% of charges per service point", regime.PointsCredit{Rate: dec("1")}.String())
+	assert.Equal(t, "shortfall below the target as a percentage of charges, for A, B", regime.ShortfallCredit{Indicators: []string{"A", "B"}}.String())
+	assert.Equal(t, "fixed credit for 1: £1000.00 when failed, £250.00 per failure",
+		regime.FixedCredit{KPI: "1", PerFailure: dec("250"), PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("1000")}}.String())
+	assert.Equal(t, "at risk: 10% of charges, allocated A 60%, B 40%",
+		regime.AtRiskCredit{Pool: regime.PercentOfCharges(dec("10")), Allocation: map[string]decimal.Decimal{"A": dec("60"), "B": dec("40")}}.String())
+	assert.Equal(t, "£500.00", regime.Pounds(dec("500")).String())
+	assert.True(t, regime.Amount{}.IsZero())
+	assert.False(t, regime.PercentOfCharges(decimal.Zero).IsZero())
+	assert.Equal(t, "3 failures in any 6 periods: material failure", regime.NFailuresInM("material failure", 3, 6).String())
+	assert.Equal(t, "2 consecutive failures of CSC_KPI_04: rectification plan required", regime.KConsecutive("rectification plan required", 2).ForKPI("CSC_KPI_04").String())
+	assert.Equal(t, "12 or more service points in 12 periods: critical failure", regime.PointsInWindow("critical failure", 12, dec("12")).String())
+	assert.Equal(t, "a result of failed or worse: below MSL", regime.StatusReached("below MSL", kpi.Failed).String())
+	assert.Equal(t, "exclusion", regime.Exclusion.String())
+	assert.Equal(t, "customer_cause", regime.CustomerCause.String())
+	assert.Equal(t, "ReliefKind(9)", regime.ReliefKind(9).String())
+	assert.Equal(t, "half_up", regime.HalfUp.String())
+	assert.Equal(t, "half_even", regime.HalfEven.String())
+	assert.Equal(t, "down", regime.Down.String())
+	// Half a penny: up, to even, down.
+	assert.Equal(t, "0.13", regime.HalfUp.Pence(dec("0.125")).String())
+	assert.Equal(t, "0.12", regime.HalfEven.Pence(dec("0.125")).String())
+	assert.Equal(t, "0.12", regime.Down.Pence(dec("0.129")).String())
+	for _, c := range []regime.CreditRule{regime.FixedCredit{KPI: "1", PerFailure: dec("-1"), PerStatus: map[kpi.Status]decimal.Decimal{kpi.NoData: dec("-1")}},
+		regime.ShortfallCredit{}, regime.AtRiskCredit{Pool: regime.Pounds(dec("-1")), Allocation: map[string]decimal.Decimal{"A": dec("0")}}} {
+		assert.Error(t, c.Validate(), c.String())
+	}
+}
+
+// TestPercentRollingCapAndKPIPoints: a rolling cap of 5% of charges over a
+// three-month window is 15% of this month's charges (£15,000 on £100,000);
+// per-KPI rolling points and a customer-cause month.
+func TestPercentRollingCapAndKPIPoints(t *testing.T) {
+	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"),
+		Indicators: []kpi.Definition{availability(t, "A"), availability(t, "B")},
+		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: dec("2")}},
+		Caps:       regime.Caps{Rolling: regime.PercentOfCharges(dec("5")), Window: 3},
+		Relief:     []regime.Relief{{Kind: regime.CustomerCause, KPI: "B", From: mo("May-16"), Through: mo("May-16"), Reason: "customer's change freeze"}},
+		Escalation: []regime.Rule{regime.PointsInWindow("KPI points", 2, dec("6")).ForKPI("A")},
+	})
+	require.NoError(t, err)
+	in := regime.Input{
+		Observations: append(figures("A", map[string]string{"Apr-16": "96", "May-16": "96", "Jun-16": "96"}),
+			figures("B", map[string]string{"Apr-16": "96", "May-16": "96", "Jun-16": "99"})...),
+		Charges: charges("100000", "Apr-16", "May-16", "Jun-16"),
+	}
+	l, err := r.Run(in)
+	require.NoError(t, err)
+	assert.Same(t, r, l.Regime())
+	assert.Equal(t, "Q1 2016/17", l.Months().String())
+	// April: A and B 3 points each, 6% each: £12,000 in all, under £15,000.
+	apr, err := l.Scorecard(mo("Apr-16").Period())
+	require.NoError(t, err)
+	regimetest.Credit(t, apr, "12000")
+	regimetest.NoEvent(t, apr, "KPI points")
+	// May: B is relieved (customer cause). A: 3 points, £6,000; the window
+	// has £15,000 - £12,000 = £3,000 left. A's points over two months: 6.
+	may, err := l.Scorecard(mo("May-16").Period())
+	require.NoError(t, err)
+	regimetest.Credit(t, may, "3000")
+	regimetest.Event(t, may, "KPI points", "A")
+	b, _ := may.Row("B")
+	assert.True(t, b.Relieved)
+	assert.Equal(t, regime.CustomerCause, b.Relief.Kind)
+	assert.Contains(t, b.Notes, "customer cause: customer's change freeze")
+	regimetest.Points(t, may, "B", "0")
+	// June: A 3 points, £6,000; the window (April to June) has £15,000 -
+	// (12,000 + 3,000) = 0 left.
+	jun, err := l.Scorecard(mo("Jun-16").Period())
+	require.NoError(t, err)
+	regimetest.Credit(t, jun, "0")
+}

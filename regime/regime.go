@@ -1,0 +1,340 @@
+package regime
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+)
+
+// ErrInvalid is wrapped by every validation error.
+var ErrInvalid = errors.New("invalid")
+
+// A Spec describes a regime for [New].
+type Spec struct {
+	// Name and Version identify the regime; every scorecard says which
+	// version made it ("PSSP", "2016").
+	Name, Version string
+	// From is the first month the regime is in force; Until, if not zero,
+	// the first month it no longer is.
+	From, Until period.Month
+	// Indicators are the regime's KPI definitions, in report order. Their
+	// references must be unique.
+	Indicators []kpi.Definition
+	// Labels are the display labels for statuses ("Target Met", "Within
+	// 'Tolerance'", "Failed MSL"); statuses without one use [DefaultLabel].
+	Labels map[kpi.Status]string
+	// Missing says what a missing figure means where one was due.
+	Missing Missing
+	// Failing is the best status that counts as a failure for repeat
+	// points and escalation; zero means [kpi.Missed], so missed,
+	// detriment and failed results are failures.
+	Failing kpi.Status
+	// Repeat multiplies the points of a failure that follows a failure of
+	// the same KPI in its previous measurement period. Zero means no
+	// multiplier; the UK Model Services Contract style is 2. It is not
+	// compounded: a third failure in a row is also multiplied by 2.
+	Repeat decimal.Decimal
+	// Relief lists exclusions, mitigations and customer-cause relief.
+	Relief []Relief
+	// MitigatedCount says whether a failure under mitigation still counts
+	// for repeat points and escalation, as some contracts say; its own
+	// points and credits are zero either way.
+	MitigatedCount bool
+	// Credits are the service credit rules, applied in order and added.
+	Credits []CreditRule
+	// Caps limit the credits in a period and over a rolling window.
+	Caps Caps
+	// Escalation rules raise named events from the history.
+	Escalation []Rule
+	// Rounding is how money is rounded to pence.
+	Rounding Rounding
+}
+
+// Missing says what a missing figure (no data where one was due) means.
+type Missing struct {
+	// DeemFailed, when true, treats no data as a failure at Status (zero
+	// means kpi.Failed) earning Points.
+	DeemFailed bool
+	Status     kpi.Status
+	Points     decimal.Decimal
+}
+
+// A Regime is a validated, immutable schedule of indicators and the rules
+// that turn their results into consequences. Build one with [New]; score it
+// with [Regime.Run].
+type Regime struct {
+	spec      Spec
+	byRef     map[string]int
+	labels    [kpi.Excluded + 1]string
+	ruleTexts []string // the escalation rules' descriptions, for events
+}
+
+// New validates a spec and returns its regime, reporting every problem at
+// once with the path of its field.
+func New(spec Spec) (*Regime, error) {
+	var errs []error
+	bad := func(path, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...)))
+	}
+	if strings.TrimSpace(spec.Name) == "" {
+		bad("name", "a regime needs a name")
+	}
+	if spec.From.IsZero() {
+		bad("from", "a regime needs the month it takes effect")
+	}
+	if !spec.Until.IsZero() && !spec.Until.After(spec.From) {
+		bad("until", "%s is not after %s", spec.Until, spec.From)
+	}
+	byRef := map[string]int{}
+	for i, d := range spec.Indicators {
+		if d.IsZero() {
+			bad(fmt.Sprintf("indicators[%d]", i), "the zero Definition")
+			continue
+		}
+		if j, dup := byRef[d.Ref()]; dup {
+			bad(fmt.Sprintf("indicators[%d].ref", i), "%q is also indicators[%d]", d.Ref(), j)
+			continue
+		}
+		byRef[d.Ref()] = i
+	}
+	if len(spec.Indicators) == 0 {
+		bad("indicators", "a regime needs at least one indicator")
+	}
+	known := func(path, ref string) {
+		if _, ok := byRef[ref]; !ok {
+			bad(path, "no indicator %q in the regime", ref)
+		}
+	}
+	for i, rl := range spec.Relief {
+		path := fmt.Sprintf("relief[%d]", i)
+		known(path+".kpi", rl.KPI)
+		if rl.Kind < Exclusion || rl.Kind > CustomerCause {
+			bad(path+".kind", "unknown kind of relief %d", int(rl.Kind))
+		}
+		if rl.From.IsZero() {
+			bad(path+".from", "relief needs the first month it applies to")
+		}
+		if !rl.Through.IsZero() && rl.Through.Before(rl.From) {
+			bad(path+".through", "%s is before %s", rl.Through, rl.From)
+		}
+		if strings.TrimSpace(rl.Reason) == "" {
+			bad(path+".reason", "relief needs its reason, for the report")
+		}
+	}
+	for i, c := range spec.Credits {
+		if c == nil {
+			bad(fmt.Sprintf("credits[%d]", i), "nil rule")
+			continue
+		}
+		for _, ref := range c.KPIs() {
+			known(fmt.Sprintf("credits[%d].kpi", i), ref)
+		}
+		if err := c.Validate(); err != nil {
+			bad(fmt.Sprintf("credits[%d]", i), "%v", err)
+		}
+	}
+	if err := spec.Caps.validate(); err != nil {
+		errs = append(errs, err)
+	}
+	for i, r := range spec.Escalation {
+		path := fmt.Sprintf("escalation[%d]", i)
+		if r.KPI != "" {
+			known(path+".kpi", r.KPI)
+		}
+		if err := r.validate(); err != nil {
+			bad(path, "%v", err)
+		}
+	}
+	if spec.Repeat.IsNegative() {
+		bad("repeat", "a multiplier cannot be negative")
+	}
+	if spec.Failing != 0 && !spec.Failing.IsPerformance() {
+		bad("failing", "%s is not a performance status", spec.Failing)
+	}
+	if spec.Missing.DeemFailed && spec.Missing.Status != 0 && !spec.Missing.Status.IsPerformance() {
+		bad("missing.status", "%s is not a performance status", spec.Missing.Status)
+	}
+	for st := range spec.Labels {
+		if st < kpi.Exceeded || st > kpi.Excluded {
+			bad("labels", "unknown status %d", int(st))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("regime %q: %w: %w", spec.Name, ErrInvalid, err)
+	}
+	spec.Indicators = slices.Clone(spec.Indicators)
+	spec.Labels = maps.Clone(spec.Labels)
+	spec.Relief = slices.Clone(spec.Relief)
+	spec.Credits = slices.Clone(spec.Credits)
+	spec.Escalation = slices.Clone(spec.Escalation)
+	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation))}
+	for i, rule := range spec.Escalation {
+		r.ruleTexts[i] = rule.String()
+	}
+	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+		r.labels[st] = DefaultLabel(st)
+		if l, ok := spec.Labels[st]; ok {
+			r.labels[st] = l
+		}
+	}
+	return r, nil
+}
+
+// Name returns the regime's name.
+func (r *Regime) Name() string { return r.spec.Name }
+
+// Version returns the regime's version.
+func (r *Regime) Version() string { return r.spec.Version }
+
+// From returns the first month the regime is in force.
+func (r *Regime) From() period.Month { return r.spec.From }
+
+// Until returns the first month the regime is no longer in force, or the
+// zero Month if it has no end.
+func (r *Regime) Until() period.Month { return r.spec.Until }
+
+// InForce reports whether the regime applies to month m.
+func (r *Regime) InForce(m period.Month) bool {
+	return !m.Before(r.spec.From) && (r.spec.Until.IsZero() || m.Before(r.spec.Until))
+}
+
+// Indicators returns the regime's definitions in report order.
+func (r *Regime) Indicators() []kpi.Definition { return slices.Clone(r.spec.Indicators) }
+
+// Indicator returns the definition with reference ref.
+func (r *Regime) Indicator(ref string) (kpi.Definition, bool) {
+	i, ok := r.byRef[ref]
+	if !ok {
+		return kpi.Definition{}, false
+	}
+	return r.spec.Indicators[i], true
+}
+
+// Spec returns a copy of the spec the regime was built from.
+func (r *Regime) Spec() Spec {
+	s := r.spec
+	s.Indicators = slices.Clone(s.Indicators)
+	s.Labels = maps.Clone(s.Labels)
+	s.Relief = slices.Clone(s.Relief)
+	s.Credits = slices.Clone(s.Credits)
+	s.Escalation = slices.Clone(s.Escalation)
+	return s
+}
+
+// Label returns the regime's display label for a status.
+func (r *Regime) Label(s kpi.Status) string {
+	if s >= kpi.Exceeded && s <= kpi.Excluded {
+		return r.labels[s]
+	}
+	return DefaultLabel(s)
+}
+
+// DefaultLabel is the label for a status where a regime gives none: "Met",
+// "Not due", "No data".
+func DefaultLabel(s kpi.Status) string {
+	switch s {
+	case kpi.NotDue:
+		return "Not due"
+	case kpi.NoData:
+		return "No data"
+	case kpi.NotMeasurable:
+		return "Not measurable"
+	}
+	if s < kpi.Exceeded || s > kpi.Excluded {
+		return ""
+	}
+	n := s.String()
+	return strings.ToUpper(n[:1]) + n[1:]
+}
+
+// failing reports whether a status counts as a failure.
+func (r *Regime) failing(s kpi.Status) bool {
+	f := r.spec.Failing
+	if f == 0 {
+		f = kpi.Missed
+	}
+	return s.IsPerformance() && s >= f
+}
+
+// Equal reports whether r and o were built from equal specs: the same name,
+// version, months and indicators. Rules are compared by their descriptions.
+func (r *Regime) Equal(o *Regime) bool {
+	if r == o {
+		return true
+	}
+	if r == nil || o == nil {
+		return false
+	}
+	a, b := r.spec, o.spec
+	if a.Name != b.Name || a.Version != b.Version || a.From != b.From || a.Until != b.Until ||
+		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
+		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
+		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
+		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
+		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
+		return false
+	}
+	for i := range a.Indicators {
+		if !a.Indicators[i].Equal(b.Indicators[i]) {
+			return false
+		}
+	}
+	for i := range a.Credits {
+		if a.Credits[i].String() != b.Credits[i].String() {
+			return false
+		}
+	}
+	return true
+}
+
+// A History is the effective-dated run of a contract's regimes, in order and
+// not overlapping: which regime applies to a month.
+type History struct {
+	regimes []*Regime
+}
+
+// NewHistory orders regimes by the month they take effect and checks that
+// no two are in force in the same month.
+func NewHistory(regimes ...*Regime) (History, error) {
+	rs := slices.Clone(regimes)
+	slices.SortFunc(rs, func(a, b *Regime) int { return a.From().Compare(b.From()) })
+	var errs []error
+	for i := 1; i < len(rs); i++ {
+		prev, cur := rs[i-1], rs[i]
+		if prev.Until().IsZero() || cur.From().Before(prev.Until()) {
+			errs = append(errs, fmt.Errorf("regimes: %s %s (from %s) overlaps %s %s (from %s, until %s)",
+				cur.Name(), cur.Version(), cur.From(), prev.Name(), prev.Version(), prev.From(), untilText(prev.Until())))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return History{}, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return History{regimes: rs}, nil
+}
+
+func untilText(m period.Month) string {
+	if m.IsZero() {
+		return "open-ended"
+	}
+	return m.String()
+}
+
+// At returns the regime in force in month m.
+func (h History) At(m period.Month) (*Regime, bool) {
+	for _, r := range h.regimes {
+		if r.InForce(m) {
+			return r, true
+		}
+	}
+	return nil, false
+}
+
+// Regimes returns the regimes in order.
+func (h History) Regimes() []*Regime { return slices.Clone(h.regimes) }
