@@ -6,7 +6,9 @@
 //
 // [New] validates a [Spec] into an immutable [Regime]: a name and version,
 // the months it is in force, its [kpi.Definition]s, display labels for each
-// status ("Target Met", "Within 'Tolerance'", "Failed MSL"), what a missing
+// status ("Target Met", "Within 'Tolerance'", "Failed MSL"), an exceed rule and
+// whether figures round before banding (for every KPI that does not set
+// its own), what a missing
 // figure means ([Missing]), which statuses count as failures, a repeat
 // multiplier, [Relief], [CreditRule]s, [Caps], escalation [Rule]s and how
 // money is rounded to pence ([Rounding]). Every problem is reported at once

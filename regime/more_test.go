@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/regimetest"
 )
@@ -121,3 +122,43 @@ func TestPercentRollingCapAndKPIPoints(t *testing.T) {
 	require.NoError(t, err)
 	regimetest.Credit(t, jun, "0")
 }
+
+// TestRegimeExceedAndRounding: a regime's exceed rule applies to indicators
+// that have none; its rounding rule makes figures round before banding.
+func TestRegimeExceedAndRounding(t *testing.T) {
+	plain, err := kpi.New(kpi.Spec{Ref: "BS-K-002", Measure: pct, Frequency: mustMonthly(), Target: written(t, "97%"), Bands: kpi.TargetOnly()})
+	require.NoError(t, err)
+	own, err := kpi.New(kpi.Spec{Ref: "OWN", Measure: pct, Frequency: mustMonthly(), Target: written(t, "97%"), Bands: kpi.TargetOnly(),
+		Exceed: kpi.ExceedAt(kpi.Abs(dec("99.5")))})
+	require.NoError(t, err)
+	r, err := regime.New(regime.Spec{Name: "PSSP", From: mo("Apr-16"), Indicators: []kpi.Definition{plain, own},
+		Exceed: kpi.ExceedWhenBetter(), RoundBeforeBanding: true})
+	require.NoError(t, err)
+	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
+		{KPI: "BS-K-002", Month: mo("Apr-16"), Obs: kpi.Figure(dec("98.15"))},
+		{KPI: "OWN", Month: mo("Apr-16"), Obs: kpi.Figure(dec("98.15"))},
+	}}, mo("Apr-16").Period())
+	require.NoError(t, err)
+	// 98.15 is better than 97: exceeded under the regime's rule; the
+	// indicator with its own stretch level of 99.5 keeps it.
+	regimetest.Status(t, sc, "BS-K-002", kpi.Exceeded)
+	regimetest.Status(t, sc, "OWN", kpi.Met)
+	d, _ := r.Indicator("BS-K-002")
+	assert.True(t, d.Measure().RoundBeforeBanding)
+	// 96.996 rounds to 97.00 before banding: met, not missed.
+	sc, err = r.Score(regime.Input{Observations: []regime.Observation{{KPI: "BS-K-002", Month: mo("May-16"), Obs: kpi.Figure(dec("96.996"))}}}, mo("May-16").Period())
+	require.NoError(t, err)
+	regimetest.Status(t, sc, "BS-K-002", kpi.Met)
+
+	// A regime rule that makes an indicator invalid is reported with it: an
+	// exceed band on top of bands that already have one.
+	exc := kpi.Target()
+	bands, err := kpi.NewBands(kpi.Band{Status: kpi.Exceeded, Reach: &exc}, kpi.Band{Status: kpi.Missed})
+	require.NoError(t, err)
+	withExceeded, err := kpi.New(kpi.Spec{Ref: "X", Measure: pct, Frequency: mustMonthly(), Target: written(t, "97%"), Bands: bands})
+	require.NoError(t, err)
+	_, err = regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{withExceeded}, Exceed: kpi.ExceedWhenBetter()})
+	assert.ErrorContains(t, err, "indicators[0]: with the regime's exceed and rounding rules")
+}
+
+func mustMonthly() period.Frequency { return period.Monthly() }

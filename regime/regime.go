@@ -30,6 +30,13 @@ type Spec struct {
 	// Labels are the display labels for statuses ("Target Met", "Within
 	// 'Tolerance'", "Failed MSL"); statuses without one use [DefaultLabel].
 	Labels map[kpi.Status]string
+	// Exceed is the regime's exceed rule, applied to every indicator whose
+	// own rule is none (the zero ExceedRule, which leaves them as they are).
+	Exceed kpi.ExceedRule
+	// RoundBeforeBanding, when true, makes every indicator round its figures
+	// to its reporting precision before banding, as a report that prints
+	// them would.
+	RoundBeforeBanding bool
 	// Missing says what a missing figure means where one was due.
 	Missing Missing
 	// Failing is the best status that counts as a failure for repeat
@@ -93,10 +100,16 @@ func New(spec Spec) (*Regime, error) {
 		bad("until", "%s is not after %s", spec.Until, spec.From)
 	}
 	byRef := map[string]int{}
+	spec.Indicators = slices.Clone(spec.Indicators)
 	for i, d := range spec.Indicators {
 		if d.IsZero() {
 			bad(fmt.Sprintf("indicators[%d]", i), "the zero Definition")
 			continue
+		}
+		if applied, err := applyRegimeRules(d, spec); err != nil {
+			bad(fmt.Sprintf("indicators[%d]", i), "with the regime's exceed and rounding rules: %v", err)
+		} else {
+			spec.Indicators[i] = applied
 		}
 		if j, dup := byRef[d.Ref()]; dup {
 			bad(fmt.Sprintf("indicators[%d].ref", i), "%q is also indicators[%d]", d.Ref(), j)
@@ -169,7 +182,6 @@ func New(spec Spec) (*Regime, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("regime %q: %w: %w", spec.Name, ErrInvalid, err)
 	}
-	spec.Indicators = slices.Clone(spec.Indicators)
 	spec.Labels = maps.Clone(spec.Labels)
 	spec.Relief = slices.Clone(spec.Relief)
 	spec.Credits = slices.Clone(spec.Credits)
@@ -185,6 +197,23 @@ func New(spec Spec) (*Regime, error) {
 		}
 	}
 	return r, nil
+}
+
+// applyRegimeRules returns d with the regime's exceed rule (where d has
+// none) and rounding rule applied, re-validated.
+func applyRegimeRules(d kpi.Definition, spec Spec) (kpi.Definition, error) {
+	ds := d.Spec()
+	changed := false
+	if ds.Exceed.Equal(kpi.NoExceed()) && !spec.Exceed.Equal(kpi.NoExceed()) {
+		ds.Exceed, changed = spec.Exceed, true
+	}
+	if spec.RoundBeforeBanding && !ds.Measure.RoundBeforeBanding {
+		ds.Measure.RoundBeforeBanding, changed = true, true
+	}
+	if !changed {
+		return d, nil
+	}
+	return kpi.New(ds)
 }
 
 // Name returns the regime's name.
@@ -274,6 +303,7 @@ func (r *Regime) Equal(o *Regime) bool {
 	}
 	a, b := r.spec, o.spec
 	if a.Name != b.Name || a.Version != b.Version || a.From != b.From || a.Until != b.Until ||
+		!a.Exceed.Equal(b.Exceed) || a.RoundBeforeBanding != b.RoundBeforeBanding ||
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
