@@ -6,14 +6,14 @@
 //
 // [New] validates a [Spec] into an immutable [Regime]: a name and version,
 // the months it is in force, its [kpi.Definition]s, display labels for each
-// status ("Target Met", "Within 'Tolerance'", "Failed MSL"), an exceed rule and
-// whether figures round before banding (for every KPI that does not set
-// its own), what a missing
-// figure means ([Missing]), which statuses count as failures, a repeat
-// multiplier, [Relief], [CreditRule]s, [Caps], escalation [Rule]s and how
-// money is rounded to pence ([Rounding]). Every problem is reported at once
-// with its field's path. A [History] holds a contract's regimes in order, so
-// that a regime revised mid-contract scores each month by the right version.
+// status ("Target Met", "Within 'Tolerance'", "Failed MSL"), an exceed rule
+// and whether figures round before banding (for every KPI that does not set
+// its own), what a missing figure means ([Missing]), which statuses count as
+// failures, a repeat multiplier, [Relief], [CreditRule]s, [Caps], escalation
+// [Rule]s and how money is rounded to pence ([Rounding]). Every problem is
+// reported at once with its field's path. A [History] holds a contract's
+// regimes in order, so that a regime revised mid-contract scores each month
+// by the right version.
 //
 // # The order consequences are worked out in
 //
