@@ -12,11 +12,13 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-// An Observation is what was reported for one KPI in one month.
+// An Observation is what was reported for one KPI in one month, with the
+// supplier's note, if any, which the scorecard row keeps.
 type Observation struct {
 	KPI   string
 	Month period.Month
 	Obs   kpi.Observation
+	Note  string
 }
 
 // Input is what a regime is scored from: the observations, in any order,
@@ -159,8 +161,9 @@ type Ledger struct {
 	first  period.Month
 	months []monthly
 	// obs holds the observations by month (from first) and indicator:
-	// obs[month*len(indicators)+indicator].
-	obs []kpi.Observation
+	// obs[month*len(indicators)+indicator]; notes the same for their notes.
+	obs   []kpi.Observation
+	notes []string
 }
 
 // observation returns the observation of indicator i in month m.
@@ -225,6 +228,7 @@ func (r *Regime) Run(in Input) (*Ledger, error) {
 	}
 	n, k := last.Sub(first)+1, len(r.spec.Indicators)
 	l.obs = make([]kpi.Observation, n*k)
+	l.notes = make([]string, n*k)
 	seen := make([]bool, n*k)
 	for i, o := range in.Observations {
 		ref, ok := r.byRef[o.KPI]
@@ -237,7 +241,7 @@ func (r *Regime) Run(in Input) (*Ledger, error) {
 			continue
 		}
 		seen[at] = true
-		l.obs[at] = o.Obs
+		l.obs[at], l.notes[at] = o.Obs, o.Note
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -282,6 +286,9 @@ func (r *Regime) month(m period.Month, charges map[period.Month]decimal.Decimal,
 		o := l.observation(i, m)
 		row := Row{KPI: ref, Description: d.Description(), ServiceArea: d.ServiceArea(), Tier: d.Tier(),
 			Contractual: d.Contractual(), Multiplier: one, Points: decimal.Zero, Credit: decimal.Zero}
+		if note := l.notes[m.Sub(l.first)*len(r.spec.Indicators)+i]; note != "" {
+			row.Notes = append(row.Notes, note)
+		}
 		rl, relieved := r.reliefFor(ref, m)
 		if relieved && rl.Kind == Exclusion {
 			o = kpi.Missing(kpi.Excluded, rl.Reason).WithReported(o.Reported())
