@@ -1,6 +1,13 @@
-// Package contract models the agreement itself: its parties, term, services,
-// charges per period and the history of its regimes, and loads contracts from
-// YAML or JSON files and observations from CSV.
+// Package contract models the agreement itself: its parties, term,
+// services, the charges per month that credit rules take percentages of,
+// and the history of its regimes, effective-dated and not overlapping.
 //
-// It builds on package regime. This package is not built yet.
+// [New] validates a [Spec] into an immutable [Contract]; [Contract.Score]
+// scores a period with the regime in force, taking charges from the
+// contract. A [Portfolio] holds several contracts (Peterborough runs two with
+// Serco, under different regimes). [ReadObservations] reads the supplier's
+// figures from CSV, reporting every problem with its line and column.
+//
+// It builds on package regime. Loading contracts from YAML or JSON files is
+// not built yet.
 package contract

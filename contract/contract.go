@@ -1,0 +1,257 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+// ErrInvalid is wrapped by every validation error.
+var ErrInvalid = errors.New("invalid")
+
+// A Spec describes a contract for [New].
+type Spec struct {
+	// ID is the contract's identifier ("PSSP", "ICT-2009"); Name its title.
+	ID, Name string
+	// Customer and Supplier are the parties ("Peterborough City Council",
+	// "Serco").
+	Customer, Supplier string
+	// Start is the first day of the contract; End, if not zero, the day after
+	// its last (the term is half-open, [Start, End)).
+	Start, End period.Date
+	// Services are the services or service areas the contract covers.
+	Services []string
+	// MonthlyCharge is the service charge for every month that Charges does
+	// not list; zero means none.
+	MonthlyCharge decimal.Decimal
+	// Charges are the service charges of particular months, which credit
+	// rules take percentages of.
+	Charges map[period.Month]decimal.Decimal
+	// Regimes are the contract's performance regimes, effective-dated and
+	// not overlapping.
+	Regimes []*regime.Regime
+}
+
+// A Contract is a validated, immutable agreement: its parties, term,
+// services, charges and the history of its regimes. Score it with
+// [Contract.Score].
+type Contract struct {
+	spec    Spec
+	history regime.History
+}
+
+// New validates a spec, reporting every problem at once.
+func New(spec Spec) (*Contract, error) {
+	var errs []error
+	bad := func(path, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...)))
+	}
+	if strings.TrimSpace(spec.ID) == "" {
+		bad("id", "a contract needs an identifier")
+	}
+	if spec.Start.IsZero() {
+		bad("start", "a contract needs its start date")
+	}
+	if !spec.End.IsZero() && !spec.End.After(spec.Start) {
+		bad("end", "%s is not after the start %s", spec.End, spec.Start)
+	}
+	if spec.MonthlyCharge.IsNegative() {
+		bad("monthly_charge", "a charge cannot be negative (%s)", spec.MonthlyCharge)
+	}
+	for _, m := range slices.SortedFunc(maps.Keys(spec.Charges), period.Month.Compare) {
+		if spec.Charges[m].IsNegative() {
+			bad(fmt.Sprintf("charges[%s]", m), "a charge cannot be negative (%s)", spec.Charges[m])
+		}
+		if !monthInTerm(m, spec.Start, spec.End) {
+			bad(fmt.Sprintf("charges[%s]", m), "%s is outside the contract's term", m.Label(period.Short))
+		}
+	}
+	if len(spec.Regimes) == 0 {
+		bad("regimes", "a contract needs at least one regime")
+	}
+	for i, r := range spec.Regimes {
+		if r == nil {
+			bad(fmt.Sprintf("regimes[%d]", i), "nil regime")
+			continue
+		}
+		if !spec.Start.IsZero() && r.From().Before(spec.Start.YearMonth()) {
+			bad(fmt.Sprintf("regimes[%d].from", i), "%s takes effect in %s, before the contract starts on %s", r.Name(), r.From().Label(period.Short), spec.Start)
+		}
+	}
+	var history regime.History
+	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 {
+		h, err := regime.NewHistory(rs...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		history = h
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("contract %q: %w: %w", spec.ID, ErrInvalid, err)
+	}
+	spec.Services = slices.Clone(spec.Services)
+	spec.Charges = maps.Clone(spec.Charges)
+	spec.Regimes = history.Regimes()
+	return &Contract{spec: spec, history: history}, nil
+}
+
+// monthInTerm reports whether any day of m falls in [start, end).
+func monthInTerm(m period.Month, start, end period.Date) bool {
+	if m.Last().Before(start) {
+		return false
+	}
+	return end.IsZero() || m.First().Before(end)
+}
+
+// ID returns the contract's identifier.
+func (c *Contract) ID() string { return c.spec.ID }
+
+// Name returns the contract's title.
+func (c *Contract) Name() string { return c.spec.Name }
+
+// Customer returns the customer party.
+func (c *Contract) Customer() string { return c.spec.Customer }
+
+// Supplier returns the supplier party.
+func (c *Contract) Supplier() string { return c.spec.Supplier }
+
+// Term returns the contract's term as a run of days; an open-ended contract
+// runs to 9999-12-30, the last day a period can hold.
+func (c *Contract) Term() period.Period {
+	end := c.spec.End
+	if end.IsZero() {
+		end = period.Must(period.NewDate(9999, 12, 31))
+	}
+	p, _ := period.DateRange(c.spec.Start, end)
+	return p
+}
+
+// termText describes the term: "from 2009-10-01", or "2011-11-28 to
+// 2021-11-27".
+func (c *Contract) termText() string {
+	if c.spec.End.IsZero() {
+		return "from " + c.spec.Start.String()
+	}
+	return c.spec.Start.String() + " to " + c.spec.End.AddDays(-1).String()
+}
+
+// Services returns the services the contract covers.
+func (c *Contract) Services() []string { return slices.Clone(c.spec.Services) }
+
+// Spec returns a copy of the spec the contract was built from.
+func (c *Contract) Spec() Spec {
+	s := c.spec
+	s.Services = slices.Clone(s.Services)
+	s.Charges = maps.Clone(s.Charges)
+	s.Regimes = slices.Clone(s.Regimes)
+	return s
+}
+
+// Covers reports whether month m falls (at least partly) in the term.
+func (c *Contract) Covers(m period.Month) bool { return monthInTerm(m, c.spec.Start, c.spec.End) }
+
+// Charge returns the service charge for month m.
+func (c *Contract) Charge(m period.Month) decimal.Decimal {
+	if v, ok := c.spec.Charges[m]; ok {
+		return v
+	}
+	return c.spec.MonthlyCharge
+}
+
+// RegimeAt returns the regime in force in month m.
+func (c *Contract) RegimeAt(m period.Month) (*regime.Regime, bool) { return c.history.At(m) }
+
+// History returns the contract's regimes.
+func (c *Contract) History() regime.History { return c.history }
+
+// Score scores observations for period p with the regime in force in p's
+// last month, taking charges from the contract. Observations outside that
+// regime's months are left to the other regimes.
+func (c *Contract) Score(obs []regime.Observation, p period.Period) (*regime.Scorecard, error) {
+	last := p.LastMonth()
+	if !c.Covers(p.FirstMonth()) || !c.Covers(last) {
+		return nil, fmt.Errorf("contract %s: %s is outside its term (%s)", c.spec.ID, p, c.termText())
+	}
+	in := regime.Input{Observations: obs, Charges: map[period.Month]decimal.Decimal{}}
+	r, ok := c.history.At(last)
+	if !ok {
+		return nil, fmt.Errorf("contract %s: no regime is in force in %s", c.spec.ID, last.Label(period.Short))
+	}
+	for _, o := range obs {
+		if r.InForce(o.Month) {
+			in.Charges[o.Month] = c.Charge(o.Month)
+		}
+	}
+	return c.history.Score(in, p)
+}
+
+// Equal reports whether c and o are the same contract: the same parties,
+// term, services, charges and equal regimes.
+func (c *Contract) Equal(o *Contract) bool {
+	if c == nil || o == nil {
+		return c == o
+	}
+	a, b := c.spec, o.spec
+	if a.ID != b.ID || a.Name != b.Name || a.Customer != b.Customer || a.Supplier != b.Supplier ||
+		a.Start != b.Start || a.End != b.End || !slices.Equal(a.Services, b.Services) ||
+		!a.MonthlyCharge.Equal(b.MonthlyCharge) || len(a.Charges) != len(b.Charges) || len(a.Regimes) != len(b.Regimes) {
+		return false
+	}
+	for m, v := range a.Charges {
+		if w, ok := b.Charges[m]; !ok || !v.Equal(w) {
+			return false
+		}
+	}
+	for i := range a.Regimes {
+		if !a.Regimes[i].Equal(b.Regimes[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// A Portfolio is several contracts, by identifier: Peterborough runs two
+// with Serco, under different regimes.
+type Portfolio struct {
+	contracts []*Contract
+}
+
+// NewPortfolio checks that the contracts' identifiers are unique.
+func NewPortfolio(contracts ...*Contract) (*Portfolio, error) {
+	seen := map[string]bool{}
+	var errs []error
+	for i, c := range contracts {
+		if c == nil {
+			errs = append(errs, fmt.Errorf("contracts[%d]: nil contract", i))
+			continue
+		}
+		if seen[c.ID()] {
+			errs = append(errs, fmt.Errorf("contracts[%d]: the identifier %q is used twice", i, c.ID()))
+		}
+		seen[c.ID()] = true
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return &Portfolio{contracts: slices.Clone(contracts)}, nil
+}
+
+// Contracts returns the contracts in the order given.
+func (p *Portfolio) Contracts() []*Contract { return slices.Clone(p.contracts) }
+
+// Contract returns the contract with identifier id.
+func (p *Portfolio) Contract(id string) (*Contract, bool) {
+	for _, c := range p.contracts {
+		if c.ID() == id {
+			return c, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,381 @@
+package contract
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+// A LineError is one problem in a file: its name, line, the column (or
+// field path) and what is wrong. It prints as file:line: column: message.
+type LineError struct {
+	File   string
+	Line   int
+	Column string
+	Msg    string
+}
+
+// Error returns "file:line: column: message".
+func (e *LineError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// maxErrors bounds the problems one file reports; a file past it says how
+// many more there were.
+const maxErrors = 100
+
+// The columns of an observations file.
+const (
+	colKPI         = "kpi"
+	colPeriod      = "period"
+	colValue       = "value"
+	colNumerator   = "numerator"
+	colDenominator = "denominator"
+	colStatus      = "status"
+	colNote        = "note"
+)
+
+var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenominator, colStatus, colNote}
+
+// ReadObservations reads a supplier's figures from CSV for contract c. The
+// first line is a header naming the columns, in any order: kpi, period and
+// value are required; numerator, denominator, status and note are optional.
+// Each row is one KPI in one month:
+//
+//	kpi,period,value,numerator,denominator,status,note
+//	3,Apr-16,88.89,,,,
+//	9,May-16,80,1612,2015,,
+//	5,Apr-16,,,,no_data,No Data
+//	BT-K-002,May-16,,,,not_measurable,Not yet measurable
+//
+// The period is a month in any form package period reads (2016-05, May-16,
+// May 2016). The value is a figure as [kpi.ParseFigure] reads it (88.89,
+// 95.8%); with a numerator and denominator it may be left empty, and if it is
+// given it must agree with them. The status is no_data, not_due,
+// not_measurable or excluded for a row with no figure, or the status the
+// supplier reported for a row with one. A value of "No Data" or "Not yet
+// measurable" is read as that status.
+//
+// Nothing is silently dropped: every problem (an unknown column or KPI, a
+// month outside the contract or its regimes, a duplicate row, a value that
+// does not parse, counts that contradict the value) is reported at once as a
+// [*LineError] joined into the error, up to 100 of them.
+func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observation, error) {
+	cr := csv.NewReader(r)
+	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true
+	var errs []error
+	more := 0
+	report := func(line int, col, format string, args ...any) {
+		if len(errs) >= maxErrors {
+			more++
+			return
+		}
+		errs = append(errs, &LineError{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	}
+	done := func(out []regime.Observation) ([]regime.Observation, error) {
+		if more > 0 {
+			errs = append(errs, fmt.Errorf("%s: and %d more problems", file, more))
+		}
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+
+	header, err := cr.Read()
+	if err == io.EOF {
+		report(1, "", "the file is empty: want a header line such as kpi,period,value")
+		return done(nil)
+	}
+	if err != nil {
+		report(csvLine(err, 1), "", "%s", csvMessage(err))
+		return done(nil)
+	}
+	if len(header) == 1 && strings.ContainsAny(header[0], "\t;") {
+		report(1, "", "the header is not comma-separated (it holds tabs or semicolons): save the file as CSV with commas")
+		return done(nil)
+	}
+	cols := map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		switch {
+		case !contains(knownColumns, name):
+			report(1, name, "unknown column (want %s)", strings.Join(knownColumns, ", "))
+		case cols[name] != 0:
+			report(1, name, "the column is named twice")
+		default:
+			cols[name] = i + 1 // 1-based, so that 0 means absent
+		}
+	}
+	for _, req := range []string{colKPI, colPeriod, colValue} {
+		if cols[req] == 0 {
+			report(1, req, "the header has no %s column", req)
+		}
+	}
+	if len(errs) > 0 {
+		return done(nil)
+	}
+	field := func(rec []string, name string) string {
+		if i := cols[name]; i > 0 && i <= len(rec) {
+			return strings.TrimSpace(rec[i-1])
+		}
+		return ""
+	}
+
+	type key struct {
+		ref string
+		m   period.Month
+	}
+	firstLine := map[key]int{}
+	lastLine := 1
+	var out []regime.Observation
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				report(lastLine+1, "", "%v", err)
+				break // a read error: nothing more can be read
+			}
+			lastLine = pe.Line
+			if errors.Is(pe.Err, csv.ErrFieldCount) {
+				report(pe.Line, "", "the row has %d fields, but the header has %d", len(rec), len(header))
+			} else {
+				report(pe.Line, "", "%s", csvMessage(err))
+			}
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		lastLine = line
+		if allEmpty(rec) {
+			continue // a blank line
+		}
+		o, ok := readRow(c, rec, field, func(col, format string, args ...any) { report(line, col, format, args...) })
+		if !ok {
+			continue
+		}
+		k := key{o.KPI, o.Month}
+		if prev, dup := firstLine[k]; dup {
+			report(line, colKPI, "%s for %s is already on line %d", o.KPI, o.Month.Label(period.Short), prev)
+			continue
+		}
+		firstLine[k] = line
+		out = append(out, o)
+	}
+	return done(out)
+}
+
+// readRow reads one row, reporting its problems; ok is false if it had any.
+func readRow(c *Contract, rec []string, field func([]string, string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
+	var o regime.Observation
+	ok := true
+	fail := func(col, format string, args ...any) {
+		bad(col, format, args...)
+		ok = false
+	}
+	o.KPI = field(rec, colKPI)
+	if o.KPI == "" {
+		fail(colKPI, "the KPI reference is empty")
+	}
+	ptext := field(rec, colPeriod)
+	m, err := period.ParseMonth(ptext)
+	if err != nil {
+		if p, lerr := period.ParseLabel(ptext); lerr == nil {
+			fail(colPeriod, "%q is a %s: observations are monthly, so write the month the figure is for (%s)", ptext, p.Kind(), p.LastMonth().Label(period.Short))
+		} else {
+			fail(colPeriod, "%q is not a month (want 2016-05, May-16 or May 2016)", ptext)
+		}
+		return o, false
+	}
+	o.Month = m
+	var def kpi.Definition
+	switch {
+	case !c.Covers(m):
+		fail(colPeriod, "%s is outside the contract's term (%s)", m.Label(period.Short), c.termText())
+	default:
+		r, inForce := c.RegimeAt(m)
+		if !inForce {
+			fail(colPeriod, "no regime of the contract is in force in %s", m.Label(period.Short))
+		} else if o.KPI != "" {
+			d, known := r.Indicator(o.KPI)
+			if !known {
+				fail(colKPI, "no KPI %q in regime %s %s", o.KPI, r.Name(), r.Version())
+			}
+			def = d
+		}
+	}
+	o.Note = field(rec, colNote)
+
+	value, status := field(rec, colValue), field(rec, colStatus)
+	switch strings.ToLower(value) {
+	case "no data":
+		value, status = "", pick(status, "no_data")
+	case "not yet measurable", "not measurable":
+		if o.Note == "" {
+			o.Note = value
+		}
+		value, status = "", pick(status, "not_measurable")
+	}
+	var st kpi.Status
+	if status != "" {
+		s, err := kpi.ParseStatus(status)
+		if err != nil {
+			fail(colStatus, "%q is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)", status)
+		}
+		st = s
+	}
+	numText, denText := field(rec, colNumerator), field(rec, colDenominator)
+	if (numText == "") != (denText == "") {
+		fail(colDenominator, "give both a numerator and a denominator, or neither")
+		return o, false
+	}
+	if !ok {
+		return o, false
+	}
+	missing := st == kpi.NoData || st == kpi.NotDue || st == kpi.NotMeasurable || st == kpi.Excluded
+	switch {
+	case missing && (value != "" || numText != ""):
+		fail(colStatus, "a row with status %s has no figure, but this one has %s", st, firstNonEmpty(value, numText))
+		return o, false
+	case missing:
+		o.Obs = kpi.Missing(st, o.Note)
+		return o, true
+	case value == "" && numText == "":
+		fail(colValue, "no figure: give a value, counts, or a status such as no_data")
+		return o, false
+	}
+	if numText != "" {
+		num, err1 := wholeCount(numText)
+		den, err2 := wholeCount(denText)
+		if err1 != nil {
+			fail(colNumerator, "%v", err1)
+		}
+		if err2 != nil {
+			fail(colDenominator, "%v", err2)
+		}
+		if !ok {
+			return o, false
+		}
+		if num > den {
+			fail(colNumerator, "%d is more than the denominator %d", num, den)
+			return o, false
+		}
+		o.Obs = kpi.Counts(num, den)
+		if value != "" {
+			if msg := contradicts(def, value, num, den); msg != "" {
+				fail(colValue, "%s", msg)
+				return o, false
+			}
+		}
+	} else {
+		f, err := kpi.ParseFigure(value)
+		if err != nil {
+			fail(colValue, "%v", unquoteKPI(err))
+			return o, false
+		}
+		o.Obs = f
+	}
+	if st != 0 {
+		o.Obs = o.Obs.WithReported(st)
+	}
+	return o, true
+}
+
+// contradicts checks a value against the counts behind it: the value must
+// be the ratio (× 100 for a percent) rounded to the places it is written
+// with.
+func contradicts(def kpi.Definition, value string, num, den int64) string {
+	w, err := kpi.ParseWritten(value)
+	if err != nil || w.Comparison != kpi.Unstated {
+		return fmt.Sprintf("%q is not a figure", value)
+	}
+	if den == 0 {
+		return fmt.Sprintf("%s of %d has no volume, so it has no figure, but the value is %s", fmt.Sprint(num), den, value)
+	}
+	n := decimal.NewFromInt(num)
+	if def.Measure().Unit == kpi.Percent || w.Unit == kpi.Percent {
+		n = n.Shift(2)
+	}
+	places := max(-w.Value.Exponent(), 0)
+	ratio := n.DivRound(decimal.NewFromInt(den), places)
+	if !ratio.Equal(w.Value) {
+		return fmt.Sprintf("the counts %d of %d give %s, not %s", num, den, ratio.StringFixed(places), value)
+	}
+	return ""
+}
+
+func wholeCount(s string) (int64, error) {
+	v, err := decimal.NewFromString(s)
+	if err != nil || !v.IsInteger() || v.IsNegative() || !v.LessThan(decimal.New(1, 15)) || strings.ContainsAny(s, "eE") {
+		return 0, fmt.Errorf("%q is not a whole number of zero or more", s)
+	}
+	return v.IntPart(), nil
+}
+
+// unquoteKPI drops the package prefix from a kpi parse error.
+func unquoteKPI(err error) string { return strings.TrimPrefix(err.Error(), "kpi: ") }
+
+func csvLine(err error, fallback int) int {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) && pe.Line > 0 {
+		return pe.Line
+	}
+	return fallback
+}
+
+func csvMessage(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("column %d: %v", pe.Column, pe.Err)
+	}
+	return err.Error()
+}
+
+func allEmpty(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func pick(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
