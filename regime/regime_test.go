@@ -251,3 +251,25 @@ func TestRegimeRevisedApril2016(t *testing.T) {
 	_, err = regime.NewHistory(clash, revised)
 	assert.ErrorContains(t, err, "overlaps PSSP 2015 (from 2016-01, until open-ended)")
 }
+
+// TestShortfallWithinTolerance: a figure within tolerance is not a failure,
+// but it is short of the target, and a shortfall credit is owed all the
+// same: 98% required, 97.5% achieved (tolerance down to 97%) is 0.5% of
+// £10,000 = £50.
+func TestShortfallWithinTolerance(t *testing.T) {
+	d, err := kpi.New(kpi.Spec{Ref: "SR-2", Measure: pct, Frequency: period.Monthly(), Target: written(t, "98%"),
+		Bands: kpi.TargetTolerance(kpi.Abs(dec("97")))})
+	require.NoError(t, err)
+	r, err := regime.New(regime.Spec{Name: "CCS", From: mo("Apr-16"), Indicators: []kpi.Definition{d},
+		Credits: []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"SR-2"}}}})
+	require.NoError(t, err)
+	sc, err := r.Score(regime.Input{
+		Observations: figures("SR-2", map[string]string{"May-16": "97.5"}),
+		Charges:      charges("10000", "May-16"),
+	}, mo("May-16").Period())
+	require.NoError(t, err)
+	regimetest.Status(t, sc, "SR-2", kpi.Tolerance)
+	row, _ := sc.Row("SR-2")
+	assert.False(t, row.Failing)
+	regimetest.Credit(t, sc, "50")
+}

@@ -333,7 +333,8 @@ func (r *Regime) month(m period.Month, charges map[period.Month]decimal.Decimal,
 		}
 		if !row.Relieved && row.Status != kpi.Excluded {
 			row.Points = points
-			if len(r.spec.Credits) > 0 && (row.Failing || points.IsPositive()) {
+			short := row.Status.IsPerformance() && !row.Status.OnTarget()
+			if len(r.spec.Credits) > 0 && (short || points.IsPositive()) {
 				if !haveCharge {
 					return monthly{}, fmt.Errorf("regime %s: no charges for %s, which its credit rules need", r.spec.Name, m)
 				}
