@@ -91,7 +91,15 @@ type interval struct {
 // maxCalendarDays bounds the span of one calendar, to keep its tables small.
 const maxCalendarDays = 200 * 366
 
-// NewCalendar builds a calendar. It reports every problem in the spec at
+// A calendar holds instants as Unix nanoseconds, which reach from 1678 to
+// 2262; its span must lie well within that.
+const (
+	minCalendarYear = 1700
+	maxCalendarYear = 2200
+)
+
+// NewCalendar builds a calendar. Its span must lie within the years 1700 to
+// 2200 and be at most 200 years long. It reports every problem in the spec at
 // once.
 func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var errs []error
@@ -113,10 +121,15 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		errs = append(errs, fmt.Errorf("to: %s is not after from %s", spec.To, spec.From))
 	case n > maxCalendarDays:
 		errs = append(errs, fmt.Errorf("to: a span of %d days is more than the %d a calendar covers", n, maxCalendarDays))
+	case spec.From.Year() < minCalendarYear || spec.To.Year() > maxCalendarYear:
+		errs = append(errs, fmt.Errorf("from, to: a calendar covers years %d to %d, not %s to %s", minCalendarYear, maxCalendarYear, spec.From, spec.To))
 	}
 	for i, c := range spec.Closures {
 		if !c.End.After(c.Start) {
 			errs = append(errs, fmt.Errorf("closures[%d]: end %s is not after start %s", i, c.End, c.Start))
+		}
+		if c.Start.Year() < minCalendarYear || c.End.Year() > maxCalendarYear+1 {
+			errs = append(errs, fmt.Errorf("closures[%d]: %s to %s is outside the years %d to %d", i, c.Start, c.End, minCalendarYear, maxCalendarYear))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {

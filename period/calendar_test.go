@@ -395,6 +395,15 @@ func TestNewCalendarErrors(t *testing.T) {
 		From:  date(1800, time.January, 1), To: date(2100, time.January, 1),
 	})
 	assert.ErrorContains(t, err, "more than the")
+	// Instants are held as Unix nanoseconds (1678 to 2262): a calendar for
+	// the 1500s would overflow them, so it is refused.
+	_, err = period.NewCalendar(period.CalendarSpec{
+		Hours: period.Must(period.ParseHours("24x7")),
+		From:  date(1500, time.January, 1), To: date(1600, time.January, 1),
+		Closures: []period.Closure{{Start: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}},
+	})
+	assert.ErrorContains(t, err, "from, to: a calendar covers years 1700 to 2200, not 1500-01-01 to 1600-01-01")
+	assert.ErrorContains(t, err, "closures[0]: 1000-01-01 00:00:00 +0000 UTC to 3000-01-01 00:00:00 +0000 UTC is outside the years 1700 to 2200")
 }
 
 // TestConcurrentQueries runs queries on one calendar from many goroutines;
