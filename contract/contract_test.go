@@ -249,6 +249,8 @@ func TestReadObservationsErrors(t *testing.T) {
 		{"a row with too few fields", "kpi,period,value\n3,Apr-16,88.89\n3,May-16\n", []string{"obs.csv:3: the row has 2 fields, but the header has 3"}},
 		{"a stray quote", "kpi,period,value\n3,Apr-16,8\"8\n", []string{`obs.csv:2: column 11: bare " in non-quoted-field`}},
 		{"an empty KPI", header + ",Apr-16,88.89,,,\n", []string{"obs.csv:2: kpi: the KPI reference is empty"}},
+		{"a binary file (a PNG)", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", []string{"obs.csv:1: the file is not text (it holds binary data): want a CSV file of figures"}},
+		{"a spreadsheet saved as xlsx", "PK\x03\x04\x14\x00\x06\x00", []string{"obs.csv:1: the file is not text"}},
 		{"every problem at once", header + "99,Apr-16,88.89,,,\n3,Apr-08,1,,,\n3,Apr-16,,,,\n", []string{
 			`obs.csv:2: kpi: no KPI "99"`, "obs.csv:3: period: Apr-08 is outside", "obs.csv:4: value: no figure"}},
 	}
@@ -279,6 +281,18 @@ func TestReadObservationsManyErrors(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, 101, strings.Count(err.Error(), "\n")+1)
 	assert.ErrorContains(t, err, "big.csv: and 4900 more problems")
+}
+
+// TestReadObservations50MB: a 50 MB file (an export padded with blank,
+// space-filled rows of 1 KB) is refused once 32 MiB have been read, with one
+// clear message and without reading the rest.
+func TestReadObservations50MB(t *testing.T) {
+	blank := ",," + strings.Repeat(" ", 1021) + "\n"
+	body := "3,Apr-16,88.89\n" + strings.Repeat(blank, 50<<20/len(blank))
+	r := strings.NewReader("kpi,period,value\n" + body)
+	_, err := contract.ReadObservations(r, "big.csv", ictContract(t))
+	assert.EqualError(t, err, "big.csv: the file is larger than 32 MiB: split it, by year say")
+	assert.Greater(t, r.Len(), 10<<20, "the rest of the file was not read")
 }
 
 type failingReader struct{}

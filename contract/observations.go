@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -34,6 +35,30 @@ func (e *LineError) Error() string {
 // maxErrors bounds the problems one file reports; a file past it says how
 // many more there were.
 const maxErrors = 100
+
+// MaxObservationsSize is the largest observations file ReadObservations
+// reads: 32 MiB, about a million rows, far more than a contract reports in
+// a year.
+const MaxObservationsSize = 32 << 20
+
+// limited counts what is read and fails past its limit.
+type limited struct {
+	r    io.Reader
+	n    int64
+	over bool
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	l.n += int64(n)
+	if l.n > MaxObservationsSize {
+		l.over = true
+		return n, errTooLarge
+	}
+	return n, err
+}
+
+var errTooLarge = fmt.Errorf("the file is larger than %d MiB: split it, by year say", MaxObservationsSize>>20)
 
 // The columns of an observations file.
 const (
@@ -72,7 +97,8 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // does not parse, counts that contradict the value) is reported at once as a
 // [*LineError] joined into the error, up to 100 of them.
 func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observation, error) {
-	cr := csv.NewReader(r)
+	lr := &limited{r: r}
+	cr := csv.NewReader(lr)
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true
 	var errs []error
@@ -101,6 +127,10 @@ func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observati
 	}
 	if err != nil {
 		report(csvLine(err, 1), "", "%s", csvMessage(err))
+		return done(nil)
+	}
+	if !isText(header) {
+		report(1, "", "the file is not text (it holds binary data): want a CSV file of figures")
 		return done(nil)
 	}
 	if len(header) == 1 && strings.ContainsAny(header[0], "\t;") {
@@ -149,6 +179,11 @@ func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observati
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
+				if lr.over {
+					// Only this problem matters, and where the reader
+					// stopped is not a line the analyst can use.
+					return nil, fmt.Errorf("%s: %w", file, errTooLarge)
+				}
 				report(lastLine+1, "", "%v", err)
 				break // a read error: nothing more can be read
 			}
@@ -344,6 +379,22 @@ func csvMessage(err error) string {
 		return fmt.Sprintf("column %d: %v", pe.Column, pe.Err)
 	}
 	return err.Error()
+}
+
+// isText reports whether a header is printable text, not the start of a
+// binary file.
+func isText(rec []string) bool {
+	for _, f := range rec {
+		if !utf8.ValidString(f) {
+			return false
+		}
+		for _, r := range f {
+			if r < ' ' && r != '\t' || r == 0x7f {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func allEmpty(rec []string) bool {
