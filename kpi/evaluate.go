@@ -163,6 +163,47 @@ func (r Result) Ref() string {
 	return r.def.spec.Ref
 }
 
+// Measure returns the measure of the indicator the result is for.
+func (r Result) Measure() Measure {
+	if r.def == nil {
+		return Measure{}
+	}
+	return r.def.spec.Measure
+}
+
+// TargetWritten returns the period's target as a report writes it: the
+// definition's written target ("< 5%", "0 failures") where it is flat, or
+// the profiled value with the measure's unit; false if there is none.
+func (r Result) TargetWritten() (Written, bool) {
+	if r.def == nil || r.flags&hasTarget == 0 {
+		return Written{}, false
+	}
+	if r.def.spec.Profile.kind != profileExplicit {
+		return r.def.spec.Target, true
+	}
+	return r.def.writtenIn(r.target), true
+}
+
+// ActualWritten returns the figure as a report writes it, with the
+// measure's unit (88.89%, 1 failure, 8.09 days); false if there is none.
+func (r Result) ActualWritten() (Written, bool) {
+	if r.def == nil || r.flags&hasActual == 0 {
+		return Written{}, false
+	}
+	return r.def.writtenIn(r.actual), true
+}
+
+// writtenIn writes v in the measure's unit; plain numbers, counts and
+// ratings take no unit.
+func (x *defData) writtenIn(v decimal.Decimal) Written {
+	switch u := x.spec.Measure.Unit; u {
+	case Number, Count, Rating:
+		return Written{Value: v}
+	default:
+		return Written{Value: v, Unit: u}
+	}
+}
+
 // Period returns the period the result is for.
 func (r Result) Period() period.Period { return r.period }
 
