@@ -1,0 +1,4 @@
+package render
+
+// Pounds exposes pounds to the tests.
+var Pounds = pounds
