@@ -1,5 +1,6 @@
 // Package render writes scorecards for people and programs: an aligned text
-// table like a committee report's, Markdown, CSV, and JSON in a stable shape.
+// table like a committee report's, Markdown, CSV, JSON in a stable shape,
+// and a single self-contained HTML page for a committee.
 // Every renderer is deterministic byte for byte: the same scorecards always
 // give the same output.
 //

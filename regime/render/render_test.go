@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -41,6 +44,12 @@ func mo(s string) period.Month { return period.Must(period.ParseMonth(s)) }
 // 4 KPIs, 3 rated, 2 on target: 50.00% of all, 66.67% of the rated; the
 // exceptions are 1 and 5; KPI 1 at detriment raises the service failure.
 func ictMay2016(t testing.TB) render.Card {
+	t.Helper()
+	return ictCards(t)[1]
+}
+
+// ictCards are the April and May 2016 scorecards of the same regime.
+func ictCards(t testing.TB) []render.Card {
 	t.Helper()
 	pct := kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}
 	low := pct
@@ -82,9 +91,15 @@ func ictMay2016(t testing.TB) render.Card {
 		},
 		Charges: map[period.Month]decimal.Decimal{mo("Apr-16"): dec("100000"), mo("May-16"): dec("100000")},
 	}
-	sc, err := r.Score(in, mo("May-16").Period())
+	l, err := r.Run(in)
 	require.NoError(t, err)
-	return render.Card{Contract: "ICT", Scorecard: sc}
+	var cards []render.Card
+	for _, m := range []string{"Apr-16", "May-16"} {
+		sc, err := l.Scorecard(mo(m).Period())
+		require.NoError(t, err)
+		cards = append(cards, render.Card{Contract: "ICT", Scorecard: sc})
+	}
+	return cards
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.
@@ -172,4 +187,52 @@ func TestPounds(t *testing.T) {
 	} {
 		assert.Equal(t, c.want, render.Pounds(dec(c.in)), c.in)
 	}
+}
+
+// TestHTML: the page is well-formed (it is written as polyglot markup, so
+// it parses as XML too), has every KPI's row and the summary counts, lists
+// the exceptions first, and references nothing outside itself.
+func TestHTML(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, render.HTML(&b, ictCards(t)...))
+	page := b.String()
+	golden(t, "ict-may-2016.html", b.Bytes())
+
+	body := strings.TrimPrefix(page, "<!DOCTYPE html>\n")
+	dec := xml.NewDecoder(strings.NewReader(body))
+	var rows, spans []string
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err, "the page is well-formed")
+		if se, ok := tok.(xml.StartElement); ok {
+			for _, a := range se.Attr {
+				if a.Name.Local == "data-kpi" {
+					rows = append(rows, a.Value)
+				}
+				if a.Name.Local == "data-status" && se.Name.Local == "span" {
+					spans = append(spans, a.Value)
+				}
+			}
+		}
+	}
+	assert.ElementsMatch(t, []string{"1", "3", "5", "10"}, rows)
+	assert.Equal(t, []string{"1", "5", "3", "10"}, rows, "exceptions (1, 5) come first")
+	assert.Equal(t, []string{"met", "detriment", "no_data"}, spans)
+	assert.Contains(t, page, "2 met</span>")
+	assert.Contains(t, page, "1 detriment</span>")
+	assert.Contains(t, page, "1 no data</span>")
+	assert.Contains(t, page, "On target: 2 of 4 (50.00%); of the 3 rated, 66.67%.")
+	assert.Contains(t, page, `<tr class="red" data-kpi="1" data-status="detriment">`)
+	assert.Contains(t, page, `<tr class="grey" data-kpi="5" data-status="no_data">`)
+	assert.Equal(t, 3, strings.Count(page, "<polyline"), "a trend line for each KPI with two figures (1, 3, 10)")
+	for _, external := range []string{"src=", "href=", "<link", "<script", "url(", "@import"} {
+		assert.NotContains(t, page, external)
+	}
+	assert.Equal(t, strings.Count(page, "http"), strings.Count(page, `xmlns="http://www.w3.org/2000/svg"`),
+		"the only URI is the SVG namespace, which is an identifier, not a fetch")
+
+	assert.Error(t, render.HTML(&b), "no scorecards")
 }

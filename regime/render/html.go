@@ -1,0 +1,173 @@
+package render
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+// rag is the colour class of a status: green on target, amber short of it,
+// red at detriment or failure, grey with no figure.
+func rag(s kpi.Status) string {
+	switch s {
+	case kpi.Exceeded, kpi.Met:
+		return "green"
+	case kpi.Tolerance, kpi.Missed:
+		return "amber"
+	case kpi.Detriment, kpi.Failed:
+		return "red"
+	}
+	return "grey"
+}
+
+const pageStyle = `body{font-family:system-ui,sans-serif;margin:2em;color:#222}
+h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
+th{background:#f2f2f2}.num{text-align:right;white-space:nowrap}
+.green{background:#d9f2d9}.amber{background:#fff0c2}.red{background:#f8d0d0}.grey{background:#eee}
+.counts span{display:inline-block;margin-right:1em;padding:.2em .5em;border-radius:.3em}
+svg{vertical-align:middle}.reason{color:#555;font-size:.9em}`
+
+// HTML writes a single self-contained page for a committee: the last card's
+// scorecard with its summary counts, the exceptions first, each row coloured
+// red, amber, green or grey by its status, and for each KPI a small inline
+// SVG line of its figures across the cards given (oldest first). The page
+// has no scripts and references nothing outside itself.
+func HTML(w io.Writer, cards ...Card) error {
+	if len(cards) == 0 {
+		return fmt.Errorf("render: HTML needs at least one scorecard")
+	}
+	last := cards[len(cards)-1]
+	sc := last.Scorecard
+	var b strings.Builder
+	e := html.EscapeString
+	title := fmt.Sprintf("%s: %s %s, %s", last.Contract, sc.Regime, sc.Version, sc.Period.Label(period.Long))
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n", e(title), pageStyle, e(title))
+
+	s := sc.Summary
+	b.WriteString("<p class=\"counts\">")
+	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+		if n := s.ByStatus[st]; n > 0 {
+			fmt.Fprintf(&b, "<span class=\"%s\" data-status=\"%s\">%d %s</span>", rag(st), st, n, e(labelFor(sc, st)))
+		}
+	}
+	b.WriteString("</p>\n")
+	fmt.Fprintf(&b, "<p>On target: %d of %d (%s%%); of the %d rated, %s%%. Service points: %s. Credits: %s",
+		s.OnTarget, s.Total, s.ShareOnTarget.StringFixed(2), s.Rated, s.ShareOnTargetRated.StringFixed(2), e(s.Points.String()), e(pounds(s.Credits)))
+	if !s.CappedBy.IsZero() {
+		fmt.Fprintf(&b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
+	}
+	b.WriteString(".</p>\n")
+	if len(sc.Events) > 0 {
+		b.WriteString("<ul class=\"events\">\n")
+		for _, ev := range sc.Events {
+			who := "KPI " + ev.KPI
+			if ev.KPI == "" {
+				who = "the regime"
+			}
+			fmt.Fprintf(&b, "<li>%s for %s (%s)</li>\n", e(ev.Name), e(who), e(strings.TrimSuffix(ev.Rule, ": "+ev.Name)))
+		}
+		b.WriteString("</ul>\n")
+	}
+
+	exceptions, rest := []regime.Row{}, []regime.Row{}
+	for _, r := range sc.Rows {
+		if (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData {
+			exceptions = append(exceptions, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	series := figuresByKPI(cards)
+	for _, part := range []struct {
+		heading string
+		rows    []regime.Row
+	}{{"Exceptions", exceptions}, {"On target or not rated", rest}} {
+		if len(part.rows) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "<h2>%s</h2>\n<table>\n<thead><tr>", e(part.heading))
+		for _, h := range append(tableHead[:len(tableHead)-1:len(tableHead)-1], "Trend", "Notes") {
+			fmt.Fprintf(&b, "<th>%s</th>", e(h))
+		}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		for _, r := range part.rows {
+			cells := tableRow(r)
+			fmt.Fprintf(&b, "<tr class=\"%s\" data-kpi=\"%s\" data-status=\"%s\">", rag(r.Status), e(r.KPI), r.Status)
+			for i, c := range cells[:len(cells)-1] {
+				class := ""
+				if i >= 3 && i != 5 {
+					class = " class=\"num\""
+				}
+				fmt.Fprintf(&b, "<td%s>%s</td>", class, e(c))
+			}
+			fmt.Fprintf(&b, "<td>%s</td>", sparkline(series[r.KPI]))
+			fmt.Fprintf(&b, "<td>%s<div class=\"reason\">%s</div></td></tr>\n", e(cells[len(cells)-1]), e(r.Result.Reason()))
+		}
+		b.WriteString("</tbody>\n</table>\n")
+	}
+	b.WriteString("</body>\n</html>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// figuresByKPI collects each KPI's figures across the cards, oldest first;
+// a card with no figure for it leaves a gap.
+func figuresByKPI(cards []Card) map[string][]*decimal.Decimal {
+	out := map[string][]*decimal.Decimal{}
+	for i, c := range cards {
+		for _, r := range c.Scorecard.Rows {
+			if out[r.KPI] == nil {
+				out[r.KPI] = make([]*decimal.Decimal, len(cards))
+			}
+			if a, ok := r.Result.Actual(); ok {
+				out[r.KPI][i] = &a
+			}
+		}
+	}
+	return out
+}
+
+// sparkline draws figures as a small SVG polyline, 80 by 20, scaled to their
+// own range; fewer than two figures draw nothing.
+func sparkline(figs []*decimal.Decimal) string {
+	var vals []float64 // for drawing only: positions on a 20-pixel line
+	var xs []int
+	for i, f := range figs {
+		if f != nil {
+			v, _ := f.Float64()
+			vals, xs = append(vals, v), append(xs, i)
+		}
+	}
+	if len(vals) < 2 {
+		return ""
+	}
+	lo, hi := vals[0], vals[0]
+	for _, v := range vals {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	const width, height = 80.0, 20.0
+	var pts []string
+	for k, v := range vals {
+		x := 0.0
+		if len(figs) > 1 {
+			x = width * float64(xs[k]) / float64(len(figs)-1)
+		}
+		y := height / 2
+		if hi > lo {
+			y = height - 2 - (height-4)*(v-lo)/(hi-lo)
+		}
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+	}
+	return fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="80" height="20" viewBox="0 0 80 20" role="img" aria-label="trend"><polyline fill="none" stroke="#333" stroke-width="1.5" points="%s"/></svg>`,
+		strings.Join(pts, " "))
+}
