@@ -162,3 +162,22 @@ func TestRegimeExceedAndRounding(t *testing.T) {
 }
 
 func mustMonthly() period.Frequency { return period.Monthly() }
+
+// TestYearToDateAsFarAsFiguresGo: "YTD 2016/17" with figures from April to
+// June is April to June.
+func TestYearToDateAsFarAsFiguresGo(t *testing.T) {
+	r := workedRegime(t)
+	in := regime.Input{
+		Observations: figures("AV-1", map[string]string{"Apr-16": "96.5", "May-16": "98.5", "Jun-16": "99.5"}),
+		Charges:      charges("100000", "Apr-16", "May-16", "Jun-16"),
+	}
+	sc, err := r.Score(in, period.Must(period.ParseLabel("YTD 2016/17")))
+	require.NoError(t, err)
+	assert.Equal(t, "YTD 2016/17 to 2016-06", sc.Period.String())
+	// 3 + 2 points (April Severe, May Minor doubled), £3,000 + £2,000.
+	regimetest.Points(t, sc, "", "5")
+	regimetest.Credit(t, sc, "5000")
+	// A year to date of another year is still an error.
+	_, err = r.Score(in, period.Must(period.ParseLabel("YTD 2017/18")))
+	assert.ErrorContains(t, err, "outside the months scored")
+}

@@ -492,7 +492,9 @@ func (l *Ledger) Months() period.Period {
 }
 
 // Scorecard returns the scorecard for period p. For a month it is that
-// month's rows. For a longer period (a quarter, a year to date) each KPI's
+// month's rows. A year to date that runs past the months scored is cut
+// short at the last of them, so "YTD 2016/17" means as far as the figures
+// go. For a longer period (a quarter, a year to date) each KPI's
 // monthly observations are aggregated by its measure's rule, excluded
 // months left out, and rated against the period's target; points, credits
 // and events are those of its months added up. p must lie within the
@@ -501,6 +503,13 @@ func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) {
 	r := l.regime
 	if len(l.months) == 0 {
 		return nil, fmt.Errorf("regime %s: no observations to score", r.spec.Name)
+	}
+	if last := l.first.AddMonths(len(l.months) - 1); p.Kind() == period.KindYearToDate && p.LastMonth().After(last) {
+		// A year to date runs as far as the figures go: "YTD 2016/17"
+		// in August is April to the last month scored.
+		if y, ok := p.Year(); ok && y.Contains(last) {
+			p, _ = y.ToDate(last)
+		}
 	}
 	firstM, lastM := p.FirstMonth(), p.LastMonth()
 	i, j := firstM.Sub(l.first), lastM.Sub(l.first)
