@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 )
@@ -49,10 +50,8 @@ type Contract struct {
 
 // New validates a spec, reporting every problem at once.
 func New(spec Spec) (*Contract, error) {
-	var errs []error
-	bad := func(path, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...)))
-	}
+	var p problems.List
+	bad := p.Add
 	if strings.TrimSpace(spec.ID) == "" {
 		bad("id", "a contract needs an identifier")
 	}
@@ -88,13 +87,11 @@ func New(spec Spec) (*Contract, error) {
 	var history regime.History
 	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 {
 		h, err := regime.NewHistory(rs...)
-		if err != nil {
-			errs = append(errs, err)
-		}
+		p.Append(err)
 		history = h
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("contract %q: %w: %w", spec.ID, ErrInvalid, err)
+	if err := p.Err(ErrInvalid); err != nil {
+		return nil, fmt.Errorf("contract %q: %w", spec.ID, err)
 	}
 	spec.Services = slices.Clone(spec.Services)
 	spec.Charges = maps.Clone(spec.Charges)

@@ -130,6 +130,9 @@ func TestNewErrors(t *testing.T) {
 		Regimes: []*regime.Regime{r, late, nil},
 	})
 	require.ErrorIs(t, err, contract.ErrInvalid)
+	var fe *kpi.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "id", fe.Path)
 	for _, want := range []string{
 		"id: a contract needs an identifier",
 		"end: 2016-04-01 is not after the start 2016-05-01",

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/internal/problems"
 )
 
 // A LevelKind says how a band's level is set: absolutely, or from the
@@ -113,9 +115,9 @@ type Bands struct {
 // failed) that never get better down the ladder. Whether the levels are in
 // order depends on the target and polarity, and is checked by [New].
 func NewBands(list ...Band) (Bands, error) {
-	var p problems
+	var p problems.List
 	validateBandList(list, &p)
-	if err := p.err(); err != nil {
+	if err := p.Err(ErrInvalid); err != nil {
 		return Bands{}, err
 	}
 	out := make([]Band, len(list))
@@ -129,9 +131,9 @@ func NewBands(list ...Band) (Bands, error) {
 	return Bands{list: out}, nil
 }
 
-func validateBandList(list []Band, p *problems) {
+func validateBandList(list []Band, p *problems.List) {
 	if len(list) == 0 {
-		p.add("bands", "a ladder needs at least one band")
+		p.Add("bands", "a ladder needs at least one band")
 		return
 	}
 	for i, b := range list {
@@ -139,17 +141,17 @@ func validateBandList(list []Band, p *problems) {
 		last := i == len(list)-1
 		switch {
 		case last && b.Reach != nil:
-			p.add(path+".level", "the last band takes every figure below the others, so it has no level")
+			p.Add(path+".level", "the last band takes every figure below the others, so it has no level")
 		case !last && b.Reach == nil:
-			p.add(path+".level", "every band but the last needs a level")
+			p.Add(path+".level", "every band but the last needs a level")
 		}
 		if !b.Status.IsPerformance() {
-			p.add(path+".status", "%s is not a status a figure can have (want exceeded, met, tolerance, missed, detriment or failed)", b.Status)
+			p.Add(path+".status", "%s is not a status a figure can have (want exceeded, met, tolerance, missed, detriment or failed)", b.Status)
 		} else if i > 0 && b.Status < list[i-1].Status {
-			p.add(path+".status", "%s is better than %s above it: bands go from best to worst", b.Status, list[i-1].Status)
+			p.Add(path+".status", "%s is better than %s above it: bands go from best to worst", b.Status, list[i-1].Status)
 		}
 		if b.Points.IsNegative() {
-			p.add(path+".points", "points cannot be negative (%s)", b.Points)
+			p.Add(path+".points", "points cannot be negative (%s)", b.Points)
 		}
 	}
 }

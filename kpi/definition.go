@@ -6,6 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
+
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -103,57 +105,57 @@ func (d Definition) data() *defData {
 // [ErrInvalid]. Likely mistakes that may still be right (a percent target of
 // 0.95, perhaps a fraction) do not fail; [Definition.Warnings] lists them.
 func New(spec Spec) (Definition, error) {
-	var p problems
+	var p problems.List
 	if strings.TrimSpace(spec.Ref) == "" {
-		p.add("ref", "an indicator needs a reference")
+		p.Add("ref", "an indicator needs a reference")
 	}
 	if int(spec.Tier) >= len(tierNames) {
-		p.add("tier", "unknown tier %d", int(spec.Tier))
+		p.Add("tier", "unknown tier %d", int(spec.Tier))
 	}
-	mp := problems{prefix: "measure"}
+	mp := problems.List{Prefix: "measure"}
 	spec.Measure.validate(&mp)
-	p.errs = append(p.errs, mp.errs...)
+	p.Merge(&mp)
 	if spec.Frequency.IsZero() {
-		p.add("frequency", "must be stated (monthly, quarterly, six-monthly, annual, ...)")
+		p.Add("frequency", "must be stated (monthly, quarterly, six-monthly, annual, ...)")
 	}
 	m := spec.Measure
 	t := spec.Target
 	var warnings []string
 	if t.Unit != 0 && m.Unit != 0 && t.Unit != m.Unit && !(t.Unit == Failures && m.Unit == Count) {
-		p.add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
+		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
 	}
 	if pol := t.Comparison.polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
-		p.add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
+		p.Add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
 	}
 	if m.Unit != 0 {
 		if err := m.inRange(t.Value); err != nil {
-			p.add("target", "%v", err)
+			p.Add("target", "%v", err)
 		}
 	}
 	if m.Unit == Percent && m.Polarity == HigherIsBetter && t.Value.IsPositive() && t.Value.LessThanOrEqual(decimal.NewFromInt(1)) {
 		warnings = append(warnings, fmt.Sprintf("target: %s%% is a very low target for a higher-is-better percent; is it a fraction (%s%%)?", t.Value, t.Value.Shift(2)))
 	}
-	pp := problems{}
+	var pp problems.List
 	spec.Profile.validate(m.Polarity, m.Unit, &pp)
-	p.errs = append(p.errs, pp.errs...)
+	p.Merge(&pp)
 	if !spec.Profile.IsZero() && spec.Profile.kind == profileFlat && !spec.Profile.annual.Equal(t.Value) {
-		p.add("profile", "a flat profile of %s contradicts the target %s", spec.Profile.annual, t.Value)
+		p.Add("profile", "a flat profile of %s contradicts the target %s", spec.Profile.annual, t.Value)
 	}
 
-	bp := problems{}
+	var bp problems.List
 	validateBandList(spec.Bands.list, &bp)
-	p.errs = append(p.errs, bp.errs...)
+	p.Merge(&bp)
 	ladder := spec.Bands.List()
 	if b, ok := spec.Exceed.band(); ok {
 		ladder = append([]Band{b}, ladder...)
 		if len(spec.Bands.list) > 0 && spec.Bands.list[0].Status == Exceeded {
-			p.add("exceed", "the bands already have an exceeded band")
+			p.Add("exceed", "the bands already have an exceeded band")
 		}
 	}
-	if len(bp.errs) == 0 && m.Polarity != 0 {
+	if bp.Len() == 0 && m.Polarity != 0 {
 		checkLadder(ladder, spec, &p)
 	}
-	if err := p.err(); err != nil {
+	if err := p.Err(ErrInvalid); err != nil {
 		return Definition{}, err
 	}
 	spec.Profile.byMonth = cloneMonths(spec.Profile.byMonth)
@@ -166,7 +168,7 @@ func New(spec Spec) (Definition, error) {
 
 // checkLadder resolves the levels against every target the definition can
 // have and checks they run from best to worst without one hiding another.
-func checkLadder(ladder []Band, spec Spec, p *problems) {
+func checkLadder(ladder []Band, spec Spec, p *problems.List) {
 	targets := []decimal.Decimal{spec.Target.Value}
 	for _, mo := range spec.Profile.Months() {
 		v, _ := spec.Profile.Target(mo)
@@ -195,7 +197,7 @@ func checkLadder(ladder []Band, spec Spec, p *problems) {
 			if pol == LowerIsBetter {
 				side = "above"
 			}
-			p.add(path, "%s level %s must be %s the %s level %s for a %s measure (with a target of %s)",
+			p.Add(path, "%s level %s must be %s the %s level %s for a %s measure (with a target of %s)",
 				cur.Status, cv, side, prev.Status, pv, strings.ReplaceAll(pol.String(), "_", "-"), t)
 			return
 		}

@@ -201,3 +201,42 @@ func TestRatioShownOnce(t *testing.T) {
 	assert.Equal(t, kpi.Missed, r.Status())
 	assert.Equal(t, "80", a.String())
 }
+
+// TestWrittenForms: a result writes its target as the definition does where
+// it is flat, and its figure with the measure's unit.
+func TestWrittenForms(t *testing.T) {
+	sev1 := ictDefinition(t, ictTable[0]) // 0 failures / 1 / 2
+	r, err := kpi.Evaluate(sev1, month("May-16"), kpi.Figure(dec("1")))
+	require.NoError(t, err)
+	tw, ok := r.TargetWritten()
+	require.True(t, ok)
+	assert.Equal(t, "0 failures", tw.String())
+	aw, ok := r.ActualWritten()
+	require.True(t, ok)
+	assert.Equal(t, "1 failure", aw.String())
+	assert.Equal(t, kpi.Failures, r.Measure().Unit)
+
+	abandon := ictDefinition(t, ictTable[9]) // < 5%
+	r, _ = kpi.Evaluate(abandon, month("May-16"), fig(t, "1.03"))
+	tw, _ = r.TargetWritten()
+	assert.Equal(t, "< 5%", tw.String())
+
+	ctax := psspDefinition(t, psspRows[1]) // profiled: 20.31 in May
+	r, _ = kpi.Evaluate(ctax, month("May-16"), fig(t, "20.32"))
+	tw, _ = r.TargetWritten()
+	assert.Equal(t, "20.31%", tw.String())
+
+	rating := ictDefinition(t, ictTable[18]) // > 3.5, a plain number
+	r, _ = kpi.Evaluate(rating, month("May-16"), fig(t, "4.1"))
+	aw, _ = r.ActualWritten()
+	assert.Equal(t, "4.1", aw.String())
+
+	nd, _ := kpi.Evaluate(sev1, month("May-16"), kpi.Observation{})
+	_, ok = nd.ActualWritten()
+	assert.False(t, ok)
+	_, ok = kpi.Result{}.TargetWritten()
+	assert.False(t, ok)
+	_, ok = kpi.Result{}.ActualWritten()
+	assert.False(t, ok)
+	assert.Equal(t, kpi.Measure{}, kpi.Result{}.Measure())
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/internal/problems"
 )
 
 // A Unit is what a measure counts.
@@ -174,31 +176,31 @@ func (m Measure) Equal(o Measure) bool {
 }
 
 // validate reports the measure's problems under path.
-func (m Measure) validate(p *problems) {
+func (m Measure) validate(p *problems.List) {
 	if m.Unit == 0 || m.Unit > Number {
-		p.add("unit", "must be stated (one of %s)", strings.Join(unitNames[1:], ", "))
+		p.Add("unit", "must be stated (one of %s)", strings.Join(unitNames[1:], ", "))
 	}
 	if m.Polarity == 0 || m.Polarity > LowerIsBetter {
-		p.add("polarity", "must be stated: higher_is_better or lower_is_better")
+		p.Add("polarity", "must be stated: higher_is_better or lower_is_better")
 	}
 	if m.Unit == Failures && m.Polarity == HigherIsBetter {
-		p.add("polarity", "a volume of failures is lower_is_better")
+		p.Add("polarity", "a volume of failures is lower_is_better")
 	}
 	if m.Precision < 0 || m.Precision > 10 {
-		p.add("precision", "%d decimal places is outside 0 to 10", m.Precision)
+		p.Add("precision", "%d decimal places is outside 0 to 10", m.Precision)
 	}
 	if m.Aggregation == 0 || m.Aggregation > Maximum {
-		p.add("aggregation", "must be stated (one of %s)", strings.Join(aggregationNames[1:], ", "))
+		p.Add("aggregation", "must be stated (one of %s)", strings.Join(aggregationNames[1:], ", "))
 	}
 	if m.Unit == Rating {
 		if !m.ScaleMin.LessThan(m.ScaleMax) {
-			p.add("scale", "a rating needs a scale with its minimum below its maximum (1 to 5, say)")
+			p.Add("scale", "a rating needs a scale with its minimum below its maximum (1 to 5, say)")
 		}
 	} else if !m.ScaleMin.IsZero() || !m.ScaleMax.IsZero() {
-		p.add("scale", "only a rating has a scale")
+		p.Add("scale", "only a rating has a scale")
 	}
 	if m.Aggregation == RatioOfSums && m.Unit != Percent && m.Unit != Number {
-		p.add("aggregation", "ratio_of_sums is for percentages and ratios, not %s", m.Unit)
+		p.Add("aggregation", "ratio_of_sums is for percentages and ratios, not %s", m.Unit)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
+
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -137,13 +139,13 @@ func (p Profile) Equal(o Profile) bool {
 }
 
 // validate checks a profile for a measure of polarity pol.
-func (p Profile) validate(pol Polarity, unit Unit, pr *problems) {
+func (p Profile) validate(pol Polarity, unit Unit, pr *problems.List) {
 	if p.kind != profileExplicit {
 		return
 	}
 	ms := p.Months()
 	if len(ms) == 0 {
-		pr.add("profile", "an explicit profile needs at least one month")
+		pr.Add("profile", "an explicit profile needs at least one month")
 		return
 	}
 	y := period.Years{}.Of(ms[0])
@@ -152,10 +154,10 @@ func (p Profile) validate(pol Polarity, unit Unit, pr *problems) {
 	}
 	for _, m := range ms {
 		if !y.Contains(m) {
-			pr.add("profile", "%s is not in the year %s: a profile covers one year", m, y)
+			pr.Add("profile", "%s is not in the year %s: a profile covers one year", m, y)
 		}
 		if unit == Percent && (p.byMonth[m].IsNegative() || p.byMonth[m].GreaterThan(hundred)) {
-			pr.add(fmt.Sprintf("profile[%s]", m), "%s%% is outside 0 to 100", p.byMonth[m])
+			pr.Add(fmt.Sprintf("profile[%s]", m), "%s%% is outside 0 to 100", p.byMonth[m])
 		}
 	}
 	if !p.cumulative {
@@ -164,16 +166,16 @@ func (p Profile) validate(pol Polarity, unit Unit, pr *problems) {
 	for i := 1; i < len(ms); i++ {
 		prev, cur := p.byMonth[ms[i-1]], p.byMonth[ms[i]]
 		if pol.Better(prev, cur) > 0 {
-			pr.add(fmt.Sprintf("profile[%s]", ms[i]), "a cumulative profile cannot fall back: %s after %s in %s", cur, prev, ms[i-1])
+			pr.Add(fmt.Sprintf("profile[%s]", ms[i]), "a cumulative profile cannot fall back: %s after %s in %s", cur, prev, ms[i-1])
 		}
 	}
 	last := ms[len(ms)-1]
 	if last.Equal(y.Last()) && !p.byMonth[last].Equal(p.annual) {
-		pr.add(fmt.Sprintf("profile[%s]", last), "a cumulative profile must end at the annual target %s, not %s", p.annual, p.byMonth[last])
+		pr.Add(fmt.Sprintf("profile[%s]", last), "a cumulative profile must end at the annual target %s, not %s", p.annual, p.byMonth[last])
 	}
 	for _, m := range ms {
 		if pol.Better(p.byMonth[m], p.annual) > 0 {
-			pr.add(fmt.Sprintf("profile[%s]", m), "%s is beyond the annual target %s that the profile builds to", p.byMonth[m], p.annual)
+			pr.Add(fmt.Sprintf("profile[%s]", m), "%s is beyond the annual target %s that the profile builds to", p.byMonth[m], p.annual)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 )
 
@@ -251,18 +252,18 @@ type Caps struct {
 	Window    int
 }
 
-func (c Caps) validate() error {
+func (c Caps) validate() []error {
 	var errs []error
 	if c.PerPeriod.Value.IsNegative() {
-		errs = append(errs, errors.New("caps.per_period: a negative cap"))
+		errs = append(errs, &problems.FieldError{Path: "caps.per_period", Msg: "a negative cap"})
 	}
 	if c.Rolling.Value.IsNegative() {
-		errs = append(errs, errors.New("caps.rolling: a negative cap"))
+		errs = append(errs, &problems.FieldError{Path: "caps.rolling", Msg: "a negative cap"})
 	}
 	if c.Window < 0 {
-		errs = append(errs, errors.New("caps.window: a negative window"))
+		errs = append(errs, &problems.FieldError{Path: "caps.window", Msg: "a negative window"})
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 func (c Caps) equal(o Caps) bool {

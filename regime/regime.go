@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -86,10 +87,8 @@ type Regime struct {
 // New validates a spec and returns its regime, reporting every problem at
 // once with the path of its field.
 func New(spec Spec) (*Regime, error) {
-	var errs []error
-	bad := func(path, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...)))
-	}
+	var p problems.List
+	bad := p.Add
 	if strings.TrimSpace(spec.Name) == "" {
 		bad("name", "a regime needs a name")
 	}
@@ -153,9 +152,7 @@ func New(spec Spec) (*Regime, error) {
 			bad(fmt.Sprintf("credits[%d]", i), "%v", err)
 		}
 	}
-	if err := spec.Caps.validate(); err != nil {
-		errs = append(errs, err)
-	}
+	p.Append(spec.Caps.validate()...)
 	for i, r := range spec.Escalation {
 		path := fmt.Sprintf("escalation[%d]", i)
 		if r.KPI != "" {
@@ -179,8 +176,8 @@ func New(spec Spec) (*Regime, error) {
 			bad("labels", "unknown status %d", int(st))
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("regime %q: %w: %w", spec.Name, ErrInvalid, err)
+	if err := p.Err(ErrInvalid); err != nil {
+		return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
 	}
 	spec.Labels = maps.Clone(spec.Labels)
 	spec.Relief = slices.Clone(spec.Relief)

@@ -213,6 +213,9 @@ func TestNewErrors(t *testing.T) {
 			for _, w := range tt.wants {
 				assert.ErrorContains(t, err, w)
 			}
+			var fe *kpi.FieldError
+			require.ErrorAs(t, err, &fe, "the problems are FieldErrors with paths")
+			assert.NotEmpty(t, fe.Path)
 		})
 	}
 }

@@ -1,0 +1,84 @@
+// Package problems gathers validation problems, each with the path of the
+// field it is about (regimes[0].kpis[3].bands.failure), so that a
+// constructor can report every problem at once and callers can examine them
+// with errors.As.
+package problems
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// A FieldError is one problem with the path of the field it is about.
+type FieldError struct {
+	Path string
+	Msg  string
+}
+
+// Error returns "path: message", or the message alone for an empty path.
+func (e *FieldError) Error() string {
+	if e.Path == "" {
+		return e.Msg
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// A List gathers problems under a path prefix. The zero List has no prefix.
+type List struct {
+	Prefix string
+	errs   []error
+}
+
+// join puts a path under the list's prefix: measure + unit is measure.unit,
+// bands + [2].level is bands[2].level.
+func (l *List) join(path string) string {
+	switch {
+	case l.Prefix == "":
+		return path
+	case path == "":
+		return l.Prefix
+	case strings.HasPrefix(path, "["):
+		return l.Prefix + path
+	}
+	return l.Prefix + "." + path
+}
+
+// Add records a problem with the field at path.
+func (l *List) Add(path, format string, args ...any) {
+	l.errs = append(l.errs, &FieldError{Path: l.join(path), Msg: fmt.Sprintf(format, args...)})
+}
+
+// Append records errors as they are: problems found by another validator,
+// with paths of their own.
+func (l *List) Append(errs ...error) {
+	for _, err := range errs {
+		if err != nil {
+			l.errs = append(l.errs, err)
+		}
+	}
+}
+
+// Merge records the problems of another list, whose paths already carry
+// its own prefix; they are put under this list's prefix too.
+func (l *List) Merge(o *List) {
+	for _, err := range o.errs {
+		var fe *FieldError
+		if errors.As(err, &fe) && l.Prefix != "" {
+			err = &FieldError{Path: l.join(fe.Path), Msg: fe.Msg}
+		}
+		l.errs = append(l.errs, err)
+	}
+}
+
+// Len returns the number of problems.
+func (l *List) Len() int { return len(l.errs) }
+
+// Err returns nil if there are no problems, else all of them joined and
+// wrapping sentinel (so errors.Is(err, sentinel) holds).
+func (l *List) Err(sentinel error) error {
+	if len(l.errs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %w", sentinel, errors.Join(l.errs...))
+}
