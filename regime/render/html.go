@@ -10,7 +10,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kpiregime/kpiregime/kpi"
-	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 )
 
@@ -49,9 +48,9 @@ func HTML(w io.Writer, cards ...Card) error {
 	sc := last.Scorecard
 	var b strings.Builder
 	e := html.EscapeString
-	title := fmt.Sprintf("%s: %s %s, %s", last.Contract, sc.Regime, sc.Version, sc.Period.Label(period.Long))
+	head := title(last)
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n", e(title), pageStyle, e(title))
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n", e(head), pageStyle, e(head))
 
 	s := sc.Summary
 	b.WriteString("<p class=\"counts\">")

@@ -259,6 +259,12 @@ func tableRow(r regime.Row) []string {
 
 var tableHead = []string{"Service area", "Ref", "Description", "Target", "Actual", "Status", "Points", "Credit", "Notes"}
 
+// title heads a card: "ICT: ICT 2009, May 2016".
+func title(c Card) string {
+	sc := c.Scorecard
+	return fmt.Sprintf("%s: %s %s, %s", c.Contract, sc.Regime, sc.Version, sc.Period.Label(period.Long))
+}
+
 // Text writes each card as an aligned table like a committee report's, with
 // the regime's status labels, followed by its summary and events.
 func Text(w io.Writer, cards ...Card) error {
@@ -268,7 +274,7 @@ func Text(w io.Writer, cards ...Card) error {
 			b.WriteString("\n")
 		}
 		sc := c.Scorecard
-		fmt.Fprintf(&b, "%s: %s %s, %s\n\n", c.Contract, sc.Regime, sc.Version, sc.Period.Label(period.Long))
+		b.WriteString(title(c) + "\n\n")
 		rows := [][]string{tableHead}
 		for _, r := range sc.Rows {
 			rows = append(rows, tableRow(r))
@@ -351,7 +357,7 @@ func Markdown(w io.Writer, cards ...Card) error {
 			b.WriteString("\n")
 		}
 		sc := c.Scorecard
-		fmt.Fprintf(&b, "## %s: %s %s, %s\n\n", c.Contract, sc.Regime, sc.Version, sc.Period.Label(period.Long))
+		b.WriteString("## " + title(c) + "\n\n")
 		b.WriteString("| " + strings.Join(tableHead, " | ") + " |\n")
 		b.WriteString("|" + strings.Repeat("---|", len(tableHead)) + "\n")
 		for _, r := range sc.Rows {
