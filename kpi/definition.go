@@ -124,7 +124,7 @@ func New(spec Spec) (Definition, error) {
 	if t.Unit != 0 && m.Unit != 0 && t.Unit != m.Unit && !(t.Unit == Failures && m.Unit == Count) {
 		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
 	}
-	if pol := t.Comparison.polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
+	if pol := t.Comparison.Polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
 		p.Add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
 	}
 	if m.Unit != 0 {

@@ -38,8 +38,9 @@ func (c Comparison) String() string {
 // Strict reports whether a figure exactly at the level fails the comparison.
 func (c Comparison) Strict() bool { return c == Below || c == Above }
 
-// polarity returns the polarity a comparison implies, or 0 for Unstated.
-func (c Comparison) polarity() Polarity {
+// Polarity returns the polarity a comparison implies: higher is better for
+// >= and >, lower for <= and <; 0 for Unstated.
+func (c Comparison) Polarity() Polarity {
 	switch c {
 	case AtLeast, Above:
 		return HigherIsBetter

@@ -313,3 +313,55 @@ func (r Rounding) String() string {
 	}
 	return "half_up"
 }
+
+// ParseRounding reads half_up, half_even or down (spaces and hyphens may
+// stand for the underscore).
+func ParseRounding(s string) (Rounding, error) {
+	norm := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+	for _, r := range []Rounding{HalfUp, HalfEven, Down} {
+		if norm == r.String() {
+			return r, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown rounding %q (want half_up, half_even or down)", s)
+}
+
+// ParseAmount reads an amount as [Amount.String] writes it: money ("£500",
+// "£4,210.50" or a bare 500) or a percentage of the period's charges ("5%",
+// "5% of charges"). A decimal comma ("2,5%") is an error.
+func ParseAmount(s string) (Amount, error) {
+	text := strings.TrimSpace(s)
+	if t, ok := strings.CutSuffix(strings.ToLower(text), "of charges"); ok {
+		text = strings.TrimSpace(text[:len(t)])
+		if !strings.HasSuffix(text, "%") {
+			return Amount{}, fmt.Errorf("%q: a share of the charges is written as a percentage (5%% of charges)", s)
+		}
+	}
+	w, err := kpi.ParseWritten(text)
+	if err != nil {
+		return Amount{}, fmt.Errorf("%q is not an amount (want £500, 500, 5%% or 5%% of charges): %w", s, err)
+	}
+	if w.Comparison != kpi.Unstated {
+		return Amount{}, fmt.Errorf("%q: an amount is a sum of money or a percentage, without a comparison", s)
+	}
+	switch w.Unit {
+	case kpi.Percent:
+		return PercentOfCharges(w.Value), nil
+	case 0, kpi.Money:
+		return Pounds(w.Value), nil
+	}
+	return Amount{}, fmt.Errorf("%q is in %s: want money (£500) or a percentage of the charges (5%%)", s, w.Unit)
+}
+
+// MarshalText implements [encoding.TextMarshaler] with [Amount.String].
+func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAmount].
+func (a *Amount) UnmarshalText(b []byte) error {
+	v, err := ParseAmount(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}

@@ -2,6 +2,7 @@ package regime
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -65,4 +66,16 @@ func (r *Regime) reliefFor(ref string, m period.Month) (Relief, bool) {
 		}
 	}
 	return found, ok
+}
+
+// ParseReliefKind reads exclusion, mitigation or customer_cause (a space or
+// hyphen may stand for the underscore).
+func ParseReliefKind(s string) (ReliefKind, error) {
+	norm := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+	for k := Exclusion; k <= CustomerCause; k++ {
+		if norm == reliefNames[k] {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown kind of relief %q (want exclusion, mitigation or customer_cause)", s)
 }

@@ -1,0 +1,71 @@
+package regime_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+func TestParseAmount(t *testing.T) {
+	tests := []struct {
+		in      string
+		value   string
+		percent bool
+		text    string
+	}{
+		{"£500", "500", false, "£500.00"},
+		{"500", "500", false, "£500.00"},
+		{"£4,210.50", "4210.5", false, "£4210.50"},
+		{"5%", "5", true, "5% of charges"},
+		{"12.5% of charges", "12.5", true, "12.5% of charges"},
+	}
+	for _, tc := range tests {
+		a, err := regime.ParseAmount(tc.in)
+		require.NoError(t, err, tc.in)
+		assert.Equal(t, tc.value, a.Value.String(), tc.in)
+		assert.Equal(t, tc.percent, a.PercentOfCharges, tc.in)
+		b, err := a.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, tc.text, string(b))
+		var back regime.Amount
+		require.NoError(t, back.UnmarshalText(b))
+		assert.True(t, a.Equal(back))
+	}
+	for in, want := range map[string]string{
+		"2,5%":         `"2,5%" is not an amount`,
+		"5 of charges": `"5 of charges": a share of the charges is written as a percentage`,
+		"< £500":       `"< £500": an amount is a sum of money or a percentage, without a comparison`,
+		"3 days":       `"3 days" is in days: want money (£500) or a percentage of the charges (5%)`,
+	} {
+		_, err := regime.ParseAmount(in)
+		assert.ErrorContains(t, err, want, in)
+	}
+	var a regime.Amount
+	assert.Error(t, a.UnmarshalText([]byte("lots")))
+}
+
+func TestParseRoundingAndRelief(t *testing.T) {
+	for _, r := range []regime.Rounding{regime.HalfUp, regime.HalfEven, regime.Down} {
+		got, err := regime.ParseRounding(r.String())
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+	}
+	got, err := regime.ParseRounding("Half-Even")
+	require.NoError(t, err)
+	assert.Equal(t, regime.HalfEven, got)
+	_, err = regime.ParseRounding("bankers")
+	assert.EqualError(t, err, `unknown rounding "bankers" (want half_up, half_even or down)`)
+	for _, k := range []regime.ReliefKind{regime.Exclusion, regime.Mitigation, regime.CustomerCause} {
+		got, err := regime.ParseReliefKind(k.String())
+		require.NoError(t, err)
+		assert.Equal(t, k, got)
+	}
+	k, err := regime.ParseReliefKind("Customer cause")
+	require.NoError(t, err)
+	assert.Equal(t, regime.CustomerCause, k)
+	_, err = regime.ParseReliefKind("waiver")
+	assert.EqualError(t, err, `unknown kind of relief "waiver" (want exclusion, mitigation or customer_cause)`)
+}
