@@ -84,8 +84,18 @@ func New(spec Spec) (*Contract, error) {
 			bad(fmt.Sprintf("regimes[%d].from", i), "%s takes effect in %s, before the contract starts on %s", r.Name(), r.From().Label(period.Short), spec.Start)
 		}
 	}
+	overlap := false
+	for j, r := range spec.Regimes {
+		for i, q := range spec.Regimes[:j] {
+			if r != nil && q != nil && overlaps(q, r) {
+				overlap = true
+				bad(fmt.Sprintf("regimes[%d]", j), "%s in force %s overlaps regimes[%d], %s in force %s: a month can have only one regime",
+					title(r), inForce(r), i, title(q), inForce(q))
+			}
+		}
+	}
 	var history regime.History
-	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 {
+	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 && !overlap {
 		h, err := regime.NewHistory(rs...)
 		p.Append(err)
 		history = h
@@ -97,6 +107,27 @@ func New(spec Spec) (*Contract, error) {
 	spec.Charges = maps.Clone(spec.Charges)
 	spec.Regimes = history.Regimes()
 	return &Contract{spec: spec, history: history}, nil
+}
+
+// overlaps reports whether two regimes are in force in a common month.
+func overlaps(a, b *regime.Regime) bool {
+	return (a.Until().IsZero() || b.From().Before(a.Until())) && (b.Until().IsZero() || a.From().Before(b.Until()))
+}
+
+// title names a regime with its version: "PSSP 2016".
+func title(r *regime.Regime) string {
+	if r.Version() == "" {
+		return r.Name()
+	}
+	return r.Name() + " " + r.Version()
+}
+
+// inForce describes a regime's months: "from 2016-04", "2015-04 to 2016-03".
+func inForce(r *regime.Regime) string {
+	if r.Until().IsZero() {
+		return "from " + r.From().String()
+	}
+	return r.From().String() + " to " + r.Until().AddMonths(-1).String()
 }
 
 // monthInTerm reports whether any day of m falls in [start, end).

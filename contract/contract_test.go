@@ -141,7 +141,7 @@ func TestNewErrors(t *testing.T) {
 		"charges[2016-01]: Jan-16 is outside the contract's term",
 		"regimes[0].from: ICT takes effect in Apr-16, before the contract starts on 2016-05-01",
 		"regimes[2]: nil regime",
-		"overlaps ICT 2009",
+		"regimes[1]: Late in force from 2016-06 overlaps regimes[0], ICT 2009 in force from 2016-04: a month can have only one regime",
 	} {
 		assert.ErrorContains(t, err, want)
 	}

@@ -8,6 +8,11 @@
 // Serco, under different regimes). [ReadObservations] reads the supplier's
 // figures from CSV, reporting every problem with its line and column.
 //
-// It builds on package regime. Loading contracts from YAML or JSON files is
-// not built yet.
+// A contract can be written once as a YAML (or JSON) file, by hand, and read
+// with [ReadFile] or [Decode]: strictly, with every problem reported at once
+// as file:line: path: message. [Encode] writes a contract back to a file.
+// The format is documented in docs/file-format.md, with a JSON Schema for
+// editors in docs/contract.schema.json.
+//
+// It builds on package regime.
 package contract

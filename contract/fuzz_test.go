@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/kpiregime/kpiregime/contract"
@@ -44,6 +45,51 @@ func FuzzReadObservations(f *testing.F) {
 				t.Fatalf("%s twice", k)
 			}
 			seen[k] = true
+		}
+	})
+}
+
+// FuzzDecodeContract reads arbitrary bytes as a contract file in both
+// formats: it never panics, an error is made of problems with a file and
+// line, and a contract it accepts writes back to a file that reads to an
+// equal contract.
+func FuzzDecodeContract(f *testing.F) {
+	f.Add([]byte(baseYAML), false)
+	f.Add([]byte(edit(25, "          failure: 92.0")), false)
+	f.Add([]byte("id: X\nstart: 2016-04-01\nregimes: []\n"), false)
+	f.Add([]byte("a: &a [*a, *a]\nb: *a\n"), false)
+	f.Add([]byte(`{"id": "X", "start": "2016-04-01", "regimes": [{"name": "R", "from": "2016-04", "kpis": []}]}`), true)
+	f.Add([]byte("\xef\xbb\xbfid: X\n"), false)
+	var rich bytes.Buffer
+	if err := contract.Encode(&rich, richContract(f), contract.YAML); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(rich.Bytes(), false)
+	f.Fuzz(func(t *testing.T, b []byte, asJSON bool) {
+		format, name := contract.YAML, "fuzz.yaml"
+		if asJSON {
+			format, name = contract.JSON, "fuzz.json"
+		}
+		c, err := contract.Decode(bytes.NewReader(b), name, format)
+		if err != nil {
+			if c != nil {
+				t.Fatal("a contract returned with an error")
+			}
+			if !strings.HasPrefix(err.Error(), name+":") {
+				t.Fatalf("a problem that does not name the file: %v", err)
+			}
+			return
+		}
+		var out bytes.Buffer
+		if err := contract.Encode(&out, c, format); err != nil {
+			t.Fatalf("cannot write back what was read: %v", err)
+		}
+		back, err := contract.Decode(bytes.NewReader(out.Bytes()), name, format)
+		if err != nil {
+			t.Fatalf("cannot read back what was written: %v\n%s", err, out.String())
+		}
+		if !c.Equal(back) {
+			t.Fatalf("read back differently:\n%s", out.String())
 		}
 	})
 }

@@ -24,8 +24,12 @@ type LineError struct {
 	Msg    string
 }
 
-// Error returns "file:line: column: message".
+// Error returns "file:line: column: message". A problem with the whole
+// file (Line 0) reads "file: message".
 func (e *LineError) Error() string {
+	if e.Line == 0 {
+		return joinNonEmpty(e.File, e.Column, e.Msg)
+	}
 	if e.Column == "" {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
@@ -395,6 +399,17 @@ func isText(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// joinNonEmpty joins the parts that are not empty with ": ".
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ": ")
 }
 
 func allEmpty(rec []string) bool {

@@ -1,0 +1,339 @@
+package contract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/internal/problems"
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+// A FieldError is one problem with the path of its field (regimes[0].from).
+// Validation errors of [New] are made of them; use errors.As to find them.
+type FieldError = problems.FieldError
+
+// indexed matches a path that starts with a list index: regimes[2].from.
+var indexed = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](.*)$`)
+
+// contract builds the contract from the model, or returns nil with the
+// problems recorded.
+func (b *builder) contract(fc *fileContract) *Contract {
+	spec := Spec{ID: fc.ID, Name: fc.Name, Customer: fc.Customer, Supplier: fc.Supplier, Services: fc.Services}
+	if strings.TrimSpace(fc.ID) == "" {
+		b.bad("id", "a contract needs an identifier")
+	}
+	if fc.Start == "" {
+		b.bad("start", "a contract needs its start date (YYYY-MM-DD)")
+	}
+	spec.Start, _ = b.date("start", fc.Start)
+	if end, ok := b.date("end", fc.End); ok && !end.IsZero() {
+		spec.End = end.AddDays(1) // the file gives the last day; the term is half-open
+		if !spec.Start.IsZero() && end.Before(spec.Start) {
+			b.bad("end", "the last day %s is before the start %s", end, spec.Start)
+		}
+	}
+	spec.MonthlyCharge, _ = b.decimal("monthly_charge", fc.MonthlyCharge)
+	spec.Charges, _, _ = b.monthPairs("charges", fc.Charges)
+	if len(fc.Regimes) == 0 {
+		b.bad("regimes", "a contract needs at least one regime")
+	}
+	// specIndex maps the index of a regime in spec.Regimes to its index in
+	// the file, for regimes that could be built (or stood in for).
+	var specIndex []int
+	for i := range fc.Regimes {
+		path := index("regimes", i)
+		r, ok := b.regime(&fc.Regimes[i], path)
+		if !ok {
+			r = b.standIn(&fc.Regimes[i], path)
+		}
+		if r != nil {
+			spec.Regimes = append(spec.Regimes, r)
+			specIndex = append(specIndex, i)
+		}
+	}
+	c, err := New(spec)
+	b.validation(err, func(p string) string {
+		if m := indexed.FindStringSubmatch(p); m != nil && m[1] == "regimes" {
+			k, _ := strconv.Atoi(m[2])
+			if k < len(specIndex) {
+				return index("regimes", specIndex[k]) + m[3]
+			}
+		}
+		if strings.HasPrefix(p, "end") {
+			return "end"
+		}
+		return p
+	})
+	if err != nil || b.failed("") {
+		return nil
+	}
+	return c
+}
+
+// standIn is a regime with the name and months of one that failed, so
+// that the contract's own checks (overlaps, the start) still run; nil if
+// even that cannot be built.
+func (b *builder) standIn(fr *fileRegime, path string) *regime.Regime {
+	from, errFrom := period.ParseMonth(string(fr.From))
+	until, errUntil := period.ParseMonth(string(fr.Until))
+	if errFrom != nil || (fr.Until != "" && errUntil != nil) || fr.Name == "" {
+		return nil
+	}
+	r, err := regime.New(regime.Spec{Name: fr.Name, Version: fr.Version, From: from, Until: until, Indicators: []kpi.Definition{standInKPI("-")}})
+	if err != nil {
+		return nil
+	}
+	return r
+}
+
+// standInKPI is a valid definition with reference ref, standing in for one
+// that failed so that the regime's own checks still run.
+func standInKPI(ref string) kpi.Definition {
+	d, _ := kpi.New(kpi.Spec{
+		Ref:       ref,
+		Measure:   kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Aggregation: kpi.Latest},
+		Frequency: period.Monthly(),
+		Target:    kpi.Written{Value: decimal.NewFromInt(1)},
+		Bands:     kpi.TargetOnly(),
+	})
+	return d
+}
+
+var ruleKinds = map[string]regime.RuleKind{
+	"failures_in_window": regime.FailuresInWindow,
+	"consecutive":        regime.Consecutive,
+	"rolling_points":     regime.RollingPoints,
+	"reached":            regime.Reached,
+}
+
+// regime builds one regime; ok is false if it has problems.
+func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
+	at := func(field string) string { return child(path, field) }
+	spec := regime.Spec{Name: fr.Name, Version: fr.Version, RoundBeforeBanding: fr.RoundBeforeBanding, MitigatedCount: fr.MitigatedCount}
+	if strings.TrimSpace(fr.Name) == "" {
+		b.bad(at("name"), "a regime needs a name")
+	}
+	if fr.From == "" {
+		b.bad(at("from"), "a regime needs the month it takes effect (2016-04)")
+	}
+	spec.From, _ = b.month(at("from"), fr.From)
+	spec.Until, _ = b.month(at("until"), fr.Until)
+	if len(fr.Labels) > 0 {
+		spec.Labels = map[kpi.Status]string{}
+		for _, p := range fr.Labels {
+			if st, ok := b.status(index(at("labels"), p.Key), p.Key, false); ok {
+				spec.Labels[st] = p.Value
+			}
+		}
+	}
+	if fr.Exceed != "" {
+		r, err := kpi.ParseExceed(fr.Exceed)
+		if err != nil {
+			b.bad(at("exceed"), "%s", reason(err))
+		}
+		spec.Exceed = r
+	}
+	if fr.Missing != nil {
+		spec.Missing.DeemFailed = fr.Missing.DeemFailed
+		spec.Missing.Status, _ = b.status(at("missing.status"), fr.Missing.Status, true)
+		spec.Missing.Points, _ = b.decimal(at("missing.points"), fr.Missing.Points)
+	}
+	spec.Failing, _ = b.status(at("failing"), fr.Failing, true)
+	spec.Repeat, _ = b.decimal(at("repeat"), fr.Repeat)
+	if fr.Rounding != "" {
+		r, err := regime.ParseRounding(fr.Rounding)
+		if err != nil {
+			b.bad(at("rounding"), "%v", err)
+		}
+		spec.Rounding = r
+	}
+	if len(fr.KPIs) == 0 {
+		b.bad(at("kpis"), "a regime needs at least one KPI")
+	}
+	standIns := map[int]bool{}
+	for j := range fr.KPIs {
+		kpath := index(at("kpis"), j)
+		d, ok := b.kpi(&fr.KPIs[j], kpath)
+		if !ok {
+			ref := fr.KPIs[j].Ref
+			if strings.TrimSpace(ref) == "" {
+				ref = "\x00" + kpath // a reference no rule can name
+			}
+			d, standIns[j] = standInKPI(ref), true
+		}
+		spec.Indicators = append(spec.Indicators, d)
+	}
+	for i, fl := range fr.Relief {
+		rpath := index(at("relief"), i)
+		rl := regime.Relief{KPI: fl.KPI, Reason: fl.Reason}
+		if fl.Kind == "" {
+			b.bad(child(rpath, "kind"), "relief needs its kind: exclusion, mitigation or customer_cause")
+		} else if k, err := regime.ParseReliefKind(fl.Kind); err != nil {
+			b.bad(child(rpath, "kind"), "%v", err)
+		} else {
+			rl.Kind = k
+		}
+		rl.From, _ = b.month(child(rpath, "from"), fl.From)
+		rl.Through, _ = b.month(child(rpath, "through"), fl.Through)
+		spec.Relief = append(spec.Relief, rl)
+	}
+	var creditIndex []int // spec.Credits index -> file index
+	for i := range fr.Credits {
+		if c := b.credit(&fr.Credits[i], index(at("credits"), i)); c != nil {
+			spec.Credits = append(spec.Credits, c)
+			creditIndex = append(creditIndex, i)
+		}
+	}
+	if fr.Caps != nil {
+		spec.Caps.PerPeriod = b.amount(at("caps.per_period"), fr.Caps.PerPeriod)
+		spec.Caps.Rolling = b.amount(at("caps.rolling"), fr.Caps.Rolling)
+		spec.Caps.Window = fr.Caps.Window
+	}
+	for i, fe := range fr.Escalation {
+		spec.Escalation = append(spec.Escalation, b.rule(fe, index(at("escalation"), i)))
+	}
+	r, err := regime.New(spec)
+	b.validation(err, func(p string) string {
+		m := indexed.FindStringSubmatch(p)
+		if m == nil {
+			if rest, ok := strings.CutPrefix(p, "indicators"); ok {
+				return child(path, "kpis"+rest)
+			}
+			return child(path, p)
+		}
+		k, _ := strconv.Atoi(m[2])
+		switch m[1] {
+		case "indicators":
+			if standIns[k] {
+				return "-" // its own problems are reported
+			}
+			return child(path, index("kpis", k)+m[3])
+		case "credits":
+			if k < len(creditIndex) {
+				return child(path, index("credits", creditIndex[k])+m[3])
+			}
+		}
+		return child(path, p)
+	})
+	if err != nil || b.failed(path) {
+		return nil, false
+	}
+	return r, true
+}
+
+func (b *builder) amount(path, s string) regime.Amount {
+	if s == "" {
+		return regime.Amount{}
+	}
+	a, err := regime.ParseAmount(s)
+	if err != nil {
+		b.bad(path, "%v", err)
+	}
+	return a
+}
+
+// credit builds one credit rule, refusing fields its type does not take.
+func (b *builder) credit(fc *fileCredit, path string) regime.CreditRule {
+	given := map[string]bool{
+		"rate": fc.Rate != "", "kpis": fc.KPIs != nil, "kpi": fc.KPI != "", "per_status": fc.PerStatus != nil,
+		"per_failure": fc.PerFailure != "", "pool": fc.Pool != "", "allocation": fc.Allocation != nil,
+	}
+	takes := map[string][]string{
+		"points":    {"rate"},
+		"shortfall": {"kpis"},
+		"fixed":     {"kpi", "per_status", "per_failure"},
+		"at_risk":   {"pool", "allocation"},
+	}
+	fields, known := takes[fc.Type]
+	if !b.known(child(path, "type"), fc.Type, known, "a credit rule needs its type", "credit rule", "points, shortfall, fixed or at_risk") {
+		return nil
+	}
+	for _, f := range []string{"rate", "kpis", "kpi", "per_status", "per_failure", "pool", "allocation"} {
+		if given[f] && !contains(fields, f) {
+			b.bad(child(path, f), "a %s rule does not take %s (it takes %s)", fc.Type, f, strings.Join(fields, ", "))
+		}
+	}
+	switch fc.Type {
+	case "points":
+		rate, _ := b.decimal(child(path, "rate"), fc.Rate)
+		return regime.PointsCredit{Rate: rate}
+	case "shortfall":
+		return regime.ShortfallCredit{Indicators: fc.KPIs}
+	case "fixed":
+		c := regime.FixedCredit{KPI: fc.KPI}
+		c.PerFailure, _ = b.decimal(child(path, "per_failure"), fc.PerFailure)
+		if fc.PerStatus != nil {
+			c.PerStatus = map[kpi.Status]decimal.Decimal{}
+			for _, p := range fc.PerStatus {
+				ppath := index(child(path, "per_status"), p.Key)
+				st, ok := b.status(ppath, p.Key, true)
+				v, vok := b.decimal(ppath, num(p.Value))
+				if ok && vok {
+					c.PerStatus[st] = v
+				}
+			}
+		}
+		return c
+	default: // at_risk
+		c := regime.AtRiskCredit{Pool: b.amount(child(path, "pool"), fc.Pool), Allocation: map[string]decimal.Decimal{}}
+		for _, p := range fc.Allocation {
+			if v, ok := b.decimal(index(child(path, "allocation"), p.Key), num(p.Value)); ok {
+				c.Allocation[p.Key] = v
+			}
+		}
+		return c
+	}
+}
+
+// known reports whether a name that picks a kind of rule is known, and
+// if not says it is missing or unknown.
+func (b *builder) known(path, name string, ok bool, missing, what, want string) bool {
+	switch {
+	case ok:
+		return true
+	case name == "":
+		b.bad(path, "%s: %s", missing, want)
+	default:
+		b.bad(path, "unknown %s %q (want %s)", what, name, want)
+	}
+	return false
+}
+
+// rule builds one escalation rule, refusing fields its kind does not take.
+func (b *builder) rule(fe fileRule, path string) regime.Rule {
+	r := regime.Rule{Event: fe.Event, KPI: fe.KPI}
+	kind, known := ruleKinds[fe.Rule]
+	if !b.known(child(path, "rule"), fe.Rule, known, "an escalation rule needs its rule", "rule", "failures_in_window, consecutive, rolling_points or reached") {
+		return r
+	}
+	r.Kind = kind
+	takes := map[regime.RuleKind][]string{
+		regime.FailuresInWindow: {"failures", "periods"},
+		regime.Consecutive:      {"failures"},
+		regime.RollingPoints:    {"points", "periods"},
+		regime.Reached:          {"status"},
+	}[kind]
+	given := map[string]bool{"failures": fe.Failures != 0, "periods": fe.Periods != 0, "points": fe.Points != "", "status": fe.Status != ""}
+	for _, f := range []string{"failures", "periods", "points", "status"} {
+		if given[f] && !contains(takes, f) {
+			b.bad(child(path, f), "a %s rule does not take %s (it takes %s)", fe.Rule, f, strings.Join(takes, " and "))
+		}
+	}
+	switch kind {
+	case regime.FailuresInWindow:
+		r.N, r.M = fe.Failures, fe.Periods
+	case regime.Consecutive:
+		r.N = fe.Failures
+	case regime.RollingPoints:
+		r.M = fe.Periods
+		r.Level, _ = b.decimal(child(path, "points"), fe.Points)
+	case regime.Reached:
+		r.Status, _ = b.status(child(path, "status"), fe.Status, true)
+	}
+	return r
+}

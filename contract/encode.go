@@ -1,0 +1,311 @@
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+// plain is text written without quotes in YAML (dates and months), which a
+// reader of the file takes as text anyway.
+type plain string
+
+// MarshalYAML writes the text unquoted where YAML allows.
+func (p plain) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: string(p)}, nil
+}
+
+// MarshalYAML writes a number bare, with its written places: 99.50.
+func (n num) MarshalYAML() (any, error) {
+	tag := "!!int"
+	if strings.Contains(string(n), ".") {
+		tag = "!!float"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(n)}, nil
+}
+
+// MarshalJSON writes a number as a JSON number with its written places.
+func (n num) MarshalJSON() ([]byte, error) {
+	if !json.Valid([]byte(n)) {
+		return nil, fmt.Errorf("contract: %q is not a JSON number", string(n))
+	}
+	return []byte(n), nil
+}
+
+// numeric reports whether every value is a number, to be written bare.
+func (ps pairs) numeric() bool {
+	for _, p := range ps {
+		if _, err := kpi.ParseDecimal(p.Value); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// MarshalYAML writes the pairs as a mapping in their order.
+func (ps pairs) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	numeric := ps.numeric()
+	for _, p := range ps {
+		var v any = p.Value
+		if numeric {
+			v = num(p.Value)
+		}
+		var kn, vn yaml.Node
+		if err := kn.Encode(plain(p.Key)); err != nil {
+			return nil, err
+		}
+		if err := vn.Encode(v); err != nil {
+			return nil, err
+		}
+		n.Content = append(n.Content, &kn, &vn)
+	}
+	return n, nil
+}
+
+// MarshalJSON writes the pairs as an object in their order.
+func (ps pairs) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	numeric := ps.numeric()
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(p.Key)
+		b.Write(k)
+		b.WriteByte(':')
+		if numeric {
+			b.WriteString(p.Value)
+		} else {
+			v, _ := json.Marshal(p.Value)
+			b.Write(v)
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// Encode writes c as a contract file in format f, which [Decode] reads back
+// into a contract [Contract.Equal] to c. Bands are written as ladders and
+// profiles month by month, whatever scheme built them. A credit rule other
+// than the package regime's own four cannot be written, and is an error.
+func Encode(w io.Writer, c *Contract, f Format) error {
+	fc, err := modelOf(c)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	if f == JSON {
+		out, err = json.MarshalIndent(fc, "", "  ")
+		out = append(out, '\n')
+	} else {
+		var b bytes.Buffer
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		err = enc.Encode(fc)
+		if err == nil {
+			err = enc.Close()
+		}
+		out = b.Bytes()
+	}
+	if err != nil {
+		return fmt.Errorf("contract %q: %w", c.ID(), err)
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// numText writes a decimal with its places: 99.50, not 99.5.
+func numText(d decimal.Decimal) num {
+	if e := d.Exponent(); e < 0 {
+		return num(d.StringFixed(-e))
+	}
+	return num(d.String())
+}
+
+// dec is numText for an optional field: nothing for zero.
+func dec(d decimal.Decimal) num {
+	if d.IsZero() {
+		return ""
+	}
+	return numText(d)
+}
+
+func monthText(m period.Month) plain {
+	if m.IsZero() {
+		return ""
+	}
+	return plain(m.String())
+}
+
+// modelOf turns a contract back into the file model.
+func modelOf(c *Contract) (*fileContract, error) {
+	s := c.Spec()
+	fc := &fileContract{ID: s.ID, Name: s.Name, Customer: s.Customer, Supplier: s.Supplier, Services: s.Services,
+		Start: plain(s.Start.String()), MonthlyCharge: dec(s.MonthlyCharge)}
+	if !s.End.IsZero() {
+		fc.End = plain(s.End.AddDays(-1).String())
+	}
+	for _, m := range slices.SortedFunc(maps.Keys(s.Charges), period.Month.Compare) {
+		fc.Charges = append(fc.Charges, pair{Key: m.String(), Value: string(numText(s.Charges[m]))})
+	}
+	for _, r := range s.Regimes {
+		fr, err := regimeModel(r)
+		if err != nil {
+			return nil, fmt.Errorf("contract %q: regime %q: %w", s.ID, r.Name(), err)
+		}
+		fc.Regimes = append(fc.Regimes, *fr)
+	}
+	return fc, nil
+}
+
+func statusText(s kpi.Status) string {
+	if s == 0 {
+		return ""
+	}
+	return s.String()
+}
+
+func regimeModel(r *regime.Regime) (*fileRegime, error) {
+	s := r.Spec()
+	fr := &fileRegime{Name: s.Name, Version: s.Version, From: monthText(s.From), Until: monthText(s.Until),
+		RoundBeforeBanding: s.RoundBeforeBanding, Failing: statusText(s.Failing), Repeat: dec(s.Repeat),
+		MitigatedCount: s.MitigatedCount}
+	for _, st := range slices.Sorted(maps.Keys(s.Labels)) {
+		fr.Labels = append(fr.Labels, pair{Key: st.String(), Value: s.Labels[st]})
+	}
+	if !s.Exceed.Equal(kpi.NoExceed()) {
+		t, _ := s.Exceed.MarshalText()
+		fr.Exceed = string(t)
+	}
+	if s.Missing.DeemFailed || s.Missing.Status != 0 || !s.Missing.Points.IsZero() {
+		fr.Missing = &fileMissing{DeemFailed: s.Missing.DeemFailed, Status: statusText(s.Missing.Status), Points: dec(s.Missing.Points)}
+	}
+	if s.Rounding != regime.HalfUp {
+		fr.Rounding = s.Rounding.String()
+	}
+	for _, d := range s.Indicators {
+		fr.KPIs = append(fr.KPIs, kpiModel(d))
+	}
+	for _, rl := range s.Relief {
+		fr.Relief = append(fr.Relief, fileRelief{Kind: rl.Kind.String(), KPI: rl.KPI, From: monthText(rl.From), Through: monthText(rl.Through), Reason: rl.Reason})
+	}
+	for i, c := range s.Credits {
+		fc, err := creditModel(c)
+		if err != nil {
+			return nil, fmt.Errorf("credits[%d]: %w", i, err)
+		}
+		fr.Credits = append(fr.Credits, fc)
+	}
+	if !s.Caps.PerPeriod.IsZero() || !s.Caps.Rolling.IsZero() || s.Caps.Window != 0 {
+		fr.Caps = &fileCaps{PerPeriod: amountText(s.Caps.PerPeriod), Rolling: amountText(s.Caps.Rolling), Window: s.Caps.Window}
+	}
+	for _, rule := range s.Escalation {
+		fr.Escalation = append(fr.Escalation, ruleModel(rule))
+	}
+	return fr, nil
+}
+
+func amountText(a regime.Amount) string {
+	if a.IsZero() {
+		return ""
+	}
+	return a.String()
+}
+
+func creditModel(c regime.CreditRule) (fileCredit, error) {
+	switch c := c.(type) {
+	case regime.PointsCredit:
+		return fileCredit{Type: "points", Rate: dec(c.Rate)}, nil
+	case regime.ShortfallCredit:
+		return fileCredit{Type: "shortfall", KPIs: c.Indicators}, nil
+	case regime.FixedCredit:
+		fc := fileCredit{Type: "fixed", KPI: c.KPI, PerFailure: dec(c.PerFailure)}
+		for _, st := range slices.Sorted(maps.Keys(c.PerStatus)) {
+			fc.PerStatus = append(fc.PerStatus, pair{Key: st.String(), Value: string(numText(c.PerStatus[st]))})
+		}
+		return fc, nil
+	case regime.AtRiskCredit:
+		fc := fileCredit{Type: "at_risk", Pool: amountText(c.Pool)}
+		for _, ref := range slices.Sorted(maps.Keys(c.Allocation)) {
+			fc.Allocation = append(fc.Allocation, pair{Key: ref, Value: string(numText(c.Allocation[ref]))})
+		}
+		return fc, nil
+	}
+	return fileCredit{}, fmt.Errorf("%T is not one of the package regime's credit rules, so it cannot be written to a file", c)
+}
+
+func ruleModel(r regime.Rule) fileRule {
+	fr := fileRule{Event: r.Event, KPI: r.KPI}
+	for name, k := range ruleKinds {
+		if k == r.Kind {
+			fr.Rule = name
+		}
+	}
+	switch r.Kind {
+	case regime.FailuresInWindow:
+		fr.Failures, fr.Periods = r.N, r.M
+	case regime.Consecutive:
+		fr.Failures = r.N
+	case regime.RollingPoints:
+		fr.Periods, fr.Points = r.M, dec(r.Level)
+	case regime.Reached:
+		fr.Status = statusText(r.Status)
+	}
+	return fr
+}
+
+func kpiModel(d kpi.Definition) fileKPI {
+	s := d.Spec()
+	fk := fileKPI{Ref: s.Ref, Description: s.Description, ServiceArea: s.ServiceArea, Contractual: s.Contractual,
+		Frequency: s.Frequency.String(), Target: s.Target.String()}
+	if s.Tier != kpi.TierKPI {
+		fk.Tier = s.Tier.String()
+	}
+	m := s.Measure
+	fk.Measure = fileMeasure{Unit: m.Unit.String(), Polarity: m.Polarity.String(), Precision: int(m.Precision),
+		RoundBeforeBanding: m.RoundBeforeBanding, Aggregation: m.Aggregation.String()}
+	if m.Unit == kpi.Rating {
+		fk.Measure.Scale = []num{numText(m.ScaleMin), numText(m.ScaleMax)}
+	}
+	switch p := s.Profile; {
+	case p.IsFlat():
+		fk.Profile = &fileProfile{Flat: true}
+	case !p.IsZero():
+		fp := &fileProfile{Cumulative: p.Cumulative()}
+		if !p.Annual().Equal(s.Target.Value) || p.Annual().Exponent() != s.Target.Value.Exponent() {
+			fp.Annual = numText(p.Annual())
+		}
+		for _, mo := range p.Months() {
+			v, _ := p.Target(mo)
+			fp.Months = append(fp.Months, pair{Key: mo.String(), Value: string(numText(v))})
+		}
+		fk.Profile = fp
+	}
+	fb := &fileBands{}
+	for _, band := range s.Bands.List() {
+		b := fileBand{Name: band.Name, Status: band.Status.String(), Points: dec(band.Points), Score: band.Score}
+		if band.Reach != nil {
+			b.Level = band.Reach.String()
+		}
+		fb.Ladder = append(fb.Ladder, b)
+	}
+	fk.Bands = fb
+	if !s.Exceed.Equal(kpi.NoExceed()) {
+		t, _ := s.Exceed.MarshalText()
+		fk.Exceed = string(t)
+	}
+	return fk
+}

@@ -1,0 +1,137 @@
+package contract
+
+// The file model: what a contract file says, field by field, before it is
+// checked. Every scalar is kept as its text (num for numbers) so that
+// nothing passes through a float; file.go turns the model into specs and
+// encode.go turns a contract back into the model. The tags give each field's
+// name in YAML and JSON, its description for the JSON Schema (doc), the
+// values it takes (enum), what a data-keyed mapping holds (values) and
+// whether it is required (req).
+
+type fileContract struct {
+	ID            string       `yaml:"id" json:"id" req:"1" doc:"The contract's identifier (ICT, PSSP, CSSC)."`
+	Name          string       `yaml:"name,omitempty" json:"name,omitempty" doc:"The contract's title."`
+	Customer      string       `yaml:"customer,omitempty" json:"customer,omitempty" doc:"The customer: the council."`
+	Supplier      string       `yaml:"supplier,omitempty" json:"supplier,omitempty" doc:"The supplier (Serco, Capita, BT)."`
+	Start         plain        `yaml:"start" json:"start" req:"1" fmt:"date" doc:"The first day of the contract, YYYY-MM-DD."`
+	End           plain        `yaml:"end,omitempty" json:"end,omitempty" fmt:"date" doc:"The last day of the contract, YYYY-MM-DD; omit for an open-ended contract."`
+	Services      []string     `yaml:"services,omitempty" json:"services,omitempty" doc:"The services or service areas the contract covers."`
+	MonthlyCharge num          `yaml:"monthly_charge,omitempty" json:"monthly_charge,omitempty" doc:"The service charge of every month that charges does not list, in pounds."`
+	Charges       pairs        `yaml:"charges,omitempty" json:"charges,omitempty" values:"num" keys:"month" doc:"The service charges of particular months (2016-04: 18306.52), which credit rules take percentages of."`
+	Regimes       []fileRegime `yaml:"regimes" json:"regimes" req:"1" doc:"The performance regimes, effective-dated and not overlapping."`
+}
+
+type fileRegime struct {
+	Name               string       `yaml:"name" json:"name" req:"1" doc:"The regime's name (ICT, PSSP)."`
+	Version            string       `yaml:"version,omitempty" json:"version,omitempty" doc:"The regime's version, which every scorecard names (2016)."`
+	From               plain        `yaml:"from" json:"from" req:"1" fmt:"month" doc:"The first month the regime is in force (2016-04)."`
+	Until              plain        `yaml:"until,omitempty" json:"until,omitempty" fmt:"month" doc:"The first month the regime is no longer in force; omit while it runs."`
+	Labels             pairs        `yaml:"labels,omitempty" json:"labels,omitempty" keys:"status" doc:"Display labels by status (met: Target Met)."`
+	Exceed             string       `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"The regime's exceed rule for KPIs that give none: none, better than target, or a stretch level (at 98)."`
+	RoundBeforeBanding bool         `yaml:"round_before_banding,omitempty" json:"round_before_banding,omitempty" doc:"Round every figure to its KPI's precision before banding, as a printed report would."`
+	Missing            *fileMissing `yaml:"missing,omitempty" json:"missing,omitempty" doc:"What a missing figure means where one was due."`
+	Failing            string       `yaml:"failing,omitempty" json:"failing,omitempty" enum:"statuses" doc:"The best status that counts as a failure for repeat points and escalation (missed if omitted)."`
+	Repeat             num          `yaml:"repeat,omitempty" json:"repeat,omitempty" doc:"Multiplier for the points of a failure that follows a failure of the same KPI (2)."`
+	MitigatedCount     bool         `yaml:"mitigated_count,omitempty" json:"mitigated_count,omitempty" doc:"A failure under mitigation still counts for repeat points and escalation."`
+	Rounding           string       `yaml:"rounding,omitempty" json:"rounding,omitempty" enum:"half_up,half_even,down" doc:"How money is rounded to pence (half_up if omitted)."`
+	KPIs               []fileKPI    `yaml:"kpis" json:"kpis" req:"1" doc:"The regime's KPIs, in report order."`
+	Relief             []fileRelief `yaml:"relief,omitempty" json:"relief,omitempty" doc:"Exclusions, mitigations and customer-cause relief."`
+	Credits            []fileCredit `yaml:"credits,omitempty" json:"credits,omitempty" doc:"Service credit rules, applied in order and added."`
+	Caps               *fileCaps    `yaml:"caps,omitempty" json:"caps,omitempty" doc:"Limits on the credits."`
+	Escalation         []fileRule   `yaml:"escalation,omitempty" json:"escalation,omitempty" doc:"Rules that raise named events from the history."`
+}
+
+type fileMissing struct {
+	DeemFailed bool   `yaml:"deem_failed,omitempty" json:"deem_failed,omitempty" doc:"Treat no data where a figure was due as a failure."`
+	Status     string `yaml:"status,omitempty" json:"status,omitempty" enum:"performance" doc:"The status no data is deemed to have (failed if omitted)."`
+	Points     num    `yaml:"points,omitempty" json:"points,omitempty" doc:"The service points no data earns."`
+}
+
+type fileKPI struct {
+	Ref         string       `yaml:"ref" json:"ref" req:"1" doc:"The KPI's reference, unique in the regime (STS-K-009, CSC_KPI_04, 3)."`
+	Description string       `yaml:"description,omitempty" json:"description,omitempty" doc:"What the KPI measures."`
+	ServiceArea string       `yaml:"service_area,omitempty" json:"service_area,omitempty" doc:"The service area it belongs to."`
+	Tier        string       `yaml:"tier,omitempty" json:"tier,omitempty" enum:"kpi,pi,contextual" doc:"kpi (the default), pi or contextual."`
+	Contractual bool         `yaml:"contractual,omitempty" json:"contractual,omitempty" doc:"The KPI is contractual, not only reported."`
+	Measure     fileMeasure  `yaml:"measure" json:"measure" req:"1" doc:"What the figures are and how to treat them."`
+	Frequency   string       `yaml:"frequency" json:"frequency" req:"1" doc:"How often it is measured: monthly, quarterly, six-monthly due Sep, annual, four-weekly from 2016-04-01."`
+	Target      string       `yaml:"target" json:"target" req:"1" doc:"The target as the schedule writes it: 90.0%, < 5%, 0 failures, 25 secs. For a profiled target, the annual target."`
+	Profile     *fileProfile `yaml:"profile,omitempty" json:"profile,omitempty" doc:"A target that varies through the year."`
+	Bands       *fileBands   `yaml:"bands,omitempty" json:"bands,omitempty" doc:"The ladder of bands: a scheme with its levels, or a ladder band by band. Omitted, the KPI is target only."`
+	Exceed      string       `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"When a figure exceeds the target: none, better than target, or a stretch level (at 98)."`
+}
+
+type fileMeasure struct {
+	Unit               string `yaml:"unit" json:"unit" req:"1" enum:"units" doc:"The unit of the figures."`
+	Polarity           string `yaml:"polarity" json:"polarity" req:"1" enum:"higher_is_better,lower_is_better" doc:"Whether a higher figure is better."`
+	Precision          int    `yaml:"precision,omitempty" json:"precision,omitempty" doc:"The decimal places figures are reported to."`
+	RoundBeforeBanding bool   `yaml:"round_before_banding,omitempty" json:"round_before_banding,omitempty" doc:"Round figures to the precision before banding."`
+	Aggregation        string `yaml:"aggregation" json:"aggregation" req:"1" enum:"aggregations" doc:"How figures of several months combine into a quarter or year."`
+	Scale              []num  `yaml:"scale,omitempty" json:"scale,omitempty" doc:"The minimum and maximum of a rating ([1, 5])."`
+}
+
+type fileProfile struct {
+	Flat       bool   `yaml:"flat,omitempty" json:"flat,omitempty" doc:"The same target every period."`
+	Cumulative bool   `yaml:"cumulative,omitempty" json:"cumulative,omitempty" doc:"Targets are cumulative to date (collected so far this year)."`
+	Annual     num    `yaml:"annual,omitempty" json:"annual,omitempty" doc:"The annual target the profile builds to; the KPI's target if omitted."`
+	Months     pairs  `yaml:"months,omitempty" json:"months,omitempty" keys:"month" values:"num" doc:"The target of each month (Apr-16: 11.36)."`
+	Linear     bool   `yaml:"linear,omitempty" json:"linear,omitempty" doc:"A cumulative path rising evenly to the annual target over year."`
+	Year       string `yaml:"year,omitempty" json:"year,omitempty" doc:"The year of a linear or weighted profile (2016/17)."`
+	Weights    []num  `yaml:"weights,omitempty" json:"weights,omitempty" doc:"Twelve weights shaping the year, first month first (last year's figures)."`
+	Places     *int   `yaml:"places,omitempty" json:"places,omitempty" doc:"Decimal places of a linear or weighted profile's targets (2 if omitted)."`
+}
+
+type fileBands struct {
+	Scheme     string     `yaml:"scheme,omitempty" json:"scheme,omitempty" enum:"target_only,target_tolerance,target_detriment_failure,volume_of_failures,target_and_minimum,score_bands" doc:"A named scheme; give its levels beside it."`
+	Tolerance  string     `yaml:"tolerance,omitempty" json:"tolerance,omitempty" doc:"target_tolerance: the tolerance level (85, target-2, 95% of target)."`
+	Detriment  num        `yaml:"detriment,omitempty" json:"detriment,omitempty" doc:"target_detriment_failure, volume_of_failures: the detriment level."`
+	Failure    num        `yaml:"failure,omitempty" json:"failure,omitempty" doc:"target_detriment_failure, volume_of_failures: the failure level."`
+	Minimum    num        `yaml:"minimum,omitempty" json:"minimum,omitempty" doc:"target_and_minimum: the minimum service level."`
+	Met        int        `yaml:"met,omitempty" json:"met,omitempty" doc:"score_bands: the lowest score that meets the target."`
+	Thresholds []num      `yaml:"thresholds,omitempty" json:"thresholds,omitempty" doc:"score_bands: the level of each score from 1 up."`
+	Points     pairs      `yaml:"points,omitempty" json:"points,omitempty" keys:"status" values:"num" doc:"Service points by status (detriment: 1, failed: 3)."`
+	Ladder     []fileBand `yaml:"ladder,omitempty" json:"ladder,omitempty" doc:"The bands one by one, best first, instead of a scheme."`
+}
+
+type fileBand struct {
+	Name   string `yaml:"name,omitempty" json:"name,omitempty" doc:"The band's name in the contract."`
+	Status string `yaml:"status" json:"status" req:"1" enum:"performance" doc:"The status a figure in the band has."`
+	Level  string `yaml:"level,omitempty" json:"level,omitempty" doc:"The level a figure must reach (87, target, target-2, 95% of target, with (exclusive) for strict); the last band has none."`
+	Points num    `yaml:"points,omitempty" json:"points,omitempty" doc:"Service points of the band."`
+	Score  int    `yaml:"score,omitempty" json:"score,omitempty" doc:"The band's score on a score scale."`
+}
+
+type fileRelief struct {
+	Kind    string `yaml:"kind" json:"kind" req:"1" enum:"exclusion,mitigation,customer_cause" doc:"What the relief does."`
+	KPI     string `yaml:"kpi" json:"kpi" req:"1" doc:"The KPI relieved."`
+	From    plain  `yaml:"from" json:"from" req:"1" fmt:"month" doc:"The first month relieved."`
+	Through plain  `yaml:"through,omitempty" json:"through,omitempty" fmt:"month" doc:"The last month relieved; omit for an open-ended exclusion."`
+	Reason  string `yaml:"reason" json:"reason" req:"1" doc:"Why, for the report."`
+}
+
+type fileCredit struct {
+	Type       string   `yaml:"type" json:"type" req:"1" enum:"points,shortfall,fixed,at_risk" doc:"The rule: points, shortfall, fixed or at_risk."`
+	Rate       num      `yaml:"rate,omitempty" json:"rate,omitempty" doc:"points: each point is this percent of the charges."`
+	KPIs       []string `yaml:"kpis,omitempty" json:"kpis,omitempty" doc:"shortfall: the KPIs whose shortfall is a percentage of the charges."`
+	KPI        string   `yaml:"kpi,omitempty" json:"kpi,omitempty" doc:"fixed: the KPI."`
+	PerStatus  pairs    `yaml:"per_status,omitempty" json:"per_status,omitempty" keys:"status" values:"num" doc:"fixed: pounds by status (failed: 500)."`
+	PerFailure num      `yaml:"per_failure,omitempty" json:"per_failure,omitempty" doc:"fixed: pounds per failure counted."`
+	Pool       string   `yaml:"pool,omitempty" json:"pool,omitempty" doc:"at_risk: the amount at risk (12% of charges, £5000)."`
+	Allocation pairs    `yaml:"allocation,omitempty" json:"allocation,omitempty" values:"num" doc:"at_risk: percent of the pool by KPI."`
+}
+
+type fileCaps struct {
+	PerPeriod string `yaml:"per_period,omitempty" json:"per_period,omitempty" doc:"At most this in one period (£5000, 10% of charges)."`
+	Rolling   string `yaml:"rolling,omitempty" json:"rolling,omitempty" doc:"At most this over a rolling window."`
+	Window    int    `yaml:"window,omitempty" json:"window,omitempty" doc:"The rolling window in periods (12 if omitted)."`
+}
+
+type fileRule struct {
+	Event    string `yaml:"event" json:"event" req:"1" doc:"The event raised (material failure)."`
+	Rule     string `yaml:"rule" json:"rule" req:"1" enum:"failures_in_window,consecutive,rolling_points,reached" doc:"The predicate."`
+	KPI      string `yaml:"kpi,omitempty" json:"kpi,omitempty" doc:"Restrict the rule to one KPI."`
+	Failures int    `yaml:"failures,omitempty" json:"failures,omitempty" doc:"failures_in_window, consecutive: the number of failures."`
+	Periods  int    `yaml:"periods,omitempty" json:"periods,omitempty" doc:"failures_in_window, rolling_points: the window in periods."`
+	Points   num    `yaml:"points,omitempty" json:"points,omitempty" doc:"rolling_points: the level the window's points reach."`
+	Status   string `yaml:"status,omitempty" json:"status,omitempty" enum:"performance" doc:"reached: the status that raises the event."`
+}
