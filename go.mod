@@ -5,7 +5,10 @@ go 1.24
 require (
 	github.com/google/go-cmp v0.7.0
 	github.com/rickar/cal/v2 v2.1.23
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
 	github.com/shopspring/decimal v1.6.0
 	github.com/stretchr/testify v1.12.1
 	go.yaml.in/yaml/v3 v3.0.5
 )
+
+require golang.org/x/text v0.14.0 // indirect
