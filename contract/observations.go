@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -101,6 +102,50 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // does not parse, counts that contradict the value) is reported at once as a
 // [*LineError] joined into the error, up to 100 of them.
 func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observation, error) {
+	return readObservations(r, file, c, map[obsKey]fileLine{})
+}
+
+// ReadObservationFiles reads several observations files for contract c,
+// as [ReadObservations] reads one, and reports every problem of every file.
+// A KPI's month given in two files is a problem of the second, naming the
+// first's file and line. The observations come in file order.
+func ReadObservationFiles(c *Contract, names ...string) ([]regime.Observation, error) {
+	seen := map[obsKey]fileLine{}
+	var out []regime.Observation
+	var errs []error
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		obs, err := readObservations(f, name, c, seen)
+		f.Close()
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		out = append(out, obs...)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// obsKey identifies a KPI's month; fileLine where it was first given.
+type (
+	obsKey struct {
+		ref string
+		m   period.Month
+	}
+	fileLine struct {
+		file string
+		line int
+	}
+)
+
+func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fileLine) ([]regime.Observation, error) {
 	lr := &limited{r: r}
 	cr := csv.NewReader(lr)
 	cr.TrimLeadingSpace = true
@@ -168,11 +213,6 @@ func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observati
 		return ""
 	}
 
-	type key struct {
-		ref string
-		m   period.Month
-	}
-	firstLine := map[key]int{}
 	lastLine := 1
 	var out []regime.Observation
 	for {
@@ -208,12 +248,16 @@ func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observati
 		if !ok {
 			continue
 		}
-		k := key{o.KPI, o.Month}
-		if prev, dup := firstLine[k]; dup {
-			report(line, colKPI, "%s for %s is already on line %d", o.KPI, o.Month.Label(period.Short), prev)
+		k := obsKey{o.KPI, o.Month}
+		if prev, dup := seen[k]; dup {
+			where := fmt.Sprintf("on line %d", prev.line)
+			if prev.file != file {
+				where = fmt.Sprintf("in %s on line %d", prev.file, prev.line)
+			}
+			report(line, colKPI, "%s for %s is already %s", o.KPI, o.Month.Label(period.Short), where)
 			continue
 		}
-		firstLine[k] = line
+		seen[k] = fileLine{file, line}
 		out = append(out, o)
 	}
 	return done(out)

@@ -90,11 +90,14 @@ func yamlInstance(t *testing.T, text []byte) any {
 
 // exampleFiles are the contract files the project ships.
 func exampleFiles(t *testing.T) []string {
-	files, err := filepath.Glob("../examples/*/*.yaml")
-	require.NoError(t, err)
-	more, err := filepath.Glob("../examples/*/*.json")
-	require.NoError(t, err)
-	return append(files, more...)
+	var files []string
+	for _, pattern := range []string{"../examples/*/*.yaml", "../examples/*/*.json", "../examples/*/testdata/*.yaml", "../examples/*/testdata/*.json"} {
+		more, err := filepath.Glob(pattern)
+		require.NoError(t, err)
+		files = append(files, more...)
+	}
+	require.NotEmpty(t, files)
+	return files
 }
 
 // TestExamplesValidateAgainstSchema checks every shipped contract file,

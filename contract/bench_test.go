@@ -1,0 +1,115 @@
+package contract_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/period"
+)
+
+// loadAndScoreFiles makes a contract file with 50 percentage KPIs under one
+// regime from April 2000, and an observations file of 10,000 rows: every
+// KPI for 200 months, half with counts, every figure drawn at random (fixed
+// seed) so that statuses vary.
+func loadAndScoreFiles(tb testing.TB) (contractYAML, csv []byte, last period.Month) {
+	tb.Helper()
+	var y strings.Builder
+	y.WriteString("id: BIG\nstart: 2000-04-01\nmonthly_charge: 250000.00\nregimes:\n  - name: Big\n    from: 2000-04\n    kpis:\n")
+	for k := range 50 {
+		fmt.Fprintf(&y, `      - ref: K%02d
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 95.0%%
+        bands: {scheme: target_detriment_failure, detriment: 92.5, failure: 90, points: {missed: 1, detriment: 2, failed: 3}}
+`, k)
+	}
+	y.WriteString("    credits:\n      - {type: points, rate: 0.5}\n    caps: {per_period: 10% of charges}\n")
+	y.WriteString("    escalation:\n      - {event: material failure, rule: failures_in_window, failures: 3, periods: 6}\n")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var c bytes.Buffer
+	c.WriteString("kpi,period,value,numerator,denominator\n")
+	first := period.Must(period.ParseMonth("2000-04"))
+	for i := range 200 {
+		m := first.AddMonths(i)
+		last = m
+		for k := range 50 {
+			if k%2 == 0 {
+				den := 1000 + rng.IntN(9000)
+				num := den * (880 + rng.IntN(121)) / 1000
+				fmt.Fprintf(&c, "K%02d,%s,,%d,%d\n", k, m, num, den)
+			} else {
+				fmt.Fprintf(&c, "K%02d,%s,%d.%02d,,\n", k, m, 88+rng.IntN(12), rng.IntN(100))
+			}
+		}
+	}
+	return []byte(y.String()), c.Bytes(), last
+}
+
+// BenchmarkLoadAndScore reads a contract file and a 10,000-row
+// observations file and scores the last month (which runs the regime over
+// all 200 months). The reference in the same run only splits the CSV into
+// fields with encoding/csv: the floor for reading the file at all.
+func BenchmarkLoadAndScore(b *testing.B) {
+	y, data, last := loadAndScoreFiles(b)
+	if n := bytes.Count(data, []byte("\n")) - 1; n != 10_000 {
+		b.Fatalf("%d rows", n)
+	}
+	b.Run("load-and-score", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c, err := contract.Decode(bytes.NewReader(y), "big.yaml", contract.YAML)
+			if err != nil {
+				b.Fatal(err)
+			}
+			obs, err := contract.ReadObservations(bytes.NewReader(data), "big.csv", c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sc, err := c.Score(obs, last.Period())
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(sc.Rows) != 50 {
+				b.Fatalf("%d rows", len(sc.Rows))
+			}
+		}
+	})
+	b.Run("reference-csv-fields-only", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil || len(recs) != 10_001 {
+				b.Fatal(err, len(recs))
+			}
+		}
+	})
+}
+
+// TestLoadAndScoreFiles checks the benchmark's files are what it says.
+func TestLoadAndScoreFiles(t *testing.T) {
+	y, csv, last := loadAndScoreFiles(t)
+	c, err := contract.Decode(bytes.NewReader(y), "big.yaml", contract.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs, err := contract.ReadObservations(bytes.NewReader(csv), "big.csv", c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// April 2000 + 199 months = 16 years and 7 months: November 2016.
+	if len(obs) != 10_000 || last.String() != "2016-11" {
+		t.Fatalf("%d observations to %s", len(obs), last)
+	}
+	sc, err := c.Score(obs, last.Period())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Summary.OnTarget == 0 || sc.Summary.OnTarget == 50 {
+		t.Fatalf("the figures should give a mix of statuses: %d of 50 on target", sc.Summary.OnTarget)
+	}
+}

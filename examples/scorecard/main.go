@@ -1,0 +1,170 @@
+// Command scorecard scores a contract's performance for a period from a
+// contract file and the supplier's figures, and prints the scorecard:
+//
+//	go run ./examples/scorecard -contract examples/scorecard/testdata/ict.yaml \
+//	    -actuals examples/scorecard/testdata/ict-2016.csv -period May-16
+//
+// The period is any label package period reads: a month (May-16,
+// 2016-05), a quarter (Q1 2016/17), a half, a financial year (2016/17) or a
+// year to date (YTD 2016/17, which runs to the last month with figures).
+// -format picks text (the default), markdown, csv, json or html; -o writes
+// to a file instead of standard output, all or nothing. -actuals may be
+// given more than once.
+//
+// It exits 0 on success; 1 when the files or the period do not hold
+// together, with every problem on standard error as file:line: path:
+// message; 2 when the command line itself is wrong.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+	"github.com/kpiregime/kpiregime/regime/render"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// files is a repeatable flag.
+type files []string
+
+func (f *files) String() string     { return strings.Join(*f, ",") }
+func (f *files) Set(v string) error { *f = append(*f, v); return nil }
+
+// renderers are the output formats by name.
+var renderers = map[string]func(io.Writer, ...render.Card) error{
+	"text": render.Text, "markdown": render.Markdown, "csv": render.CSV, "json": render.JSON, "html": render.HTML,
+}
+
+// The exit codes.
+const (
+	exitOK       = 0
+	exitBadInput = 1
+	exitUsage    = 2
+)
+
+// run is the command, with its arguments and outputs, returning the exit
+// code.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("scorecard", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var actuals files
+	contractFile := fs.String("contract", "", "the contract file, YAML or JSON (required)")
+	fs.Var(&actuals, "actuals", "a CSV file of the supplier's figures (required; repeat for several)")
+	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17 (required)")
+	format := fs.String("format", "text", "the output: text, markdown, csv, json or html")
+	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] -period LABEL [-format text|markdown|csv|json|html] [-o FILE]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "scorecard: "+format+"\n", a...)
+		fs.Usage()
+		return exitUsage
+	}
+	switch {
+	case fs.NArg() > 0:
+		return usage("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	case *contractFile == "":
+		return usage("-contract is required")
+	case len(actuals) == 0:
+		return usage("-actuals is required")
+	case *label == "":
+		return usage("-period is required")
+	}
+	write, ok := renderers[*format]
+	if !ok {
+		return usage("-format %q is not one of text, markdown, csv, json, html", *format)
+	}
+	p, err := period.ParseLabel(*label)
+	if err != nil {
+		return usage("-period: %v", err)
+	}
+
+	c, err := contract.ReadFile(*contractFile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitBadInput
+	}
+	obs, err := contract.ReadObservationFiles(c, actuals...)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitBadInput
+	}
+	cards, err := score(c, obs, p, *format == "html")
+	if err != nil {
+		fmt.Fprintf(stderr, "-period %s: %v\n", *label, err)
+		return exitBadInput
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, cards...); err != nil {
+		fmt.Fprintf(stderr, "scorecard: %v\n", err)
+		return exitBadInput
+	}
+	if *out == "" {
+		if _, err := stdout.Write(buf.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "scorecard: %v\n", err)
+			return exitBadInput
+		}
+		return exitOK
+	}
+	if err := writeAtomically(*out, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
+		return exitBadInput
+	}
+	return exitOK
+}
+
+// score makes the period's card. For the HTML page of a longer period the
+// month cards come first, so that each KPI's trend line runs across them.
+func score(c *contract.Contract, obs []regime.Observation, p period.Period, months bool) ([]render.Card, error) {
+	sc, err := c.Score(obs, p)
+	if err != nil {
+		return nil, err
+	}
+	var cards []render.Card
+	if months && p.Kind() != period.KindMonth {
+		for m := range sc.Period.Months() {
+			msc, err := c.Score(obs, m.Period())
+			if err != nil {
+				return nil, err
+			}
+			cards = append(cards, render.Card{Contract: c.ID(), Scorecard: msc})
+		}
+	}
+	return append(cards, render.Card{Contract: c.ID(), Scorecard: sc}), nil
+}
+
+// writeAtomically writes data to a temporary file beside name and renames
+// it into place, so that name is never left half-written.
+func writeAtomically(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	ictFile  = "testdata/ict.yaml"
+	ictFigs  = "testdata/ict-2016.csv"
+	fileDocs = "../../docs/file-format.md"
+)
+
+func runArgs(args ...string) (code int, stdout, stderr string) {
+	var out, errs bytes.Buffer
+	code = run(args, &out, &errs)
+	return code, out.String(), errs.String()
+}
+
+// TestTestdataIsTheDocumentedExample keeps the command's test files and
+// the complete example of docs/file-format.md the same.
+func TestTestdataIsTheDocumentedExample(t *testing.T) {
+	doc, err := os.ReadFile(fileDocs)
+	require.NoError(t, err)
+	_, rest, _ := strings.Cut(string(doc), "```yaml\n")
+	yamlBlock, _, _ := strings.Cut(rest, "```")
+	_, rest, _ = strings.Cut(string(doc), "```csv\n")
+	csvBlock, _, _ := strings.Cut(rest, "```")
+	for file, want := range map[string]string{ictFile: yamlBlock, ictFigs: csvBlock} {
+		got, err := os.ReadFile(file)
+		require.NoError(t, err)
+		assert.Equal(t, want, string(got), file)
+	}
+}
+
+// TestExit0 scores May 2016; the statuses are seed 000's, worked by hand in
+// contract/fileformat_test.go.
+func TestExit0(t *testing.T) {
+	code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", "May-16")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, errs)
+	lines := strings.Split(out, "\n")
+	assert.Equal(t, "ICT: ICT 2009, May 2016", lines[0])
+	assert.Contains(t, out, "5 KPIs: 4 Met, 1 Detriment.")
+	assert.Contains(t, out, "Service points: 2. Credits: £2,000.00.")
+}
+
+func TestFormats(t *testing.T) {
+	code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", "2016-04", "-format", "json")
+	require.Equal(t, 0, code, errs)
+	var doc struct {
+		Scorecards []struct {
+			Period string `json:"period"`
+			Rows   []struct {
+				KPI    string `json:"kpi"`
+				Status string `json:"status"`
+				Credit string `json:"credit"`
+			} `json:"rows"`
+		} `json:"scorecards"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	require.Len(t, doc.Scorecards, 1)
+	sc := doc.Scorecards[0]
+	assert.Equal(t, "2016-04", sc.Period)
+	require.Len(t, sc.Rows, 5)
+	// KPI 3 in April: 88.89 against 90.0% with detriment at 87.0: missed,
+	// one point, 1% of £90,000.
+	assert.Equal(t, "3", sc.Rows[1].KPI)
+	assert.Equal(t, "missed", sc.Rows[1].Status)
+	assert.Equal(t, "900.00", sc.Rows[1].Credit)
+
+	for format, want := range map[string]string{
+		"markdown": "| ICT | 3 |",
+		"csv":      "contract,regime,version,period,kpi,",
+		"html":     "<svg",
+	} {
+		code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", "YTD 2016/17", "-format", format)
+		require.Equal(t, 0, code, errs)
+		assert.Contains(t, out, want, format)
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "may.html")
+	code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", "May-16", "-format", "html", "-o", name)
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, out)
+	b, err := os.ReadFile(name)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(string(b), "<!DOCTYPE html>"))
+
+	// A failing run leaves the file as it was, and no temporary file.
+	require.NoError(t, os.WriteFile(name, []byte("previous"), 0o644))
+	code, _, _ = runArgs("-contract", ictFile, "-actuals", "testdata/missing.csv", "-period", "May-16", "-o", name)
+	assert.Equal(t, 1, code)
+	b, err = os.ReadFile(name)
+	require.NoError(t, err)
+	assert.Equal(t, "previous", string(b))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1)
+
+	code, _, errs = runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", "May-16", "-o", filepath.Join(dir, "no", "such", "dir.txt"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "-o "+filepath.Join(dir, "no", "such", "dir.txt")+": ")
+}
+
+// TestExit1 gives files that do not hold together: each problem on standard
+// error as file:line: path: message.
+func TestExit1(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	ict, err := os.ReadFile(ictFile)
+	require.NoError(t, err)
+	badContract := write("bad.yaml", strings.Replace(string(ict), "        target: 90.0%", "        target: 90,0%\n        frequncy: monthly", 1))
+	badCSV := write("bad.csv", "kpi,period,value\n3,May-16,93,18\n99,May-16,50\n")
+	dupCSV := write("dup.csv", "kpi,period,value\n3,May-16,93.18\n")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a broken contract", []string{"-contract", badContract, "-actuals", ictFigs, "-period", "May-16"},
+			badContract + ":39: regimes[0].kpis[1].target: cannot read \"90,0%\" as a value: \"90,0\" has a comma that is not a thousands separator: write a decimal point, not a comma\n" +
+				badContract + ":40: regimes[0].kpis[1].frequncy: unknown field: did you mean frequency?\n"},
+		{"a broken CSV", []string{"-contract", ictFile, "-actuals", badCSV, "-period", "May-16"},
+			badCSV + ":2: the row has 4 fields, but the header has 3\n" +
+				badCSV + ":3: kpi: no KPI \"99\" in regime ICT 2009\n"},
+		{"a figure in two files", []string{"-contract", ictFile, "-actuals", ictFigs, "-actuals", dupCSV, "-period", "May-16"},
+			dupCSV + ":2: kpi: 3 for May-16 is already in " + ictFigs + " on line 5\n"},
+		{"a missing file", []string{"-contract", filepath.Join(dir, "none.yaml"), "-actuals", ictFigs, "-period", "May-16"},
+			"open " + filepath.Join(dir, "none.yaml") + ": no such file or directory\n"},
+		{"a period before the regime", []string{"-contract", ictFile, "-actuals", ictFigs, "-period", "Mar-16"},
+			"-period Mar-16: "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runArgs(tc.args...)
+			assert.Equal(t, 1, code)
+			assert.Empty(t, out)
+			if strings.HasSuffix(tc.want, "\n") {
+				assert.Equal(t, tc.want, errs)
+			} else {
+				assert.True(t, strings.HasPrefix(errs, tc.want), errs)
+			}
+		})
+	}
+}
+
+// TestExit2 gets the command line wrong.
+func TestExit2(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-actuals", ictFigs, "-period", "May-16"}, "scorecard: -contract is required"},
+		{[]string{"-contract", ictFile, "-period", "May-16"}, "scorecard: -actuals is required"},
+		{[]string{"-contract", ictFile, "-actuals", ictFigs}, "scorecard: -period is required"},
+		{[]string{"-contract", ictFile, "-actuals", ictFigs, "-period", "May-16", "-format", "pdf"}, `scorecard: -format "pdf" is not one of text, markdown, csv, json, html`},
+		{[]string{"-contract", ictFile, "-actuals", ictFigs, "-period", "Mayday"}, `scorecard: -period: period: cannot parse "Mayday"`},
+		{[]string{"-contract", ictFile, "-actuals", ictFigs, "-period", "May-16", "extra"}, "scorecard: unexpected arguments: extra"},
+		{[]string{"-colour"}, "flag provided but not defined: -colour"},
+	}
+	for _, tc := range tests {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, out, errs := runArgs(tc.args...)
+			assert.Equal(t, 2, code)
+			assert.Empty(t, out)
+			assert.True(t, strings.HasPrefix(errs, tc.want), errs)
+			assert.Contains(t, errs, "usage: scorecard -contract FILE")
+		})
+	}
+	code, _, _ := runArgs("-h")
+	assert.Equal(t, 0, code)
+}
