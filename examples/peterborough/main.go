@@ -11,7 +11,9 @@
 // are entered as 0 failures (100) and 1 failure (50), and each row's note
 // says so.
 //
-// The PSSP contract of the same seed is not yet in the example.
+// The contract is defined twice, with the Go API (ict.go) and as a file
+// (ict.yaml), and a test checks that both give the same scorecards. The
+// PSSP contract of the same seed is not yet in the example.
 package main
 
 import (

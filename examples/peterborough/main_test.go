@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // TestICTStatuses runs the example with -format json and checks every ICT
@@ -64,4 +67,24 @@ func TestUsage(t *testing.T) {
 	assert.Contains(t, errs.String(), "usage: peterborough")
 	assert.Equal(t, 0, run(nil, &out, &errs))
 	assert.Contains(t, out.String(), "ICT: ICT 2009, May 2016")
+}
+
+// TestGoAndFileAgree checks that the contract built with the Go API and the
+// one read from ict.yaml are equal and give equal scorecards.
+func TestGoAndFileAgree(t *testing.T) {
+	fromGo, err := ictContract()
+	require.NoError(t, err)
+	fromFile, err := contract.Decode(bytes.NewReader(ictFile), "ict.yaml", contract.YAML)
+	require.NoError(t, err)
+	assert.True(t, fromGo.Equal(fromFile))
+	obs, err := contract.ReadObservations(bytes.NewReader(ictFigures), "ict-2016.csv", fromGo)
+	require.NoError(t, err)
+	for _, label := range []string{"Apr-16", "May-16"} {
+		p := period.Must(period.ParseLabel(label))
+		a, err := fromGo.Score(obs, p)
+		require.NoError(t, err)
+		b, err := fromFile.Score(obs, p)
+		require.NoError(t, err)
+		assert.True(t, a.Equal(b), label)
+	}
 }
