@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -87,4 +89,21 @@ func TestGoAndFileAgree(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, a.Equal(b), label)
 	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGoldenText compares the text output with testdata/ict.txt, which was
+// read line by line against seed 000's ICT table: every figure as printed
+// (KPIs 1 and 2 as failures, see the package doc), every status as worked
+// in TestICTStatuses, and the seed's notes.
+func TestGoldenText(t *testing.T) {
+	var out, errs bytes.Buffer
+	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
+	if *update {
+		require.NoError(t, os.WriteFile("testdata/ict.txt", out.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile("testdata/ict.txt")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out.String())
 }
