@@ -49,7 +49,7 @@ func (b *builder) contract(fc *fileContract) *Contract {
 		path := index("regimes", i)
 		r, ok := b.regime(&fc.Regimes[i], path)
 		if !ok {
-			r = b.standIn(&fc.Regimes[i], path)
+			r = standIn(&fc.Regimes[i])
 		}
 		if r != nil {
 			spec.Regimes = append(spec.Regimes, r)
@@ -78,7 +78,7 @@ func (b *builder) contract(fc *fileContract) *Contract {
 // standIn is a regime with the name and months of one that failed, so
 // that the contract's own checks (overlaps, the start) still run; nil if
 // even that cannot be built.
-func (b *builder) standIn(fr *fileRegime, path string) *regime.Regime {
+func standIn(fr *fileRegime) *regime.Regime {
 	from, errFrom := period.ParseMonth(string(fr.From))
 	until, errUntil := period.ParseMonth(string(fr.Until))
 	if errFrom != nil || (fr.Until != "" && errUntil != nil) || fr.Name == "" {
@@ -102,13 +102,6 @@ func standInKPI(ref string) kpi.Definition {
 		Bands:     kpi.TargetOnly(),
 	})
 	return d
-}
-
-var ruleKinds = map[string]regime.RuleKind{
-	"failures_in_window": regime.FailuresInWindow,
-	"consecutive":        regime.Consecutive,
-	"rolling_points":     regime.RollingPoints,
-	"reached":            regime.Reached,
 }
 
 // regime builds one regime; ok is false if it has problems.
@@ -250,7 +243,12 @@ func (b *builder) credit(fc *fileCredit, path string) regime.CreditRule {
 		"at_risk":   {"pool", "allocation"},
 	}
 	fields, known := takes[fc.Type]
-	if !b.known(child(path, "type"), fc.Type, known, "a credit rule needs its type", "credit rule", "points, shortfall, fixed or at_risk") {
+	switch {
+	case fc.Type == "":
+		b.bad(child(path, "type"), "a credit rule needs its type: points, shortfall, fixed or at_risk")
+		return nil
+	case !known:
+		b.bad(child(path, "type"), "unknown credit rule %q (want points, shortfall, fixed or at_risk)", fc.Type)
 		return nil
 	}
 	for _, f := range []string{"rate", "kpis", "kpi", "per_status", "per_failure", "pool", "allocation"} {
@@ -290,25 +288,16 @@ func (b *builder) credit(fc *fileCredit, path string) regime.CreditRule {
 	}
 }
 
-// known reports whether a name that picks a kind of rule is known, and
-// if not says it is missing or unknown.
-func (b *builder) known(path, name string, ok bool, missing, what, want string) bool {
-	switch {
-	case ok:
-		return true
-	case name == "":
-		b.bad(path, "%s: %s", missing, want)
-	default:
-		b.bad(path, "unknown %s %q (want %s)", what, name, want)
-	}
-	return false
-}
-
 // rule builds one escalation rule, refusing fields its kind does not take.
 func (b *builder) rule(fe fileRule, path string) regime.Rule {
 	r := regime.Rule{Event: fe.Event, KPI: fe.KPI}
-	kind, known := ruleKinds[fe.Rule]
-	if !b.known(child(path, "rule"), fe.Rule, known, "an escalation rule needs its rule", "rule", "failures_in_window, consecutive, rolling_points or reached") {
+	if fe.Rule == "" {
+		b.bad(child(path, "rule"), "an escalation rule needs its rule: failures_in_window, consecutive, rolling_points or reached")
+		return r
+	}
+	kind, err := regime.ParseRuleKind(fe.Rule)
+	if err != nil {
+		b.bad(child(path, "rule"), "%v", err)
 		return r
 	}
 	r.Kind = kind

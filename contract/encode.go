@@ -248,12 +248,7 @@ func creditModel(c regime.CreditRule) (fileCredit, error) {
 }
 
 func ruleModel(r regime.Rule) fileRule {
-	fr := fileRule{Event: r.Event, KPI: r.KPI}
-	for name, k := range ruleKinds {
-		if k == r.Kind {
-			fr.Rule = name
-		}
-	}
+	fr := fileRule{Event: r.Event, KPI: r.KPI, Rule: r.Kind.String()}
 	switch r.Kind {
 	case regime.FailuresInWindow:
 		fr.Failures, fr.Periods = r.N, r.M

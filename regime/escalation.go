@@ -3,6 +3,7 @@ package regime
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -27,6 +28,28 @@ const (
 	// service level, say).
 	Reached
 )
+
+var ruleKindNames = [...]string{"", "failures_in_window", "consecutive", "rolling_points", "reached"}
+
+// String returns failures_in_window, consecutive, rolling_points or reached.
+func (k RuleKind) String() string {
+	if k >= FailuresInWindow && k <= Reached {
+		return ruleKindNames[k]
+	}
+	return fmt.Sprintf("RuleKind(%d)", int(k))
+}
+
+// ParseRuleKind reads failures_in_window, consecutive, rolling_points or
+// reached (a space or hyphen may stand for the underscore).
+func ParseRuleKind(s string) (RuleKind, error) {
+	norm := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+	for k := FailuresInWindow; k <= Reached; k++ {
+		if norm == ruleKindNames[k] {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("unknown rule %q (want failures_in_window, consecutive, rolling_points or reached)", s)
+}
 
 // A Rule raises a named event when its predicate holds. Rules are checked
 // every month, after credits and caps. Rules about failures raise their

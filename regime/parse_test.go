@@ -69,3 +69,17 @@ func TestParseRoundingAndRelief(t *testing.T) {
 	_, err = regime.ParseReliefKind("waiver")
 	assert.EqualError(t, err, `unknown kind of relief "waiver" (want exclusion, mitigation or customer_cause)`)
 }
+
+func TestParseRuleKind(t *testing.T) {
+	for _, k := range []regime.RuleKind{regime.FailuresInWindow, regime.Consecutive, regime.RollingPoints, regime.Reached} {
+		got, err := regime.ParseRuleKind(k.String())
+		require.NoError(t, err)
+		assert.Equal(t, k, got)
+	}
+	got, err := regime.ParseRuleKind("Rolling points")
+	require.NoError(t, err)
+	assert.Equal(t, regime.RollingPoints, got)
+	assert.Equal(t, "RuleKind(9)", regime.RuleKind(9).String())
+	_, err = regime.ParseRuleKind("streak")
+	assert.EqualError(t, err, `unknown rule "streak" (want failures_in_window, consecutive, rolling_points or reached)`)
+}
