@@ -240,11 +240,16 @@ func tableRow(r regime.Row) []string {
 	if w, ok := r.Result.TargetWritten(); ok {
 		target = w.String()
 	}
-	if w, ok := r.Result.ActualWritten(); ok {
+	switch w, ok := r.Result.ActualWritten(); {
+	case ok:
 		figure = w.String()
-	} else if text := r.Result.Text(); text != "" {
-		figure = text
-	} else {
+	case r.Result.Text() != "" && !slices.Contains(r.Notes, r.Result.Text()):
+		figure = r.Result.Text()
+	case r.Label != "":
+		// The text is already in the notes: the column says what the
+		// status is, as a report's "No Data" does, and the note says why.
+		figure = r.Label
+	default:
 		figure = regime.DefaultLabel(r.Status)
 	}
 	points, credit := "", ""

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -235,4 +236,38 @@ func TestHTML(t *testing.T) {
 		"the only URI is the SVG namespace, which is an identifier, not a fetch")
 
 	assert.Error(t, render.HTML(&b), "no scorecards")
+}
+
+// TestActualOfRowsWithoutFigures: a row with no figure shows the reported
+// text in the Actual column ("Not yet measurable"), unless that text is
+// already the row's note, when the column shows the status label and the
+// note says why; a row with neither shows the label.
+func TestActualOfRowsWithoutFigures(t *testing.T) {
+	pct := kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}
+	var defs []kpi.Definition
+	for _, ref := range []string{"A", "B", "C"} {
+		d, err := kpi.New(kpi.Spec{Ref: ref, Measure: pct, Frequency: period.Monthly(),
+			Target: kpi.Written{Value: dec("85")}, Bands: kpi.TargetOnly()})
+		require.NoError(t, err)
+		defs = append(defs, d)
+	}
+	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: defs,
+		Labels: map[kpi.Status]string{kpi.NotMeasurable: "Not Measurable", kpi.NoData: "No Data"}})
+	require.NoError(t, err)
+	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
+		{KPI: "A", Month: mo("Apr-16"), Obs: kpi.Missing(kpi.NotMeasurable, "Not yet measurable")},
+		{KPI: "B", Month: mo("Apr-16"), Obs: kpi.Missing(kpi.NotMeasurable, "ADP being agreed"), Note: "ADP being agreed"},
+		{KPI: "C", Month: mo("Apr-16"), Obs: kpi.Missing(kpi.NoData, "")},
+	}}, mo("Apr-16").Period())
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, render.Text(&b, render.Card{Contract: "X", Scorecard: sc}))
+	lines := strings.Split(b.String(), "\n")
+	// The cells of each row, split where two or more spaces part them
+	// (the empty service area and description leave none): ref, target,
+	// actual, status and any note.
+	cells := func(line string) []string { return regexp.MustCompile(`  +`).Split(strings.TrimSpace(line), -1) }
+	assert.Equal(t, []string{"A", "85", "Not yet measurable", "Not Measurable"}, cells(lines[3]))
+	assert.Equal(t, []string{"B", "85", "Not Measurable", "Not Measurable", "ADP being agreed"}, cells(lines[4]))
+	assert.Equal(t, []string{"C", "85", "No Data", "No Data"}, cells(lines[5]))
 }
