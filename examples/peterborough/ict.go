@@ -47,11 +47,7 @@ var ictRows = []ictRow{
 func ictContract() (*contract.Contract, error) {
 	var defs []kpi.Definition
 	for _, row := range ictRows {
-		target, err := kpi.ParseWritten(row.target)
-		if err != nil {
-			return nil, err
-		}
-		freq, err := period.ParseFrequency(row.freq)
+		target, freq, err := parseTerms(row.target, row.freq)
 		if err != nil {
 			return nil, err
 		}
@@ -95,4 +91,14 @@ func ictContract() (*contract.Contract, error) {
 		Start: period.Must(period.ParseDate("2009-10-01")), Services: []string{"ICT"},
 		Regimes: []*regime.Regime{r},
 	})
+}
+
+// parseTerms reads a row's target and frequency as the seed writes them.
+func parseTerms(target, frequency string) (kpi.Written, period.Frequency, error) {
+	t, err := kpi.ParseWritten(target)
+	if err != nil {
+		return kpi.Written{}, period.Frequency{}, err
+	}
+	f, err := period.ParseFrequency(frequency)
+	return t, f, err
 }

@@ -14,52 +14,124 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-// TestICTStatuses runs the example with -format json and checks every ICT
-// row of seed 000 against the status worked out by hand from the seed's
-// targets, detriment and failure levels.
-func TestICTStatuses(t *testing.T) {
+// TestStatuses runs the example with -format json and checks every row of
+// seed 000 against the status worked out by hand from the seed's targets,
+// profiles, detriment and failure levels.
+func TestStatuses(t *testing.T) {
 	var out, errs bytes.Buffer
 	require.Equal(t, 0, run([]string{"-format", "json"}, &out, &errs), errs.String())
 	var doc struct {
 		Scorecards []struct {
-			Period string `json:"period"`
-			Rows   []struct {
+			Contract string `json:"contract"`
+			Period   string `json:"period"`
+			Rows     []struct {
 				KPI    string `json:"kpi"`
 				Status string `json:"status"`
+				Label  string `json:"label"`
 			} `json:"rows"`
 		} `json:"scorecards"`
 	}
 	require.NoError(t, json.Unmarshal(out.Bytes(), &doc))
-	require.Len(t, doc.Scorecards, 2)
-	want := map[string][2]string{ // April, May
-		"1":  {"met", "detriment"}, // 0 failures; 1 failure reaches the detriment level of 1
-		"2":  {"met", "met"},
-		"3":  {"missed", "met"}, // 88.89 is short of 90.0 but above 87.0; 93.18 meets it
-		"4":  {"met", "met"},    // 96.19, 96.23 against 90.0
-		"5":  {"no_data", "no_data"},
-		"6":  {"no_data", "met"},
-		"7":  {"met", "met"},
-		"8":  {"met", "met"},
-		"9":  {"met", "met"}, // 80.58; May exactly 80 against 80%: at the target is met
-		"10": {"met", "met"}, // 2.64 and 1.03 are below 5
-		"11": {"met", "met"},
-		"12": {"met", "met"}, // six-monthly, 0 failures reported each month (interim)
-		"13": {"met", "met"}, // 0 against a target of 1 failure
-		"14": {"met", "met"},
-		"15": {"met", "met"},
-		"16": {"met", "met"},
-		"17": {"met", "met"}, // 99 against 99%
-		"18": {"met", "met"},
-		"19": {"met", "met"}, // 4.3 and 4.1 are above 3.5
-		"20": {"no_data", "no_data"},
-		"21": {"no_data", "no_data"},
+	want := map[string]map[string][2]string{ // contract, KPI: April, May
+		"PSSP": {
+			"STS-K-009":  {"met", "met"},           // 100.00 at the target of 100.00
+			"R&B-K-001":  {"missed", "exceeded"},   // 10.96 < 11.36; 20.32 > 20.31
+			"R&B-K-002":  {"missed", "exceeded"},   // 10.87 < 11.56; 19.85 > 19.84
+			"R&B-K-007":  {"exceeded", "exceeded"}, // 2.83 > 2.57; 4.81 > 4.56
+			"R&B-K-008":  {"exceeded", "missed"},   // 7.96 > 7.35; 9.96 < 11.25
+			"R&B-K-009":  {"exceeded", "exceeded"}, // 11.53 and 8.09 days, fewer than 14.00
+			"R&B-K-009a": {"exceeded", "exceeded"}, // 2.74 > 2.72; 5.04 > 5.00 (read as %)
+			"R&B-K-009b": {"missed", "missed"},     // 49.34 < 56.50; 59.01 < 60.00
+			"R&B-K-011":  {"exceeded", "exceeded"}, // 5.93 < 19.00 days; 8.07 < 19.18
+			"PAY-K-001":  {"met", "met"},           // 100.00 at 100.00
+			"BS-K-002":   {"exceeded", "exceeded"}, // 98.15 and 97.68 > 97.00
+			"CS-K-001":   {"not_due", "not_due"},   // six-monthly survey: "No Survey Due"
+			"CS-K-002":   {"exceeded", "exceeded"}, // 83.00 and 85.00 > the profiled 82.00
+			"CS-K-006":   {"exceeded", "exceeded"}, // 92.00 and 93.00 > 85.00
+			"BT-K-002":   {"not_measurable", "not_measurable"},
+			"FS-K-001":   {"met", "met"}, // 100.00 at 100.00
+		},
+		"ICT": {
+			"1":  {"met", "detriment"}, // 0 failures; 1 failure reaches the detriment level of 1
+			"2":  {"met", "met"},
+			"3":  {"missed", "met"}, // 88.89 is short of 90.0 but above 87.0; 93.18 meets it
+			"4":  {"met", "met"},    // 96.19, 96.23 against 90.0
+			"5":  {"no_data", "no_data"},
+			"6":  {"no_data", "met"},
+			"7":  {"met", "met"},
+			"8":  {"met", "met"},
+			"9":  {"met", "met"}, // 80.58; May exactly 80 against 80%: at the target is met
+			"10": {"met", "met"}, // 2.64 and 1.03 are below 5
+			"11": {"met", "met"},
+			"12": {"met", "met"}, // six-monthly, 0 failures reported each month (interim)
+			"13": {"met", "met"}, // 0 against a target of 1 failure
+			"14": {"met", "met"},
+			"15": {"met", "met"},
+			"16": {"met", "met"},
+			"17": {"met", "met"}, // 99 against 99%
+			"18": {"met", "met"},
+			"19": {"met", "met"}, // 4.3 and 4.1 are above 3.5
+			"20": {"no_data", "no_data"},
+			"21": {"no_data", "no_data"},
+		},
 	}
+	// The seed's key, as the PSSP regime labels its statuses.
+	psspLabels := map[string]string{"exceeded": "Exceeded", "met": "Target Met", "missed": "Not Met",
+		"not_due": "Not Due", "not_measurable": "Not Measurable"}
+	require.Len(t, doc.Scorecards, 4)
+	seen := map[string]int{}
 	for i, sc := range doc.Scorecards {
-		assert.Equal(t, []string{"2016-04", "2016-05"}[i], sc.Period)
-		require.Len(t, sc.Rows, 21)
+		assert.Equal(t, []string{"PSSP", "PSSP", "ICT", "ICT"}[i], sc.Contract)
+		month := i % 2
+		assert.Equal(t, []string{"2016-04", "2016-05"}[month], sc.Period)
+		require.Len(t, sc.Rows, len(want[sc.Contract]), sc.Contract)
 		for _, r := range sc.Rows {
-			assert.Equal(t, want[r.KPI][i], r.Status, "KPI %s in %s", r.KPI, sc.Period)
+			w, ok := want[sc.Contract][r.KPI]
+			require.True(t, ok, "unexpected row %s %s", sc.Contract, r.KPI)
+			assert.Equal(t, w[month], r.Status, "%s KPI %s in %s", sc.Contract, r.KPI, sc.Period)
+			if sc.Contract == "PSSP" {
+				assert.Equal(t, psspLabels[r.Status], r.Label, r.KPI)
+			}
+			seen[sc.Contract+" "+r.KPI]++
 		}
+	}
+	assert.Len(t, seen, 16+21)
+}
+
+// TestSummary checks the summary after each contract against counts made
+// by hand from the statuses in TestStatuses: PSSP April has 8 exceeded
+// (R&B-K-007, -008, -009, -009a, -011, BS-K-002, CS-K-002, CS-K-006), 3 met
+// (STS-K-009, PAY-K-001, FS-K-001) and 3 not met, so 11 of 16 on target and
+// 11 of the 14 rated = 78.57%; May has 9 exceeded, 3 met, 2 not met: 12 of
+// 16, 12/14 = 85.71%. ICT April: 16 met of the 17 rated = 94.12%; May: 17
+// of 18 = 94.44%.
+func TestSummary(t *testing.T) {
+	var out, errs bytes.Buffer
+	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
+	text := out.String()
+	for _, want := range []string{
+		"PSSP summary, April 2016 to May 2016\n\n" +
+			"Status            Apr-16    May-16\n" +
+			"Exceeded               8         9\n" +
+			"Target Met             3         3\n" +
+			"Not Met                3         2\n" +
+			"Not Due                1         1\n" +
+			"Not Measurable         1         1\n" +
+			"On target       11 of 16  12 of 16\n" +
+			"Of the rated      78.57%    85.71%\n",
+		"Changed in May-16: R&B-K-001 from Not Met to Exceeded; R&B-K-002 from Not Met to Exceeded; " +
+			"R&B-K-008 from Exceeded to Not Met.\n",
+		"ICT summary, April 2016 to May 2016\n\n" +
+			"Status          Apr-16    May-16\n" +
+			"Met                 16        17\n" +
+			"Missed               1         0\n" +
+			"Detriment            0         1\n" +
+			"No Data              4         3\n" +
+			"On target     16 of 21  17 of 21\n" +
+			"Of the rated    94.12%    94.44%\n",
+		"Changed in May-16: 1 from Met to Detriment; 3 from Missed to Met; 6 from No Data to Met.\n",
+	} {
+		assert.Contains(t, text, want)
 	}
 }
 
@@ -68,42 +140,50 @@ func TestUsage(t *testing.T) {
 	assert.Equal(t, 2, run([]string{"-format", "pdf"}, &out, &errs))
 	assert.Contains(t, errs.String(), "usage: peterborough")
 	assert.Equal(t, 0, run(nil, &out, &errs))
+	assert.Contains(t, out.String(), "PSSP: PSSP 2016, April 2016")
 	assert.Contains(t, out.String(), "ICT: ICT 2009, May 2016")
+	assert.Equal(t, 2, run([]string{"extra"}, &out, &errs))
 }
 
-// TestGoAndFileAgree checks that the contract built with the Go API and the
-// one read from ict.yaml are equal and give equal scorecards.
+// TestGoAndFileAgree checks that each contract built with the Go API and
+// the one read from its file are equal and give equal scorecards.
 func TestGoAndFileAgree(t *testing.T) {
-	fromGo, err := ictContract()
-	require.NoError(t, err)
-	fromFile, err := contract.Decode(bytes.NewReader(ictFile), "ict.yaml", contract.YAML)
-	require.NoError(t, err)
-	assert.True(t, fromGo.Equal(fromFile))
-	obs, err := contract.ReadObservations(bytes.NewReader(ictFigures), "ict-2016.csv", fromGo)
-	require.NoError(t, err)
-	for _, label := range []string{"Apr-16", "May-16"} {
-		p := period.Must(period.ParseLabel(label))
-		a, err := fromGo.Score(obs, p)
-		require.NoError(t, err)
-		b, err := fromFile.Score(obs, p)
-		require.NoError(t, err)
-		assert.True(t, a.Equal(b), label)
+	for i, build := range []func() (*contract.Contract, error){psspContract, ictContract} {
+		s := sources[i]
+		t.Run(s.file, func(t *testing.T) {
+			fromGo, err := build()
+			require.NoError(t, err)
+			fromFile, err := contract.Decode(bytes.NewReader(s.fileData), s.file, contract.YAML)
+			require.NoError(t, err)
+			assert.True(t, fromGo.Equal(fromFile))
+			obs, err := contract.ReadObservations(bytes.NewReader(s.figuresData), s.figures, fromGo)
+			require.NoError(t, err)
+			for _, label := range months {
+				p := period.Must(period.ParseLabel(label))
+				a, err := fromGo.Score(obs, p)
+				require.NoError(t, err)
+				b, err := fromFile.Score(obs, p)
+				require.NoError(t, err)
+				assert.True(t, a.Equal(b), label)
+			}
+		})
 	}
 }
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// TestGoldenText compares the text output with testdata/ict.txt, which was
-// read line by line against seed 000's ICT table: every figure as printed
-// (KPIs 1 and 2 as failures, see the package doc), every status as worked
-// in TestICTStatuses, and the seed's notes.
+// TestGoldenText compares the text output with testdata/peterborough.txt,
+// which was read line by line against seed 000's two tables: every target,
+// profiled target and figure as printed (ICT KPIs 1 and 2 as failures, see
+// the package doc), every status as worked in TestStatuses, the seed's
+// notes, and the summaries as counted in TestSummary.
 func TestGoldenText(t *testing.T) {
 	var out, errs bytes.Buffer
 	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
 	if *update {
-		require.NoError(t, os.WriteFile("testdata/ict.txt", out.Bytes(), 0o644))
+		require.NoError(t, os.WriteFile("testdata/peterborough.txt", out.Bytes(), 0o644))
 	}
-	want, err := os.ReadFile("testdata/ict.txt")
+	want, err := os.ReadFile("testdata/peterborough.txt")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), out.String())
 }
