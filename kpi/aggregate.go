@@ -88,7 +88,11 @@ func sumCounts(m Measure, entries []Entry, use func(*Entry) bool) (Observation, 
 		n, d, ok := e.Obs.Counts()
 		if !ok {
 			v, _ := e.Obs.Value()
-			return Observation{}, fmt.Errorf("kpi: cannot aggregate the figure %s for %s by %s: it needs the counts behind it (averaging percentages gives the wrong answer)", v, e.Period, m.Aggregation)
+			why := "averaging percentages gives the wrong answer"
+			if m.Aggregation == WeightedMean {
+				why = "the mean of means gives the wrong answer"
+			}
+			return Observation{}, fmt.Errorf("kpi: cannot aggregate the figure %s for %s by %s: %w (%s)", v, e.Period, m.Aggregation, ErrNeedsCounts, why)
 		}
 		seen = true
 		mean = mean || e.Obs.IsMean()

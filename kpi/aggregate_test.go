@@ -39,7 +39,8 @@ func TestAggregateRatioOfSums(t *testing.T) {
 	assert.Equal(t, kpi.Met, r.Status())
 
 	_, err = kpi.Aggregate(m, entries(kpi.Counts(90, 100), fig(t, "50")), nil)
-	assert.ErrorContains(t, err, "cannot aggregate the figure 50 for 2016-05 by ratio_of_sums: it needs the counts behind it")
+	assert.ErrorContains(t, err, "cannot aggregate the figure 50 for 2016-05 by ratio_of_sums: it needs the counts behind it (averaging percentages gives the wrong answer)")
+	assert.ErrorIs(t, err, kpi.ErrNeedsCounts)
 }
 
 // TestAggregateOutsideExcludedPeriods is seed 001's "performance outside
@@ -100,7 +101,8 @@ func TestAggregateOtherRules(t *testing.T) {
 	assert.Equal(t, kpi.NoData, st)
 
 	_, err = kpi.Aggregate(days, entries(fig(t, "5")), nil)
-	assert.ErrorContains(t, err, "needs the counts behind it")
+	assert.ErrorIs(t, err, kpi.ErrNeedsCounts)
+	assert.ErrorContains(t, err, "by weighted_mean: it needs the counts behind it (the mean of means gives the wrong answer)")
 	_, err = kpi.Aggregate(kpi.Measure{}, entries(fig(t, "5")), nil)
 	assert.ErrorContains(t, err, "cannot aggregate with rule")
 }

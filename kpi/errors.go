@@ -34,3 +34,10 @@ type FieldError = problems.FieldError
 // ErrInvalid is wrapped by every validation error, so that callers can tell
 // a bad definition from other failures with errors.Is.
 var ErrInvalid = errors.New("invalid")
+
+// ErrNeedsCounts is wrapped by the error of [Aggregate] when a ratio of sums
+// or a weighted mean is asked of figures given without the counts behind
+// them (a percentage without its numerator and denominator). Such a figure
+// cannot be combined exactly; callers can tell this case with errors.Is and
+// report it, or bound the aggregate by the smallest and largest figure.
+var ErrNeedsCounts = errors.New("it needs the counts behind it")
