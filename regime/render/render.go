@@ -292,10 +292,25 @@ func Text(w io.Writer, cards ...Card) error {
 	return err
 }
 
+// Table writes rows as an aligned text table in the style of [Text]: each
+// column padded to its widest cell, two spaces apart, no trailing spaces.
+// It is for tables of a program's own beside the scorecards (a comparison
+// with published figures, say). Rows may differ in length.
+func Table(w io.Writer, rows [][]string) error {
+	var b strings.Builder
+	writeAligned(&b, rows)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
 // writeAligned pads columns to their widest cell, two spaces apart, with no
 // trailing spaces.
 func writeAligned(b *strings.Builder, rows [][]string) {
-	widths := make([]int, len(rows[0]))
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
+	widths := make([]int, n)
 	for _, r := range rows {
 		for i, cell := range r {
 			widths[i] = max(widths[i], len([]rune(cell)))
@@ -324,7 +339,11 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard) {
 			counts = append(counts, fmt.Sprintf("%d %s", n, labelFor(sc, st)))
 		}
 	}
-	fmt.Fprintf(b, "%d KPIs: %s.\n", s.Total, strings.Join(counts, ", "))
+	kpis := "KPIs"
+	if s.Total == 1 {
+		kpis = "KPI"
+	}
+	fmt.Fprintf(b, "%d %s: %s.\n", s.Total, kpis, strings.Join(counts, ", "))
 	fmt.Fprintf(b, "On target: %d of %d (%s%%); of the %d rated, %s%%.\n", s.OnTarget, s.Total,
 		s.ShareOnTarget.StringFixed(2), s.Rated, s.ShareOnTargetRated.StringFixed(2))
 	if len(s.Exceptions) > 0 {

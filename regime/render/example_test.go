@@ -1,0 +1,56 @@
+package render_test
+
+import (
+	"os"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
+	"github.com/kpiregime/kpiregime/regime/render"
+)
+
+// Scoring seed 000's ICT KPI 3 for April 2016 and printing the scorecard
+// as a committee report's table.
+func ExampleText() {
+	target, _ := kpi.ParseWritten("90.0%")
+	sev3, _ := kpi.New(kpi.Spec{
+		Ref: "3", Description: "Resolution of severity 3 incidents", ServiceArea: "ICT",
+		Frequency: period.Monthly(), Target: target,
+		Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums},
+		Bands:   kpi.TargetDetrimentFailure(decimal.RequireFromString("87.0"), decimal.RequireFromString("84.0")),
+	})
+	april := period.Must(period.ParseMonth("Apr-16"))
+	r, _ := regime.New(regime.Spec{Name: "ICT", Version: "2009", From: april, Indicators: []kpi.Definition{sev3}})
+	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
+		{KPI: "3", Month: april, Obs: kpi.Figure(decimal.RequireFromString("88.89"))},
+	}}, april.Period())
+	if err != nil {
+		panic(err)
+	}
+	_ = render.Text(os.Stdout, render.Card{Contract: "ICT", Scorecard: sc})
+	// Output:
+	// ICT: ICT 2009, April 2016
+	//
+	// Service area  Ref  Description                         Target  Actual  Status  Points  Credit  Notes
+	// ICT           3    Resolution of severity 3 incidents  90.0%   88.89%  Missed
+	//
+	// 1 KPI: 1 Missed.
+	// On target: 0 of 1 (0.00%); of the 1 rated, 0.00%.
+	// Exceptions: 3.
+	// Service points: 0. Credits: £0.00.
+}
+
+// A program's own table, aligned as the scorecards are.
+func ExampleTable() {
+	_ = render.Table(os.Stdout, [][]string{
+		{"Figure", "Q1", "YTD", "Published"},
+		{"Complaints", "18", "21", "21"},
+		{"Very satisfied", "81.3 to 92.2", "76.1 to 92.2", "82.9"},
+	})
+	// Output:
+	// Figure          Q1            YTD           Published
+	// Complaints      18            21            21
+	// Very satisfied  81.3 to 92.2  76.1 to 92.2  82.9
+}
