@@ -28,9 +28,19 @@ type Entry struct {
 // Entries with no figure (not due, no data, not measurable, excluded) drop
 // out, and so do entries whose period skip reports true: that is how a
 // report gives "performance outside excluded periods" (seed 001). A run with
-// no figure left aggregates to no data. The order of entries does not
-// matter.
+// no figure left aggregates to no data. A run with an outcome reported
+// without a figure ([Outcome]) is not measurable: the outcome's month
+// cannot be left out, nor combined. The order of entries does not matter.
 func Aggregate(m Measure, entries []Entry, skip func(period.Period) bool) (Observation, error) {
+	for _, e := range entries {
+		if e.Obs.kind == obsOutcome && (skip == nil || !skip(e.Period)) {
+			return Missing(NotMeasurable, "outcomes reported without figures cannot be combined"), nil
+		}
+	}
+	return aggregate(m, entries, skip)
+}
+
+func aggregate(m Measure, entries []Entry, skip func(period.Period) bool) (Observation, error) {
 	use := func(e *Entry) bool { return e.Obs.HasFigure() && (skip == nil || !skip(e.Period)) }
 	switch m.Aggregation {
 	case RatioOfSums, WeightedMean:

@@ -19,6 +19,9 @@ const (
 	AtTarget                          // the period's target, compared as the target is written
 	OffsetFromTarget                  // the target plus Value (negative for below)
 	PercentOfTarget                   // Value percent of the target
+	// UnpublishedLevel is a level the schedule sets but the public papers
+	// do not give: a ladder with one rates outcomes only ([Outcome]).
+	UnpublishedLevel
 )
 
 // A Level is the threshold a figure must reach for a band to apply. For a
@@ -44,6 +47,11 @@ func PercentOf(p decimal.Decimal) Level { return Level{Kind: PercentOfTarget, Va
 // Target is the period's target itself, strict or not as the target is
 // written ("< 5%" is strict; "90%" is not).
 func Target() Level { return Level{Kind: AtTarget} }
+
+// Unpublished is a level the public papers do not give ("not published"),
+// such as a minimum service level known only from the outcomes reported
+// against it. A definition with one rates outcomes only.
+func Unpublished() Level { return Level{Kind: UnpublishedLevel} }
 
 // Exclusive returns l made strict: a figure exactly at it does not reach it.
 func (l Level) Exclusive() Level {
@@ -203,6 +211,8 @@ func (l Level) describe() string {
 		s = "target" + signed(l.Value)
 	case PercentOfTarget:
 		s = asWritten(l.Value) + "% of target"
+	case UnpublishedLevel:
+		s = notPublished
 	default:
 		s = asWritten(l.Value)
 	}
@@ -268,10 +278,15 @@ func VolumeOfFailures(detriment, failure int64) Bands {
 // scheme (seeds 002 and 003): met at the target service level; missed
 // ("failed TSL") below it but at or above the minimum; failed ("failed MSL")
 // below the minimum service level.
-func TargetAndMinimum(minimum decimal.Decimal) Bands {
+func TargetAndMinimum(minimum decimal.Decimal) Bands { return TargetAndMinimumAt(Abs(minimum)) }
+
+// TargetAndMinimumAt is [TargetAndMinimum] with the minimum service level
+// given as a level: [Unpublished] where the public papers report outcomes
+// against it but not its value (seed 002's CSC_KPI_04).
+func TargetAndMinimumAt(minimum Level) Bands {
 	return Bands{list: []Band{
 		{Status: Met, Reach: lvl(Target())},
-		{Status: Missed, Reach: lvl(Abs(minimum))},
+		{Status: Missed, Reach: lvl(minimum)},
 		{Status: Failed},
 	}}
 }

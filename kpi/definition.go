@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -87,6 +88,9 @@ type defData struct {
 	// levelPlaces is the most decimal places any level can be resolved to,
 	// for computing ratios exactly enough.
 	levelPlaces int32
+	// outcomesOnly is set when the target or a level is not published:
+	// only outcomes can be rated.
+	outcomesOnly bool
 }
 
 // emptyDef is what the zero Definition reads as.
@@ -152,7 +156,13 @@ func New(spec Spec) (Definition, error) {
 			p.Add("exceed", "the bands already have an exceeded band")
 		}
 	}
-	if bp.Len() == 0 && m.Polarity != 0 {
+	outcomesOnly := t.Comparison == NotPublished || slices.ContainsFunc(ladder, func(b Band) bool {
+		return b.Reach != nil && b.Reach.Kind == UnpublishedLevel
+	})
+	if t.Comparison == NotPublished && !spec.Profile.IsZero() {
+		p.Add("profile", "a target that is not published cannot be profiled")
+	}
+	if bp.Len() == 0 && m.Polarity != 0 && !outcomesOnly {
 		checkLadder(ladder, spec, &p)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
@@ -160,8 +170,10 @@ func New(spec Spec) (Definition, error) {
 	}
 	spec.Profile.byMonth = cloneMonths(spec.Profile.byMonth)
 	spec.Bands = Bands{list: spec.Bands.List()}
-	x := &defData{spec: spec, ladder: ladder, warnings: warnings}
-	x.fast = x.fixedLadder()
+	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly}
+	if !outcomesOnly {
+		x.fast = x.fixedLadder()
+	}
 	x.levelPlaces = x.maxLevelPlaces()
 	return Definition{p: x}, nil
 }
@@ -234,6 +246,11 @@ func (d Definition) Profile() Profile { return d.data().spec.Profile }
 // Bands returns the ladder as specified, without the exceed band.
 func (d Definition) Bands() Bands { return d.data().spec.Bands }
 
+// OutcomesOnly reports whether the definition's target or one of its
+// levels is not published ([NotPublished], [Unpublished]): it rates
+// outcomes reported without figures ([Outcome]), and a figure is an error.
+func (d Definition) OutcomesOnly() bool { return d.data().outcomesOnly }
+
 // Exceed returns the exceed rule.
 func (d Definition) Exceed() ExceedRule { return d.data().spec.Exceed }
 
@@ -266,6 +283,9 @@ func (x *defData) equal(y *defData) bool {
 func (d Definition) TargetFor(p period.Period) (decimal.Decimal, error) { return d.data().targetFor(p) }
 
 func (x *defData) targetFor(p period.Period) (decimal.Decimal, error) {
+	if x.spec.Target.Comparison == NotPublished {
+		return decimal.Decimal{}, fmt.Errorf("kpi: %s's target is not published", x.spec.Ref)
+	}
 	prof := x.spec.Profile
 	if prof.kind != profileExplicit {
 		return x.spec.Target.Value, nil

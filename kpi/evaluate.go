@@ -2,6 +2,8 @@ package kpi
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -31,6 +33,7 @@ const (
 	hasTarget resultFlags = 1 << iota
 	hasActual
 	interim // a figure reported in a period when the measure is not due
+	outcome // a status reported with no figure
 )
 
 // Evaluate rates one observation of d for period p (a month, or a longer
@@ -46,9 +49,11 @@ const (
 //  5. The figure falls in the first band whose level it reaches.
 //
 // A figure reported when the measure is not due is rated all the same and
-// marked interim. Errors are for figures that cannot be right (a percent
-// above 100, counts whose numerator exceeds the denominator) and for a
-// period the profile has no target for.
+// marked interim. An [Outcome] is taken as reported, in the band of the
+// ladder with its status. Errors are for figures that cannot be right (a
+// percent above 100, counts whose numerator exceeds the denominator), for
+// an outcome whose status the ladder does not have, and for a period the
+// profile has no target for.
 func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	x := d.data()
 	if d.p == nil {
@@ -56,6 +61,9 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	}
 	r := Result{def: x, period: p, band: -1, reported: obs.reported}
 	due := x.dueIn(p)
+	if obs.kind == obsOutcome {
+		return x.outcome(r, obs, due)
+	}
 	if !obs.HasFigure() {
 		reason, text := obs.Reason()
 		r.text = text
@@ -69,6 +77,9 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 			r.target, r.flags = t, r.flags|hasTarget
 		}
 		return r, nil
+	}
+	if x.outcomesOnly {
+		return Result{}, fmt.Errorf("kpi: %s for %s: its target or levels are not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
 	}
 	m := &x.spec.Measure
 	// A ratio is computed exactly enough for its comparisons, or, where the
@@ -132,6 +143,32 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	return r, nil
 }
 
+// outcome rates a reported outcome: its status, in the first band of the
+// ladder that has it, with the period's target where there is one.
+func (x *defData) outcome(r Result, obs Observation, due bool) (Result, error) {
+	s := obs.reported
+	if !s.IsPerformance() {
+		return Result{}, fmt.Errorf("kpi: %s for %s: an outcome is a performance status (exceeded, met, tolerance, missed, detriment or failed), not %s", x.spec.Ref, r.period, s)
+	}
+	b := slices.IndexFunc(x.ladder, func(b Band) bool { return b.Status == s })
+	if b < 0 {
+		var have []string
+		for _, band := range x.ladder {
+			have = append(have, band.Status.String())
+		}
+		return Result{}, fmt.Errorf("kpi: %s for %s: the outcome %s is not on its ladder (%s)", x.spec.Ref, r.period, s, strings.Join(have, ", "))
+	}
+	r.status, r.band, r.text = s, int16(b), obs.text
+	r.flags |= outcome
+	if !due {
+		r.flags |= interim
+	}
+	if t, err := x.targetFor(r.period); err == nil {
+		r.target, r.flags = t, r.flags|hasTarget
+	}
+	return r, nil
+}
+
 // band returns the index of the first band whose level v reaches when the
 // period's target is t.
 func (x *defData) band(v, t decimal.Decimal) int {
@@ -172,9 +209,13 @@ func (r Result) Measure() Measure {
 }
 
 // TargetWritten returns the period's target as a report writes it: the
-// definition's written target ("< 5%", "0 failures") where it is flat, or
-// the profiled value with the measure's unit; false if there is none.
+// definition's written target ("< 5%", "0 failures", "not published") where
+// it is flat, or the profiled value with the measure's unit; false if there
+// is none.
 func (r Result) TargetWritten() (Written, bool) {
+	if r.def != nil && r.def.spec.Target.Comparison == NotPublished {
+		return r.def.spec.Target, true
+	}
 	if r.def == nil || r.flags&hasTarget == 0 {
 		return Written{}, false
 	}
@@ -243,15 +284,20 @@ func (r Result) Actual() (decimal.Decimal, bool) { return r.actual, r.flags&hasA
 // measure was not due.
 func (r Result) Interim() bool { return r.flags&interim != 0 }
 
+// Outcome reports whether the result is an outcome reported with no
+// figure ([Outcome]): its status was given, not computed.
+func (r Result) Outcome() bool { return r.flags&outcome != 0 }
+
 // Text returns the supplier's words for a missing figure ("Not yet
-// measurable"), or "no volume" for counts with a zero denominator.
+// measurable") or an outcome, or "no volume" for counts with a zero
+// denominator.
 func (r Result) Text() string { return r.text }
 
 // Level returns the level that decided the status: for the top band, the
 // level reached; for a lower band, the level of the band above that the
 // figure did not reach. ok is false for a result with no figure.
 func (r Result) Level() (level decimal.Decimal, strict bool, ok bool) {
-	if r.band < 0 || r.def == nil {
+	if r.band < 0 || r.def == nil || r.Outcome() {
 		return decimal.Decimal{}, false, false
 	}
 	i := int(r.band)
@@ -333,6 +379,9 @@ func (r Result) Reason() string {
 	}
 	if r.band < 0 {
 		return ""
+	}
+	if r.Outcome() {
+		return r.def.spec.Ref + " " + r.status.String() + " as reported, with no figure" + quoted(r.text)
 	}
 	note := ""
 	if r.Interim() {

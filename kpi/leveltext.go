@@ -31,7 +31,8 @@ const levelForms = `a number (87, 87.5%), "target", an offset such as "target-2"
 // ParseLevel reads a band's level as a contract file writes it: a number
 // (an absolute level; a trailing % is allowed and ignored, so 87% is 87), the
 // word target, the target plus or minus an amount ("target-2",
-// "target + 0.5"), or a percentage of the target ("95% of target"). A
+// "target + 0.5"), a percentage of the target ("95% of target"), or "not
+// published" for a level the public papers do not give ([Unpublished]). A
 // trailing "(exclusive)" or "exclusive" makes the level strict: a figure
 // exactly at it does not reach it. Numbers use a decimal point; a comma is an
 // error.
@@ -59,6 +60,11 @@ func parseLevel(s string) (Level, error) {
 	switch {
 	case lower == "":
 		return Level{}, errors.New("there is no level")
+	case lower == notPublished:
+		if strict {
+			return Level{}, errors.New("a level that is not published cannot be exclusive")
+		}
+		l = Unpublished()
 	case strings.HasPrefix(lower, "target"):
 		off := strings.TrimSpace(rest[len("target"):])
 		if off == "" {

@@ -8,7 +8,8 @@ import (
 
 // An Observation is what was reported for one indicator in one period: a
 // figure; counts (calls answered of calls offered); a total and a count for
-// a mean (days taken over cases); or no figure, with the reason. It may also
+// a mean (days taken over cases); an outcome reported with no figure; or no
+// figure, with the reason. It may also
 // carry the status the supplier reported, so that reported and computed
 // statuses can be compared. The zero Observation reports nothing, which
 // evaluates as no data where a measurement is due.
@@ -28,6 +29,7 @@ const (
 	obsFigure
 	obsCounts
 	obsMean
+	obsOutcome
 )
 
 // Figure is an observation of one figure: 88.89 (percent), 8.09 (days).
@@ -68,6 +70,21 @@ func Missing(reason Status, text string) Observation {
 	return Observation{kind: obsNone, reason: reason, text: text}
 }
 
+// Outcome is an observation of a status reported with no figure, for a
+// source that publishes outcomes rather than figures: committee minutes
+// saying a KPI "failed to meet the Minimum Service Level in September".
+// s is the status reported, a performance status from [Exceeded] to
+// [Failed]; text keeps the source's words. [Evaluate] takes the status as
+// given and marks the result as an outcome ([Result.Outcome]): it has no
+// actual, variance or margin, and it never passes for a computed status.
+// Outcomes do not aggregate: a quarter of them is not measurable.
+func Outcome(s Status, text string) Observation {
+	return Observation{kind: obsOutcome, reported: s, text: text}
+}
+
+// IsOutcome reports whether o is an outcome reported with no figure.
+func (o Observation) IsOutcome() bool { return o.kind == obsOutcome }
+
 // WithReported returns o carrying the status the supplier reported.
 func (o Observation) WithReported(s Status) Observation {
 	o.reported = s
@@ -78,7 +95,9 @@ func (o Observation) WithReported(s Status) Observation {
 func (o Observation) Reported() Status { return o.reported }
 
 // HasFigure reports whether o carries a figure, counts or a mean.
-func (o Observation) HasFigure() bool { return o.kind != obsNone }
+func (o Observation) HasFigure() bool {
+	return o.kind == obsFigure || o.kind == obsCounts || o.kind == obsMean
+}
 
 // Value returns o's figure as written, or false for counts, means and no
 // figure.
@@ -94,8 +113,12 @@ func (o Observation) Counts() (num, den decimal.Decimal, ok bool) {
 func (o Observation) IsMean() bool { return o.kind == obsMean }
 
 // Reason returns why o has no figure and the supplier's words; the reason is
-// 0 for an observation with a figure, and NoData for the zero Observation.
+// 0 for an observation with a figure or an outcome (whose words it returns),
+// and NoData for the zero Observation.
 func (o Observation) Reason() (Status, string) {
+	if o.kind == obsOutcome {
+		return 0, o.text
+	}
 	if o.kind != obsNone {
 		return 0, ""
 	}
@@ -120,6 +143,11 @@ func (o Observation) String() string {
 		return fmt.Sprintf("%s of %s", o.num, o.den)
 	case obsMean:
 		return fmt.Sprintf("%s over %s", o.num, o.den)
+	case obsOutcome:
+		if o.text != "" {
+			return fmt.Sprintf("%s as reported (%s)", o.reported, o.text)
+		}
+		return fmt.Sprintf("%s as reported", o.reported)
 	}
 	r, text := o.Reason()
 	if text != "" {

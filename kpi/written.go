@@ -22,9 +22,13 @@ const (
 	AtMost              // <=, "not greater than", "no more than", "maximum"
 	Below               // <, "less than"
 	Above               // >, "more than", "greater than"
+	// NotPublished is a target the public papers do not give ("not
+	// published"): the schedule sets one, but only outcomes reported
+	// against it can be rated ([Outcome]). It has no value.
+	NotPublished
 )
 
-var comparisonSymbols = [...]string{"", ">=", "<=", "<", ">"}
+var comparisonSymbols = [...]string{"", ">=", "<=", "<", ">", "not published"}
 
 // String returns the comparison as a symbol: >=, <=, < or >; "" for
 // Unstated.
@@ -68,6 +72,9 @@ func (w Written) Equal(o Written) bool {
 // comparison symbol, the value as given (trailing zeros kept: 100.00), and
 // the unit: "< 5%", ">= 90.0%", "1 failure", "25 secs", "14.00 days", "£4,210.50".
 func (w Written) String() string {
+	if w.Comparison == NotPublished {
+		return notPublished
+	}
 	var b strings.Builder
 	if w.Comparison != Unstated {
 		b.WriteString(w.Comparison.String())
@@ -156,10 +163,17 @@ func ParseWritten(s string) (Written, error) {
 	return w, nil
 }
 
+// notPublished is how a file writes a target or level that the public
+// papers do not give.
+const notPublished = "not published"
+
 func parseWritten(s string) (Written, error) {
 	var w Written
 	rest := strings.TrimSpace(s)
 	lower := strings.ToLower(rest)
+	if lower == notPublished {
+		return Written{Comparison: NotPublished}, nil
+	}
 	for _, cw := range comparisonWords {
 		if strings.HasPrefix(lower, cw.text) {
 			w.Comparison = cw.c
