@@ -35,7 +35,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	} else if t, err := kpi.ParseWritten(fk.Target); err != nil {
 		b.bad(at("target"), "%s", reason(err))
 	} else {
-		spec.Target, targetOK = t, true
+		spec.Target, targetOK = t, t.Comparison != kpi.NotPublished
 		if pol := t.Comparison.Polarity(); pol != 0 && spec.Measure.Polarity != 0 && pol != spec.Measure.Polarity {
 			// Said here, so that the bands are not checked against a target
 			// that cannot be right.
@@ -319,6 +319,10 @@ func (b *builder) bands(fb *fileBands, spec kpi.Spec, targetOK bool, path string
 		fv1, fv2 := fb.Detriment, fb.Failure
 		if name == "target_and_minimum" {
 			first, fv1 = "minimum", fb.Minimum
+			if l, err := kpi.ParseLevel(string(fv1)); err == nil && l.Kind == kpi.UnpublishedLevel {
+				bands = kpi.TargetAndMinimumAt(l)
+				break
+			}
 		}
 		v1, ok1 := b.decimal(at(first), fv1)
 		if ok1 && fv1 != "" {

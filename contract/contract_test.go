@@ -213,6 +213,27 @@ func TestReadObservations(t *testing.T) {
 	assert.Contains(t, row.Notes, "exactly 80%")
 }
 
+// TestReadOutcomes: a performance status with no figure is an outcome
+// reported without one, kept with the note's words.
+func TestReadOutcomes(t *testing.T) {
+	c := ictContract(t)
+	csv := "kpi,period,value,numerator,denominator,status,note\n" +
+		"3,Apr-16,,,,detriment,minuted as below the detriment level\n"
+	obs, err := contract.ReadObservations(strings.NewReader(csv), "obs.csv", c)
+	require.NoError(t, err)
+	require.Len(t, obs, 1)
+	assert.True(t, obs[0].Obs.IsOutcome())
+	assert.Equal(t, kpi.Detriment, obs[0].Obs.Reported())
+	sc, err := c.Score(obs, mo("Apr-16").Period())
+	require.NoError(t, err)
+	row, _ := sc.Row("3")
+	assert.Equal(t, kpi.Detriment, row.Status)
+	assert.True(t, row.Result.Outcome())
+	// The ladder's points for detriment (2) apply: 2% of April's £90,000.
+	assert.Equal(t, "2", row.Points.String())
+	assert.Equal(t, "1800", row.Credit.String())
+}
+
 // TestReadObservationsErrors is a table of the mistakes an analyst makes in
 // a figures file, each with the exact message expected.
 func TestReadObservationsErrors(t *testing.T) {
@@ -249,6 +270,8 @@ func TestReadObservationsErrors(t *testing.T) {
 		{"an unknown status", header + "3,Apr-16,88.89,,,amber\n", []string{
 			`obs.csv:2: status: "amber" is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)`}},
 		{"no figure at all", header + "3,Apr-16,,,,\n", []string{"obs.csv:2: value: no figure: give a value, counts, or a status such as no_data"}},
+		{"an outcome its ladder does not have", header + "10,Apr-16,,,,failed\n", []string{
+			"obs.csv:2: status: 10 for 2016-04: the outcome failed is not on its ladder (met, missed)"}},
 		{"a row with too few fields", "kpi,period,value\n3,Apr-16,88.89\n3,May-16\n", []string{"obs.csv:3: the row has 2 fields, but the header has 3"}},
 		{"a stray quote", "kpi,period,value\n3,Apr-16,8\"8\n", []string{`obs.csv:2: column 11: bare " in non-quoted-field`}},
 		{"an empty KPI", header + ",Apr-16,88.89,,,\n", []string{"obs.csv:2: kpi: the KPI reference is empty"}},

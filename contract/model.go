@@ -55,7 +55,7 @@ type fileKPI struct {
 	Contractual bool         `yaml:"contractual,omitempty" json:"contractual,omitempty" doc:"The KPI is contractual, not only reported."`
 	Measure     fileMeasure  `yaml:"measure" json:"measure" req:"1" doc:"What the figures are and how to treat them."`
 	Frequency   string       `yaml:"frequency" json:"frequency" req:"1" doc:"How often it is measured: monthly, quarterly, six-monthly due Sep, annual, four-weekly from 2016-04-01."`
-	Target      string       `yaml:"target" json:"target" req:"1" doc:"The target as the schedule writes it: 90.0%, < 5%, 0 failures, 25 secs. For a profiled target, the annual target."`
+	Target      string       `yaml:"target" json:"target" req:"1" doc:"The target as the schedule writes it: 90.0%, < 5%, 0 failures, 25 secs; not published where the public papers give only outcomes. For a profiled target, the annual target."`
 	Profile     *fileProfile `yaml:"profile,omitempty" json:"profile,omitempty" doc:"A target that varies through the year."`
 	Bands       *fileBands   `yaml:"bands,omitempty" json:"bands,omitempty" doc:"The ladder of bands: a scheme with its levels, or a ladder band by band. Omitted, the KPI is target only."`
 	Exceed      string       `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"When a figure exceeds the target: none, better than target, or a stretch level (at 98)."`
@@ -86,7 +86,7 @@ type fileBands struct {
 	Tolerance  string     `yaml:"tolerance,omitempty" json:"tolerance,omitempty" doc:"target_tolerance: the tolerance level (85, target-2, 95% of target)."`
 	Detriment  num        `yaml:"detriment,omitempty" json:"detriment,omitempty" doc:"target_detriment_failure, volume_of_failures: the detriment level."`
 	Failure    num        `yaml:"failure,omitempty" json:"failure,omitempty" doc:"target_detriment_failure, volume_of_failures: the failure level."`
-	Minimum    num        `yaml:"minimum,omitempty" json:"minimum,omitempty" doc:"target_and_minimum: the minimum service level."`
+	Minimum    num        `yaml:"minimum,omitempty" json:"minimum,omitempty" alt:"not published" doc:"target_and_minimum: the minimum service level, or not published where the public papers give only outcomes against it."`
 	Met        int        `yaml:"met,omitempty" json:"met,omitempty" doc:"score_bands: the lowest score that meets the target."`
 	Thresholds []num      `yaml:"thresholds,omitempty" json:"thresholds,omitempty" doc:"score_bands: the level of each score from 1 up."`
 	Points     pairs      `yaml:"points,omitempty" json:"points,omitempty" keys:"status" values:"num" doc:"Service points by status (detriment: 1, failed: 3)."`

@@ -94,8 +94,11 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // 95.8%); with a numerator and denominator it may be left empty, and if it is
 // given it must agree with them. The status is no_data, not_due,
 // not_measurable or excluded for a row with no figure, or the status the
-// supplier reported for a row with one. A value of "No Data" or "Not yet
-// measurable" is read as that status.
+// supplier reported for a row with one. A row with a performance status
+// (met, missed, failed, ...) and no figure is an outcome reported without
+// one ([kpi.Outcome]), as minutes that give outcomes but not figures
+// report it; it is marked as such wherever it is shown. A value of "No
+// Data" or "Not yet measurable" is read as that status.
 //
 // Nothing is silently dropped: every problem (an unknown column or KPI, a
 // month outside the contract or its regimes, a duplicate row, a value that
@@ -338,6 +341,18 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 	case missing:
 		o.Obs = kpi.Missing(st, o.Note)
 		return o, true
+	case value == "" && numText == "" && st.IsPerformance():
+		// The status as reported, with no figure: minutes that give
+		// outcomes ("failed to meet the Minimum Service Level").
+		o.Obs = kpi.Outcome(st, o.Note)
+		if _, err := kpi.Evaluate(def, m.Period(), o.Obs); err != nil {
+			fail(colStatus, "%v", unquoteKPI(err))
+			return o, false
+		}
+		return o, true
+	case def.OutcomesOnly():
+		fail(colValue, "%s's target or levels are not published, so a figure cannot be rated: leave the value empty and give the outcome reported as the status (met, missed, failed, ...)", o.KPI)
+		return o, false
 	case value == "" && numText == "":
 		fail(colValue, "no figure: give a value, counts, or a status such as no_data")
 		return o, false

@@ -63,6 +63,9 @@ func schemaOf(t reflect.Type, tags reflect.StructTag) map[string]any {
 		s["description"] = d
 	}
 	switch {
+	case t == reflect.TypeFor[num]() && tags.Get("alt") != "":
+		// A number, or the one word form the field also takes.
+		s["anyOf"] = []any{numberSchema(), map[string]any{"const": tags.Get("alt")}}
 	case t == reflect.TypeFor[num]():
 		for k, v := range numberSchema() {
 			s[k] = v

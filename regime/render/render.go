@@ -9,8 +9,9 @@
 // "events"; each row has "contract", "regime", "kpi", "description",
 // "service_area", "period" (2016-05 for a month), "status" (the canonical
 // ladder name), "label", "target", "actual", "variance", "band", "reason",
-// "relieved", "points" and "credit", among others. Decimals are JSON
-// strings, and absent figures are null.
+// "relieved", "points" and "credit", among others; "outcome" is true, and
+// present, only for a status reported with no figure ([kpi.Outcome]).
+// Decimals are JSON strings, and absent figures are null.
 package render
 
 import (
@@ -48,6 +49,7 @@ type row struct {
 	Label       string   `json:"label"`
 	Target      *string  `json:"target"`
 	Actual      *string  `json:"actual"`
+	Outcome     bool     `json:"outcome,omitempty"`
 	Variance    *string  `json:"variance"`
 	Band        string   `json:"band"`
 	Reason      string   `json:"reason"`
@@ -137,7 +139,7 @@ func rowOf(c Card, r regime.Row) row {
 		Contract: c.Contract, Regime: sc.Regime, Version: sc.Version, KPI: r.KPI, Description: r.Description,
 		ServiceArea: r.ServiceArea, Tier: r.Tier.String(), Period: sc.Period.String(), Status: r.Status.String(),
 		Label: r.Label, Target: ptr(target, tok), Actual: ptr(actual, aok), Variance: ptr(variance, vok),
-		Reason: r.Result.Reason(), Relieved: r.Relieved, Points: exact(r.Points), Credit: money(r.Credit),
+		Outcome: r.Result.Outcome(), Reason: r.Result.Reason(), Relieved: r.Relieved, Points: exact(r.Points), Credit: money(r.Credit),
 		Notes: append([]string{}, r.Notes...),
 	}
 	if b, ok := r.Result.Band(); ok {
@@ -243,6 +245,10 @@ func tableRow(r regime.Row) []string {
 	switch w, ok := r.Result.ActualWritten(); {
 	case ok:
 		figure = w.String()
+	case r.Result.Outcome():
+		// A status reported with no figure: the column must not look as
+		// though a figure was rated.
+		figure = "outcome reported"
 	case r.Result.Text() != "" && !slices.Contains(r.Notes, r.Result.Text()):
 		figure = r.Result.Text()
 	case r.Label != "":
