@@ -39,7 +39,6 @@ import (
 	"bytes"
 	_ "embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -47,6 +46,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/cli"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
@@ -74,25 +74,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // run prints the report and returns the exit code: 0, 1 when it cannot
 // be made, 2 for a usage mistake.
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lancashire", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: lancashire")
-		return 2
-	}
-	var b bytes.Buffer
-	err := report(&b)
-	if err == nil {
-		_, err = stdout.Write(b.Bytes())
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	return 0
+	return cli.Command{Name: "lancashire", Write: func(b *bytes.Buffer, _ string) error { return report(b) }}.Run(args, stdout, stderr)
 }
 
 // report writes the monthly scorecards and the two tables of longer periods.

@@ -41,13 +41,13 @@ package main
 import (
 	"bytes"
 	_ "embed"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/cli"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime/render"
@@ -83,48 +83,33 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // run prints the scorecards and returns the exit code: 0, 1 when the
 // contracts cannot be scored, 2 for a usage mistake.
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("peterborough", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "text or json")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if (*format != "text" && *format != "json") || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: peterborough [-format text|json]")
-		return 2
-	}
+	return cli.Command{Name: "peterborough", Formats: []string{"text", "json"}, Write: write}.Run(args, stdout, stderr)
+}
+
+// write scores both contracts and writes them in the format asked for.
+func write(b *bytes.Buffer, format string) error {
 	scored, err := scorecards()
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+		return err
 	}
-	var b bytes.Buffer
-	if *format == "json" {
+	if format == "json" {
 		var all []render.Card
 		for _, s := range scored {
 			all = append(all, s.cards...)
 		}
-		err = render.JSON(&b, all...)
-	} else {
-		for i, s := range scored {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			if err = render.Text(&b, s.cards...); err != nil {
-				break
-			}
+		return render.JSON(b, all...)
+	}
+	for i, s := range scored {
+		if i > 0 {
 			b.WriteString("\n")
-			writeSummary(&b, s)
 		}
+		if err := render.Text(b, s.cards...); err != nil {
+			return err
+		}
+		b.WriteString("\n")
+		writeSummary(b, s)
 	}
-	if err == nil {
-		_, err = stdout.Write(b.Bytes())
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	return 0
+	return nil
 }
 
 // scored is a contract with its scorecards, a card a month.

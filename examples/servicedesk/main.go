@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/cli"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/period/ukholiday"
@@ -81,27 +82,15 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // run makes the report and returns the exit code: 0, 1 when it cannot be
 // made, 2 for a usage mistake.
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("servicedesk", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	tickets := fs.Int("tickets", 1_000_000, "how many tickets to generate over the year")
-	seed := fs.Uint64("seed", 2016, "the generator's seed")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	var tickets int
+	var seed uint64
+	flags := func(fs *flag.FlagSet) (string, func() bool) {
+		fs.IntVar(&tickets, "tickets", 1_000_000, "how many tickets to generate over the year (1 to 50,000,000)")
+		fs.Uint64Var(&seed, "seed", 2016, "the generator's seed")
+		return "[-tickets N (1 to 50,000,000)] [-seed S]", func() bool { return tickets >= 1 && tickets <= 50_000_000 }
 	}
-	if fs.NArg() > 0 || *tickets < 1 || *tickets > 50_000_000 {
-		fmt.Fprintln(stderr, "usage: servicedesk [-tickets N (1 to 50,000,000)] [-seed S]")
-		return 2
-	}
-	var b bytes.Buffer
-	err := report(&b, *tickets, *seed)
-	if err == nil {
-		_, err = stdout.Write(b.Bytes())
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	return 0
+	write := func(b *bytes.Buffer, _ string) error { return report(b, tickets, seed) }
+	return cli.Command{Name: "servicedesk", Flags: flags, Write: write}.Run(args, stdout, stderr)
 }
 
 // calendar is the desk's working time over the year and the months after
