@@ -1,0 +1,129 @@
+package contract_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/period"
+)
+
+// A contract file and a CSV of the supplier's figures, scored for a month:
+// two of seed 000's ICT KPIs in May 2016.
+func ExampleDecode() {
+	file := `
+id: ICT
+name: ICT contract
+customer: Peterborough City Council
+supplier: Serco
+start: 2009-10-01
+regimes:
+  - name: ICT
+    version: "2009"
+    from: 2016-04
+    kpis:
+      - ref: "3"
+        description: Resolution of severity 3 incidents (2 business days)
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90.0%
+        bands: {scheme: target_detriment_failure, detriment: 87.0, failure: 84.0}
+      - ref: "9"
+        description: Call answering (within 20 seconds)
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 80%
+        bands: {scheme: target_detriment_failure, detriment: 77, failure: 74}
+`
+	figures := `kpi,period,value,numerator,denominator,status,note
+3,May-16,86.5,,,,
+9,May-16,,1612,2015,,exactly 80%
+`
+	c, err := contract.Decode(strings.NewReader(file), "ict.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader(figures), "may.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("May-16")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range sc.Rows {
+		fmt.Printf("%s %s: %s\n", r.KPI, r.Status, r.Result.Reason())
+	}
+	// Output:
+	// 3 detriment: 86.5% is at or below the detriment level of 87.0% but above the failure level of 84.0%
+	// 9 met: 80.00% meets the target of 80%
+}
+
+// Every problem in a contract file is reported at once, with its line and
+// the path of its field.
+func ExampleDecode_errors() {
+	file := `id: ICT
+name: ICT contract
+customer: Peterborough City Council
+supplier: Serco
+start: 2009-10-01
+regimes:
+  - name: ICT
+    from: 2016-04
+    kpis:
+      - ref: "3"
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: "90,0%"
+        bands: {scheme: target_detriment_failure, detriment: 87.0, falure: 84.0}
+`
+	_, err := contract.Decode(strings.NewReader(file), "ict.yaml", contract.YAML)
+	fmt.Println(err)
+	// Output:
+	// ict.yaml:13: regimes[0].kpis[0].target: cannot read "90,0%" as a value: "90,0" has a comma that is not a thousands separator: write a decimal point, not a comma
+	// ict.yaml:14: regimes[0].kpis[0].bands.falure: unknown field: did you mean failure?
+	// ict.yaml:14: regimes[0].kpis[0].bands.failure: the target_detriment_failure scheme needs its failure level
+}
+
+// A contract built in Go, or read from one format, written as a file.
+func ExampleEncode() {
+	c, err := contract.Decode(strings.NewReader(`{"id": "ICT", "name": "ICT contract", "customer": "Peterborough City Council",
+		"supplier": "Serco", "start": "2009-10-01", "regimes": [{"name": "ICT", "from": "2016-04", "kpis": [
+		{"ref": "10", "measure": {"unit": "percent", "polarity": "lower_is_better", "precision": 2, "aggregation": "ratio_of_sums"},
+		 "frequency": "monthly", "target": "< 5%"}]}]}`), "ict.json", contract.JSON)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := contract.Encode(os.Stdout, c, contract.YAML); err != nil {
+		fmt.Println(err)
+	}
+	// With no bands the KPI is target only, written as its ladder.
+	// Output:
+	// id: ICT
+	// name: ICT contract
+	// customer: Peterborough City Council
+	// supplier: Serco
+	// start: 2009-10-01
+	// regimes:
+	//   - name: ICT
+	//     from: 2016-04
+	//     kpis:
+	//       - ref: "10"
+	//         measure:
+	//           unit: percent
+	//           polarity: lower_is_better
+	//           precision: 2
+	//           aggregation: ratio_of_sums
+	//         frequency: monthly
+	//         target: < 5%
+	//         bands:
+	//           ladder:
+	//             - status: met
+	//               level: target
+	//             - status: missed
+}
