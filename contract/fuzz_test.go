@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/kpi"
 )
 
 // FuzzReadObservations reads arbitrary bytes as an observations file: it
@@ -17,6 +18,7 @@ func FuzzReadObservations(f *testing.F) {
 		"kpi,period,value,numerator,denominator,status,note\n9,May-16,80,1612,2015,,\n1,Apr-16,,,,no_data,No Data\n",
 		"kpi,period,value\n3,Apr-16,8\"8\n",
 		"kpi\tperiod\tvalue\n",
+		"kpi,period,value,numerator,denominator,status,note\n3,Apr-16,,,,detriment,minuted\n10,Apr-16,,,,failed,\n",
 		"",
 		"\xff\xfe\x00",
 	} {
@@ -37,8 +39,14 @@ func FuzzReadObservations(f *testing.F) {
 			if !ok {
 				t.Fatalf("%s is outside the regimes", o.Month)
 			}
-			if _, ok := r.Indicator(o.KPI); !ok {
+			d, ok := r.Indicator(o.KPI)
+			if !ok {
 				t.Fatalf("unknown KPI %q accepted", o.KPI)
+			}
+			// Whatever is accepted can be rated: a bad figure or an outcome
+			// its ladder lacks is refused with its line, not at scoring.
+			if _, err := kpi.Evaluate(d, o.Month.Period(), o.Obs); err != nil {
+				t.Fatalf("accepted %s for %s, which cannot be rated: %v", o.KPI, o.Month, err)
 			}
 			k := o.KPI + "|" + o.Month.String()
 			if seen[k] {

@@ -124,7 +124,7 @@ func TestLevelText(t *testing.T) {
 // FuzzParseLevel checks that what ParseLevel reads, String writes back to
 // the same level.
 func FuzzParseLevel(f *testing.F) {
-	for _, s := range []string{"87", "target", "target-2", "95% of target", "84.0 (exclusive)", "target + 0.5", "-3", "1,5"} {
+	for _, s := range []string{"87", "target", "target-2", "95% of target", "84.0 (exclusive)", "target + 0.5", "-3", "1,5", "not published"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
