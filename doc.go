@@ -52,7 +52,15 @@
 // periods and labels; [github.com/kpiregime/kpiregime/kpi] to evaluate single
 // indicators; [github.com/kpiregime/kpiregime/regime] for scorecards and
 // consequences; [github.com/kpiregime/kpiregime/contract] to load a contract
-// file and a CSV of figures. The examples directory holds runnable programs.
+// file and a CSV of figures.
+//
+// The examples directory holds runnable programs, each reproducing a public
+// council report: examples/peterborough (the main one: two Serco contracts,
+// April and May 2016), examples/lancashire (quarter one and the year to date
+// checked against their parts), examples/lincolnshire (outcomes reported
+// without figures), examples/servicedesk (a million tickets on their SLA
+// clocks), and examples/scorecard, the command that scores a contract file
+// and a CSV of figures.
 //
 // # A worked example
 //

@@ -42,12 +42,24 @@
 // in the period (a six-monthly survey in April) with nothing reported is not
 // due. Evaluating a figure against a flat target allocates nothing.
 //
+// # Outcomes without figures
+//
+// Some sources publish outcomes and not figures: committee minutes saying a
+// KPI "failed to meet the Minimum Service Level in September". An [Outcome]
+// records such a status as reported; [Evaluate] places it in the ladder's
+// band with that status and marks the result ([Result.Outcome]), with no
+// figure, variance or margin. Where the levels themselves are not public,
+// write the target as "not published" ([NotPublished]) or a level as
+// [Unpublished]: the definition then rates outcomes only, and a figure for
+// it is an error rather than a status against a guessed level.
+//
 // # Across periods
 //
 // [Aggregate] combines a run of observations by the measure's rule: counts
 // add as numerators over denominators, never as a mean of percentages; means
 // as totals over counts; cumulative stocks take the latest. Excluded periods
-// drop out. [TrendOf] compares two results; [Definition.Forecast] projects a
+// drop out. Percentages given without their counts cannot be combined:
+// Aggregate says so with [ErrNeedsCounts] rather than average them. [TrendOf] compares two results; [Definition.Forecast] projects a
 // cumulative figure to the year end.
 //
 // # Tallies
