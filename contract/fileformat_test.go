@@ -60,3 +60,38 @@ func TestFileFormatCompleteExample(t *testing.T) {
 	r, _ := c.RegimeAt(period.Must(period.ParseMonth("Aug-16")))
 	assert.Len(t, r.Spec().Relief, 1)
 }
+
+// TestReadmeExample reads the contract file and CSV the README shows under
+// "Contract files" and scores them: April's 88.89% is short of 90.0% but
+// above the detriment level of 87.0% (missed); May's 1230 of 1320 is
+// 93.18% (met).
+func TestReadmeExample(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	_, section, ok := strings.Cut(string(readme), "## Contract files")
+	require.True(t, ok)
+	block := func(lang string) string {
+		_, rest, ok := strings.Cut(section, "```"+lang+"\n")
+		require.True(t, ok, lang)
+		text, _, _ := strings.Cut(rest, "```")
+		return text
+	}
+	c, err := contract.Decode(strings.NewReader(block("yaml")), "README.md", contract.YAML)
+	require.NoError(t, err)
+	obs, err := contract.ReadObservations(strings.NewReader(block("csv")), "README.md", c)
+	require.NoError(t, err)
+	for _, tc := range []struct{ month, actual string }{{"Apr-16", "88.89%"}, {"May-16", "93.18%"}} {
+		sc, err := c.Score(obs, period.Must(period.ParseLabel(tc.month)))
+		require.NoError(t, err)
+		row, ok := sc.Row("3")
+		require.True(t, ok)
+		want := kpi.Met
+		if tc.month == "Apr-16" {
+			want = kpi.Missed
+		}
+		assert.Equal(t, want, row.Status, tc.month)
+		a, ok := row.Result.ActualWritten()
+		require.True(t, ok)
+		assert.Equal(t, tc.actual, a.String())
+	}
+}
