@@ -147,7 +147,10 @@ func TestRepeatPointsCreditsCapsAndEscalation(t *testing.T) {
 	require.NoError(t, err)
 	regimetest.Status(t, h1, "AV-1", kpi.NotMeasurable)
 	h1row, _ := h1.Row("AV-1")
-	assert.Equal(t, "the monthly figures cannot be combined by ratio_of_sums without their counts", h1row.Result.Text())
+	// The first month that cannot be combined is April's 96.5%.
+	why := "cannot aggregate the figure 96.5 for 2016-04 by ratio_of_sums: it needs the counts behind it (averaging percentages gives the wrong answer)"
+	assert.Equal(t, why, h1row.Result.Text())
+	assert.Contains(t, h1row.Notes, why)
 	regimetest.Points(t, h1, "", "16")
 	regimetest.Credit(t, h1, "12000")
 	// Before caps: 3,000 + 2,000 + 6,000 + 0 + 3,000 + 2,000 = £16,000.

@@ -558,8 +558,10 @@ func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) {
 		if err != nil {
 			// Figures that cannot be combined (percentages without their
 			// counts) leave this row unrated, not the whole scorecard.
-			agg = kpi.Missing(kpi.NotMeasurable, fmt.Sprintf("the monthly figures cannot be combined by %s without their counts", d.Measure().Aggregation))
-			row.Notes = append(row.Notes, err.Error())
+			// The reason is the row's note; the table shows the status.
+			why := strings.TrimPrefix(err.Error(), "kpi: ")
+			agg = kpi.Missing(kpi.NotMeasurable, why)
+			row.Notes = append(row.Notes, why)
 		}
 		if len(entries) == 0 && excluded > 0 {
 			agg = kpi.Missing(kpi.Excluded, "excluded for the whole period")
