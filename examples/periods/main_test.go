@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"flag"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestRun(t *testing.T) {
@@ -37,4 +40,23 @@ func TestRunErrors(t *testing.T) {
 			assert.Contains(t, errs.String(), tt.msg)
 		})
 	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden file")
+
+// TestGoldenText compares the whole output with testdata/periods.txt, read
+// line by line: the twelve months of 2016/17 with their quarters; monthly
+// measures due every month, quarterly in June, September, December and
+// March, six-monthly in September and March, annual in March (the
+// frequencies' defaults, due at the end of their periods).
+func TestGoldenText(t *testing.T) {
+	var out, errs bytes.Buffer
+	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile("testdata/periods.txt", out.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile("testdata/periods.txt")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out.String())
 }
