@@ -33,9 +33,10 @@
 //   - The PSSP collection rates the seed calls "Annual" are reported every
 //     month against a cumulative profile toward the annual target in their
 //     notes; CS-K-002's annual 85% is profiled at 82% in April and May.
-//   - The last two PSSP rows (FS-K-002 and a purchase-card compliance row
-//     with no reference) lose their layout in the seed's text and are left
-//     out rather than guessed.
+//   - The last two PSSP rows lose their layout in the seed's text. The
+//     purchase-card compliance row has no reference, so its service-area
+//     cell, PR, stands as one; FS-K-002's figures cannot be placed in a
+//     month, so it is left out rather than guessed.
 package main
 
 import (

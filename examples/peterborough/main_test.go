@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -50,6 +51,7 @@ func TestStatuses(t *testing.T) {
 			"CS-K-006":   {"exceeded", "exceeded"}, // 92.00 and 93.00 > 85.00
 			"BT-K-002":   {"not_measurable", "not_measurable"},
 			"FS-K-001":   {"met", "met"}, // 100.00 at 100.00
+			"PR":         {"met", "met"}, // 100.00 at 100.00
 		},
 		"ICT": {
 			"1":  {"met", "detriment"}, // 0 failures; 1 failure reaches the detriment level of 1
@@ -95,15 +97,15 @@ func TestStatuses(t *testing.T) {
 			seen[sc.Contract+" "+r.KPI]++
 		}
 	}
-	assert.Len(t, seen, 16+21)
+	assert.Len(t, seen, 17+21)
 }
 
 // TestSummary checks the summary after each contract against counts made
 // by hand from the statuses in TestStatuses: PSSP April has 8 exceeded
-// (R&B-K-007, -008, -009, -009a, -011, BS-K-002, CS-K-002, CS-K-006), 3 met
-// (STS-K-009, PAY-K-001, FS-K-001) and 3 not met, so 11 of 16 on target and
-// 11 of the 14 rated = 78.57%; May has 9 exceeded, 3 met, 2 not met: 12 of
-// 16, 12/14 = 85.71%. ICT April: 16 met of the 17 rated = 94.12%; May: 17
+// (R&B-K-007, -008, -009, -009a, -011, BS-K-002, CS-K-002, CS-K-006), 4 met
+// (STS-K-009, PAY-K-001, FS-K-001, PR) and 3 not met, so 12 of 17 on target
+// and 12 of the 15 rated = 80.00%; May has 9 exceeded, 4 met, 2 not met: 13
+// of 17, 13/15 = 86.67%. ICT April: 16 met of the 17 rated = 94.12%; May: 17
 // of 18 = 94.44%.
 func TestSummary(t *testing.T) {
 	var out, errs bytes.Buffer
@@ -113,12 +115,12 @@ func TestSummary(t *testing.T) {
 		"PSSP summary, April 2016 to May 2016\n\n" +
 			"Status            Apr-16    May-16\n" +
 			"Exceeded               8         9\n" +
-			"Target Met             3         3\n" +
+			"Target Met             4         4\n" +
 			"Not Met                3         2\n" +
 			"Not Due                1         1\n" +
 			"Not Measurable         1         1\n" +
-			"On target       11 of 16  12 of 16\n" +
-			"Of the rated      78.57%    85.71%\n",
+			"On target       12 of 17  13 of 17\n" +
+			"Of the rated      80.00%    86.67%\n",
 		"Changed in May-16: R&B-K-001 from Not Met to Exceeded; R&B-K-002 from Not Met to Exceeded; " +
 			"R&B-K-008 from Exceeded to Not Met.\n",
 		"ICT summary, April 2016 to May 2016\n\n" +
@@ -186,4 +188,30 @@ func TestGoldenText(t *testing.T) {
 	want, err := os.ReadFile("testdata/peterborough.txt")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), out.String())
+}
+
+// TestReadmeExcerpt keeps the README's thirty-second picture true: every
+// line of its first text block (the PSSP's May scorecard, rows cut for
+// space) is a line this example prints.
+func TestReadmeExcerpt(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "```text\n")
+	require.True(t, ok)
+	block, _, _ := strings.Cut(rest, "```")
+	var out, errs bytes.Buffer
+	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
+	lines := map[string]bool{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		lines[l] = true
+	}
+	n := 0
+	for _, l := range strings.Split(block, "\n") {
+		if l == "" || l == "..." {
+			continue
+		}
+		assert.True(t, lines[l], "README line not in the output: %q", l)
+		n++
+	}
+	assert.Greater(t, n, 5)
 }

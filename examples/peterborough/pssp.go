@@ -46,6 +46,8 @@ var psspRows = []psspRow{
 	{"CS-K-006", "% of First Call resolution in Call Centre (excluding switch)", cs, "%", "monthly", "85.00%", "", "", false},
 	{"BT-K-002", "Delivery of outputs as agreed in the annual delivery plan", "Business Transformation and Service Improvement", "%", "annual", "85.00%", "", "", false},
 	{"FS-K-001", "Complete month and year end BCR and DCAL processes", "Financial Services System", "%", "monthly", "100.00%", "", "", false},
+	// No reference in the seed: its service-area cell, PR, stands as one.
+	{"PR", "Provide a monthly compliance report on Purchase Cards", "Procurement", "%", "monthly", "100.00%", "", "", false},
 }
 
 // psspContract builds the same contract as pssp.yaml with the Go API: a
@@ -91,7 +93,7 @@ func psspContract() (*contract.Contract, error) {
 	return contract.New(contract.Spec{
 		ID: "PSSP", Name: "Peterborough-Serco Strategic Partnership", Customer: "Peterborough City Council",
 		Supplier: "Serco", Start: period.Must(period.ParseDate("2011-11-28")),
-		Services: []string{sts, bs, cs, "Business Transformation and Service Improvement", "Financial Services System"},
+		Services: []string{sts, bs, cs, "Business Transformation and Service Improvement", "Financial Services System", "Procurement"},
 		Regimes:  []*regime.Regime{r},
 	})
 }
