@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"flag"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/golden"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
@@ -170,11 +170,5 @@ var update = flag.Bool("update", false, "rewrite the golden file")
 func TestGoldenText(t *testing.T) {
 	var out, errs bytes.Buffer
 	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile("testdata/lancashire.txt", out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile("testdata/lancashire.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	golden.Check(t, "testdata/lancashire.txt", out.Bytes(), *update)
 }

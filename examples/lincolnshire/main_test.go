@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"strings"
 	"testing"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/golden"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
@@ -148,11 +148,5 @@ var update = flag.Bool("update", false, "rewrite the golden file")
 func TestGoldenText(t *testing.T) {
 	var out, errs bytes.Buffer
 	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile("testdata/lincolnshire.txt", out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile("testdata/lincolnshire.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	golden.Check(t, "testdata/lincolnshire.txt", out.Bytes(), *update)
 }

@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"flag"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kpiregime/kpiregime/internal/golden"
 )
 
 func TestRun(t *testing.T) {
@@ -52,11 +53,5 @@ var update = flag.Bool("update", false, "rewrite the golden file")
 func TestGoldenText(t *testing.T) {
 	var out, errs bytes.Buffer
 	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile("testdata/periods.txt", out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile("testdata/periods.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	golden.Check(t, "testdata/periods.txt", out.Bytes(), *update)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/golden"
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -182,12 +183,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func TestGoldenText(t *testing.T) {
 	var out, errs bytes.Buffer
 	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
-	if *update {
-		require.NoError(t, os.WriteFile("testdata/peterborough.txt", out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile("testdata/peterborough.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	golden.Check(t, "testdata/peterborough.txt", out.Bytes(), *update)
 }
 
 // TestReadmeExcerpt keeps the README's thirty-second picture true: every

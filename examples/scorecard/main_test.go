@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kpiregime/kpiregime/internal/golden"
 )
 
 const (
@@ -200,12 +202,6 @@ func TestGoldenText(t *testing.T) {
 	for _, c := range []struct{ period, file string }{{"May-16", "may-16.txt"}, {"YTD 2016/17", "ytd-2016-17.txt"}} {
 		code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", c.period)
 		require.Equal(t, 0, code, errs)
-		path := filepath.Join("testdata", c.file)
-		if *update {
-			require.NoError(t, os.WriteFile(path, []byte(out), 0o644))
-		}
-		want, err := os.ReadFile(path)
-		require.NoError(t, err)
-		assert.Equal(t, string(want), out, c.period)
+		golden.Check(t, filepath.Join("testdata", c.file), []byte(out), *update)
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"flag"
-	"os"
 	"regexp"
 	"strconv"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/golden"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -180,12 +180,5 @@ func TestMillionTickets(t *testing.T) {
 		assert.Less(t, took, 1000)
 		assert.Equal(t, "under a second", m[2])
 	}
-	got := maskTimes(text)
-	if *update {
-		require.NoError(t, os.MkdirAll("testdata", 0o755))
-		require.NoError(t, os.WriteFile("testdata/servicedesk.txt", []byte(got), 0o644))
-	}
-	want, err := os.ReadFile("testdata/servicedesk.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), got)
+	golden.Check(t, "testdata/servicedesk.txt", []byte(maskTimes(text)), *update)
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/xml"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kpiregime/kpiregime/internal/golden"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
@@ -103,34 +103,28 @@ func ictCards(t testing.TB) []render.Card {
 	return cards
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got))
+	golden.Check(t, filepath.Join("testdata", name), got, *update)
 }
 
 func TestText(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, render.Text(&b, ictMay2016(t)))
-	golden(t, "ict-may-2016.txt", b.Bytes())
+	checkGolden(t, "ict-may-2016.txt", b.Bytes())
 }
 
 func TestMarkdown(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, render.Markdown(&b, ictMay2016(t)))
-	golden(t, "ict-may-2016.md", b.Bytes())
+	checkGolden(t, "ict-may-2016.md", b.Bytes())
 }
 
 func TestCSV(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, render.CSV(&b, ictMay2016(t)))
-	golden(t, "ict-may-2016.csv", b.Bytes())
+	checkGolden(t, "ict-may-2016.csv", b.Bytes())
 	// It reads back as CSV with a row per KPI.
 	recs, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
 	require.NoError(t, err)
@@ -141,7 +135,7 @@ func TestJSON(t *testing.T) {
 	var b bytes.Buffer
 	card := ictMay2016(t)
 	require.NoError(t, render.JSON(&b, card))
-	golden(t, "ict-may-2016.json", b.Bytes())
+	checkGolden(t, "ict-may-2016.json", b.Bytes())
 	// The shape other programs rely on.
 	var doc struct {
 		Scorecards []struct {
@@ -197,7 +191,7 @@ func TestHTML(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, render.HTML(&b, ictCards(t)...))
 	page := b.String()
-	golden(t, "ict-may-2016.html", b.Bytes())
+	checkGolden(t, "ict-may-2016.html", b.Bytes())
 
 	body := strings.TrimPrefix(page, "<!DOCTYPE html>\n")
 	dec := xml.NewDecoder(strings.NewReader(body))
