@@ -381,7 +381,7 @@ func (r Result) Reason() string {
 		return ""
 	}
 	if r.Outcome() {
-		return r.def.spec.Ref + " " + r.status.String() + " as reported, with no figure" + quoted(r.text)
+		return r.status.String() + " as reported, with no figure" + quoted(r.text)
 	}
 	note := ""
 	if r.Interim() {

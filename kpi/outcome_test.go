@@ -49,7 +49,7 @@ func TestOutcomes(t *testing.T) {
 		w, ok := r.TargetWritten()
 		require.True(t, ok)
 		assert.Equal(t, "not published", w.String())
-		assert.Equal(t, "CSC_KPI_04 "+c.st.String()+` as reported, with no figure ("as minuted")`, r.Reason())
+		assert.Equal(t, c.st.String()+` as reported, with no figure ("as minuted")`, r.Reason())
 	}
 }
 
