@@ -39,6 +39,7 @@ func (b *builder) contract(fc *fileContract) *Contract {
 	}
 	spec.MonthlyCharge, _ = b.decimal("monthly_charge", fc.MonthlyCharge)
 	spec.Charges, _, _ = b.monthPairs("charges", fc.Charges)
+	spec.OpeningCredits, _, _ = b.monthPairs("opening_credits", fc.OpeningCredits)
 	if len(fc.Regimes) == 0 {
 		b.bad("regimes", "a contract needs at least one regime")
 	}
@@ -107,7 +108,8 @@ func standInKPI(ref string) kpi.Definition {
 // regime builds one regime; ok is false if it has problems.
 func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	at := func(field string) string { return child(path, field) }
-	spec := regime.Spec{Name: fr.Name, Version: fr.Version, RoundBeforeBanding: fr.RoundBeforeBanding, MitigatedCount: fr.MitigatedCount}
+	spec := regime.Spec{Name: fr.Name, Version: fr.Version, RoundBeforeBanding: fr.RoundBeforeBanding, MitigatedCount: fr.MitigatedCount,
+		Reset: fr.Reset}
 	if strings.TrimSpace(fr.Name) == "" {
 		b.bad(at("name"), "a regime needs a name")
 	}
@@ -165,7 +167,7 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		rpath := index(at("relief"), i)
 		rl := regime.Relief{KPI: fl.KPI, Reason: fl.Reason}
 		if fl.Kind == "" {
-			b.bad(child(rpath, "kind"), "relief needs its kind: exclusion, mitigation or customer_cause")
+			b.bad(child(rpath, "kind"), "relief needs its kind: exclusion, mitigation, customer_cause or not_measurable")
 		} else if k, err := regime.ParseReliefKind(fl.Kind); err != nil {
 			b.bad(child(rpath, "kind"), "%v", err)
 		} else {

@@ -33,8 +33,14 @@ type Spec struct {
 	// not list; zero means none.
 	MonthlyCharge decimal.Decimal
 	// Charges are the service charges of particular months, which credit
-	// rules take percentages of.
+	// rules take percentages of. A month with neither a charge here nor a
+	// MonthlyCharge has no charge: scoring it under credit rules is an
+	// error, never £0.00.
 	Charges map[period.Month]decimal.Decimal
+	// OpeningCredits are the credits already applied (after caps) in months
+	// before the first one scored, which rolling caps count against their
+	// window.
+	OpeningCredits map[period.Month]decimal.Decimal
 	// Regimes are the contract's performance regimes, effective-dated and
 	// not overlapping.
 	Regimes []*regime.Regime
@@ -72,6 +78,11 @@ func New(spec Spec) (*Contract, error) {
 			bad(fmt.Sprintf("charges[%s]", m), "%s is outside the contract's term", m.Label(period.Short))
 		}
 	}
+	for _, m := range slices.SortedFunc(maps.Keys(spec.OpeningCredits), period.Month.Compare) {
+		if spec.OpeningCredits[m].IsNegative() {
+			bad(fmt.Sprintf("opening_credits[%s]", m), "credits applied cannot be negative (%s)", spec.OpeningCredits[m])
+		}
+	}
 	if len(spec.Regimes) == 0 {
 		bad("regimes", "a contract needs at least one regime")
 	}
@@ -105,6 +116,7 @@ func New(spec Spec) (*Contract, error) {
 	}
 	spec.Services = slices.Clone(spec.Services)
 	spec.Charges = maps.Clone(spec.Charges)
+	spec.OpeningCredits = maps.Clone(spec.OpeningCredits)
 	spec.Regimes = history.Regimes()
 	return &Contract{spec: spec, history: history}, nil
 }
@@ -178,6 +190,7 @@ func (c *Contract) Spec() Spec {
 	s := c.spec
 	s.Services = slices.Clone(s.Services)
 	s.Charges = maps.Clone(s.Charges)
+	s.OpeningCredits = maps.Clone(s.OpeningCredits)
 	s.Regimes = slices.Clone(s.Regimes)
 	return s
 }
@@ -185,12 +198,17 @@ func (c *Contract) Spec() Spec {
 // Covers reports whether month m falls (at least partly) in the term.
 func (c *Contract) Covers(m period.Month) bool { return monthInTerm(m, c.spec.Start, c.spec.End) }
 
-// Charge returns the service charge for month m.
-func (c *Contract) Charge(m period.Month) decimal.Decimal {
+// Charge returns the service charge for month m: its own from Charges, or
+// the MonthlyCharge. ok is false where the contract gives none (no entry in
+// Charges and no MonthlyCharge), or m is outside the term.
+func (c *Contract) Charge(m period.Month) (charge decimal.Decimal, ok bool) {
 	if v, ok := c.spec.Charges[m]; ok {
-		return v
+		return v, true
 	}
-	return c.spec.MonthlyCharge
+	if !c.spec.MonthlyCharge.IsZero() && c.Covers(m) {
+		return c.spec.MonthlyCharge, true
+	}
+	return decimal.Zero, false
 }
 
 // RegimeAt returns the regime in force in month m.
@@ -199,25 +217,80 @@ func (c *Contract) RegimeAt(m period.Month) (*regime.Regime, bool) { return c.hi
 // History returns the contract's regimes.
 func (c *Contract) History() regime.History { return c.history }
 
-// Score scores observations for period p with the regime in force in p's
-// last month, taking charges from the contract. Observations outside that
-// regime's months are left to the other regimes.
+// Score runs the contract's ledger ([Contract.Run]) to the end of period p
+// and returns p's scorecard: a month, or a view of a quarter, a year or a
+// year to date that may span a change of regime. See [regime.History.Score].
 func (c *Contract) Score(obs []regime.Observation, p period.Period) (*regime.Scorecard, error) {
 	last := p.LastMonth()
 	if !c.Covers(p.FirstMonth()) || !c.Covers(last) {
 		return nil, fmt.Errorf("contract %s: %s is outside its term (%s)", c.spec.ID, p, c.termText())
 	}
-	in := regime.Input{Observations: obs, Charges: map[period.Month]decimal.Decimal{}}
-	r, ok := c.history.At(last)
-	if !ok {
-		return nil, fmt.Errorf("contract %s: no regime is in force in %s", c.spec.ID, last.Label(period.Short))
-	}
+	sc, err := c.history.Score(c.input(obs, last), p)
+	return sc, c.explain(err)
+}
+
+// Run runs the contract's ledger over obs through month through (zero: to
+// the end of the last period with a figure), under each regime in its
+// months, with the contract's charges and opening credits. Every view of
+// it ([regime.Ledger.Scorecard]) reads the same rows.
+func (c *Contract) Run(obs []regime.Observation, through period.Month) (*regime.Ledger, error) {
+	l, err := c.history.Run(c.input(obs, through))
+	return l, c.explain(err)
+}
+
+// input is the ledger's input: the observations, the charges of every month
+// from a year before the first observation (for rolling caps) through the
+// last month asked for, and the opening credits.
+func (c *Contract) input(obs []regime.Observation, through period.Month) regime.Input {
+	in := regime.Input{Observations: obs, Through: through, Charges: map[period.Month]decimal.Decimal{},
+		OpeningCredits: c.spec.OpeningCredits}
+	var first, last period.Month
 	for _, o := range obs {
-		if r.InForce(o.Month) {
-			in.Charges[o.Month] = c.Charge(o.Month)
+		p := o.For()
+		if p.IsZero() {
+			continue
+		}
+		if first.IsZero() || p.FirstMonth().Before(first) {
+			first = p.FirstMonth()
+		}
+		if last.IsZero() || p.LastMonth().After(last) {
+			last = p.LastMonth()
 		}
 	}
-	return c.history.Score(in, p)
+	if !through.IsZero() {
+		last = through
+	}
+	if first.IsZero() {
+		return in
+	}
+	window := 12
+	for _, r := range c.history.Regimes() {
+		window = max(window, r.Spec().Caps.Window)
+	}
+	for m := range c.spec.OpeningCredits {
+		if m.Before(first) {
+			first = m
+		}
+	}
+	for m := first.AddMonths(-window); !m.After(last); m = m.AddMonths(1) {
+		if v, ok := c.Charge(m); ok {
+			in.Charges[m] = v
+		}
+	}
+	return in
+}
+
+// explain names the contract's fields in a regime's error about charges.
+func (c *Contract) explain(err error) error {
+	var mc *regime.MissingChargeError
+	if errors.As(err, &mc) {
+		return fmt.Errorf("contract %s: no charge for %s, which the credit rules of regime %s need: set monthly_charge, or charges[%s]: %w",
+			c.spec.ID, mc.Month.Label(period.Short), mc.Regime, mc.Month, err)
+	}
+	if err != nil {
+		return fmt.Errorf("contract %s: %w", c.spec.ID, err)
+	}
+	return nil
 }
 
 // Equal reports whether c and o are the same contract: the same parties,
@@ -229,8 +302,14 @@ func (c *Contract) Equal(o *Contract) bool {
 	a, b := c.spec, o.spec
 	if a.ID != b.ID || a.Name != b.Name || a.Customer != b.Customer || a.Supplier != b.Supplier ||
 		a.Start != b.Start || a.End != b.End || !slices.Equal(a.Services, b.Services) ||
-		!a.MonthlyCharge.Equal(b.MonthlyCharge) || len(a.Charges) != len(b.Charges) || len(a.Regimes) != len(b.Regimes) {
+		!a.MonthlyCharge.Equal(b.MonthlyCharge) || len(a.Charges) != len(b.Charges) || len(a.Regimes) != len(b.Regimes) ||
+		len(a.OpeningCredits) != len(b.OpeningCredits) {
 		return false
+	}
+	for m, v := range a.OpeningCredits {
+		if w, ok := b.OpeningCredits[m]; !ok || !v.Equal(w) {
+			return false
+		}
 	}
 	for m, v := range a.Charges {
 		if w, ok := b.Charges[m]; !ok || !v.Equal(w) {

@@ -72,8 +72,12 @@ func TestContract(t *testing.T) {
 	assert.Equal(t, "2009-10-01", c.Term().Start().String())
 	assert.True(t, c.Covers(mo("Oct-09")))
 	assert.False(t, c.Covers(mo("Sep-09")))
-	assert.Equal(t, "90000", c.Charge(mo("Apr-16")).String())
-	assert.Equal(t, "100000", c.Charge(mo("May-16")).String())
+	apr, ok := c.Charge(mo("Apr-16"))
+	assert.True(t, ok)
+	assert.Equal(t, "90000", apr.String())
+	may, ok := c.Charge(mo("May-16"))
+	assert.True(t, ok)
+	assert.Equal(t, "100000", may.String())
 	r, ok := c.RegimeAt(mo("May-16"))
 	require.True(t, ok)
 	assert.Equal(t, "ICT", r.Name())
@@ -117,7 +121,7 @@ func TestScoreTakesChargesFromTheContract(t *testing.T) {
 	_, err = c.Score(obs, mo("Sep-09").Period())
 	assert.ErrorContains(t, err, "contract ICT: 2009-09 is outside its term (from 2009-10-01)")
 	_, err = c.Score(obs, mo("Mar-16").Period())
-	assert.ErrorContains(t, err, "contract ICT: no regime is in force in Mar-16")
+	assert.ErrorContains(t, err, "no regime is in force in Mar-16")
 }
 
 func TestNewErrors(t *testing.T) {
@@ -263,9 +267,11 @@ func TestReadObservationsErrors(t *testing.T) {
 		{"a numerator with no denominator", header + "9,May-16,,1612,,\n", []string{"obs.csv:2: denominator: give both a numerator and a denominator, or neither"}},
 		{"more answered than offered", header + "9,May-16,,21,20,\n", []string{"obs.csv:2: numerator: 21 is more than the denominator 20"}},
 		{"a negative count", header + "9,May-16,,-5,20,\n", []string{`obs.csv:2: numerator: "-5" is not a whole number of zero or more`}},
-		{"a quarter for a period", header + "3,Q1 2016/17,88.89,,,\n", []string{
-			`obs.csv:2: period: "Q1 2016/17" is a quarter: observations are monthly, so write the month the figure is for (Jun-16)`}},
-		{"a period that is not a month", header + "3,Aprl-16,88.89,,,\n", []string{`obs.csv:2: period: "Aprl-16" is not a month (want 2016-05, May-16 or May 2016)`}},
+		{"a quarter for a monthly KPI", header + "3,Q1 2016/17,88.89,,,\n", []string{
+			`obs.csv:2: period: 3 is monthly: Q1 2016/17 is not one of its measurement periods (give Jun-16, or a month)`}},
+		{"a year to date for a period", header + "3,YTD 2016/17,88.89,,,\n", []string{
+			`obs.csv:2: period: "YTD 2016/17" is a year to date: give the figure for its month or its KPI's measurement period`}},
+		{"a period that is not a month", header + "3,Aprl-16,88.89,,,\n", []string{`obs.csv:2: period: "Aprl-16" is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)`}},
 		{"a figure with a no-data status", header + "3,Apr-16,88.89,,,no_data\n", []string{"obs.csv:2: status: a row with status no_data has no figure, but this one has 88.89"}},
 		{"an unknown status", header + "3,Apr-16,88.89,,,amber\n", []string{
 			`obs.csv:2: status: "amber" is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)`}},

@@ -161,6 +161,9 @@ func modelOf(c *Contract) (*fileContract, error) {
 	for _, m := range slices.SortedFunc(maps.Keys(s.Charges), period.Month.Compare) {
 		fc.Charges = append(fc.Charges, pair{Key: m.String(), Value: string(numText(s.Charges[m]))})
 	}
+	for _, m := range slices.SortedFunc(maps.Keys(s.OpeningCredits), period.Month.Compare) {
+		fc.OpeningCredits = append(fc.OpeningCredits, pair{Key: m.String(), Value: string(numText(s.OpeningCredits[m]))})
+	}
 	for _, r := range s.Regimes {
 		fr, err := regimeModel(r)
 		if err != nil {
@@ -182,7 +185,7 @@ func regimeModel(r *regime.Regime) (*fileRegime, error) {
 	s := r.Spec()
 	fr := &fileRegime{Name: s.Name, Version: s.Version, From: monthText(s.From), Until: monthText(s.Until),
 		RoundBeforeBanding: s.RoundBeforeBanding, Failing: statusText(s.Failing), Repeat: dec(s.Repeat),
-		MitigatedCount: s.MitigatedCount}
+		MitigatedCount: s.MitigatedCount, Reset: s.Reset}
 	for _, st := range slices.Sorted(maps.Keys(s.Labels)) {
 		fr.Labels = append(fr.Labels, pair{Key: st.String(), Value: s.Labels[st]})
 	}

@@ -9,16 +9,17 @@ package contract
 // whether it is required (req).
 
 type fileContract struct {
-	ID            string       `yaml:"id" json:"id" req:"1" doc:"The contract's identifier (ICT, PSSP, CSSC)."`
-	Name          string       `yaml:"name,omitempty" json:"name,omitempty" doc:"The contract's title."`
-	Customer      string       `yaml:"customer,omitempty" json:"customer,omitempty" doc:"The customer: the council."`
-	Supplier      string       `yaml:"supplier,omitempty" json:"supplier,omitempty" doc:"The supplier (Serco, Capita, BT)."`
-	Start         plain        `yaml:"start" json:"start" req:"1" fmt:"date" doc:"The first day of the contract, YYYY-MM-DD."`
-	End           plain        `yaml:"end,omitempty" json:"end,omitempty" fmt:"date" doc:"The last day of the contract, YYYY-MM-DD; omit for an open-ended contract."`
-	Services      []string     `yaml:"services,omitempty" json:"services,omitempty" doc:"The services or service areas the contract covers."`
-	MonthlyCharge num          `yaml:"monthly_charge,omitempty" json:"monthly_charge,omitempty" doc:"The service charge of every month that charges does not list, in pounds."`
-	Charges       pairs        `yaml:"charges,omitempty" json:"charges,omitempty" values:"num" keys:"month" doc:"The service charges of particular months (2016-04: 18306.52), which credit rules take percentages of."`
-	Regimes       []fileRegime `yaml:"regimes" json:"regimes" req:"1" doc:"The performance regimes, effective-dated and not overlapping."`
+	ID             string       `yaml:"id" json:"id" req:"1" doc:"The contract's identifier (ICT, PSSP, CSSC)."`
+	Name           string       `yaml:"name,omitempty" json:"name,omitempty" doc:"The contract's title."`
+	Customer       string       `yaml:"customer,omitempty" json:"customer,omitempty" doc:"The customer: the council."`
+	Supplier       string       `yaml:"supplier,omitempty" json:"supplier,omitempty" doc:"The supplier (Serco, Capita, BT)."`
+	Start          plain        `yaml:"start" json:"start" req:"1" fmt:"date" doc:"The first day of the contract, YYYY-MM-DD."`
+	End            plain        `yaml:"end,omitempty" json:"end,omitempty" fmt:"date" doc:"The last day of the contract, YYYY-MM-DD; omit for an open-ended contract."`
+	Services       []string     `yaml:"services,omitempty" json:"services,omitempty" doc:"The services or service areas the contract covers."`
+	MonthlyCharge  num          `yaml:"monthly_charge,omitempty" json:"monthly_charge,omitempty" doc:"The service charge of every month that charges does not list, in pounds."`
+	Charges        pairs        `yaml:"charges,omitempty" json:"charges,omitempty" values:"num" keys:"month" doc:"The service charges of particular months (2016-04: 18306.52), which credit rules take percentages of."`
+	OpeningCredits pairs        `yaml:"opening_credits,omitempty" json:"opening_credits,omitempty" values:"num" keys:"month" doc:"Credits already applied (after caps) in months before the first scored (2016-03: 1500.00), which rolling caps count against their window."`
+	Regimes        []fileRegime `yaml:"regimes" json:"regimes" req:"1" doc:"The performance regimes, effective-dated and not overlapping."`
 }
 
 type fileRegime struct {
@@ -33,6 +34,7 @@ type fileRegime struct {
 	Failing            string       `yaml:"failing,omitempty" json:"failing,omitempty" enum:"statuses" doc:"The best status that counts as a failure for repeat points and escalation (missed if omitted)."`
 	Repeat             num          `yaml:"repeat,omitempty" json:"repeat,omitempty" doc:"Multiplier for the points of a failure that follows a failure of the same KPI (2)."`
 	MitigatedCount     bool         `yaml:"mitigated_count,omitempty" json:"mitigated_count,omitempty" doc:"A failure under mitigation still counts for repeat points and escalation."`
+	Reset              bool         `yaml:"reset,omitempty" json:"reset,omitempty" doc:"Start the history afresh when this regime takes over: repeats, escalation and rolling caps count from its first month. Otherwise a KPI whose ref continues keeps its history."`
 	Rounding           string       `yaml:"rounding,omitempty" json:"rounding,omitempty" enum:"half_up,half_even,down" doc:"How money is rounded to pence (half_up if omitted)."`
 	KPIs               []fileKPI    `yaml:"kpis" json:"kpis" req:"1" doc:"The regime's KPIs, in report order."`
 	Relief             []fileRelief `yaml:"relief,omitempty" json:"relief,omitempty" doc:"Exclusions, mitigations and customer-cause relief."`
@@ -102,7 +104,7 @@ type fileBand struct {
 }
 
 type fileRelief struct {
-	Kind    string `yaml:"kind" json:"kind" req:"1" enum:"exclusion,mitigation,customer_cause" doc:"What the relief does."`
+	Kind    string `yaml:"kind" json:"kind" req:"1" enum:"exclusion,mitigation,customer_cause,not_measurable" doc:"What the relief does: exclusion takes the months out; mitigation and customer_cause keep the status but nothing accrues; not_measurable agrees that the KPI cannot be measured."`
 	KPI     string `yaml:"kpi" json:"kpi" req:"1" doc:"The KPI relieved."`
 	From    plain  `yaml:"from" json:"from" req:"1" fmt:"month" doc:"The first month relieved."`
 	Through plain  `yaml:"through,omitempty" json:"through,omitempty" fmt:"month" doc:"The last month relieved; omit for an open-ended exclusion."`

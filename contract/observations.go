@@ -81,7 +81,7 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // ReadObservations reads a supplier's figures from CSV for contract c. The
 // first line is a header naming the columns, in any order: kpi, period and
 // value are required; numerator, denominator, status and note are optional.
-// Each row is one KPI in one month:
+// Each row is one KPI in one period:
 //
 //	kpi,period,value,numerator,denominator,status,note
 //	3,Apr-16,88.89,,,,
@@ -90,7 +90,11 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 //	BT-K-002,May-16,,,,not_measurable,Not yet measurable
 //
 // The period is a month in any form package period reads (2016-05, May-16,
-// May 2016). The value is a figure as [kpi.ParseFigure] reads it (88.89,
+// May 2016), or the KPI's measurement period where it is longer than a
+// month: a quarter, a half or a year (Q1 2016/17, H1 2016/17, 2016/17), or
+// a four-weekly period as a range of days (2016-04-01..2016-04-28). A
+// figure for a month inside a longer measurement period is interim: shown,
+// never charged. The value is a figure as [kpi.ParseFigure] reads it (88.89,
 // 95.8%); with a numerator and denominator it may be left empty, and if it is
 // given it must agree with them. The status is no_data, not_due,
 // not_measurable or excluded for a row with no figure, or the status the
@@ -139,8 +143,8 @@ func ReadObservationFiles(c *Contract, names ...string) ([]regime.Observation, e
 // obsKey identifies a KPI's month; fileLine where it was first given.
 type (
 	obsKey struct {
-		ref string
-		m   period.Month
+		ref        string
+		start, end period.Date
 	}
 	fileLine struct {
 		file string
@@ -251,13 +255,14 @@ func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fil
 		if !ok {
 			continue
 		}
-		k := obsKey{o.KPI, o.Month}
+		p := o.For()
+		k := obsKey{o.KPI, p.Start(), p.End()}
 		if prev, dup := seen[k]; dup {
 			where := fmt.Sprintf("on line %d", prev.line)
 			if prev.file != file {
 				where = fmt.Sprintf("in %s on line %d", prev.file, prev.line)
 			}
-			report(line, colKPI, "%s for %s is already %s", o.KPI, o.Month.Label(period.Short), where)
+			report(line, colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
 			continue
 		}
 		seen[k] = fileLine{file, line}
@@ -265,6 +270,9 @@ func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fil
 	}
 	return done(out)
 }
+
+// m0 is no period at all.
+var m0 period.Period
 
 // readRow reads one row, reporting its problems; ok is false if it had any.
 func readRow(c *Contract, rec []string, field func([]string, string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
@@ -279,16 +287,23 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 		fail(colKPI, "the KPI reference is empty")
 	}
 	ptext := field(rec, colPeriod)
+	label := m0
 	m, err := period.ParseMonth(ptext)
-	if err != nil {
-		if p, lerr := period.ParseLabel(ptext); lerr == nil {
-			fail(colPeriod, "%q is a %s: observations are monthly, so write the month the figure is for (%s)", ptext, p.Kind(), p.LastMonth().Label(period.Short))
-		} else {
-			fail(colPeriod, "%q is not a month (want 2016-05, May-16 or May 2016)", ptext)
+	if err == nil {
+		o.Month, label = m, m.Period()
+	} else {
+		p, lerr := period.ParseLabel(ptext)
+		switch {
+		case lerr != nil:
+			fail(colPeriod, "%q is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)", ptext)
+			return o, false
+		case p.Kind() == period.KindYearToDate || p.Kind() == period.KindMonths:
+			fail(colPeriod, "%q is a %s: give the figure for its month or its KPI's measurement period", ptext, p.Kind())
+			return o, false
 		}
-		return o, false
+		o.Period, label = p, p
+		m = p.LastMonth()
 	}
-	o.Month = m
 	var def kpi.Definition
 	switch {
 	case !c.Covers(m):
@@ -301,6 +316,8 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 			d, known := r.Indicator(o.KPI)
 			if !known {
 				fail(colKPI, "no KPI %q in regime %s %s", o.KPI, r.Name(), r.Version())
+			} else if err := d.CheckPeriod(label); err != nil {
+				fail(colPeriod, "%v", err)
 			}
 			def = d
 		}
@@ -345,7 +362,7 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 		// The status as reported, with no figure: minutes that give
 		// outcomes ("failed to meet the Minimum Service Level").
 		o.Obs = kpi.Outcome(st, o.Note)
-		if _, err := kpi.Evaluate(def, m.Period(), o.Obs); err != nil {
+		if _, err := kpi.Evaluate(def, label, o.Obs); err != nil {
 			fail(colStatus, "%v", unquoteKPI(err))
 			return o, false
 		}

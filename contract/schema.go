@@ -46,7 +46,7 @@ func enumValues(tag string) []string {
 			names = append(names, u.String())
 		}
 	case "aggregations":
-		for a := kpi.RatioOfSums; a <= kpi.Maximum; a++ {
+		for a := kpi.RatioOfSums; a <= kpi.MeanOfPeriods; a++ {
 			names = append(names, a.String())
 		}
 	default:

@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -45,10 +46,11 @@ func aggregate(m Measure, entries []Entry, skip func(period.Period) bool) (Obser
 	switch m.Aggregation {
 	case RatioOfSums, WeightedMean:
 		return sumCounts(m, entries, use)
-	case Sum, Minimum, Maximum, Latest:
+	case Sum, Minimum, Maximum, Latest, MeanOfPeriods:
 		var acc decimal.Decimal
 		var latest period.Period
 		have, seen := false, false
+		n := int64(0)
 		for i := range entries {
 			e := &entries[i]
 			if !use(e) {
@@ -62,10 +64,11 @@ func aggregate(m Measure, entries []Entry, skip func(period.Period) bool) (Obser
 			if !ok {
 				continue
 			}
+			n++
 			switch {
 			case !have:
 				acc, latest, have = v, e.Period, true
-			case m.Aggregation == Sum:
+			case m.Aggregation == Sum, m.Aggregation == MeanOfPeriods:
 				acc = acc.Add(v)
 			case m.Aggregation == Minimum && v.LessThan(acc), m.Aggregation == Maximum && v.GreaterThan(acc):
 				acc = v
@@ -79,9 +82,57 @@ func aggregate(m Measure, entries []Entry, skip func(period.Period) bool) (Obser
 		if !have {
 			return Missing(NotMeasurable, "no volume in the periods aggregated"), nil
 		}
+		if m.Aggregation == MeanOfPeriods && n > 1 {
+			acc = acc.DivRound(decimal.NewFromInt(n), ratioPlaces)
+		}
 		return Figure(acc), nil
 	}
 	return Observation{}, fmt.Errorf("kpi: cannot aggregate with rule %s", m.Aggregation)
+}
+
+// AggregateBounded is [Aggregate], except that where a ratio of sums or a
+// weighted mean cannot be worked out because some figures come without
+// their counts, it returns the range the true figure must lie in instead
+// of an error: a ratio of sums is a mean of the periods' ratios weighted by
+// their denominators, so it lies between the smallest and the largest of
+// them, whatever the counts. The range is an observation made with
+// [Between]; [Evaluate] rates it where the whole range falls in one band
+// and says it is not measurable otherwise. Where every figure is the same,
+// that figure is the answer.
+func AggregateBounded(m Measure, entries []Entry, skip func(period.Period) bool) (Observation, error) {
+	o, err := Aggregate(m, entries, skip)
+	if err == nil || !errors.Is(err, ErrNeedsCounts) {
+		return o, err
+	}
+	var lo, hi decimal.Decimal
+	have := false
+	for i := range entries {
+		e := &entries[i]
+		if !e.Obs.HasFigure() || (skip != nil && skip(e.Period)) {
+			continue
+		}
+		v, ok, err := e.Obs.figure(m.Unit)
+		if err != nil {
+			return Observation{}, fmt.Errorf("kpi: %s: %w", e.Period, err)
+		}
+		if !ok {
+			continue // no volume: it weighs nothing in the ratio
+		}
+		if !have {
+			lo, hi, have = v, v, true
+			continue
+		}
+		if v.LessThan(lo) {
+			lo = v
+		}
+		if v.GreaterThan(hi) {
+			hi = v
+		}
+	}
+	if !have {
+		return Missing(NotMeasurable, "no volume in the periods aggregated"), nil
+	}
+	return Between(lo, hi), nil
 }
 
 // sumCounts adds numerators and denominators (or totals and counts). Whole

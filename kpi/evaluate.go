@@ -22,6 +22,7 @@ type Result struct {
 	band     int16 // index into def.ladder, or -1
 	target   decimal.Decimal
 	actual   decimal.Decimal
+	hi       decimal.Decimal // the top of a range; actual holds its bottom
 	flags    resultFlags
 	reported Status
 	text     string // the supplier's words for a missing figure
@@ -34,6 +35,7 @@ const (
 	hasActual
 	interim // a figure reported in a period when the measure is not due
 	outcome // a status reported with no figure
+	ranged  // a range of figures (Between): actual to hi
 )
 
 // Evaluate rates one observation of d for period p (a month, or a longer
@@ -63,6 +65,9 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	due := x.dueIn(p)
 	if obs.kind == obsOutcome {
 		return x.outcome(r, obs, due)
+	}
+	if obs.kind == obsRange {
+		return x.rateRange(r, obs, due)
 	}
 	if !obs.HasFigure() {
 		reason, text := obs.Reason()
@@ -165,6 +170,35 @@ func (x *defData) outcome(r Result, obs Observation, due bool) (Result, error) {
 	}
 	if t, err := x.targetFor(r.period); err == nil {
 		r.target, r.flags = t, r.flags|hasTarget
+	}
+	return r, nil
+}
+
+// rateRange rates a range of figures: in the band both ends fall in, or
+// not measurable where they fall in different bands.
+func (x *defData) rateRange(r Result, obs Observation, due bool) (Result, error) {
+	if x.outcomesOnly {
+		return Result{}, fmt.Errorf("kpi: %s for %s: its target or levels are not published, so the figures %s cannot be rated", x.spec.Ref, r.period, obs)
+	}
+	lo, hi := obs.num, obs.den
+	for _, v := range []decimal.Decimal{lo, hi} {
+		if err := x.spec.Measure.inRange(v); err != nil {
+			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, r.period, err)
+		}
+	}
+	t, err := x.targetFor(r.period)
+	if err != nil {
+		return Result{}, err
+	}
+	r.actual, r.hi, r.target = lo, hi, t
+	r.flags |= ranged | hasTarget
+	if !due {
+		r.flags |= interim
+	}
+	if b := x.band(lo, t); b == x.band(hi, t) {
+		r.band, r.status = int16(b), x.ladder[b].Status
+	} else {
+		r.status = NotMeasurable
 	}
 	return r, nil
 }
@@ -280,6 +314,13 @@ func (r Result) Target() (decimal.Decimal, bool) { return r.target, r.flags&hasT
 // target of 80% unless the measure rounds before banding.
 func (r Result) Actual() (decimal.Decimal, bool) { return r.actual, r.flags&hasActual != 0 }
 
+// Range returns the bounds of a result rated from a range of figures
+// ([Between]): the true figure lies between lo and hi. ok is false for any
+// other result.
+func (r Result) Range() (lo, hi decimal.Decimal, ok bool) {
+	return r.actual, r.hi, r.flags&ranged != 0
+}
+
 // Interim reports whether the figure was reported in a period when the
 // measure was not due.
 func (r Result) Interim() bool { return r.flags&interim != 0 }
@@ -342,7 +383,7 @@ func (r Result) Disagrees() bool { return r.reported != 0 && r.reported != r.sta
 func (r Result) Equal(o Result) bool {
 	sameDef := (r.def == nil) == (o.def == nil) && (r.def == nil || r.def.equal(o.def))
 	return sameDef && r.period == o.period && r.status == o.status && r.band == o.band && r.flags == o.flags &&
-		r.target.Equal(o.target) && r.actual.Equal(o.actual) && r.reported == o.reported && r.text == o.text
+		r.target.Equal(o.target) && r.actual.Equal(o.actual) && r.hi.Equal(o.hi) && r.reported == o.reported && r.text == o.text
 }
 
 // format writes a value of the result's measure as written (90.0%, 87%,
@@ -367,6 +408,9 @@ func (r Result) Reason() string {
 		return ""
 	}
 	d := r.def
+	if r.flags&ranged != 0 {
+		return r.rangeReason()
+	}
 	switch r.status {
 	case NotDue:
 		return fmt.Sprintf("not due: a %s measure has no measurement in %s", d.spec.Frequency, r.period.Label(period.Short))
@@ -418,6 +462,29 @@ func (r Result) Reason() string {
 		s += fmt.Sprintf(" but %s %s", reach, r.levelPhrase(own, d.ladder[b+1].Status, ov))
 	}
 	return s + note
+}
+
+// rangeReason explains a result rated from a range of figures.
+func (r Result) rangeReason() string {
+	d := r.def
+	span := fmt.Sprintf("between %s and %s", r.format(r.actual), r.format(r.hi))
+	if r.band >= 0 {
+		return fmt.Sprintf("%s (figures without counts, so only their range is known), all of it %s: %s",
+			span, r.bandPhrase(), r.status)
+	}
+	lo, hi := d.band(r.actual, r.target), d.band(r.hi, r.target)
+	a, b := d.ladder[min(lo, hi)].Status, d.ladder[max(lo, hi)].Status
+	return fmt.Sprintf("%s (figures without counts, so only their range is known), which spans %s to %s: the counts are needed to rate it",
+		span, a, b)
+}
+
+// bandPhrase says where the result's band lies against the target: "at or
+// better than the target of 90%", "worse than the target of 90%".
+func (r Result) bandPhrase() string {
+	if r.status.OnTarget() {
+		return "meeting the target of " + r.format(r.target)
+	}
+	return "short of the target of " + r.format(r.target)
 }
 
 // levelPhrase names the level of band b, beyond which a band of status next

@@ -122,14 +122,19 @@ const (
 	Minimum
 	// Maximum takes the highest figure.
 	Maximum
+	// MeanOfPeriods is the arithmetic mean of the periods' figures, each
+	// period weighing the same whatever its volume. It is never a default:
+	// use it only where a contract defines a longer period's figure as the
+	// mean of its periods' figures.
+	MeanOfPeriods
 )
 
-var aggregationNames = [...]string{"", "ratio_of_sums", "weighted_mean", "sum", "latest", "minimum", "maximum"}
+var aggregationNames = [...]string{"", "ratio_of_sums", "weighted_mean", "sum", "latest", "minimum", "maximum", "mean_of_periods"}
 
 // String returns the rule's name: ratio_of_sums, weighted_mean, sum, latest,
-// minimum, maximum.
+// minimum, maximum, mean_of_periods.
 func (a Aggregation) String() string {
-	if a >= RatioOfSums && a <= Maximum {
+	if a >= RatioOfSums && a <= MeanOfPeriods {
 		return aggregationNames[a]
 	}
 	return fmt.Sprintf("Aggregation(%d)", int(a))
@@ -137,7 +142,7 @@ func (a Aggregation) String() string {
 
 // ParseAggregation reads a rule by name.
 func ParseAggregation(s string) (Aggregation, error) {
-	for a := RatioOfSums; a <= Maximum; a++ {
+	for a := RatioOfSums; a <= MeanOfPeriods; a++ {
 		if strings.EqualFold(strings.TrimSpace(s), aggregationNames[a]) {
 			return a, nil
 		}
@@ -147,7 +152,7 @@ func ParseAggregation(s string) (Aggregation, error) {
 
 // MarshalText implements [encoding.TextMarshaler].
 func (a Aggregation) MarshalText() ([]byte, error) {
-	return marshalName(a, a.String(), a == 0 || a > Maximum)
+	return marshalName(a, a.String(), a == 0 || a > MeanOfPeriods)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAggregation].
@@ -189,7 +194,7 @@ func (m Measure) validate(p *problems.List) {
 	if m.Precision < 0 || m.Precision > 10 {
 		p.Add("precision", "%d decimal places is outside 0 to 10", m.Precision)
 	}
-	if m.Aggregation == 0 || m.Aggregation > Maximum {
+	if m.Aggregation == 0 || m.Aggregation > MeanOfPeriods {
 		p.Add("aggregation", "must be stated (one of %s)", strings.Join(aggregationNames[1:], ", "))
 	}
 	if m.Unit == Rating {

@@ -30,6 +30,7 @@ const (
 	obsCounts
 	obsMean
 	obsOutcome
+	obsRange
 )
 
 // Figure is an observation of one figure: 88.89 (percent), 8.09 (days).
@@ -80,6 +81,28 @@ func Missing(reason Status, text string) Observation {
 // Outcomes do not aggregate: a quarter of them is not measurable.
 func Outcome(s Status, text string) Observation {
 	return Observation{kind: obsOutcome, reported: s, text: text}
+}
+
+// Between is an observation known only to lie between lo and hi, both
+// included: the ratio of sums of periods whose percentages came without
+// their counts ([AggregateBounded]). [Evaluate] rates it where the whole
+// range falls in one band ("between 91% and 95%: met") and finds it not
+// measurable where the range spans bands. lo and hi may be given in either
+// order; where they are equal it is that figure.
+func Between(lo, hi decimal.Decimal) Observation {
+	if lo.Equal(hi) {
+		return Figure(lo)
+	}
+	if lo.GreaterThan(hi) {
+		lo, hi = hi, lo
+	}
+	return Observation{kind: obsRange, num: lo, den: hi}
+}
+
+// Range returns the bounds of an observation made with [Between], and
+// false for any other.
+func (o Observation) Range() (lo, hi decimal.Decimal, ok bool) {
+	return o.num, o.den, o.kind == obsRange
 }
 
 // IsOutcome reports whether o is an outcome reported with no figure.
@@ -143,6 +166,8 @@ func (o Observation) String() string {
 		return fmt.Sprintf("%s of %s", o.num, o.den)
 	case obsMean:
 		return fmt.Sprintf("%s over %s", o.num, o.den)
+	case obsRange:
+		return fmt.Sprintf("between %s and %s", o.num, o.den)
 	case obsOutcome:
 		if o.text != "" {
 			return fmt.Sprintf("%s as reported (%s)", o.reported, o.text)

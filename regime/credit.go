@@ -11,6 +11,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A CreditRule works out the service credit one KPI's result earns in a
@@ -30,9 +31,17 @@ type CreditRule interface {
 	String() string
 }
 
-// CreditInput is what a credit rule sees of a row.
+// CreditInput is what a credit rule sees of a row: the row's own status,
+// after deeming and relief, and the result of the figure behind it.
 type CreditInput struct {
-	KPI     string
+	KPI    string
+	Period period.Period // the measurement period
+	// Status is the row's status: a missing figure deemed a failure is
+	// failed here, whatever Result says.
+	Status kpi.Status
+	Deemed bool
+	// Result is the evaluation of the figure reported; for a deemed row it
+	// has no figure.
 	Result  kpi.Result
 	Points  decimal.Decimal // after any repeat multiplier
 	Failing bool            // the status counts as a failure in this regime
@@ -135,8 +144,9 @@ func (c ShortfallCredit) String() string {
 	return fmt.Sprintf("shortfall below the target as a percentage of charges, for %s", strings.Join(c.Indicators, ", "))
 }
 
-// FixedCredit is a fixed amount for a KPI's result: per status reached, and
-// per failure for a volume-of-failures KPI (the figure times PerFailure).
+// FixedCredit is a fixed amount for a KPI's result: per status of the row
+// (a deemed failure is a failure), and per failure for a
+// volume-of-failures KPI (the figure times PerFailure).
 type FixedCredit struct {
 	KPI        string
 	PerStatus  map[kpi.Status]decimal.Decimal
@@ -168,7 +178,7 @@ func (c FixedCredit) Credit(row CreditInput, _ decimal.Decimal) (decimal.Decimal
 	if row.KPI != c.KPI {
 		return decimal.Zero, nil
 	}
-	out := c.PerStatus[row.Result.Status()]
+	out := c.PerStatus[row.Status]
 	if out.IsZero() {
 		out = decimal.Zero
 	}

@@ -80,8 +80,9 @@ func TestDescriptions(t *testing.T) {
 }
 
 // TestPercentRollingCapAndKPIPoints: a rolling cap of 5% of charges over a
-// three-month window is 15% of this month's charges (£15,000 on £100,000);
-// per-KPI rolling points and a customer-cause month.
+// three-month window is 5% of the charges of the window's three months
+// (£15,000 on £100,000 a month, February and March given so that April's
+// window is whole); per-KPI rolling points and a customer-cause month.
 func TestPercentRollingCapAndKPIPoints(t *testing.T) {
 	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"),
 		Indicators: []kpi.Definition{availability(t, "A"), availability(t, "B")},
@@ -94,7 +95,7 @@ func TestPercentRollingCapAndKPIPoints(t *testing.T) {
 	in := regime.Input{
 		Observations: append(figures("A", map[string]string{"Apr-16": "96", "May-16": "96", "Jun-16": "96"}),
 			figures("B", map[string]string{"Apr-16": "96", "May-16": "96", "Jun-16": "99"})...),
-		Charges: charges("100000", "Apr-16", "May-16", "Jun-16"),
+		Charges: charges("100000", "Feb-16", "Mar-16", "Apr-16", "May-16", "Jun-16"),
 	}
 	l, err := r.Run(in)
 	require.NoError(t, err)

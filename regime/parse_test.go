@@ -67,7 +67,7 @@ func TestParseRoundingAndRelief(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, regime.CustomerCause, k)
 	_, err = regime.ParseReliefKind("waiver")
-	assert.EqualError(t, err, `unknown kind of relief "waiver" (want exclusion, mitigation or customer_cause)`)
+	assert.EqualError(t, err, `unknown kind of relief "waiver" (want exclusion, mitigation, customer_cause or not_measurable)`)
 }
 
 func TestParseRuleKind(t *testing.T) {

@@ -38,7 +38,8 @@ type Spec struct {
 	// to its reporting precision before banding, as a report that prints
 	// them would.
 	RoundBeforeBanding bool
-	// Missing says what a missing figure means where one was due.
+	// Missing says what a missing figure means where one was due, or where
+	// the return claimed a status the contract does not grant.
 	Missing Missing
 	// Failing is the best status that counts as a failure for repeat
 	// points and escalation; zero means [kpi.Missed], so missed,
@@ -63,12 +64,22 @@ type Spec struct {
 	Escalation []Rule
 	// Rounding is how money is rounded to pence.
 	Rounding Rounding
+	// Reset, when true, starts the history afresh when this regime takes
+	// over from an earlier one: repeats, escalation windows and rolling
+	// caps count only from its first month. Otherwise a KPI whose
+	// reference continues from the earlier regime keeps its history.
+	Reset bool
+	// Years is how the contract counts its years (from April, the zero
+	// Years, unless the contract's years start in another month): the
+	// years profiled targets are checked for.
+	Years period.Years
 }
 
 // Missing says what a missing figure (no data where one was due) means.
 type Missing struct {
 	// DeemFailed, when true, treats no data as a failure at Status (zero
-	// means kpi.Failed) earning Points.
+	// means kpi.Failed) earning Points (zero means the points of the KPI's
+	// band with that status).
 	DeemFailed bool
 	Status     kpi.Status
 	Points     decimal.Decimal
@@ -80,6 +91,7 @@ type Missing struct {
 type Regime struct {
 	spec      Spec
 	byRef     map[string]int
+	versions  []string // the version, as rows name it; shared, never modified
 	labels    [kpi.Excluded + 1]string
 	ruleTexts []string // the escalation rules' descriptions, for events
 }
@@ -127,7 +139,7 @@ func New(spec Spec) (*Regime, error) {
 	for i, rl := range spec.Relief {
 		path := fmt.Sprintf("relief[%d]", i)
 		known(path+".kpi", rl.KPI)
-		if rl.Kind < Exclusion || rl.Kind > CustomerCause {
+		if rl.Kind < Exclusion || rl.Kind > AgreedNotMeasurable {
 			bad(path+".kind", "unknown kind of relief %d", int(rl.Kind))
 		}
 		if rl.From.IsZero() {
@@ -184,6 +196,12 @@ func New(spec Spec) (*Regime, error) {
 	spec.Credits = slices.Clone(spec.Credits)
 	spec.Escalation = slices.Clone(spec.Escalation)
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation))}
+	r.versions = []string{spec.Version}[:1:1]
+	if !spec.Until.IsZero() {
+		if err := r.checkYears(spec.From, spec.Until.AddMonths(-1)); err != nil {
+			return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
+		}
+	}
 	for i, rule := range spec.Escalation {
 		r.ruleTexts[i] = rule.String()
 	}
@@ -280,6 +298,57 @@ func DefaultLabel(s kpi.Status) string {
 	return strings.ToUpper(n[:1]) + n[1:]
 }
 
+// title names a regime with its version: "PSSP 2016".
+func title(r *Regime) string {
+	if r.spec.Version == "" {
+		return r.spec.Name
+	}
+	return r.spec.Name + " " + r.spec.Version
+}
+
+// needsCharges reports whether scoring a month needs its charge: the
+// regime has credit rules, or a cap written as a percentage of charges.
+func (r *Regime) needsCharges() bool {
+	return len(r.spec.Credits) > 0 || r.spec.Caps.PerPeriod.PercentOfCharges || r.spec.Caps.Rolling.PercentOfCharges
+}
+
+// deemedStatus is the status a missing figure is deemed to have.
+func (r *Regime) deemedStatus() kpi.Status {
+	if r.spec.Missing.Status != 0 {
+		return r.spec.Missing.Status
+	}
+	return kpi.Failed
+}
+
+// deemedPoints are the points a deemed failure earns: the regime's, or, if
+// it gives none, those of d's band with the deemed status.
+func (r *Regime) deemedPoints(d kpi.Definition) decimal.Decimal {
+	if !r.spec.Missing.Points.IsZero() {
+		return r.spec.Missing.Points
+	}
+	st := r.deemedStatus()
+	for _, b := range d.Bands().List() {
+		if b.Status == st {
+			return b.Points
+		}
+	}
+	return decimal.Zero
+}
+
+// checkYears checks that every profiled indicator has targets for each
+// year from the one holding first to the one holding last.
+func (r *Regime) checkYears(first, last period.Month) error {
+	var errs []error
+	for y := r.spec.Years.Of(first); !y.First().After(last); y = y.Next() {
+		for _, d := range r.spec.Indicators {
+			if err := profileCovers(d, y); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // failing reports whether a status counts as a failure.
 func (r *Regime) failing(s kpi.Status) bool {
 	f := r.spec.Failing
@@ -304,6 +373,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
+		a.Reset != b.Reset || a.Years != b.Years ||
 		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false
@@ -365,3 +435,19 @@ func (h History) At(m period.Month) (*Regime, bool) {
 
 // Regimes returns the regimes in order.
 func (h History) Regimes() []*Regime { return slices.Clone(h.regimes) }
+
+// profileCovers reports, as an error naming the KPI and the year, a
+// profiled indicator with no targets for year y.
+func profileCovers(d kpi.Definition, y period.Year) error {
+	prof := d.Profile()
+	ms := prof.Months()
+	if len(ms) == 0 {
+		return nil
+	}
+	for _, m := range ms {
+		if y.Contains(m) {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: KPI %s has no profiled target for %s: give its profile for that year", ErrInvalid, d.Ref(), y)
+}

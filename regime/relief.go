@@ -22,13 +22,19 @@ const (
 	// CustomerCause is relief for a failure the customer caused, in a single
 	// month: treated as mitigation, and reported as customer cause.
 	CustomerCause
+	// AgreedNotMeasurable records the customer's agreement that a KPI
+	// cannot be measured for the months given (seed 000's BT-K-002, "not
+	// yet measurable: ADP and milestones being agreed"): the result is not
+	// measurable and nothing accrues. Without it, a return's
+	// not_measurable is a missing figure.
+	AgreedNotMeasurable
 )
 
-var reliefNames = [...]string{"", "exclusion", "mitigation", "customer_cause"}
+var reliefNames = [...]string{"", "exclusion", "mitigation", "customer_cause", "not_measurable"}
 
-// String returns exclusion, mitigation or customer_cause.
+// String returns exclusion, mitigation, customer_cause or not_measurable.
 func (k ReliefKind) String() string {
-	if k >= Exclusion && k <= CustomerCause {
+	if k >= Exclusion && k <= AgreedNotMeasurable {
 		return reliefNames[k]
 	}
 	return fmt.Sprintf("ReliefKind(%d)", int(k))
@@ -49,8 +55,9 @@ func (rl Relief) covers(m period.Month) bool {
 	return !m.Before(rl.From) && (rl.Through.IsZero() || !m.After(rl.Through))
 }
 
-// reliefFor returns the relief for KPI ref in month m: an exclusion if any,
-// else the first other relief.
+// reliefFor returns the relief for KPI ref in month m (the month a
+// measurement period ends in, for a longer one): an exclusion if any, else
+// the first other relief.
 func (r *Regime) reliefFor(ref string, m period.Month) (Relief, bool) {
 	var found Relief
 	ok := false
@@ -68,14 +75,14 @@ func (r *Regime) reliefFor(ref string, m period.Month) (Relief, bool) {
 	return found, ok
 }
 
-// ParseReliefKind reads exclusion, mitigation or customer_cause (a space or
-// hyphen may stand for the underscore).
+// ParseReliefKind reads exclusion, mitigation, customer_cause or
+// not_measurable (a space or hyphen may stand for the underscore).
 func ParseReliefKind(s string) (ReliefKind, error) {
 	norm := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
-	for k := Exclusion; k <= CustomerCause; k++ {
+	for k := Exclusion; k <= AgreedNotMeasurable; k++ {
 		if norm == reliefNames[k] {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown kind of relief %q (want exclusion, mitigation or customer_cause)", s)
+	return 0, fmt.Errorf("unknown kind of relief %q (want exclusion, mitigation, customer_cause or not_measurable)", s)
 }

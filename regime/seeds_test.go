@@ -56,7 +56,8 @@ func TestCallsOutsideExcludedPeriods2014(t *testing.T) {
 	a, _ := row.Result.Actual()
 	assert.Equal(t, "64", a.String(), "the year outside the excluded months")
 	assert.Equal(t, kpi.Met, row.Status)
-	assert.Contains(t, row.Notes, "performance outside 5 excluded month(s)")
+	assert.Contains(t, row.Notes, "performance outside the excluded months (Apr-14, May-14, Jan-15, Feb-15, Mar-15)")
+	assert.Contains(t, row.Notes, "7 of 12 months met, 5 excluded")
 
 	// Without the exclusions, the same counts give the seed's 57%.
 	whole, err := kpi.Aggregate(pct, all, nil)
@@ -229,14 +230,22 @@ func TestRunErrors(t *testing.T) {
 		{KPI: "AV-1", Month: mo("Apr-16"), Obs: kpi.Figure(dec("98"))},
 	}})
 	assert.ErrorContains(t, err, `observations[0]: no indicator "AV-9"`)
-	assert.ErrorContains(t, err, "observations[1]: AV-1 for 2016-03 is outside regime Worked 1 (from 2016-04, until open-ended)")
-	assert.ErrorContains(t, err, "observations[3]: AV-1 for 2016-04 is reported twice")
+	assert.ErrorContains(t, err, "observations[1]: AV-1 for 2016-03: no regime is in force in 2016-03")
+	_, err = r.Run(regime.Input{Observations: []regime.Observation{
+		{KPI: "AV-1", Month: mo("Apr-16"), Obs: kpi.Figure(dec("99"))},
+		{KPI: "AV-1", Month: mo("Apr-16"), Obs: kpi.Figure(dec("98"))},
+	}})
+	assert.ErrorContains(t, err, "observations[1]: AV-1 for 2016-04 is reported twice")
 
-	_, err = r.Score(regime.Input{Observations: figures("AV-1", map[string]string{"Apr-16": "96"})}, mo("Apr-16").Period())
-	assert.ErrorContains(t, err, "no charges for 2016-04, which its credit rules need")
-	_, err = r.Score(regime.Input{Observations: figures("AV-1", map[string]string{"Apr-16": "101"})}, mo("Apr-16").Period())
+	// Credit rules need the charge of every month scored, met or not.
+	_, err = r.Score(regime.Input{Observations: figures("AV-1", map[string]string{"Apr-16": "99.5"})}, mo("Apr-16").Period())
+	var mc *regime.MissingChargeError
+	require.ErrorAs(t, err, &mc)
+	assert.Equal(t, mo("Apr-16"), mc.Month)
+	assert.EqualError(t, err, "regime Worked 1: no charge for Apr-16, which its credit rules and caps need")
+	_, err = r.Score(regime.Input{Observations: figures("AV-1", map[string]string{"Apr-16": "101"}), Charges: charges("1000", "Apr-16")}, mo("Apr-16").Period())
 	assert.ErrorContains(t, err, "101% is outside 0 to 100")
-	l, err := r.Run(regime.Input{Observations: figures("AV-1", map[string]string{"Apr-16": "99"})})
+	l, err := r.Run(regime.Input{Observations: figures("AV-1", map[string]string{"Apr-16": "99"}), Charges: charges("1000", "Apr-16")})
 	require.NoError(t, err)
 	_, err = l.Scorecard(mo("May-16").Period())
 	assert.ErrorContains(t, err, "2016-05 is outside the months scored, 2016-04")
@@ -259,6 +268,8 @@ func TestSummaryAndLabels(t *testing.T) {
 			mk("D", "CS", "90%", kpi.TierPI), mk("E", "CS", "90%", kpi.TierKPI)},
 		Labels:  map[kpi.Status]string{kpi.Tolerance: "Within 'Tolerance'", kpi.Met: "Target Met"},
 		Missing: regime.Missing{DeemFailed: true, Points: dec("2")},
+		// The council agreed that C cannot be measured this half year.
+		Relief: []regime.Relief{{Kind: regime.AgreedNotMeasurable, KPI: "C", From: mo("Sep-16"), Through: mo("Sep-16"), Reason: "ADP being agreed"}},
 	})
 	require.NoError(t, err)
 	in := regime.Input{Observations: []regime.Observation{

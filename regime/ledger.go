@@ -1,0 +1,799 @@
+package regime
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
+)
+
+// A Ledger is a contract's performance across the months it was run over,
+// kept across all its regime versions: for each month, the rows of the
+// measurement periods that ended in it (and the interim figures reported in
+// it), the credits after caps, and the events raised. Scorecards for any
+// period within it are views of it ([Ledger.Scorecard]).
+type Ledger struct {
+	history  History
+	first    period.Month
+	months   []monthEntry
+	tracks   []string // KPI references, one track each across versions
+	obs      []slot   // figures labelled with a month: (month-first)*len(tracks)+track
+	byPeriod map[periodKey]slot
+	dataLast period.Month // the last month a figure's period ends in
+}
+
+// slot holds one observation as reported.
+type slot struct {
+	obs  kpi.Observation
+	note string
+	set  bool
+}
+
+// periodKey identifies a figure labelled with a period longer than a month
+// (or a four-weekly period).
+type periodKey struct {
+	track      int
+	start, end period.Date
+}
+
+// monthEntry is one month of the ledger.
+type monthEntry struct {
+	regime *Regime
+	rows   []Row
+	// rated are the observations the rows rated, after claims and relief,
+	// for views to aggregate; track the track of each row; hist the length
+	// of the track's failure history once the row was added.
+	rated                   []kpi.Observation
+	track                   []int32
+	hist                    []int32
+	charge                  decimal.Decimal
+	hasCharge               bool
+	points, before, credits decimal.Decimal
+	events                  []Event
+	escPoints               []decimal.Decimal // by track, as escalation sees them; nil if none
+	escTotal                decimal.Decimal
+	fresh                   bool // the regime started afresh in this month (Reset)
+}
+
+// trackState is what a KPI's history carries from one measurement period to
+// the next, across regime versions unless a version resets it.
+type trackState struct {
+	prevFail bool
+	fails    []bool // whether each measurement period counted as a failure
+	prev     kpi.Result
+	hasPrev  bool
+}
+
+// Run runs the ledger of a single regime: see [History.Run].
+func (r *Regime) Run(in Input) (*Ledger, error) { return History{regimes: []*Regime{r}}.Run(in) }
+
+// Score runs the regime's ledger to the end of p and returns p's
+// scorecard: see [History.Score].
+func (r *Regime) Score(in Input, p period.Period) (*Scorecard, error) {
+	return History{regimes: []*Regime{r}}.Score(in, p)
+}
+
+// Score runs the ledger to the end of period p (and no further) and returns
+// p's scorecard ([Ledger.Scorecard]). A year to date that runs past the
+// last period with a figure is cut short at it, so "YTD 2016/17" means as
+// far as the figures go.
+func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
+	if p.IsZero() {
+		return nil, fmt.Errorf("regime: scoring the zero Period")
+	}
+	if _, ok := h.At(p.LastMonth()); !ok {
+		return nil, fmt.Errorf("regime: no regime is in force in %s", p.LastMonth().Label(period.Short))
+	}
+	in.Through = p.LastMonth()
+	last := lastData(in.Observations)
+	if p.Kind() == period.KindYearToDate && !last.IsZero() && last.Before(in.Through) && !last.Before(p.FirstMonth()) {
+		y, _ := p.Year()
+		p, _ = y.ToDate(last)
+		in.Through = last
+	}
+	if !last.IsZero() && last.Before(in.Through) {
+		return nil, fmt.Errorf("regime: %s is outside the months scored: the figures run to %s", p, last.Label(period.Short))
+	}
+	l, err := h.Run(in)
+	if err != nil {
+		return nil, err
+	}
+	return l.Scorecard(p)
+}
+
+// lastData returns the last month a figure's period ends in.
+func lastData(obs []Observation) period.Month {
+	var last period.Month
+	for _, o := range obs {
+		if p := o.For(); !p.IsZero() && (last.IsZero() || p.LastMonth().After(last)) {
+			last = p.LastMonth()
+		}
+	}
+	return last
+}
+
+// A MissingChargeError is returned when a month scored under credit rules
+// (or a cap written as a percentage of charges) has no charge.
+type MissingChargeError struct {
+	Regime string
+	Month  period.Month
+}
+
+func (e *MissingChargeError) Error() string {
+	return fmt.Sprintf("regime %s: no charge for %s, which its credit rules and caps need", e.Regime, e.Month.Label(period.Short))
+}
+
+// Run runs the contract's ledger over its input, one month at a time from
+// the first month an observation's period covers to in.Through (or the end
+// of the last observation's period), each month under the regime in force
+// in it. A KPI whose reference continues into a later regime keeps its
+// history (repeats, escalation, rolling caps) unless that regime resets it
+// ([Spec.Reset]).
+//
+// Each KPI is rated once per measurement period of its frequency, in the
+// month the period ends, and that period's consequences accrue in that
+// month, against that month's charges. For each month and each
+// measurement period ending in it, in this fixed order:
+//
+//  1. the figure: the one reported for the period, or the aggregate of the
+//     interim figures for its months ([kpi.AggregateBounded]), or none;
+//  2. claims and relief: the contract decides what a missing figure means.
+//     A return's not_due for a period that is due, or its excluded or
+//     not_measurable without relief agreeing it, is a missing figure
+//     (flagged ClaimRefused); an [Exclusion] makes the result excluded, and
+//     [AgreedNotMeasurable] not measurable;
+//  3. banding ([kpi.Evaluate]), then deeming: where the regime deems a
+//     missing figure a failure it becomes one;
+//  4. repeat: a failure after a failure of the same KPI in its previous
+//     measurement period has its points multiplied (not compounded);
+//  5. points: the band's points, or none under mitigation or
+//     customer-cause relief;
+//  6. credits: each credit rule, reading the row, added and rounded to
+//     pence;
+//  7. caps: the month's total is capped per month and over the rolling
+//     window of the actual charges of its months, and rounded down so the
+//     cap is never exceeded;
+//  8. escalation: each rule is checked against the KPI's history, once per
+//     measurement period.
+//
+// A figure for a month inside a longer measurement period is interim: shown
+// in its month, never charged, not counted by escalation.
+//
+// It is an error for an observation to name an unknown KPI, a period the
+// regime in force is not in, or a period that is not a measurement period
+// of its KPI (nor a month inside one); for a KPI to be reported twice for
+// a period; and for a month scored under credit rules to have no charge
+// ([*MissingChargeError]). The order of the input does not matter.
+func (h History) Run(in Input) (*Ledger, error) {
+	if len(h.regimes) == 0 {
+		return nil, errors.New("regime: a history with no regimes")
+	}
+	l := &Ledger{history: h}
+	var errs []error
+	type placed struct {
+		i     int
+		track int
+		p     period.Period
+		month bool
+	}
+	var keep []placed
+	trackOf := map[string]int{}
+	through := in.Through
+	for i, o := range in.Observations {
+		p := o.For()
+		if p.IsZero() {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s has no month or period", i, o.KPI))
+			continue
+		}
+		end := p.LastMonth()
+		if !through.IsZero() && end.After(through) {
+			// Only what is asked: a period ending later is not read, but
+			// the months it started in are scored.
+			if first := p.FirstMonth(); !first.After(through) && (l.first.IsZero() || first.Before(l.first)) {
+				l.first = first
+			}
+			continue
+		}
+		r, ok := h.At(end)
+		if !ok {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, p, end))
+			continue
+		}
+		d, ok := r.Indicator(o.KPI)
+		if !ok {
+			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %q in regime %s", i, o.KPI, title(r)))
+			continue
+		}
+		month := p.Kind() == period.KindMonth
+		if err := d.CheckPeriod(p); err != nil {
+			errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
+			continue
+		}
+		t, ok := trackOf[o.KPI]
+		if !ok {
+			t = len(l.tracks)
+			trackOf[o.KPI] = t
+			l.tracks = append(l.tracks, o.KPI)
+		}
+		if first := p.FirstMonth(); l.first.IsZero() || first.Before(l.first) {
+			l.first = first
+		}
+		if l.dataLast.IsZero() || end.After(l.dataLast) {
+			l.dataLast = end
+		}
+		keep = append(keep, placed{i, t, p, month})
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if l.first.IsZero() {
+		return l, nil
+	}
+	if through.IsZero() {
+		through = l.dataLast
+	}
+	if through.Before(l.first) {
+		return l, nil
+	}
+	// Every KPI of the regimes in force gets a track, reported or not.
+	for m := l.first; !m.After(through); m = m.AddMonths(1) {
+		if r, ok := h.At(m); ok && (m == l.first || !r.InForce(m.AddMonths(-1))) {
+			for _, d := range r.spec.Indicators {
+				if _, ok := trackOf[d.Ref()]; !ok {
+					trackOf[d.Ref()] = len(l.tracks)
+					l.tracks = append(l.tracks, d.Ref())
+				}
+			}
+		}
+	}
+	n, k := through.Sub(l.first)+1, len(l.tracks)
+	l.obs = make([]slot, n*k)
+	for _, pl := range keep {
+		o := in.Observations[pl.i]
+		s := slot{obs: o.Obs, note: o.Note, set: true}
+		if pl.month {
+			at := pl.p.FirstMonth().Sub(l.first)*k + pl.track
+			if l.obs[at].set {
+				errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", pl.i, o.KPI, pl.p.FirstMonth()))
+				continue
+			}
+			l.obs[at] = s
+			continue
+		}
+		key := periodKey{pl.track, pl.p.Start(), pl.p.End()}
+		if l.byPeriod == nil {
+			l.byPeriod = map[periodKey]slot{}
+		}
+		if _, dup := l.byPeriod[key]; dup {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", pl.i, o.KPI, pl.p))
+			continue
+		}
+		l.byPeriod[key] = s
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := h.checkYears(l.first, through); err != nil {
+		return nil, err
+	}
+	run := &runner{l: l, in: in, tracks: make([]trackState, k), trackOf: trackOf}
+	l.months = make([]monthEntry, 0, n)
+	var prev *Regime
+	for m := l.first; !m.After(through); m = m.AddMonths(1) {
+		r, _ := h.At(m)
+		fresh := r != nil && r != prev && prev != nil && r.spec.Reset
+		if fresh {
+			clear(run.tracks)
+		}
+		mo, err := run.month(m, r, fresh)
+		if err != nil {
+			return nil, err
+		}
+		l.months = append(l.months, mo)
+		if r != nil {
+			prev = r
+		}
+	}
+	return l, nil
+}
+
+// checkYears checks that every profiled KPI in force between first and
+// last has targets for each year it is scored in.
+func (h History) checkYears(first, last period.Month) error {
+	var errs []error
+	for _, r := range h.regimes {
+		from, until := r.spec.From, r.spec.Until
+		if from.Before(first) {
+			from = first
+		}
+		end := last.AddMonths(1)
+		if !until.IsZero() && until.Before(end) {
+			end = until
+		}
+		if !from.Before(end) {
+			continue
+		}
+		if err := r.checkYears(from, end.AddMonths(-1)); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// runner carries the state of one run.
+type runner struct {
+	l       *Ledger
+	in      Input
+	tracks  []trackState
+	trackOf map[string]int
+}
+
+// month scores month m under regime r (nil where none is in force).
+func (run *runner) month(m period.Month, r *Regime, fresh bool) (monthEntry, error) {
+	mo := monthEntry{regime: r, fresh: fresh, points: decimal.Zero, before: decimal.Zero, credits: decimal.Zero, escTotal: decimal.Zero}
+	if r == nil {
+		return mo, nil
+	}
+	mo.charge, mo.hasCharge = run.in.Charges[m]
+	if r.needsCharges() && !mo.hasCharge {
+		return monthEntry{}, &MissingChargeError{Regime: title(r), Month: m}
+	}
+	k := len(r.spec.Indicators)
+	mo.rows = make([]Row, 0, k)
+	mo.rated = make([]kpi.Observation, 0, k)
+	mo.track = make([]int32, 0, k)
+	mo.hist = make([]int32, 0, k)
+	for _, d := range r.spec.Indicators {
+		t := run.trackOf[d.Ref()]
+		f := d.Frequency()
+		if f.Months() == 1 {
+			if err := run.rate(&mo, r, d, t, m, m.Period()); err != nil {
+				return monthEntry{}, err
+			}
+			continue
+		}
+		ended := false
+		for p := range f.Periods(m.Period()) {
+			ended = true
+			if err := run.rate(&mo, r, d, t, m, p); err != nil {
+				return monthEntry{}, err
+			}
+		}
+		if !ended {
+			if err := run.interim(&mo, r, d, t, m); err != nil {
+				return monthEntry{}, err
+			}
+		}
+	}
+	for i := range mo.rows {
+		if !mo.rows[i].Points.IsZero() {
+			mo.points = mo.points.Add(mo.rows[i].Points)
+		}
+		if !mo.rows[i].Credit.IsZero() {
+			mo.before = mo.before.Add(mo.rows[i].Credit)
+		}
+	}
+	credits, err := run.cap(r, m, mo)
+	if err != nil {
+		return monthEntry{}, err
+	}
+	mo.credits = credits
+	mo.events = run.escalate(r, m, mo)
+	return mo, nil
+}
+
+// at returns the slot of track t for month m.
+func (l *Ledger) at(t int, m period.Month) *slot {
+	i := m.Sub(l.first)
+	if i < 0 || i*len(l.tracks) >= len(l.obs) {
+		return &slot{}
+	}
+	return &l.obs[i*len(l.tracks)+t]
+}
+
+// baseRow is a row with d's description and nothing accrued.
+func baseRow(r *Regime, d kpi.Definition, p period.Period) Row {
+	return Row{KPI: d.Ref(), Description: d.Description(), ServiceArea: d.ServiceArea(), Tier: d.Tier(),
+		Contractual: d.Contractual(), Period: p, Versions: r.versions, Multiplier: one, Points: decimal.Zero, Credit: decimal.Zero}
+}
+
+var one = decimal.NewFromInt(1)
+
+// interim adds the row of a KPI with no measurement period ending in m: an
+// interim figure reported for m, or not due.
+func (run *runner) interim(mo *monthEntry, r *Regime, d kpi.Definition, t int, m period.Month) error {
+	s := run.l.at(t, m)
+	row := baseRow(r, d, m.Period())
+	o := kpi.Observation{}
+	if s.set {
+		o = s.obs
+		if s.note != "" {
+			row.Notes = append(row.Notes, s.note)
+		}
+	}
+	res, err := kpi.Evaluate(d, m.Period(), o)
+	if err != nil {
+		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
+	}
+	row.Result, row.Status = res, res.Status()
+	row.Label = r.Label(row.Status)
+	if s.set && (o.HasFigure() || o.IsOutcome()) {
+		mp := d.Frequency().PeriodOf(m)
+		row.Interim = true
+		row.Reported = o.Reported()
+		row.Notes = append(row.Notes, fmt.Sprintf("interim: %s is measured for %s, rated when it ends", d.Ref(), mp.Label(period.Short)))
+	} else if st := res.Status(); st == kpi.NotMeasurable || st == kpi.Excluded {
+		// A claim for a month when nothing is due is shown as reported; it
+		// costs nothing until the period it belongs to ends.
+		row.Claim = st
+		if rl, ok := r.reliefFor(d.Ref(), m); ok {
+			row.Relief = rl
+			row.Notes = append(row.Notes, fmt.Sprintf("%s: %s", strings.ReplaceAll(rl.Kind.String(), "_", " "), rl.Reason))
+		}
+	} else {
+		row.Status, row.Label = kpi.NotDue, r.Label(kpi.NotDue)
+	}
+	row.Failing = false
+	mo.rows = append(mo.rows, row)
+	mo.rated = append(mo.rated, o)
+	mo.track = append(mo.track, int32(t))
+	mo.hist = append(mo.hist, int32(len(run.tracks[t].fails)))
+	return nil
+}
+
+// figure returns the observation for measurement period p of track t: the
+// figure reported for p, or the aggregate of the interim figures for its
+// months, and a note saying which.
+func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Month) (kpi.Observation, string, error) {
+	l := run.l
+	if p.Kind() == period.KindMonth {
+		s := l.at(t, m)
+		return s.obs, s.note, nil
+	}
+	if s, ok := l.byPeriod[periodKey{t, p.Start(), p.End()}]; ok {
+		return s.obs, s.note, nil
+	}
+	if d.Frequency().IsFourWeekly() {
+		return kpi.Observation{}, "", nil
+	}
+	var entries []kpi.Entry
+	var notes []string
+	for mm := range p.Months() {
+		if s := l.at(t, mm); s.set {
+			entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: s.obs})
+			if s.note != "" {
+				notes = append(notes, s.note)
+			}
+		}
+	}
+	if len(entries) == 0 {
+		return kpi.Observation{}, "", nil
+	}
+	agg, err := kpi.AggregateBounded(d.Measure(), entries, nil)
+	if err != nil {
+		return kpi.Observation{}, "", fmt.Errorf("%s for %s: %w", d.Ref(), p.Label(period.Short), err)
+	}
+	first, last := entries[0].Period.FirstMonth(), entries[len(entries)-1].Period.FirstMonth()
+	note := fmt.Sprintf("%s from the monthly figures of %s", p.Label(period.Short), monthSpan(first, last))
+	if len(notes) > 0 {
+		note += "; " + strings.Join(notes, "; ")
+	}
+	return agg, note, nil
+}
+
+// monthSpan writes "Apr-16" or "Apr-16 to Sep-16".
+func monthSpan(first, last period.Month) string {
+	if first == last {
+		return first.Label(period.Short)
+	}
+	return first.Label(period.Short) + " to " + last.Label(period.Short)
+}
+
+// rate adds the row of track t's measurement period p, ending in m.
+func (run *runner) rate(mo *monthEntry, r *Regime, d kpi.Definition, t int, m period.Month, p period.Period) error {
+	o, note, err := run.figure(d, t, p, m)
+	if err != nil {
+		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
+	}
+	ref := d.Ref()
+	row := baseRow(r, d, p)
+	if note != "" {
+		row.Notes = append(row.Notes, note)
+	}
+	rl, relieved := r.reliefFor(ref, m)
+	plabel := p.Label(period.Short)
+	// The contract decides what a missing figure means, not the return.
+	if claim, text := o.Reason(); !o.HasFigure() && !o.IsOutcome() && !isRange(o) && claim != kpi.NoData {
+		row.Claim = claim
+		granted := false
+		switch claim {
+		case kpi.Excluded:
+			granted = relieved && rl.Kind == Exclusion
+		case kpi.NotMeasurable:
+			granted = relieved && rl.Kind == AgreedNotMeasurable
+		}
+		if !granted {
+			row.ClaimRefused = true
+			what := strings.ReplaceAll(claim.String(), "_", " ")
+			if claim == kpi.NotDue {
+				row.Notes = append(row.Notes, fmt.Sprintf("reported not due, but due: %s is measured for %s", ref, plabel))
+			} else {
+				row.Notes = append(row.Notes, fmt.Sprintf("reported %s, a claim the contract does not grant for %s: taken as no figure", what, plabel))
+			}
+			o = kpi.Missing(kpi.NoData, text)
+		}
+	}
+	if relieved {
+		switch rl.Kind {
+		case Exclusion:
+			o = kpi.Missing(kpi.Excluded, rl.Reason).WithReported(o.Reported())
+		case AgreedNotMeasurable:
+			if o.HasFigure() {
+				row.Notes = append(row.Notes, fmt.Sprintf("the figure %s is set aside: agreed not measurable", o))
+			}
+			o = kpi.Missing(kpi.NotMeasurable, rl.Reason).WithReported(o.Reported())
+		}
+	}
+	res, err := kpi.Evaluate(d, p, o)
+	if err != nil {
+		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
+	}
+	row.Result, row.Status = res, res.Status()
+	points := res.Points()
+	if row.Status == kpi.NoData && r.spec.Missing.DeemFailed {
+		row.Status, row.Deemed = r.deemedStatus(), true
+		points = r.deemedPoints(d)
+		row.Notes = append(row.Notes, "no figure was reported: deemed "+row.Status.String())
+	}
+	row.Label = r.Label(row.Status)
+	row.Reported = o.Reported()
+	row.Disagrees = row.Reported != 0 && row.Reported != row.Status
+	if relieved {
+		row.Relief, row.Relieved = rl, rl.Kind == Mitigation || rl.Kind == CustomerCause
+		row.Notes = append(row.Notes, fmt.Sprintf("%s: %s", strings.ReplaceAll(rl.Kind.String(), "_", " "), rl.Reason))
+	}
+	row.Failing = r.failing(row.Status)
+	tr := &run.tracks[t]
+	counts := row.Failing && (!row.Relieved || r.spec.MitigatedCount)
+	if row.Failing && tr.prevFail && r.spec.Repeat.IsPositive() {
+		row.Multiplier = r.spec.Repeat
+		points = points.Mul(r.spec.Repeat)
+		row.Notes = append(row.Notes, fmt.Sprintf("repeat failure: points × %s", r.spec.Repeat))
+	}
+	if counts && !points.IsZero() {
+		if mo.escPoints == nil {
+			mo.escPoints = make([]decimal.Decimal, len(run.tracks))
+		}
+		mo.escPoints[t] = mo.escPoints[t].Add(points)
+		mo.escTotal = mo.escTotal.Add(points)
+	}
+	if row.Status == kpi.Excluded {
+		tr.prevFail = false
+	} else {
+		tr.prevFail = counts
+		tr.fails = append(tr.fails, counts)
+	}
+	if !row.Relieved && row.Status != kpi.Excluded {
+		row.Points = points
+		short := row.Status.IsPerformance() && !row.Status.OnTarget()
+		if len(r.spec.Credits) > 0 && (short || points.IsPositive()) {
+			credit := decimal.Zero
+			in := CreditInput{KPI: ref, Period: p, Result: res, Status: row.Status, Deemed: row.Deemed, Points: points, Failing: row.Failing}
+			for _, c := range r.spec.Credits {
+				v, err := c.Credit(in, mo.charge)
+				if err != nil {
+					return fmt.Errorf("regime %s: %s for %s: %s: %w", r.spec.Name, ref, plabel, c, err)
+				}
+				credit = credit.Add(v)
+			}
+			row.Credit = r.spec.Rounding.Pence(credit)
+		}
+	}
+	run.trend(&row, t, m, res, d)
+	mo.rows = append(mo.rows, row)
+	mo.rated = append(mo.rated, o)
+	mo.track = append(mo.track, int32(t))
+	mo.hist = append(mo.hist, int32(len(tr.fails)))
+	return nil
+}
+
+func isRange(o kpi.Observation) bool {
+	_, _, ok := o.Range()
+	return ok
+}
+
+// trend sets a row's trends against the KPI's previous measurement period
+// and the same period a year before.
+func (run *runner) trend(row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
+	tr := &run.tracks[t]
+	if tr.hasPrev {
+		row.Trend, row.HasTrend = kpi.TrendOf(tr.prev, res)
+	}
+	tr.prev, tr.hasPrev = res, true
+	if d.Frequency().IsFourWeekly() {
+		return // thirteen periods a year: none is a year before another
+	}
+	l := run.l
+	if k := m.Sub(l.first) - 12; k >= 0 && k < len(l.months) {
+		past := &l.months[k]
+		for i, pt := range past.track {
+			if int(pt) == t && !past.rows[i].Interim {
+				row.TrendYear, row.HasTrendYear = kpi.TrendOf(past.rows[i].Result, res)
+				break
+			}
+		}
+	}
+}
+
+// cap applies the caps to a month's credits.
+func (run *runner) cap(r *Regime, m period.Month, mo monthEntry) (decimal.Decimal, error) {
+	c := mo.before
+	caps := r.spec.Caps
+	if c.IsZero() || (caps.PerPeriod.IsZero() && caps.Rolling.IsZero()) {
+		return c, nil
+	}
+	if !caps.PerPeriod.IsZero() {
+		c = decimal.Min(c, caps.PerPeriod.Of(mo.charge).RoundDown(2))
+	}
+	if !caps.Rolling.IsZero() {
+		l := run.l
+		w := caps.window()
+		if mo.fresh {
+			w = 1
+		}
+		charges, taken := mo.charge, decimal.Zero
+		for back := 1; back < w; back++ {
+			mm := m.AddMonths(-back)
+			k := mm.Sub(l.first)
+			if k >= 0 {
+				e := &l.months[k]
+				if e.regime == nil {
+					continue
+				}
+				taken = taken.Add(e.credits)
+				charges = charges.Add(e.charge)
+				if e.fresh {
+					break // the regime started afresh: its window starts here
+				}
+				continue
+			}
+			if r.spec.Reset && !r.spec.From.After(m) && mm.Before(r.spec.From) {
+				break
+			}
+			opening, had := run.in.OpeningCredits[mm]
+			charge, hasCharge := run.in.Charges[mm]
+			if had {
+				taken = taken.Add(opening)
+				if caps.Rolling.PercentOfCharges && !hasCharge {
+					return decimal.Zero, &MissingChargeError{Regime: title(r), Month: mm}
+				}
+			}
+			if hasCharge {
+				charges = charges.Add(charge)
+			}
+		}
+		limit := caps.Rolling.Of(charges).RoundDown(2)
+		c = decimal.Max(decimal.Min(c, limit.Sub(taken)), decimal.Zero)
+	}
+	return c, nil
+}
+
+// escalate checks the rules for the rows that accrued in month m.
+func (run *runner) escalate(r *Regime, m period.Month, mo monthEntry) []Event {
+	var events []Event
+	month := m.String()
+	for ri, rule := range r.spec.Escalation {
+		text := r.ruleTexts[ri]
+		raise := func(ref string) {
+			events = append(events, Event{Name: rule.Event, KPI: ref, Period: month, Rule: text})
+		}
+		for i := range mo.rows {
+			row := &mo.rows[i]
+			ref := row.KPI
+			if row.Interim || row.Status == kpi.NotDue || (rule.KPI != "" && rule.KPI != ref) {
+				continue
+			}
+			t := mo.track[i]
+			h := run.tracks[t].fails[:mo.hist[i]]
+			due := row.Status != kpi.Excluded
+			switch rule.Kind {
+			case FailuresInWindow:
+				if !due || len(h) == 0 {
+					continue
+				}
+				n := 0
+				for _, f := range h[max(len(h)-rule.M, 0):] {
+					if f {
+						n++
+					}
+				}
+				if n >= rule.N && h[len(h)-1] {
+					raise(ref)
+				}
+			case Consecutive:
+				if !due || len(h) < rule.N {
+					continue
+				}
+				if !slices.Contains(h[len(h)-rule.N:], false) {
+					raise(ref)
+				}
+			case Reached:
+				if row.Status.IsPerformance() && row.Status >= rule.Status && (!row.Relieved || r.spec.MitigatedCount) {
+					raise(ref)
+				}
+			case RollingPoints:
+				if rule.KPI == "" {
+					continue // the regime-wide total is checked below
+				}
+				if i > 0 && mo.track[i-1] == t {
+					continue // once a month for a KPI with two periods in it
+				}
+				if run.pointsInWindow(mo, int(t), rule.M).GreaterThanOrEqual(rule.Level) {
+					raise(ref)
+				}
+			}
+		}
+		if rule.Kind == RollingPoints && rule.KPI == "" && run.pointsInWindow(mo, -1, rule.M).GreaterThanOrEqual(rule.Level) {
+			raise("")
+		}
+	}
+	return events
+}
+
+// pointsInWindow adds up the points escalation sees over the last w months,
+// this one (mo) included: for track t, or all when t < 0. The window stops
+// where the regime started afresh.
+func (run *runner) pointsInWindow(mo monthEntry, t, w int) decimal.Decimal {
+	sum := func(m *monthEntry) decimal.Decimal {
+		if t >= 0 {
+			if m.escPoints == nil {
+				return decimal.Zero
+			}
+			return m.escPoints[t]
+		}
+		return m.escTotal
+	}
+	total := sum(&mo)
+	if mo.fresh {
+		return total
+	}
+	months := run.l.months
+	for k := len(months) - 1; k >= max(len(months)-(w-1), 0); k-- {
+		if v := sum(&months[k]); !v.IsZero() {
+			total = total.Add(v)
+		}
+		if months[k].fresh {
+			break
+		}
+	}
+	return total
+}
+
+// Regime returns the regime in force in the ledger's last month, or nil
+// for an empty ledger.
+func (l *Ledger) Regime() *Regime {
+	for k := len(l.months) - 1; k >= 0; k-- {
+		if l.months[k].regime != nil {
+			return l.months[k].regime
+		}
+	}
+	return nil
+}
+
+// History returns the regimes the ledger ran under.
+func (l *Ledger) History() History { return l.history }
+
+// Months returns the months the ledger covers, as a period; the zero Period
+// if it has none.
+func (l *Ledger) Months() period.Period {
+	if len(l.months) == 0 {
+		return period.Period{}
+	}
+	p, _ := period.MonthRange(l.first, l.first.AddMonths(len(l.months)-1))
+	return p
+}
