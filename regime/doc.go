@@ -13,41 +13,74 @@
 // [Rule]s and how money is rounded to pence ([Rounding]). Every problem is
 // reported at once with its field's path. A [History] holds a contract's
 // regimes in order, so that a regime revised mid-contract scores each month
-// by the right version.
+// by the right version, in one ledger.
 //
-// # The order consequences are worked out in
+// # The ledger
 //
-// [Regime.Run] walks the months in order, because repeat points, rolling caps
-// and escalation depend on what went before. For each month and KPI:
+// A contract's performance is one [Ledger], kept across all its regime
+// versions: [History.Run] (or [Regime.Run] for one regime) walks the months
+// in order, each under the regime in force in it, because repeat points,
+// rolling caps and escalation depend on what went before. A KPI whose
+// reference continues into a later regime keeps its history, unless that
+// regime says it starts afresh ([Spec.Reset]).
 //
-//  1. relief: an [Exclusion] makes the result excluded (and the month drops
-//     out of aggregates); [Mitigation] and [CustomerCause] let the status
-//     stand but mark the row relieved;
-//  2. banding: the observation is rated by [kpi.Evaluate]; where the regime
-//     deems a missing figure a failure, it becomes one;
+// Entries are measurement periods. Each KPI is rated once per period of its
+// own frequency (a month, a quarter, a half, a year, a four-weekly period),
+// and the consequences of a period accrue in the month it ends, against
+// that month's charges. A figure for a month inside a longer period is
+// interim: shown, marked [Row.Interim], never charged, and not seen by
+// escalation; where no figure for the whole period is given, the period is
+// rated on the aggregate of its interim figures. For each measurement
+// period, in this fixed order:
+//
+//  1. claims and relief: the contract decides. A return's not_due for a
+//     period that is due, or its excluded or not_measurable without relief
+//     agreeing it, is a missing figure ([Row.ClaimRefused]); an [Exclusion]
+//     makes the result excluded (and the period drops out of aggregates),
+//     [AgreedNotMeasurable] not measurable; [Mitigation] and
+//     [CustomerCause] let the status stand but mark the row relieved;
+//  2. banding: the figure is rated by [kpi.Evaluate]; where the regime
+//     deems a missing figure a failure, it becomes one ([Row.Deemed]);
 //  3. repeat: a failure after a failure of the same KPI in its previous
 //     measurement period has its points multiplied, once (not compounded);
 //  4. points: the band's service points, none for a relieved row;
 //  5. credits: each credit rule ([PointsCredit], [ShortfallCredit],
-//     [FixedCredit], [AtRiskCredit], or your own) adds to the row's credit,
-//     rounded to pence;
-//  6. caps: the month's total is capped per period and over a rolling
-//     window; points are never capped;
+//     [FixedCredit], [AtRiskCredit], or your own) reads the row, and adds
+//     to its credit, rounded to pence;
+//  6. caps: the month's total is capped per month and over a rolling window
+//     of the actual charges of the window's months (credits applied before
+//     the first month scored count through [Input.OpeningCredits]); a cap
+//     that binds is rounded down, so it is never exceeded by a penny;
+//     points are never capped;
 //  7. escalation: each rule ([NFailuresInM], [KConsecutive],
-//     [PointsInWindow], [StatusReached]) is checked and raises its named
-//     event.
+//     [PointsInWindow], [StatusReached]) is checked once per measurement
+//     period and raises its named event.
+//
+// A row holds one truth: [Row.Status] is the status after deeming and
+// relief, and it says why (deemed, relieved, interim, the status the
+// supplier reported and whether it disagrees, a refused claim). Everything
+// downstream reads the row. A regime with credit rules needs the charge of
+// every month it scores; a month without one is a [*MissingChargeError],
+// never £0.00.
 //
 // # Scorecards
 //
-// [Ledger.Scorecard] reads a month's [Scorecard], or aggregates each KPI over
-// a longer period (a quarter, a year to date) by its measure's rule. A
-// scorecard names the regime version that made it, has a [Row] per KPI
-// (result, label, relief, points, credit, trends against the previous month
-// and the same month a year before, notes), a [Summary] (counts by status,
-// service area and tier; the share on target with and without the KPIs that
-// could not be reported; the exceptions; points and credits before and
-// after caps) and the [Event]s raised. It does not depend on the order of
-// its inputs, and has an Equal method.
+// [Ledger.Scorecard] reads a [Scorecard] for any period within the ledger:
+// a month's rows, or a view of a quarter, a half, a year or a year to date
+// that rates each KPI from its measurement periods (its own result where it
+// is measured over exactly that period; otherwise the aggregate by its
+// measure, never an average of percentages by default; percentages without
+// counts are rated on the range they bound, [kpi.AggregateBounded]; a sum
+// is not rated against levels written for one period) and takes its money
+// and events as the sums of what accrued in its months. [History.Score]
+// runs the ledger to the end of the period asked for, and no further. A
+// scorecard names the regime versions that made it, has a [Row] per KPI
+// (result, label, relief, points, credit, trends, notes), a [Summary]
+// (counts by status, service area and tier; the share on target with and
+// without the KPIs that could not be reported; the exceptions; the
+// disagreements; points and credits before and after caps) and the
+// [Event]s raised. It does not depend on the order of its inputs, and has
+// an Equal method.
 //
 // Package [github.com/kpiregime/kpiregime/regime/regimetest] has assertions
 // for test suites that pin a contract's rules.

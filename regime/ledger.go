@@ -433,7 +433,7 @@ func (run *runner) interim(mo *monthEntry, r *Regime, d kpi.Definition, t int, m
 		row.Claim = st
 		if rl, ok := r.reliefFor(d.Ref(), m); ok {
 			row.Relief = rl
-			row.Notes = append(row.Notes, fmt.Sprintf("%s: %s", strings.ReplaceAll(rl.Kind.String(), "_", " "), rl.Reason))
+			row.Notes = append(row.Notes, reliefNote(rl))
 		}
 	} else {
 		row.Status, row.Label = kpi.NotDue, r.Label(kpi.NotDue)
@@ -555,7 +555,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, d kpi.Definition, t int, m pe
 	row.Disagrees = row.Reported != 0 && row.Reported != row.Status
 	if relieved {
 		row.Relief, row.Relieved = rl, rl.Kind == Mitigation || rl.Kind == CustomerCause
-		row.Notes = append(row.Notes, fmt.Sprintf("%s: %s", strings.ReplaceAll(rl.Kind.String(), "_", " "), rl.Reason))
+		row.Notes = append(row.Notes, reliefNote(rl))
 	}
 	row.Failing = r.failing(row.Status)
 	tr := &run.tracks[t]
@@ -796,4 +796,14 @@ func (l *Ledger) Months() period.Period {
 	}
 	p, _ := period.MonthRange(l.first, l.first.AddMonths(len(l.months)-1))
 	return p
+}
+
+// reliefNote says what relief applies: "mitigation: agreed at the board",
+// "agreed not measurable: ADP being agreed".
+func reliefNote(rl Relief) string {
+	kind := strings.ReplaceAll(rl.Kind.String(), "_", " ")
+	if rl.Kind == AgreedNotMeasurable {
+		kind = "agreed not measurable"
+	}
+	return kind + ": " + rl.Reason
 }

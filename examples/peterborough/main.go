@@ -169,10 +169,20 @@ func writeSummary(b *bytes.Buffer, s scored) {
 			table = append(table, row)
 		}
 	}
+	interim, anyInterim := []string{"Interim"}, false
+	for _, c := range cards {
+		interim = append(interim, fmt.Sprint(c.Scorecard.Summary.Interim))
+		anyInterim = anyInterim || c.Scorecard.Summary.Interim > 0
+	}
+	if anyInterim {
+		// Figures for months inside a longer measurement period: shown,
+		// not rated for the period, so not counted above.
+		table = append(table, interim)
+	}
 	onTarget, rated := []string{"On target"}, []string{"Of the rated"}
 	for _, c := range cards {
 		s := c.Scorecard.Summary
-		onTarget = append(onTarget, fmt.Sprintf("%d of %d", s.OnTarget, s.Total))
+		onTarget = append(onTarget, fmt.Sprintf("%d of %d", s.OnTarget, s.Total-s.Interim))
 		rated = append(rated, s.ShareOnTargetRated.StringFixed(2)+"%")
 	}
 	table = append(table, onTarget, rated)

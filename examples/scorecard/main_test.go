@@ -196,8 +196,20 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // 000's ICT table (May's figures, statuses and the note on KPI 1) and
 // against the file's points and credits, worked by hand in the file-format
 // test: one severity 1 failure is detriment, 2 points, 2% of £100,000. The
-// year to date runs April and May: KPI 1 sums to 1 failure; KPI 3 and the
-// call figures, given without counts in one month, cannot be combined.
+// year to date runs April and May, and was worked by hand:
+//
+//   - KPI 1: 0 + 1 = 1 failure, not rated against one month's levels (the
+//     earlier golden file rated it Detriment: wrong); its money is May's
+//     £2,000 (2 points at 1% of £100,000), and the notes say so;
+//   - KPI 3: 88.89% (April, missed: 1 point at 1% of April's £90,000 =
+//     £900) and 93.18% without counts: the ratio of sums lies between them,
+//     missed to met, so not measurable, with both bounds; the £900 is
+//     April's (the earlier golden file showed it with no source);
+//   - KPI 9: 80.58% and 1612/2015 = 80.00%: the range lies at or above 80%:
+//     met. KPI 10: 2.64% and 1.03%, both under 5%: met. KPI 19: 4.3 and
+//     4.1, both above 3.5: met;
+//   - points 2 + 1 = 3, credits £2,000 + £900 = £2,900 (under the 5% caps of
+//     £4,500 and £5,000).
 func TestGoldenText(t *testing.T) {
 	for _, c := range []struct{ period, file string }{{"May-16", "may-16.txt"}, {"YTD 2016/17", "ytd-2016-17.txt"}} {
 		code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", c.period)

@@ -33,13 +33,19 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3
 th{background:#f2f2f2}.num{text-align:right;white-space:nowrap}
 .green{background:#d9f2d9}.amber{background:#fff0c2}.red{background:#f8d0d0}.grey{background:#eee}
 .counts span{display:inline-block;margin-right:1em;padding:.2em .5em;border-radius:.3em}
-svg{vertical-align:middle}.reason{color:#555;font-size:.9em}`
+svg{vertical-align:middle}.reason{color:#555;font-size:.9em}
+tr.interim td{font-style:italic}.flag{font-weight:bold;color:#a00}`
 
 // HTML writes a single self-contained page for a committee: the last card's
 // scorecard with its summary counts, the exceptions first, each row coloured
 // red, amber, green or grey by its status, and for each KPI a small inline
-// SVG line of its figures across the cards given (oldest first). The page
-// has no scripts and references nothing outside itself.
+// SVG line of its figures across the cards given (oldest first). Interim
+// figures come last, in a table of their own, marked "(interim)" and
+// data-interim="true"; a row that disagrees with the return has a "!" in
+// its Status cell, titled with how (and data-disagreement saying the same),
+// and a "Disagreements:" line under the summary names them; a row for a
+// period other than the card's has data-period and a note. The page has
+// no scripts and references nothing outside itself.
 func HTML(w io.Writer, cards ...Card) error {
 	if len(cards) == 0 {
 		return fmt.Errorf("render: HTML needs at least one scorecard")
@@ -59,13 +65,18 @@ func HTML(w io.Writer, cards ...Card) error {
 			fmt.Fprintf(&b, "<span class=\"%s\" data-status=\"%s\">%d %s</span>", rag(st), st, n, e(labelFor(sc, st)))
 		}
 	}
+	if s.Interim > 0 {
+		fmt.Fprintf(&b, "<span class=\"grey interim\">%d interim</span>", s.Interim)
+	}
 	b.WriteString("</p>\n")
-	fmt.Fprintf(&b, "<p>On target: %d of %d (%s%%); of the %d rated, %s%%. Service points: %s. Credits: %s",
-		s.OnTarget, s.Total, s.ShareOnTarget.StringFixed(2), s.Rated, s.ShareOnTargetRated.StringFixed(2), e(s.Points.String()), e(pounds(s.Credits)))
+	fmt.Fprintf(&b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(pounds(s.Credits)))
 	if !s.CappedBy.IsZero() {
 		fmt.Fprintf(&b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
 	}
 	b.WriteString(".</p>\n")
+	if len(s.Disagreements) > 0 {
+		fmt.Fprintf(&b, "<p class=\"disagreements\">Disagreements: %s.</p>\n", e(disagreements(sc)))
+	}
 	if len(sc.Events) > 0 {
 		b.WriteString("<ul class=\"events\">\n")
 		for _, ev := range sc.Events {
@@ -78,11 +89,15 @@ func HTML(w io.Writer, cards ...Card) error {
 		b.WriteString("</ul>\n")
 	}
 
-	exceptions, rest := []regime.Row{}, []regime.Row{}
+	// Interim figures are never exceptions: they are shown apart.
+	exceptions, rest, interim := []regime.Row{}, []regime.Row{}, []regime.Row{}
 	for _, r := range sc.Rows {
-		if (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData {
+		switch {
+		case r.Interim:
+			interim = append(interim, r)
+		case (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData:
 			exceptions = append(exceptions, r)
-		} else {
+		default:
 			rest = append(rest, r)
 		}
 	}
@@ -90,7 +105,7 @@ func HTML(w io.Writer, cards ...Card) error {
 	for _, part := range []struct {
 		heading string
 		rows    []regime.Row
-	}{{"Exceptions", exceptions}, {"On target or not rated", rest}} {
+	}{{"Exceptions", exceptions}, {"On target or not rated", rest}, {"Interim figures, not charged", interim}} {
 		if len(part.rows) == 0 {
 			continue
 		}
@@ -100,12 +115,33 @@ func HTML(w io.Writer, cards ...Card) error {
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, r := range part.rows {
-			cells := tableRow(r)
-			fmt.Fprintf(&b, "<tr class=\"%s\" data-kpi=\"%s\" data-status=\"%s\">", rag(r.Status), e(r.KPI), r.Status)
+			cells := tableRow(sc, r)
+			class := rag(r.Status)
+			if r.Interim {
+				class += " interim"
+			}
+			fmt.Fprintf(&b, "<tr class=\"%s\" data-kpi=\"%s\" data-status=\"%s\"", class, e(r.KPI), r.Status)
+			if p, ok := ownPeriod(sc, r); ok {
+				fmt.Fprintf(&b, " data-period=\"%s\"", e(p))
+			}
+			if r.Interim {
+				b.WriteString(" data-interim=\"true\"")
+			}
+			why := disagreement(sc, r)
+			if why != "" {
+				fmt.Fprintf(&b, " data-disagreement=\"%s\"", e(why))
+			}
+			b.WriteString(">")
 			for i, c := range cells[:len(cells)-1] {
 				class := ""
 				if i >= 3 && i != 5 {
 					class = " class=\"num\""
+				}
+				if i == 5 && why != "" {
+					// The marker, with what it marks on hover.
+					c = strings.TrimSuffix(c, " !")
+					fmt.Fprintf(&b, "<td>%s <span class=\"flag\" title=\"%s\">!</span></td>", e(c), e(why))
+					continue
 				}
 				fmt.Fprintf(&b, "<td%s>%s</td>", class, e(c))
 			}
@@ -120,16 +156,20 @@ func HTML(w io.Writer, cards ...Card) error {
 }
 
 // figuresByKPI collects each KPI's figures across the cards, oldest first;
-// a card with no figure for it leaves a gap.
+// a card with no figure for it leaves a gap. Where a card has more than one
+// row for a KPI, the last figure of a measurement period is drawn, and an
+// interim figure only where the card has no other.
 func figuresByKPI(cards []Card) map[string][]*decimal.Decimal {
 	out := map[string][]*decimal.Decimal{}
 	for i, c := range cards {
+		rated := map[string]bool{}
 		for _, r := range c.Scorecard.Rows {
 			if out[r.KPI] == nil {
 				out[r.KPI] = make([]*decimal.Decimal, len(cards))
 			}
-			if a, ok := r.Result.Actual(); ok {
+			if a, ok := r.Result.Actual(); ok && (!r.Interim || !rated[r.KPI]) {
 				out[r.KPI][i] = &a
+				rated[r.KPI] = !r.Interim
 			}
 		}
 	}

@@ -4,13 +4,46 @@
 // Every renderer is deterministic byte for byte: the same scorecards always
 // give the same output.
 //
+// Every renderer shows what a row holds beside its status. In the text and
+// Markdown tables the Status cell reads "Met (interim)" for an interim
+// figure (shown, never charged), and ends in " !" where the supplier's
+// reported status disagrees with the row's or the return claimed a status
+// the contract does not grant; a "Disagreements:" line under the table names
+// those rows ("3 (reported met, rated missed), 5 (claimed not due, but
+// due)"). A row whose period is not the scorecard's (a quarterly KPI's Q1
+// row on the June card, two four-weekly rows in one month) has "for Q1
+// 2016/17" as its first note. A result rated from a range of figures shows
+// the range as its figure ("91%–95%"). The summary counts leave interim rows
+// out, and say how many there were ("3 interim"). A card spanning more than
+// one version of the regime names them all in its title ("ICT 2016 and
+// 2017").
+//
 // The JSON shape is an object with a "scorecards" array; each scorecard has
-// "contract", "regime", "version", "period", "rows", "summary" and
-// "events"; each row has "contract", "regime", "kpi", "description",
-// "service_area", "period" (2016-05 for a month), "status" (the canonical
-// ladder name), "label", "target", "actual", "variance", "band", "reason",
-// "relieved", "points" and "credit", among others; "outcome" is true, and
-// present, only for a status reported with no figure ([kpi.Outcome]).
+// "contract", "regime", "version" (the version in force in its last month),
+// "versions" (every version that rated it, in order), "period" (the card's
+// period), "rows", "summary" and "events". Each row has "contract",
+// "regime", "version" (the last version that rated it), "versions",
+// "kpi", "description", "service_area", "tier", "period" (the period the
+// row rates, in ISO form: 2016-05 for a month, Q1 2016/17 for a quarter,
+// 2016-04-01..2016-04-28 for a four-weekly period), "status" (the
+// canonical ladder name), "label", "target", "actual", "variance", "band",
+// "reason", "interim", "deemed", "reported" (the status the supplier
+// reported beside a figure, or null), "disagrees", "claim" (the status the
+// return claimed instead of a figure, or null), "claim_refused",
+// "relieved", "relief", "points", "credit", "trend" and "notes".
+// "outcome" is true, and present, only for a status reported with no
+// figure ([kpi.Outcome]); "range" ({"low": "91", "high": "95"}) is present
+// only for a result rated from a range of figures, whose "actual" is null
+// (its ends are rounded to the measure's precision where they have more
+// places, as a figure is);
+// "tally" ({"failed": 3, "met": 6}, by canonical status name) is present
+// only in a view, counting the KPI's measurement periods by status. The
+// summary has "total", "interim" (rows of interim figures, which the other
+// counts leave out), "rated", "on_target", "by_status",
+// "by_service_area", "by_tier", "share_on_target" (of the rows that are not
+// interim), "share_on_target_rated", "exceptions", "disagreements" (the
+// references of rows that disagree or whose claim was refused), "points",
+// "credits_before_caps", "credits" and "capped_by".
 // Decimals are JSON strings, and absent figures are null.
 package render
 
@@ -37,32 +70,48 @@ type Card struct {
 
 // row is a scorecard row in the JSON and CSV shape.
 type row struct {
-	Contract    string   `json:"contract"`
-	Regime      string   `json:"regime"`
-	Version     string   `json:"version"`
-	KPI         string   `json:"kpi"`
-	Description string   `json:"description"`
-	ServiceArea string   `json:"service_area"`
-	Tier        string   `json:"tier"`
-	Period      string   `json:"period"`
-	Status      string   `json:"status"`
-	Label       string   `json:"label"`
-	Target      *string  `json:"target"`
-	Actual      *string  `json:"actual"`
-	Outcome     bool     `json:"outcome,omitempty"`
-	Variance    *string  `json:"variance"`
-	Band        string   `json:"band"`
-	Reason      string   `json:"reason"`
-	Relieved    bool     `json:"relieved"`
-	Relief      string   `json:"relief"`
-	Points      string   `json:"points"`
-	Credit      string   `json:"credit"`
-	Trend       string   `json:"trend"`
-	Notes       []string `json:"notes"`
+	Contract     string         `json:"contract"`
+	Regime       string         `json:"regime"`
+	Version      string         `json:"version"`
+	Versions     []string       `json:"versions"`
+	KPI          string         `json:"kpi"`
+	Description  string         `json:"description"`
+	ServiceArea  string         `json:"service_area"`
+	Tier         string         `json:"tier"`
+	Period       string         `json:"period"`
+	Status       string         `json:"status"`
+	Label        string         `json:"label"`
+	Target       *string        `json:"target"`
+	Actual       *string        `json:"actual"`
+	Range        *bounds        `json:"range,omitempty"`
+	Outcome      bool           `json:"outcome,omitempty"`
+	Variance     *string        `json:"variance"`
+	Band         string         `json:"band"`
+	Reason       string         `json:"reason"`
+	Interim      bool           `json:"interim"`
+	Deemed       bool           `json:"deemed"`
+	Reported     *string        `json:"reported"`
+	Disagrees    bool           `json:"disagrees"`
+	Claim        *string        `json:"claim"`
+	ClaimRefused bool           `json:"claim_refused"`
+	Relieved     bool           `json:"relieved"`
+	Relief       string         `json:"relief"`
+	Points       string         `json:"points"`
+	Credit       string         `json:"credit"`
+	Trend        string         `json:"trend"`
+	Tally        map[string]int `json:"tally,omitempty"`
+	Notes        []string       `json:"notes"`
+}
+
+// bounds are the ends of a range of figures a result was rated from.
+type bounds struct {
+	Low  string `json:"low"`
+	High string `json:"high"`
 }
 
 type summary struct {
 	Total              int                       `json:"total"`
+	Interim            int                       `json:"interim"`
 	Rated              int                       `json:"rated"`
 	OnTarget           int                       `json:"on_target"`
 	ByStatus           map[string]int            `json:"by_status"`
@@ -71,6 +120,7 @@ type summary struct {
 	ShareOnTarget      string                    `json:"share_on_target"`
 	ShareOnTargetRated string                    `json:"share_on_target_rated"`
 	Exceptions         []string                  `json:"exceptions"`
+	Disagreements      []string                  `json:"disagreements"`
 	Points             string                    `json:"points"`
 	CreditsBeforeCaps  string                    `json:"credits_before_caps"`
 	Credits            string                    `json:"credits"`
@@ -85,13 +135,14 @@ type event struct {
 }
 
 type card struct {
-	Contract string  `json:"contract"`
-	Regime   string  `json:"regime"`
-	Version  string  `json:"version"`
-	Period   string  `json:"period"`
-	Rows     []row   `json:"rows"`
-	Summary  summary `json:"summary"`
-	Events   []event `json:"events"`
+	Contract string   `json:"contract"`
+	Regime   string   `json:"regime"`
+	Version  string   `json:"version"`
+	Versions []string `json:"versions"`
+	Period   string   `json:"period"`
+	Rows     []row    `json:"rows"`
+	Summary  summary  `json:"summary"`
+	Events   []event  `json:"events"`
 }
 
 func money(d decimal.Decimal) string { return d.StringFixed(2) }
@@ -130,17 +181,48 @@ func ptr(d decimal.Decimal, ok bool) *string {
 	return &s
 }
 
+func statusName(st kpi.Status) *string {
+	if st == 0 {
+		return nil
+	}
+	s := st.String()
+	return &s
+}
+
+// versionsOf are the versions that rated r: its own, or the card's version
+// for a row that names none.
+func versionsOf(sc *regime.Scorecard, r regime.Row) []string {
+	if len(r.Versions) > 0 {
+		return slices.Clone(r.Versions)
+	}
+	return []string{sc.Version}
+}
+
+// periodOf is the period r rates: its own, or the card's for a row that
+// names none.
+func periodOf(sc *regime.Scorecard, r regime.Row) period.Period {
+	if r.Period.IsZero() {
+		return sc.Period
+	}
+	return r.Period
+}
+
 func rowOf(c Card, r regime.Row) row {
 	sc := c.Scorecard
 	target, tok := r.Result.Target()
 	actual, aok := r.Result.Actual()
 	variance, vok := r.Result.Variance()
+	versions := versionsOf(sc, r)
 	out := row{
-		Contract: c.Contract, Regime: sc.Regime, Version: sc.Version, KPI: r.KPI, Description: r.Description,
-		ServiceArea: r.ServiceArea, Tier: r.Tier.String(), Period: sc.Period.String(), Status: r.Status.String(),
-		Label: r.Label, Target: ptr(target, tok), Actual: ptr(actual, aok), Variance: ptr(variance, vok),
-		Outcome: r.Result.Outcome(), Reason: r.Result.Reason(), Relieved: r.Relieved, Points: exact(r.Points), Credit: money(r.Credit),
-		Notes: append([]string{}, r.Notes...),
+		Contract: c.Contract, Regime: sc.Regime, Version: versions[len(versions)-1], Versions: versions, KPI: r.KPI,
+		Description: r.Description, ServiceArea: r.ServiceArea, Tier: r.Tier.String(), Period: periodOf(sc, r).String(),
+		Status: r.Status.String(), Label: r.Label, Target: ptr(target, tok), Actual: ptr(actual, aok), Variance: ptr(variance, vok),
+		Outcome: r.Result.Outcome(), Reason: r.Result.Reason(), Interim: r.Interim, Deemed: r.Deemed,
+		Reported: statusName(r.Reported), Disagrees: r.Disagrees, Claim: statusName(r.Claim), ClaimRefused: r.ClaimRefused,
+		Relieved: r.Relieved, Points: exact(r.Points), Credit: money(r.Credit), Notes: append([]string{}, r.Notes...),
+	}
+	if lo, hi, ok := rangeOf(r.Result); ok {
+		out.Range = &bounds{Low: exact(lo), High: exact(hi)}
 	}
 	if b, ok := r.Result.Band(); ok {
 		out.Band = b.Name
@@ -151,22 +233,25 @@ func rowOf(c Card, r regime.Row) row {
 	if r.HasTrend {
 		out.Trend = r.Trend.String()
 	}
+	if r.Tally != nil {
+		out.Tally = names(r.Tally)
+	}
 	return out
 }
 
 func cardOf(c Card) card {
 	sc := c.Scorecard
-	out := card{Contract: c.Contract, Regime: sc.Regime, Version: sc.Version, Period: sc.Period.String(),
-		Rows: []row{}, Events: []event{}}
+	out := card{Contract: c.Contract, Regime: sc.Regime, Version: sc.Version, Versions: append([]string{}, sc.Versions...),
+		Period: sc.Period.String(), Rows: []row{}, Events: []event{}}
 	for _, r := range sc.Rows {
 		out.Rows = append(out.Rows, rowOf(c, r))
 	}
 	s := sc.Summary
-	out.Summary = summary{Total: s.Total, Rated: s.Rated, OnTarget: s.OnTarget,
+	out.Summary = summary{Total: s.Total, Interim: s.Interim, Rated: s.Rated, OnTarget: s.OnTarget,
 		ByStatus: names(s.ByStatus), ByServiceArea: map[string]map[string]int{}, ByTier: map[string]map[string]int{},
 		ShareOnTarget: s.ShareOnTarget.StringFixed(2), ShareOnTargetRated: s.ShareOnTargetRated.StringFixed(2),
-		Exceptions: append([]string{}, s.Exceptions...), Points: s.Points.String(),
-		CreditsBeforeCaps: money(s.CreditsBeforeCaps), Credits: money(s.Credits), CappedBy: money(s.CappedBy)}
+		Exceptions: append([]string{}, s.Exceptions...), Disagreements: append([]string{}, s.Disagreements...),
+		Points: s.Points.String(), CreditsBeforeCaps: money(s.CreditsBeforeCaps), Credits: money(s.Credits), CappedBy: money(s.CappedBy)}
 	for area, m := range s.ByServiceArea {
 		out.Summary.ByServiceArea[area] = names(m)
 	}
@@ -202,11 +287,16 @@ func JSON(w io.Writer, cards ...Card) error {
 	return enc.Encode(doc)
 }
 
-// csvColumns are the CSV renderer's columns, one row per KPI per card.
+// csvColumns are the CSV renderer's columns, one row per scorecard row per
+// card. "period" is the period the row rates and "card_period" the card's;
+// "versions" are joined with "; ", and "tally" is written "failed 3; met 6".
 var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "description", "service_area", "tier",
-	"status", "label", "target", "actual", "variance", "band", "relieved", "relief", "points", "credit", "trend", "reason", "notes"}
+	"status", "label", "target", "actual", "variance", "band", "relieved", "relief", "points", "credit", "trend", "reason", "notes",
+	"interim", "deemed", "reported", "disagrees", "claim", "claim_refused", "range_low", "range_high", "tally", "versions",
+	"card_period"}
 
-// CSV writes one line per KPI per card under a header, for spreadsheets.
+// CSV writes one line per scorecard row per card under a header, for
+// spreadsheets.
 func CSV(w io.Writer, cards ...Card) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvColumns); err != nil {
@@ -215,9 +305,15 @@ func CSV(w io.Writer, cards ...Card) error {
 	for _, c := range cards {
 		for _, r := range c.Scorecard.Rows {
 			x := rowOf(c, r)
+			lo, hi := "", ""
+			if x.Range != nil {
+				lo, hi = x.Range.Low, x.Range.High
+			}
 			rec := []string{x.Contract, x.Regime, x.Version, x.Period, x.KPI, x.Description, x.ServiceArea, x.Tier,
 				x.Status, x.Label, deref(x.Target), deref(x.Actual), deref(x.Variance), x.Band, fmt.Sprint(x.Relieved),
-				x.Relief, x.Points, x.Credit, x.Trend, x.Reason, strings.Join(x.Notes, "; ")}
+				x.Relief, x.Points, x.Credit, x.Trend, x.Reason, strings.Join(x.Notes, "; "),
+				fmt.Sprint(x.Interim), fmt.Sprint(x.Deemed), deref(x.Reported), fmt.Sprint(x.Disagrees), deref(x.Claim),
+				fmt.Sprint(x.ClaimRefused), lo, hi, tallyText(r.Tally), strings.Join(x.Versions, "; "), c.Scorecard.Period.String()}
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
@@ -225,6 +321,17 @@ func CSV(w io.Writer, cards ...Card) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// tallyText writes a tally in the order of the statuses: "met 6; failed 3".
+func tallyText(t map[kpi.Status]int) string {
+	var parts []string
+	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+		if n := t[st]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", st, n))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func deref(s *string) string {
@@ -235,9 +342,10 @@ func deref(s *string) string {
 }
 
 // tableRow is a row of the text and Markdown tables: the target and the
-// figure as a report writes them, the regime's label, points and credit
-// where there are any, and the notes.
-func tableRow(r regime.Row) []string {
+// figure (or the range rated) as a report writes them, the status
+// ([statusCell]), points and credit where there are any, and the notes, led
+// by "for" and the row's period where it is not the card's.
+func tableRow(sc *regime.Scorecard, r regime.Row) []string {
 	target, figure := "", ""
 	if w, ok := r.Result.TargetWritten(); ok {
 		target = w.String()
@@ -245,6 +353,8 @@ func tableRow(r regime.Row) []string {
 	switch w, ok := r.Result.ActualWritten(); {
 	case ok:
 		figure = w.String()
+	case isRange(r.Result):
+		figure = rangeWritten(r.Result)
 	case r.Result.Outcome():
 		// A status reported with no figure: the column must not look as
 		// though a figure was rated.
@@ -265,15 +375,135 @@ func tableRow(r regime.Row) []string {
 	if !r.Credit.IsZero() {
 		credit = pounds(r.Credit)
 	}
-	return []string{r.ServiceArea, r.KPI, r.Description, target, figure, r.Label, points, credit, strings.Join(r.Notes, "; ")}
+	notes := r.Notes
+	if p, ok := ownPeriod(sc, r); ok && !slices.ContainsFunc(notes, func(n string) bool { return strings.HasPrefix(n, p+" ") }) {
+		// Unless a note already starts with it ("Q1 2016/17 from the
+		// monthly figures of ...").
+		notes = append([]string{"for " + p}, notes...)
+	}
+	return []string{r.ServiceArea, r.KPI, r.Description, target, figure, statusCell(r), points, credit, strings.Join(notes, "; ")}
+}
+
+// statusCell is the row's label, with " (interim)" for an interim figure
+// and " !" where the row disagrees with what the supplier reported or
+// refuses what the return claimed: "Met (interim)", "Missed !".
+func statusCell(r regime.Row) string {
+	s := r.Label
+	if r.Interim {
+		s += " (interim)"
+	}
+	if r.Disagrees || r.ClaimRefused {
+		s += " !"
+	}
+	return s
+}
+
+// ownPeriod returns the short label of the period r rates ("Q1 2016/17",
+// "2016-04-01 to 2016-04-28") where it covers other days than the card's.
+func ownPeriod(sc *regime.Scorecard, r regime.Row) (string, bool) {
+	p := r.Period
+	if p.IsZero() || (p.Start() == sc.Period.Start() && p.End() == sc.Period.End()) {
+		return "", false
+	}
+	return p.Label(period.Short), true
+}
+
+func isRange(res kpi.Result) bool {
+	_, _, ok := res.Range()
+	return ok
+}
+
+// rangeOf returns the bounds of the range a result was rated from, each
+// rounded to the measure's precision where it has more places (a ratio of
+// counts), as a report prints a figure and the result's reason writes them.
+func rangeOf(res kpi.Result) (lo, hi decimal.Decimal, ok bool) {
+	lo, hi, ok = res.Range()
+	p := res.Measure().Precision
+	if -lo.Exponent() > p {
+		lo = lo.Round(p)
+	}
+	if -hi.Exponent() > p {
+		hi = hi.Round(p)
+	}
+	return lo, hi, ok
+}
+
+// rangeWritten writes the range a result was rated from in its measure's
+// unit, as [kpi.Result.ActualWritten] writes a figure: "91%–95%".
+func rangeWritten(res kpi.Result) string {
+	lo, hi, _ := rangeOf(res)
+	in := func(v decimal.Decimal) string {
+		switch u := res.Measure().Unit; u {
+		case kpi.Number, kpi.Count, kpi.Rating:
+			return kpi.Written{Value: v}.String()
+		default:
+			return kpi.Written{Value: v, Unit: u}.String()
+		}
+	}
+	return in(lo) + "–" + in(hi)
+}
+
+// disagreement says how a row disagrees with the return: "reported met,
+// rated missed", "claimed not due, but due", "claimed excluded, not
+// granted"; empty where it does not.
+func disagreement(sc *regime.Scorecard, r regime.Row) string {
+	var parts []string
+	if r.Disagrees {
+		rated := r.Label
+		if rated == "" {
+			rated = regime.DefaultLabel(r.Status)
+		}
+		parts = append(parts, fmt.Sprintf("reported %s, rated %s", strings.ToLower(labelFor(sc, r.Reported)), strings.ToLower(rated)))
+	}
+	if r.ClaimRefused {
+		if r.Claim == kpi.NotDue {
+			parts = append(parts, "claimed not due, but due")
+		} else {
+			parts = append(parts, fmt.Sprintf("claimed %s, not granted", strings.ReplaceAll(r.Claim.String(), "_", " ")))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// disagreements names the rows of the summary's disagreements, in its
+// order: "3 (reported met, rated missed), 5 (claimed not due, but due)",
+// with a row's period where it is not the card's.
+func disagreements(sc *regime.Scorecard) string {
+	var out []string
+	for _, ref := range sc.Summary.Disagreements {
+		var why []string
+		for _, r := range sc.RowsFor(ref) {
+			d := disagreement(sc, r)
+			if d == "" {
+				continue
+			}
+			if p, ok := ownPeriod(sc, r); ok {
+				d = p + ": " + d
+			}
+			if !slices.Contains(why, d) {
+				why = append(why, d)
+			}
+		}
+		if len(why) == 0 {
+			out = append(out, ref)
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s (%s)", ref, strings.Join(why, "; ")))
+	}
+	return strings.Join(out, ", ")
 }
 
 var tableHead = []string{"Service area", "Ref", "Description", "Target", "Actual", "Status", "Points", "Credit", "Notes"}
 
-// title heads a card: "ICT: ICT 2009, May 2016".
+// title heads a card: "ICT: ICT 2009, May 2016", or "ICT: ICT 2016 and
+// 2017, YTD 2017/2018 to June 2017" for a card spanning versions.
 func title(c Card) string {
 	sc := c.Scorecard
-	return fmt.Sprintf("%s: %s %s, %s", c.Contract, sc.Regime, sc.Version, sc.Period.Label(period.Long))
+	version := sc.Version
+	if n := len(sc.Versions); n > 1 {
+		version = strings.Join(sc.Versions[:n-1], ", ") + " and " + sc.Versions[n-1]
+	}
+	return fmt.Sprintf("%s: %s %s, %s", c.Contract, sc.Regime, version, sc.Period.Label(period.Long))
 }
 
 // Text writes each card as an aligned table like a committee report's, with
@@ -288,7 +518,7 @@ func Text(w io.Writer, cards ...Card) error {
 		b.WriteString(title(c) + "\n\n")
 		rows := [][]string{tableHead}
 		for _, r := range sc.Rows {
-			rows = append(rows, tableRow(r))
+			rows = append(rows, tableRow(sc, r))
 		}
 		writeAligned(&b, rows)
 		b.WriteString("\n")
@@ -339,21 +569,13 @@ func writeAligned(b *strings.Builder, rows [][]string) {
 
 func writeSummary(b *strings.Builder, sc *regime.Scorecard) {
 	s := sc.Summary
-	var counts []string
-	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
-		if n := s.ByStatus[st]; n > 0 {
-			counts = append(counts, fmt.Sprintf("%d %s", n, labelFor(sc, st)))
-		}
-	}
-	kpis := "KPIs"
-	if s.Total == 1 {
-		kpis = "KPI"
-	}
-	fmt.Fprintf(b, "%d %s: %s.\n", s.Total, kpis, strings.Join(counts, ", "))
-	fmt.Fprintf(b, "On target: %d of %d (%s%%); of the %d rated, %s%%.\n", s.OnTarget, s.Total,
-		s.ShareOnTarget.StringFixed(2), s.Rated, s.ShareOnTargetRated.StringFixed(2))
+	fmt.Fprintf(b, "%s.\n", countsLine(sc))
+	fmt.Fprintf(b, "%s.\n", onTargetLine(s))
 	if len(s.Exceptions) > 0 {
 		fmt.Fprintf(b, "Exceptions: %s.\n", strings.Join(s.Exceptions, ", "))
+	}
+	if len(s.Disagreements) > 0 {
+		fmt.Fprintf(b, "Disagreements: %s.\n", disagreements(sc))
 	}
 	fmt.Fprintf(b, "Service points: %s. Credits: %s", s.Points, pounds(s.Credits))
 	if !s.CappedBy.IsZero() {
@@ -367,6 +589,34 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard) {
 		}
 		fmt.Fprintf(b, "Event: %s for %s (%s).\n", e.Name, who, strings.TrimSuffix(e.Rule, ": "+e.Name))
 	}
+}
+
+// countsLine counts the rows by status, leaving out the interim ones and
+// then saying how many there were: "21 KPIs: 13 Met, 1 Missed, 4 No Data,
+// 3 interim".
+func countsLine(sc *regime.Scorecard) string {
+	s := sc.Summary
+	var counts []string
+	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+		if n := s.ByStatus[st]; n > 0 {
+			counts = append(counts, fmt.Sprintf("%d %s", n, labelFor(sc, st)))
+		}
+	}
+	if s.Interim > 0 {
+		counts = append(counts, fmt.Sprintf("%d interim", s.Interim))
+	}
+	kpis := "KPIs"
+	if s.Total == 1 {
+		kpis = "KPI"
+	}
+	return fmt.Sprintf("%d %s: %s", s.Total, kpis, strings.Join(counts, ", "))
+}
+
+// onTargetLine gives the share on target of the rows that are not interim,
+// and of the rated ones.
+func onTargetLine(s regime.Summary) string {
+	return fmt.Sprintf("On target: %d of %d (%s%%); of the %d rated, %s%%", s.OnTarget, s.Total-s.Interim,
+		s.ShareOnTarget.StringFixed(2), s.Rated, s.ShareOnTargetRated.StringFixed(2))
 }
 
 // labelFor is the label the scorecard's rows give a status, or the default.
@@ -391,7 +641,7 @@ func Markdown(w io.Writer, cards ...Card) error {
 		b.WriteString("| " + strings.Join(tableHead, " | ") + " |\n")
 		b.WriteString("|" + strings.Repeat("---|", len(tableHead)) + "\n")
 		for _, r := range sc.Rows {
-			cells := tableRow(r)
+			cells := tableRow(sc, r)
 			for j := range cells {
 				cells[j] = strings.ReplaceAll(cells[j], "|", `\|`)
 			}

@@ -149,10 +149,18 @@ func TestJSON(t *testing.T) {
 	require.Len(t, doc.Scorecards, 1)
 	sc := doc.Scorecards[0]
 	assert.Equal(t, "2016-05", sc.Period)
+	for _, k := range []string{"interim", "disagreements"} {
+		assert.Contains(t, sc.Summary, k)
+	}
 	for _, r := range sc.Rows {
 		for _, k := range []string{"contract", "regime", "kpi", "description", "service_area", "period", "status", "label",
-			"target", "actual", "variance", "band", "reason", "relieved", "points", "credit"} {
+			"target", "actual", "variance", "band", "reason", "relieved", "points", "credit",
+			"versions", "interim", "deemed", "reported", "disagrees", "claim", "claim_refused"} {
 			assert.Contains(t, r, k)
+		}
+		// Present only where they apply: none of May's rows has them.
+		for _, k := range []string{"outcome", "range", "tally"} {
+			assert.NotContains(t, r, k)
 		}
 		_, isString := r["credit"].(string)
 		assert.True(t, isString, "decimals are JSON strings")
@@ -167,6 +175,7 @@ func TestDeterministic(t *testing.T) {
 		func(b *bytes.Buffer) error { return render.Markdown(b, card, card) },
 		func(b *bytes.Buffer) error { return render.CSV(b, card, card) },
 		func(b *bytes.Buffer) error { return render.JSON(b, card, card) },
+		func(b *bytes.Buffer) error { return render.HTML(b, card, card) },
 	} {
 		var a, b bytes.Buffer
 		require.NoError(t, fn(&a))
@@ -235,7 +244,9 @@ func TestHTML(t *testing.T) {
 // TestActualOfRowsWithoutFigures: a row with no figure shows the reported
 // text in the Actual column ("Not yet measurable"), unless that text is
 // already the row's note, when the column shows the status label and the
-// note says why; a row with neither shows the label.
+// note says why; a row with neither shows the label. The contract agrees
+// that A and B are not measurable (without that, the return's claim would
+// be refused: see TestClaimRefusedInEveryFormat).
 func TestActualOfRowsWithoutFigures(t *testing.T) {
 	pct := kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}
 	var defs []kpi.Definition
@@ -246,7 +257,11 @@ func TestActualOfRowsWithoutFigures(t *testing.T) {
 		defs = append(defs, d)
 	}
 	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: defs,
-		Labels: map[kpi.Status]string{kpi.NotMeasurable: "Not Measurable", kpi.NoData: "No Data"}})
+		Labels: map[kpi.Status]string{kpi.NotMeasurable: "Not Measurable", kpi.NoData: "No Data"},
+		Relief: []regime.Relief{
+			{Kind: regime.AgreedNotMeasurable, KPI: "A", From: mo("Apr-16"), Reason: "Not yet measurable"},
+			{Kind: regime.AgreedNotMeasurable, KPI: "B", From: mo("Apr-16"), Reason: "ADP being agreed"},
+		}})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
 		{KPI: "A", Month: mo("Apr-16"), Obs: kpi.Missing(kpi.NotMeasurable, "Not yet measurable")},
@@ -261,7 +276,9 @@ func TestActualOfRowsWithoutFigures(t *testing.T) {
 	// (the empty service area and description leave none): ref, target,
 	// actual, status and any note.
 	cells := func(line string) []string { return regexp.MustCompile(`  +`).Split(strings.TrimSpace(line), -1) }
-	assert.Equal(t, []string{"A", "85", "Not yet measurable", "Not Measurable"}, cells(lines[3]))
-	assert.Equal(t, []string{"B", "85", "Not Measurable", "Not Measurable", "ADP being agreed"}, cells(lines[4]))
+	// The relief's reason is the result's text, and the regime notes the
+	// relief.
+	assert.Equal(t, []string{"A", "85", "Not yet measurable", "Not Measurable", "agreed not measurable: Not yet measurable"}, cells(lines[3]))
+	assert.Equal(t, []string{"B", "85", "Not Measurable", "Not Measurable", "ADP being agreed; agreed not measurable: ADP being agreed"}, cells(lines[4]))
 	assert.Equal(t, []string{"C", "85", "No Data", "No Data"}, cells(lines[5]))
 }
