@@ -662,9 +662,6 @@ func (run *runner) cap(r *Regime, m period.Month, mo monthEntry) (decimal.Decima
 				}
 				continue
 			}
-			if r.spec.Reset && !r.spec.From.After(m) && mm.Before(r.spec.From) {
-				break
-			}
 			opening, had := run.in.OpeningCredits[mm]
 			charge, hasCharge := run.in.Charges[mm]
 			if had {

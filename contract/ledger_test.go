@@ -1,0 +1,68 @@
+package contract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/regime"
+	"github.com/kpiregime/kpiregime/regime/regimetest"
+)
+
+// noCharges is a contract file with a credit rule and no charges at all.
+const noCharges = `id: NC
+start: 2016-04-01
+regimes:
+  - name: R
+    from: 2016-04
+    kpis:
+      - ref: "3"
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90%
+        bands: {scheme: target_only, points: {missed: 1}}
+    credits:
+      - {type: points, rate: 1}
+`
+
+// TestCreditRulesNeedCharges: credit rules scoring a month with no charge
+// is an error naming the month and the contract's fields, never £0.00; with
+// the charge, the missed month earns 1 point at 1% of £50,000 = £500.
+func TestCreditRulesNeedCharges(t *testing.T) {
+	c, err := contract.Decode(strings.NewReader(noCharges), "nc.yaml", contract.YAML)
+	require.NoError(t, err)
+	obs := []regime.Observation{{KPI: "3", Month: mo("May-16"), Obs: kpi.Figure(dec("85"))}}
+	_, err = c.Score(obs, mo("May-16").Period())
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "contract NC: no charge for May-16, which the credit rules of regime R need: set monthly_charge, or charges[2016-05]")
+	var mc *regime.MissingChargeError
+	require.ErrorAs(t, err, &mc)
+
+	c, err = contract.Decode(strings.NewReader(strings.Replace(noCharges, "start: 2016-04-01\n", "start: 2016-04-01\nmonthly_charge: 50000\n", 1)), "nc.yaml", contract.YAML)
+	require.NoError(t, err)
+	sc, err := c.Score(obs, mo("May-16").Period())
+	require.NoError(t, err)
+	regimetest.Credit(t, sc, "500")
+}
+
+// TestOpeningCreditsAndResetFromAFile: opening_credits and reset read from
+// a file and written back.
+func TestOpeningCreditsAndResetFromAFile(t *testing.T) {
+	text := strings.Replace(noCharges, "start: 2016-04-01\n", "start: 2016-01-01\nmonthly_charge: 10000\nopening_credits: {2016-03: 950}\n", 1)
+	text = strings.Replace(text, "    from: 2016-04\n", "    from: 2016-04\n    reset: true\n    caps: {rolling: 5% of charges, window: 2}\n", 1)
+	c, err := contract.Decode(strings.NewReader(text), "nc.yaml", contract.YAML)
+	require.NoError(t, err)
+	assert.Equal(t, "950", c.Spec().OpeningCredits[mo("Mar-16")].String())
+	assert.True(t, c.History().Regimes()[0].Spec().Reset)
+	// April missed: 1 point at 1% of £10,000 = £100. The two-month window
+	// (March and April) allows 5% of £20,000 = £1,000, less the £950
+	// already applied in March: £50.
+	obs := []regime.Observation{{KPI: "3", Month: mo("Apr-16"), Obs: kpi.Figure(dec("85"))}}
+	sc, err := c.Score(obs, mo("Apr-16").Period())
+	require.NoError(t, err)
+	regimetest.Credit(t, sc, "50")
+}
