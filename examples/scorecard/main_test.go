@@ -217,3 +217,13 @@ func TestGoldenText(t *testing.T) {
 		golden.Check(t, filepath.Join("testdata", c.file), []byte(out), *update)
 	}
 }
+
+// TestReadmeYearToDate keeps the README's year-to-date scorecard the same
+// as the golden file, which TestGoldenText checks against the command.
+func TestReadmeYearToDate(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	ytd, err := os.ReadFile(filepath.Join("testdata", "ytd-2016-17.txt"))
+	require.NoError(t, err)
+	assert.Contains(t, string(readme), "```text\n"+string(ytd)+"```")
+}
