@@ -271,9 +271,6 @@ func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fil
 	return done(out)
 }
 
-// m0 is no period at all.
-var m0 period.Period
-
 // readRow reads one row, reporting its problems; ok is false if it had any.
 func readRow(c *Contract, rec []string, field func([]string, string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
 	var o regime.Observation
@@ -287,7 +284,7 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 		fail(colKPI, "the KPI reference is empty")
 	}
 	ptext := field(rec, colPeriod)
-	label := m0
+	var label period.Period
 	m, err := period.ParseMonth(ptext)
 	if err == nil {
 		o.Month, label = m, m.Period()
