@@ -13,14 +13,20 @@ import (
 )
 
 // benchRegime is 50 availability KPIs with service points, repeat
-// doubling, points credits, both caps and three escalation rules.
+// doubling, points credits, both caps and three escalation rules, in force
+// from April 2016.
 func benchRegime(b *testing.B, name string) *regime.Regime {
+	return benchRegimeFrom(b, name, mo("Apr-16"))
+}
+
+// benchRegimeFrom is benchRegime in force from the month from.
+func benchRegimeFrom(b *testing.B, name string, from period.Month) *regime.Regime {
 	defs := make([]kpi.Definition, 50)
 	for i := range defs {
 		defs[i] = availability(b, fmt.Sprintf("K%02d", i))
 	}
 	r, err := regime.New(regime.Spec{
-		Name: name, Version: "1", From: mo("Apr-16"), Indicators: defs, Repeat: dec("2"),
+		Name: name, Version: "1", From: from, Indicators: defs, Repeat: dec("2"),
 		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("0.5")}},
 		Caps:    regime.Caps{PerPeriod: regime.PercentOfCharges(dec("15")), Rolling: regime.PercentOfCharges(dec("10"))},
 		Escalation: []regime.Rule{regime.NFailuresInM("material failure", 3, 6), regime.KConsecutive("rectification plan required", 3),
@@ -114,4 +120,76 @@ func BenchmarkPortfolioYear(b *testing.B) {
 			b.Fatal("no escalation events: the benchmark does not exercise the rules")
 		}
 	}
+}
+
+// BenchmarkFirstYearOf400Months scores the first year (2000/01) of the
+// 50-KPI regime from inputs of 12 months and of 400 months of observations
+// (April 2000 to July 2033, 20,000 observations, with a charge for every
+// month); the first 12 months of each 400-month input are its 12-month
+// input, the same observations. Scoring a period runs the ledger to the
+// end of that period and no further, so the 400-month input should cost
+// about the same: it adds one scan of its observations, not 388 months of
+// scoring. 64 distinct inputs (38,400 distinct observations scored, about a
+// quarter failing); both sub-benchmarks run with the same inputs live. One
+// op is one Score.
+func BenchmarkFirstYearOf400Months(b *testing.B) {
+	const (
+		inputs = 64
+		months = 400
+	)
+	start := mo("Apr-00")
+	rg := benchRegimeFrom(b, "Bench400", start)
+	y := period.Must(period.FinancialYear(2000))
+	p := y.Period()
+	r := rand.New(rand.NewPCG(3, 3))
+	long := make([]regime.Input, inputs)
+	short := make([]regime.Input, inputs)
+	for k := range long {
+		in := regime.Input{Observations: make([]regime.Observation, 0, 50*months), Charges: make(map[period.Month]decimal.Decimal, months)}
+		for i := range months {
+			m := start.AddMonths(i)
+			mi := monthInput(r, m, 9867)
+			in.Observations = append(in.Observations, mi.Observations...)
+			in.Charges[m] = mi.Charges[m]
+		}
+		long[k] = in
+		firstYear := map[period.Month]decimal.Decimal{}
+		for m := range y.Months() {
+			firstYear[m] = in.Charges[m]
+		}
+		const firstYearObs = 50 * 12
+		short[k] = regime.Input{Observations: in.Observations[:firstYearObs:firstYearObs], Charges: firstYear}
+	}
+	// Both must give the same scorecard, with credits and events.
+	for k := range long {
+		a, err := rg.Score(short[k], p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := rg.Score(long[k], p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !a.Equal(c) {
+			b.Fatalf("input %d: the first year scored from 400 months differs from the one scored from 12", k)
+		}
+		if a.Summary.CreditsBeforeCaps.IsZero() || len(a.Events) == 0 {
+			b.Fatalf("input %d: no credits or no escalation events: the benchmark does not exercise the regime", k)
+		}
+	}
+	bench := func(ins []regime.Input) func(b *testing.B) {
+		return func(b *testing.B) {
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := rg.Score(ins[i%len(ins)], p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(len(ins[0].Observations)), "obs/op")
+		}
+	}
+	b.Run("months=12", bench(short))
+	b.Run("months=400", bench(long))
 }
