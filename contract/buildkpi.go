@@ -3,6 +3,7 @@ package contract
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -23,7 +24,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	}
 	spec.Measure = b.measure(&fk.Measure, at("measure"))
 	if fk.Frequency != "" {
-		f, err := period.ParseFrequency(fk.Frequency)
+		f, err := b.years.ParseFrequency(fk.Frequency)
 		if err != nil {
 			b.bad(at("frequency"), "%s", reason(err))
 		}
@@ -43,9 +44,9 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 			targetOK = false
 		}
 	}
-	months := map[string]string{}
+	var paths profilePaths
 	if fk.Profile != nil {
-		spec.Profile, months = b.profile(fk.Profile, spec.Target, at("profile"))
+		spec.Profile, paths = b.profile(fk.Profile, spec.Target, at("profile"))
 	}
 	bands, bandPath := b.bands(fk.Bands, spec, targetOK, at("bands"))
 	spec.Bands = bands
@@ -66,12 +67,8 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 			i, rest, _ := strings.Cut(strings.TrimPrefix(p, "bands["), "]")
 			k, _ := strconv.Atoi(i)
 			return child(path, bandPath(k, rest))
-		case strings.HasPrefix(p, "profile["):
-			m, rest, _ := strings.Cut(strings.TrimPrefix(p, "profile["), "]")
-			if w, ok := months[m]; ok {
-				m = w
-			}
-			return child(path, "profile.months["+m+"]"+rest)
+		case strings.HasPrefix(p, "profile"):
+			return child(path, paths.file(p))
 		case p == "measure.scale":
 			return at("measure.scale")
 		}
@@ -121,10 +118,70 @@ func (b *builder) measure(fm *fileMeasure, path string) kpi.Measure {
 	return m
 }
 
-// profile reads a profile in one of its four forms. It returns, too, the
-// months as written by their canonical form, for mapping kpi.New's paths.
-func (b *builder) profile(fp *fileProfile, target kpi.Written, path string) (kpi.Profile, map[string]string) {
+// yearStart reads the contract's year_start: a month name, full or
+// abbreviated; April, the UK financial year, if omitted.
+func (b *builder) yearStart(s string) period.Years {
+	if s == "" {
+		return period.Years{}
+	}
+	for m := time.January; m <= time.December; m++ {
+		if name := strings.TrimSpace(s); strings.EqualFold(name, m.String()) || strings.EqualFold(name, m.String()[:3]) {
+			ys, _ := period.YearsStarting(m) // a valid month
+			return ys
+		}
+	}
+	b.bad("year_start", "%q is not a month: write the month the contract's years start in (April, October)", s)
+	return period.Years{}
+}
+
+// profilePaths maps the paths kpi.New gives a profile's problems to the
+// file's fields.
+type profilePaths struct {
+	months  map[string]string // canonical month (2016-04) -> key as written
+	years   map[string]string // year label (2016/17) -> annual_targets key as written
+	annual  string            // where a single annual target came from: profile.annual or target
+	targets bool              // annual_targets was given
+}
+
+// file returns the file's path, under the KPI, for kpi.New's path p.
+func (pp profilePaths) file(p string) string {
+	switch {
+	case strings.HasPrefix(p, "profile["):
+		m, rest, _ := strings.Cut(strings.TrimPrefix(p, "profile["), "]")
+		if w, ok := pp.months[m]; ok {
+			m = w
+		}
+		return "profile.months[" + m + "]" + rest
+	case strings.HasPrefix(p, "profile.annual["):
+		y, rest, _ := strings.Cut(strings.TrimPrefix(p, "profile.annual["), "]")
+		if w, ok := pp.years[y]; ok {
+			return "profile.annual_targets[" + w + "]" + rest
+		}
+		if pp.targets {
+			return "profile.annual_targets"
+		}
+		return pp.annual
+	case p == "profile.annual":
+		if pp.targets {
+			return "profile.annual_targets"
+		}
+		return pp.annual
+	}
+	return p
+}
+
+// profile reads a profile in one of its four forms, for one year, several
+// years or every year. It returns, too, how kpi.New's paths map to the
+// file's.
+func (b *builder) profile(fp *fileProfile, target kpi.Written, path string) (kpi.Profile, profilePaths) {
 	at := func(field string) string { return child(path, field) }
+	paths := profilePaths{annual: "profile.annual", targets: fp.AnnualTargets != nil}
+	if fp.Annual == "" {
+		paths.annual = "target"
+	}
+	if b.failed("year_start") {
+		return kpi.Profile{}, paths // read in the wrong years, it would only mislead
+	}
 	forms := []string{}
 	for _, f := range []struct {
 		name  string
@@ -140,7 +197,7 @@ func (b *builder) profile(fp *fileProfile, target kpi.Written, path string) (kpi
 		} else {
 			b.bad(path, "give one of months, linear, weights or flat, not %s", strings.Join(forms, " and "))
 		}
-		return kpi.Profile{}, nil
+		return kpi.Profile{}, paths
 	}
 	annual := target.Value
 	if fp.Annual != "" {
@@ -154,60 +211,181 @@ func (b *builder) profile(fp *fileProfile, target kpi.Written, path string) (kpi
 		places = int32(*fp.Places)
 	}
 	only := func(form string, allowed ...string) {
-		given := map[string]bool{"cumulative": fp.Cumulative, "annual": fp.Annual != "", "year": fp.Year != "", "places": fp.Places != nil}
-		for _, f := range []string{"cumulative", "annual", "year", "places"} {
+		given := map[string]bool{"cumulative": fp.Cumulative, "annual": fp.Annual != "", "annual_targets": fp.AnnualTargets != nil,
+			"year": fp.Year != "", "every_year": fp.EveryYear, "places": fp.Places != nil}
+		for _, f := range []string{"cumulative", "annual", "annual_targets", "year", "every_year", "places"} {
 			if given[f] && !contains(allowed, f) {
 				b.bad(at(f), "a %s profile does not take %s", form, f)
 			}
 		}
 	}
-	year := func() (period.Year, bool) {
-		if fp.Year == "" {
-			b.bad(at("year"), "a %s profile needs its year (2016/17)", forms[0])
-			return period.Year{}, false
+	if fp.Annual != "" && fp.AnnualTargets != nil {
+		b.bad(at("annual_targets"), "give annual (one target for every year) or annual_targets (one for each year), not both")
+	}
+	annuals, written, annualsOK := b.yearPairs(at("annual_targets"), fp.AnnualTargets)
+	paths.years = written
+	// The profile's years are the contract's, unless its year labels say
+	// they start in another month (2016/17 from Sep).
+	ys := b.years
+	for y := range annuals {
+		ys = y.Years()
+		break
+	}
+	// span says which years a profile covers: its one year, every year, or
+	// the years of annual_targets; ok is false if that cannot be said.
+	span := func(form string) (y period.Year, ok bool) {
+		switch {
+		case fp.Year != "" && fp.EveryYear:
+			b.bad(at("every_year"), "give the %s profile's one year or every_year: true, not both", form)
+		case fp.Year != "" && fp.AnnualTargets != nil:
+			b.bad(at("annual_targets"), "a %s profile for one year (year: %s) takes annual, not annual_targets", form, fp.Year)
+		case fp.EveryYear && fp.AnnualTargets != nil:
+			b.bad(at("annual_targets"), "a %s profile for every year takes one annual target (annual, or the KPI's target), not annual_targets", form)
+		case fp.Year != "":
+			y, ok = b.year(at("year"), fp.Year)
+			if ok {
+				ys = y.Years()
+			}
+			return y, ok
+		case fp.EveryYear || fp.AnnualTargets != nil || form == "months":
+			return period.Year{}, annualsOK
+		default:
+			b.bad(at("year"), "a %s profile needs its year (2016/17)", form)
 		}
-		p, err := period.ParseLabel(fp.Year)
-		y, ok := p.Year()
-		if err != nil || p.Kind() != period.KindYear || !ok {
-			b.bad(at("year"), "cannot read %q as a year (want 2016/17, or 2016/17 from Sep)", fp.Year)
-			return period.Year{}, false
-		}
-		return y, true
+		return period.Year{}, false
 	}
 	switch forms[0] {
 	case "flat":
 		only("flat")
-		return kpi.Flat(target.Value), nil
+		return kpi.Flat(target.Value), paths
 	case "months":
-		only("months", "cumulative", "annual")
-		byMonth, written, _ := b.monthPairs(at("months"), fp.Months)
-		return kpi.Explicit(annual, fp.Cumulative, byMonth), written
-	case "linear":
-		only("linear", "annual", "year", "places", "cumulative")
-		y, ok := year()
-		if !ok {
-			return kpi.Profile{}, nil
+		only("months", "cumulative", "annual", "annual_targets", "year")
+		byMonth, months, monthsOK := b.monthPairs(at("months"), fp.Months)
+		paths.months = months
+		for _, p := range fp.Months {
+			b.w.note(index(at("months"), p.Key), p.Line) // the key as written, for kpi.New's problems
 		}
-		return kpi.LinearCumulative(y, annual, places), nil
+		y, ok := span("months")
+		if !ok || !monthsOK {
+			return kpi.Profile{}, paths
+		}
+		switch {
+		case !y.IsZero():
+			annuals = map[period.Year]decimal.Decimal{y: annual}
+		case fp.AnnualTargets == nil:
+			// One annual target for every year the months fall in.
+			annuals = map[period.Year]decimal.Decimal{}
+			for m := range byMonth {
+				annuals[ys.Of(m)] = annual
+			}
+		}
+		return kpi.ExplicitYears(ys, fp.Cumulative, annuals, byMonth), paths
+	case "linear":
+		only("linear", "annual", "annual_targets", "year", "every_year", "places", "cumulative")
+		y, ok := span("linear")
+		switch {
+		case !ok:
+			return kpi.Profile{}, paths
+		case fp.EveryYear:
+			return kpi.LinearCumulativeEveryYear(ys, annual, places), paths
+		case fp.AnnualTargets != nil:
+			return kpi.LinearCumulativeByYear(ys, annuals, places), paths
+		}
+		return kpi.LinearCumulative(y, annual, places), paths
 	}
-	only("weighted", "cumulative", "annual", "year", "places")
+	only("weighted", "cumulative", "annual", "annual_targets", "year", "every_year", "places")
 	if len(fp.Weights) != 12 {
 		b.bad(at("weights"), "want twelve weights, one a month, not %d", len(fp.Weights))
-		return kpi.Profile{}, nil
+		return kpi.Profile{}, paths
 	}
 	var ws [12]decimal.Decimal
 	for i, w := range fp.Weights {
 		ws[i], _ = b.decimal(index(at("weights"), i), w)
 	}
-	y, ok := year()
+	y, ok := span("weighted")
 	if !ok {
-		return kpi.Profile{}, nil
+		return kpi.Profile{}, paths
 	}
-	p, err := kpi.Weighted(y, annual, ws, fp.Cumulative, places)
+	var p kpi.Profile
+	var err error
+	switch {
+	case fp.EveryYear:
+		p, err = kpi.WeightedEveryYear(ys, annual, ws, fp.Cumulative, places)
+	case fp.AnnualTargets != nil:
+		p, err = kpi.WeightedByYear(ys, annuals, ws, fp.Cumulative, places)
+	default:
+		p, err = kpi.Weighted(y, annual, ws, fp.Cumulative, places)
+	}
 	if err != nil {
 		b.validation(err, func(p string) string { return child(strings.TrimSuffix(path, ".profile"), p) })
 	}
-	return p, nil
+	return p, paths
+}
+
+// year reads a year label in the contract's years: 2016/17 (or 2016 where
+// they are calendar years), or 2016/17 from Sep for a year that starts in
+// another month.
+func (b *builder) year(path, s string) (period.Year, bool) {
+	p, err := b.years.Parse(s)
+	y, ok := p.Year()
+	if err != nil || p.Kind() != period.KindYear || !ok {
+		b.bad(path, "cannot read %q as a year (want %s)", s, yearExample(b.years))
+		return period.Year{}, false
+	}
+	return y, true
+}
+
+// yearExample is how a year of ys is written, and one from another month.
+func yearExample(ys period.Years) string {
+	switch ys.Start() {
+	case time.January:
+		return "2016, or 2016/17 from Apr"
+	case time.September:
+		return "2016/17, or 2016/17 from Apr"
+	}
+	return "2016/17, or 2016/17 from Sep"
+}
+
+// yearPairs reads a mapping keyed by year, noting each year's line under
+// its label (annual_targets[2016/17]) as well as the key as written; it
+// returns the years' labels mapped to their keys. The years must all start
+// in the same month.
+func (b *builder) yearPairs(path string, ps pairs) (map[period.Year]decimal.Decimal, map[string]string, bool) {
+	if ps == nil {
+		return nil, nil, true
+	}
+	out := map[period.Year]decimal.Decimal{}
+	written := map[string]string{} // y.String() -> key as written
+	ok := true
+	var first period.Year
+	for _, p := range ps {
+		kpath := index(path, p.Key)
+		y, yok := b.year(kpath, p.Key)
+		if !yok {
+			ok = false
+			continue
+		}
+		if first.IsZero() {
+			first = y
+		} else if y.First().Month() != first.First().Month() {
+			b.bad(kpath, "%s starts in %s, but %s starts in %s: a profile's years all start in the same month",
+				p.Key, y.First().Month(), written[first.String()], first.First().Month())
+			ok = false
+			continue
+		}
+		if prev, dup := written[y.String()]; dup {
+			b.bad(kpath, "%s is the same year as %s", p.Key, prev)
+			ok = false
+			continue
+		}
+		written[y.String()] = p.Key
+		b.w.note(index(path, y.String()), p.Line)
+		b.w.note(kpath, p.Line)
+		v, vok := b.decimal(kpath, num(p.Value))
+		ok = ok && vok
+		out[y] = v
+	}
+	return out, written, ok
 }
 
 // A scheme is a named ladder and the levels it takes.

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -98,9 +99,15 @@ func (ps pairs) MarshalJSON() ([]byte, error) {
 }
 
 // Encode writes c as a contract file in format f, which [Decode] reads back
-// into a contract [Contract.Equal] to c. Bands are written as ladders and
-// profiles month by month, whatever scheme built them. A credit rule other
-// than the package regime's own four cannot be written, and is an error.
+// into a contract [Contract.Equal] to c. Bands are written as ladders, and
+// profiles for one year or given month by month as their months; a linear
+// or weighted shape applied to each year's annual target is written as the
+// shape, with every_year or its annual_targets. The file's year_start is the
+// month the KPIs' profiles and frequencies count years from; a frequency or
+// profile year in years from another month says so (quarterly from Apr,
+// 2016/17 from Apr). A credit rule other than the package regime's own four
+// cannot be written, and is an error, as are two shapes applied every year
+// in years that start in different months.
 func Encode(w io.Writer, c *Contract, f Format) error {
 	fc, err := modelOf(c)
 	if err != nil {
@@ -164,8 +171,15 @@ func modelOf(c *Contract) (*fileContract, error) {
 	for _, m := range slices.SortedFunc(maps.Keys(s.OpeningCredits), period.Month.Compare) {
 		fc.OpeningCredits = append(fc.OpeningCredits, pair{Key: m.String(), Value: string(numText(s.OpeningCredits[m]))})
 	}
+	ys, err := contractYears(s)
+	if err != nil {
+		return nil, fmt.Errorf("contract %q: %w", s.ID, err)
+	}
+	if ys.Start() != time.April {
+		fc.YearStart = ys.Start().String()
+	}
 	for _, r := range s.Regimes {
-		fr, err := regimeModel(r)
+		fr, err := regimeModel(r, ys)
 		if err != nil {
 			return nil, fmt.Errorf("contract %q: regime %q: %w", s.ID, r.Name(), err)
 		}
@@ -181,7 +195,7 @@ func statusText(s kpi.Status) string {
 	return s.String()
 }
 
-func regimeModel(r *regime.Regime) (*fileRegime, error) {
+func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 	s := r.Spec()
 	fr := &fileRegime{Name: s.Name, Version: s.Version, From: monthText(s.From), Until: monthText(s.Until),
 		RoundBeforeBanding: s.RoundBeforeBanding, Failing: statusText(s.Failing), Repeat: dec(s.Repeat),
@@ -200,7 +214,7 @@ func regimeModel(r *regime.Regime) (*fileRegime, error) {
 		fr.Rounding = s.Rounding.String()
 	}
 	for _, d := range s.Indicators {
-		fr.KPIs = append(fr.KPIs, kpiModel(d))
+		fr.KPIs = append(fr.KPIs, kpiModel(d, ys))
 	}
 	for _, rl := range s.Relief {
 		fr.Relief = append(fr.Relief, fileRelief{Kind: rl.Kind.String(), KPI: rl.KPI, From: monthText(rl.From), Through: monthText(rl.Through), Reason: rl.Reason})
@@ -265,10 +279,124 @@ func ruleModel(r regime.Rule) fileRule {
 	return fr
 }
 
-func kpiModel(d kpi.Definition) fileKPI {
+// contractYears returns the year start a file of the contract states once:
+// that of the KPIs whose profile applies a shape every year, which cannot
+// say their own; else that of the first profile with years of its own; else
+// that of the first frequency measured in years from another month than
+// April; else April. Profiles and frequencies in other years say so
+// themselves (2016/17 from Sep, quarterly from Sep). It is an error for two
+// KPIs to apply shapes every year in years that start in different months.
+func contractYears(s Spec) (period.Years, error) {
+	if s.Years.Start() != time.April {
+		return s.Years, nil
+	}
+	var shape, profile, freq time.Month
+	shapeRef := ""
+	for _, r := range s.Regimes {
+		for _, d := range r.Spec().Indicators {
+			p := d.Profile()
+			switch {
+			case p.IsZero() || p.IsFlat():
+			case p.EveryYear() && shape == 0:
+				shape, shapeRef = p.YearStart(), d.Ref()
+			case p.EveryYear() && p.YearStart() != shape:
+				return period.Years{}, fmt.Errorf("KPI %s's profile applies every year in years from %s, and KPI %s's in years from %s: a contract file has one year_start",
+					shapeRef, shape, d.Ref(), p.YearStart())
+			case profile == 0:
+				profile = p.YearStart()
+			}
+			if f := d.Frequency(); freq == 0 && f.YearStart() != time.April {
+				freq = f.YearStart()
+			}
+		}
+	}
+	for _, m := range []time.Month{shape, profile, freq} {
+		if m != 0 {
+			return period.YearsStarting(m)
+		}
+	}
+	return period.Years{}, nil
+}
+
+// yearText writes year y as a file in years ys reads it back: 2016/17 for
+// one of ys's years, 2016/17 from Sep (or from Apr) for a year that starts
+// in another month, 2016 for a calendar year.
+func yearText(y period.Year, ys period.Years) string {
+	t := y.String()
+	switch start := y.First().Month(); {
+	case start == ys.Start():
+		t = strings.TrimSuffix(t, " from "+start.String()[:3])
+	case start == time.April:
+		t += " from Apr"
+	}
+	return t
+}
+
+// annualText writes an annual target, or nothing if it is the KPI's target
+// as written (with its places).
+func annualText(a decimal.Decimal, target kpi.Written) num {
+	if a.Equal(target.Value) && a.Exponent() == target.Value.Exponent() {
+		return ""
+	}
+	return numText(a)
+}
+
+// profileModel writes a profile in the contract's years ys: a shape with
+// the years it covers, or explicit months with one annual target or each
+// year's.
+func profileModel(p kpi.Profile, target kpi.Written, ys period.Years) *fileProfile {
+	if p.IsFlat() {
+		return &fileProfile{Flat: true}
+	}
+	fp := &fileProfile{}
+	years := p.Years()
+	targets := func() {
+		for _, y := range years {
+			a, _ := p.AnnualOf(y)
+			fp.AnnualTargets = append(fp.AnnualTargets, pair{Key: yearText(y, ys), Value: string(numText(a))})
+		}
+	}
+	if ws := p.Weights(); p.Linear() || ws != nil {
+		fp.Linear = p.Linear()
+		for _, w := range ws {
+			fp.Weights = append(fp.Weights, numText(w))
+		}
+		fp.Cumulative = p.Cumulative() && !p.Linear()
+		if places := int(p.Places()); places != 2 {
+			fp.Places = &places
+		}
+		if p.EveryYear() {
+			fp.EveryYear, fp.Annual = true, annualText(p.Annual(), target)
+		} else {
+			targets()
+		}
+		return fp
+	}
+	fp.Cumulative = p.Cumulative()
+	same := len(years) > 0
+	for _, y := range years {
+		a, _ := p.AnnualOf(y)
+		same = same && a.Equal(p.Annual()) && a.Exponent() == p.Annual().Exponent()
+	}
+	switch {
+	case same && p.YearStart() == ys.Start():
+		fp.Annual = annualText(p.Annual(), target)
+	case same && len(years) == 1:
+		fp.Annual, fp.Year = annualText(p.Annual(), target), yearText(years[0], ys)
+	default:
+		targets()
+	}
+	for _, mo := range p.Months() {
+		v, _ := p.Target(mo)
+		fp.Months = append(fp.Months, pair{Key: mo.String(), Value: string(numText(v))})
+	}
+	return fp
+}
+
+func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	s := d.Spec()
 	fk := fileKPI{Ref: s.Ref, Description: s.Description, ServiceArea: s.ServiceArea, Contractual: s.Contractual,
-		Frequency: s.Frequency.String(), Target: s.Target.String()}
+		Frequency: ys.FormatFrequency(s.Frequency), Target: s.Target.String()}
 	if s.Tier != kpi.TierKPI {
 		fk.Tier = s.Tier.String()
 	}
@@ -278,19 +406,8 @@ func kpiModel(d kpi.Definition) fileKPI {
 	if m.Unit == kpi.Rating {
 		fk.Measure.Scale = []num{numText(m.ScaleMin), numText(m.ScaleMax)}
 	}
-	switch p := s.Profile; {
-	case p.IsFlat():
-		fk.Profile = &fileProfile{Flat: true}
-	case !p.IsZero():
-		fp := &fileProfile{Cumulative: p.Cumulative()}
-		if !p.Annual().Equal(s.Target.Value) || p.Annual().Exponent() != s.Target.Value.Exponent() {
-			fp.Annual = numText(p.Annual())
-		}
-		for _, mo := range p.Months() {
-			v, _ := p.Target(mo)
-			fp.Months = append(fp.Months, pair{Key: mo.String(), Value: string(numText(v))})
-		}
-		fk.Profile = fp
+	if !s.Profile.IsZero() {
+		fk.Profile = profileModel(s.Profile, s.Target, ys)
 	}
 	fb := &fileBands{}
 	for _, band := range s.Bands.List() {

@@ -92,6 +92,7 @@ func Decode(r io.Reader, file string, f Format) (*Contract, error) {
 	var fc fileContract
 	w.decode(root, reflect.ValueOf(&fc).Elem(), "", 0)
 	b := &builder{w: w}
+	b.years = b.yearStart(fc.YearStart)
 	c := b.contract(&fc)
 	if err := probs.err(); err != nil {
 		return nil, err
@@ -253,7 +254,8 @@ func (p *fileProblems) err() error {
 // builder turns the model into specs, reporting problems at the lines the
 // walker recorded.
 type builder struct {
-	w *walker
+	w     *walker
+	years period.Years // the contract's years (year_start), in which frequencies and profiles are read
 }
 
 // lineOf returns the line of path, or of its nearest ancestor the file has.

@@ -15,6 +15,7 @@ type fileContract struct {
 	Supplier       string       `yaml:"supplier,omitempty" json:"supplier,omitempty" doc:"The supplier (Serco, Capita, BT)."`
 	Start          plain        `yaml:"start" json:"start" req:"1" fmt:"date" doc:"The first day of the contract, YYYY-MM-DD."`
 	End            plain        `yaml:"end,omitempty" json:"end,omitempty" fmt:"date" doc:"The last day of the contract, YYYY-MM-DD; omit for an open-ended contract."`
+	YearStart      string       `yaml:"year_start,omitempty" json:"year_start,omitempty" enum:"months" doc:"The month the contract's years start in (April, the UK financial year, if omitted; October for years from October). Frequencies (annual falls due in the month before it), profile years (2016/17) and the years profile months fall in are read in these years."`
 	Services       []string     `yaml:"services,omitempty" json:"services,omitempty" doc:"The services or service areas the contract covers."`
 	MonthlyCharge  num          `yaml:"monthly_charge,omitempty" json:"monthly_charge,omitempty" doc:"The service charge of every month that charges does not list, in pounds."`
 	Charges        pairs        `yaml:"charges,omitempty" json:"charges,omitempty" values:"num" keys:"month" doc:"The service charges of particular months (2016-04: 18306.52), which credit rules take percentages of."`
@@ -73,14 +74,16 @@ type fileMeasure struct {
 }
 
 type fileProfile struct {
-	Flat       bool   `yaml:"flat,omitempty" json:"flat,omitempty" doc:"The same target every period."`
-	Cumulative bool   `yaml:"cumulative,omitempty" json:"cumulative,omitempty" doc:"Targets are cumulative to date (collected so far this year)."`
-	Annual     num    `yaml:"annual,omitempty" json:"annual,omitempty" doc:"The annual target the profile builds to; the KPI's target if omitted."`
-	Months     pairs  `yaml:"months,omitempty" json:"months,omitempty" keys:"month" values:"num" doc:"The target of each month (Apr-16: 11.36)."`
-	Linear     bool   `yaml:"linear,omitempty" json:"linear,omitempty" doc:"A cumulative path rising evenly to the annual target over year."`
-	Year       string `yaml:"year,omitempty" json:"year,omitempty" doc:"The year of a linear or weighted profile (2016/17)."`
-	Weights    []num  `yaml:"weights,omitempty" json:"weights,omitempty" doc:"Twelve weights shaping the year, first month first (last year's figures)."`
-	Places     *int   `yaml:"places,omitempty" json:"places,omitempty" doc:"Decimal places of a linear or weighted profile's targets (2 if omitted)."`
+	Flat          bool   `yaml:"flat,omitempty" json:"flat,omitempty" doc:"The same target every period."`
+	Cumulative    bool   `yaml:"cumulative,omitempty" json:"cumulative,omitempty" doc:"Targets are cumulative to date (collected so far this year)."`
+	Annual        num    `yaml:"annual,omitempty" json:"annual,omitempty" doc:"The annual target the profile builds to, the same in every year it covers; the KPI's target if omitted."`
+	AnnualTargets pairs  `yaml:"annual_targets,omitempty" json:"annual_targets,omitempty" keys:"year" values:"num" doc:"Each year's own annual target (2016/17: 95.8, 2017/18: 96.0), instead of annual: for months over several years, or for a linear or weighted shape applied to each of these years."`
+	Months        pairs  `yaml:"months,omitempty" json:"months,omitempty" keys:"month" values:"num" doc:"The target of each month (Apr-16: 11.36), of one year or several; each year builds to its own annual target."`
+	Linear        bool   `yaml:"linear,omitempty" json:"linear,omitempty" doc:"A cumulative path rising evenly to the annual target over the year; give its year, every_year: true or annual_targets."`
+	Year          string `yaml:"year,omitempty" json:"year,omitempty" doc:"The one year of a linear or weighted profile (2016/17)."`
+	EveryYear     bool   `yaml:"every_year,omitempty" json:"every_year,omitempty" doc:"Apply the linear or weighted shape to the annual target in every year, instead of in one year."`
+	Weights       []num  `yaml:"weights,omitempty" json:"weights,omitempty" doc:"Twelve weights shaping the year, its first month first (last year's figures); give its year, every_year: true or annual_targets."`
+	Places        *int   `yaml:"places,omitempty" json:"places,omitempty" doc:"Decimal places of a linear or weighted profile's targets (2 if omitted)."`
 }
 
 type fileBands struct {

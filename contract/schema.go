@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/kpiregime/kpiregime/kpi"
 )
@@ -48,6 +49,15 @@ func enumValues(tag string) []string {
 	case "aggregations":
 		for a := kpi.RatioOfSums; a <= kpi.MeanOfPeriods; a++ {
 			names = append(names, a.String())
+		}
+	case "months":
+		for m := time.January; m <= time.December; m++ {
+			names = append(names, m.String())
+		}
+		for m := time.January; m <= time.December; m++ {
+			if m != time.May { // May is its own abbreviation
+				names = append(names, m.String()[:3])
+			}
 		}
 	default:
 		names = strings.Split(tag, ",")

@@ -246,26 +246,29 @@ type Forecast struct {
 	OnTrack bool
 }
 
-// Forecast projects a cumulative figure for month m to the year end. It is
-// an error for a definition without a cumulative profile, or for a month the
-// profile has no target for.
+// Forecast projects a cumulative figure for month m to the end of its year.
+// It is an error for a definition without a cumulative profile, or for a
+// month the profile has no target for (an [*UncoveredYearError] if the
+// profile does not cover the month's year).
 func (d Definition) Forecast(m period.Month, actual decimal.Decimal) (Forecast, error) {
-	prof := d.data().spec.Profile
+	x := d.data()
+	prof := x.spec.Profile
 	if !prof.cumulative {
-		return Forecast{}, fmt.Errorf("kpi: %s has no cumulative profile to forecast from", d.data().spec.Ref)
+		return Forecast{}, fmt.Errorf("kpi: %s has no cumulative profile to forecast from", x.spec.Ref)
 	}
-	profiled, ok := prof.Target(m)
-	if !ok {
-		return Forecast{}, fmt.Errorf("kpi: %s has no profiled target for %s", d.data().spec.Ref, m.Label(period.Short))
+	profiled, err := x.targetFor(m.Period())
+	if err != nil {
+		return Forecast{}, err
 	}
 	if profiled.IsZero() {
-		return Forecast{}, fmt.Errorf("kpi: %s has a profiled target of zero for %s, so the year cannot be projected", d.data().spec.Ref, m.Label(period.Short))
+		return Forecast{}, fmt.Errorf("kpi: %s has a profiled target of zero for %s, so the year cannot be projected", x.spec.Ref, m.Label(period.Short))
 	}
-	projected := actual.Mul(prof.annual).DivRound(profiled, d.data().spec.Measure.Precision)
+	annual, _ := prof.AnnualOf(prof.years.Of(m)) // targetFor found the year
+	projected := actual.Mul(annual).DivRound(profiled, x.spec.Measure.Precision)
 	return Forecast{
 		Profiled:  profiled,
 		Projected: projected,
-		Annual:    prof.annual,
-		OnTrack:   reaches(d.data().spec.Measure.Polarity, actual, profiled, false),
+		Annual:    annual,
+		OnTrack:   reaches(x.spec.Measure.Polarity, actual, profiled, false),
 	}, nil
 }

@@ -63,7 +63,7 @@ type Spec struct {
 	// Target is the target as written: "90.0%", "< 5%", "0 failures". For a
 	// profiled target it is the annual target.
 	Target Written
-	// Profile, if not zero, varies the target through the year.
+	// Profile, if not zero, varies the target through each year it covers.
 	Profile Profile
 	Bands   Bands
 	Exceed  ExceedRule
@@ -168,7 +168,7 @@ func New(spec Spec) (Definition, error) {
 	if err := p.Err(ErrInvalid); err != nil {
 		return Definition{}, err
 	}
-	spec.Profile.byMonth = cloneMonths(spec.Profile.byMonth)
+	spec.Profile = spec.Profile.clone()
 	spec.Bands = Bands{list: spec.Bands.List()}
 	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly}
 	if !outcomesOnly {
@@ -179,13 +179,10 @@ func New(spec Spec) (Definition, error) {
 }
 
 // checkLadder resolves the levels against every target the definition can
-// have and checks they run from best to worst without one hiding another.
+// have, in every year its profile covers, and checks they run from best to
+// worst without one hiding another.
 func checkLadder(ladder []Band, spec Spec, p *problems.List) {
-	targets := []decimal.Decimal{spec.Target.Value}
-	for _, mo := range spec.Profile.Months() {
-		v, _ := spec.Profile.Target(mo)
-		targets = append(targets, v)
-	}
+	targets := append([]decimal.Decimal{spec.Target.Value}, spec.Profile.targets()...)
 	pol := spec.Measure.Polarity
 	strictTarget := spec.Target.Comparison.Strict()
 	offset := 0
@@ -278,8 +275,12 @@ func (x *defData) equal(y *defData) bool {
 
 // TargetFor returns the target for a period: for a month, the profile's
 // target for that month (or the flat target); for a longer period, the
-// target of its last month if the profile is cumulative, or the annual
-// target. It is an error if the profile has no target for the month.
+// target of its last month if the profile is cumulative, or else the annual
+// target of the year its last month falls in. A cumulative profile's target
+// for the last month of a year it covers is that year's annual target, if it
+// does not list the month. It is an error if the profile has no target for
+// the month, and an [*UncoveredYearError] if it does not cover the month's
+// year at all.
 func (d Definition) TargetFor(p period.Period) (decimal.Decimal, error) { return d.data().targetFor(p) }
 
 func (x *defData) targetFor(p period.Period) (decimal.Decimal, error) {
@@ -287,26 +288,63 @@ func (x *defData) targetFor(p period.Period) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("kpi: %s's target is not published", x.spec.Ref)
 	}
 	prof := x.spec.Profile
-	if prof.kind != profileExplicit {
+	if !prof.profiled() {
 		return x.spec.Target.Value, nil
 	}
-	if p.Kind() == period.KindMonth || prof.cumulative {
-		m := p.LastMonth()
-		if v, ok := prof.Target(m); ok {
-			return v, nil
-		}
-		if y, ok := p.Year(); ok && prof.cumulative && m.Equal(y.Last()) {
-			return prof.annual, nil
-		}
-		return decimal.Decimal{}, fmt.Errorf("kpi: %s has no profiled target for %s", x.spec.Ref, m.Label(period.Short))
+	m := p.LastMonth()
+	y := prof.years.Of(m)
+	annual, ok := prof.AnnualOf(y)
+	if !ok {
+		return decimal.Decimal{}, &UncoveredYearError{Ref: x.spec.Ref, Year: y}
 	}
-	return prof.annual, nil
+	if p.Kind() != period.KindMonth && !prof.cumulative {
+		return annual, nil
+	}
+	if v, ok := prof.Target(m); ok {
+		return v, nil
+	}
+	if prof.cumulative && m.Equal(y.Last()) {
+		return annual, nil
+	}
+	return decimal.Decimal{}, fmt.Errorf("kpi: %s has no profiled target for %s", x.spec.Ref, m.Label(period.Short))
+}
+
+// CheckYear returns nil if d has a target in every month of year y, as it
+// does when it is not profiled or its profile applies every year; otherwise
+// an [*UncoveredYearError] naming d's reference and the year: "KPI R&B-K-001
+// has no profiled target for 2017/18". A regime or contract checks each year
+// a profiled indicator is in force with it when it is loaded, rather than
+// fail when the first figure of an uncovered year is rated. If y counts its
+// years from another month than the profile does, the error names the first
+// of the profile's own years that y reaches into and it does not cover.
+// Months that a covered year's explicit profile does not list are not
+// checked: rating one is an error of its own ([Definition.TargetFor]).
+func (d Definition) CheckYear(y period.Year) error {
+	if y.IsZero() {
+		return nil
+	}
+	return d.CheckYears(y.Period())
+}
+
+// CheckYears is [Definition.CheckYear] for every year the months of a
+// period reach into, such as the months a regime is in force: it returns an
+// [*UncoveredYearError] for the first year of d's profile that the months
+// reach into and the profile does not cover, or nil.
+func (d Definition) CheckYears(p period.Period) error {
+	x := d.data()
+	if !x.spec.Profile.profiled() {
+		return nil
+	}
+	if y, ok := x.spec.Profile.uncovered(p); ok {
+		return &UncoveredYearError{Ref: x.spec.Ref, Year: y}
+	}
+	return nil
 }
 
 // fixedLadder resolves the ladder's levels against a flat target, or
 // returns nil if the target is profiled or any level does not fit an int64.
 func (x *defData) fixedLadder() *fixedLadder {
-	if x.spec.Profile.kind == profileExplicit || len(x.ladder) == 0 {
+	if x.spec.Profile.profiled() || len(x.ladder) == 0 {
 		return nil
 	}
 	t, strict := x.spec.Target.Value, x.spec.Target.Comparison.Strict()
@@ -329,8 +367,7 @@ func (x *defData) fixedLadder() *fixedLadder {
 func (x *defData) maxLevelPlaces() int32 {
 	places := func(v decimal.Decimal) int32 { return max(-v.Exponent(), 0) }
 	tp := places(x.spec.Target.Value)
-	for _, m := range x.spec.Profile.Months() {
-		v, _ := x.spec.Profile.Target(m)
+	for _, v := range x.spec.Profile.targets() {
 		tp = max(tp, places(v))
 	}
 	out := tp

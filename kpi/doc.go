@@ -8,7 +8,12 @@
 // rounded before banding, and how it aggregates), its [period.Frequency],
 // its target as written ("90.0%", "< 5%", "Not greater than 3%", "0
 // failures"; see [ParseWritten]), an optional [Profile] that varies the
-// target through the year, and its [Bands]. [New] validates a Spec into an
+// target through the year, and its [Bands]. A profile is per year: explicit
+// months year by year, each year with its own annual target
+// ([ExplicitYears]), or one shape applied to each year's annual target
+// ([LinearCumulativeEveryYear], [WeightedByYear]); years may start in any
+// month. [Definition.CheckYear] reports a year a profile does not cover, for
+// checking a contract when it is loaded. [New] validates a Spec into an
 // immutable [Definition], reporting every problem at once with its field's
 // path. Nothing is guessed: polarity and aggregation must be stated, and a
 // written target that contradicts the polarity is an error.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A ParseError reports text that could not be read as a value, a status or a
@@ -41,3 +42,20 @@ var ErrInvalid = errors.New("invalid")
 // cannot be combined exactly; callers can tell this case with errors.Is and
 // report it, or bound the aggregate by the smallest and largest figure.
 var ErrNeedsCounts = errors.New("it needs the counts behind it")
+
+// An UncoveredYearError reports a profiled indicator asked for a target in a
+// year its profile does not cover: a five-year contract whose council tax
+// profile lists only the first two years, rated in the third.
+// [Definition.CheckYear] returns one, for checking a contract when it is
+// loaded, and so does [Definition.TargetFor] (and so [Evaluate]) for a
+// period in such a year.
+type UncoveredYearError struct {
+	Ref  string      // the indicator's reference
+	Year period.Year // the year of the profile's years that it does not cover
+}
+
+// Error returns a message such as "KPI R&B-K-001 has no profiled target for
+// 2017/18", the year written as its short label.
+func (e *UncoveredYearError) Error() string {
+	return fmt.Sprintf("KPI %s has no profiled target for %s", e.Ref, e.Year)
+}

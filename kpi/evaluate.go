@@ -253,7 +253,7 @@ func (r Result) TargetWritten() (Written, bool) {
 	if r.def == nil || r.flags&hasTarget == 0 {
 		return Written{}, false
 	}
-	if r.def.spec.Profile.kind != profileExplicit {
+	if !r.def.spec.Profile.profiled() {
 		return r.def.spec.Target, true
 	}
 	return r.def.writtenIn(r.target), true

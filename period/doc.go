@@ -24,7 +24,11 @@
 //     an explicit [time.Location] with [Period.Interval].
 //   - [Frequency]: how often a measure is taken, which months a measurement
 //     falls due in ([Frequency.Due]) and which measurement period a month
-//     belongs to ([Frequency.PeriodOf]).
+//     belongs to ([Frequency.PeriodOf]). Quarterly, six-monthly and annual
+//     frequencies belong to a way of counting years: [Quarterly] measures the
+//     quarters of UK financial years, and [Years.Quarterly] or
+//     [Years.ParseFrequency] those of years from another month (annual in
+//     years from October falls due in September).
 //
 // # Working time
 //

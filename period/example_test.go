@@ -123,3 +123,35 @@ func ExampleFourWeekly() {
 	// P 2 2016-04-29..2016-05-26
 	// 13 periods end in 2016/17
 }
+
+// A contract whose years start in October measures its quarterly and annual
+// KPIs in those years: the annual survey falls due in September, and the
+// quarter a month belongs to is a quarter of the contract year.
+func ExampleYears_ParseFrequency() {
+	contract := period.Must(period.YearsStarting(time.October))
+	for _, s := range []string{"Quarterly", "Annual", "six-monthly due Mar", "annual from Apr"} {
+		f := period.Must(contract.ParseFrequency(s))
+		nov := period.Must(period.NewMonth(2016, time.November))
+		fmt.Printf("%-19s due %v; Nov-16 is in %s; written %q, or %q in a file of October years\n",
+			s, f.DueMonths(), f.PeriodOf(nov).Label(period.Short), f, contract.FormatFrequency(f))
+	}
+	// Output:
+	// Quarterly           due [March June September December]; Nov-16 is in Q1 2016/17 from Oct; written "quarterly from Oct", or "quarterly" in a file of October years
+	// Annual              due [September]; Nov-16 is in 2016/17 from Oct; written "annual from Oct", or "annual" in a file of October years
+	// six-monthly due Mar due [March September]; Nov-16 is in H1 2016/17 from Oct; written "six-monthly from Oct", or "six-monthly" in a file of October years
+	// annual from Apr     due [March]; Nov-16 is in 2016/17; written "annual", or "annual due Mar" in a file of October years
+}
+
+// The standard frequencies of calendar years: quarters January to March and
+// so on, and the year due in December.
+func ExampleYears_Quarterly() {
+	calendar := period.Must(period.YearsStarting(time.January))
+	may := period.Must(period.NewMonth(2016, time.May))
+	fmt.Println(calendar.Quarterly().PeriodOf(may), calendar.Quarterly().DueMonths())
+	fmt.Println(calendar.Annual().PeriodOf(may), calendar.Annual().DueMonths())
+	fmt.Println(period.Quarterly().PeriodOf(may), "in UK financial years")
+	// Output:
+	// Q2 2016 [March June September December]
+	// 2016 [December]
+	// Q1 2016/17 in UK financial years
+}

@@ -81,7 +81,7 @@ func FuzzParseLabel(f *testing.F) {
 }
 
 func FuzzParseFrequency(f *testing.F) {
-	for _, s := range []string{"Monthly", "6 Monthly", "quarterly due Jan", "every 2 months due Feb", "four-weekly from 2016-04-01", "Annual"} {
+	for _, s := range []string{"Monthly", "6 Monthly", "quarterly due Jan", "every 2 months due Feb", "four-weekly from 2016-04-01", "Annual", "annual from Oct", "quarterly due Jan from Feb"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -95,6 +95,63 @@ func FuzzParseFrequency(f *testing.F) {
 		back, err := ParseFrequency(fr.String())
 		if err != nil || back != fr {
 			t.Fatalf("ParseFrequency(%q) = %v; %q parses to %v, %v", s, fr, fr.String(), back, err)
+		}
+	})
+}
+
+// FuzzYearsParseFrequency parses a frequency in years that start in any
+// month: whatever parses is written by FormatFrequency in the same years,
+// and by String and MarshalText, to text that reads back as the same
+// frequency; its periods are the quarters, halves or years of the years it
+// says it measures.
+func FuzzYearsParseFrequency(f *testing.F) {
+	for _, c := range []struct {
+		s     string
+		start uint8
+	}{
+		{"Monthly", 4}, {"quarterly", 10}, {"Annual", 10}, {"annual", 1}, {"6 Monthly", 10}, {"quarterly due Jan", 10},
+		{"annual due Sep from Apr", 10}, {"every 3 months from Jul", 4}, {"four-weekly from 2016-04-01", 10}, {"half-yearly due March", 2},
+	} {
+		f.Add(c.s, c.start)
+	}
+	f.Fuzz(func(t *testing.T, s string, start uint8) {
+		ys, err := YearsStarting(time.Month(start%12 + 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fr, err := ys.ParseFrequency(s)
+		if err != nil {
+			return
+		}
+		if fr.IsZero() {
+			t.Fatalf("ParseFrequency(%q) gave the zero Frequency", s)
+		}
+		text := ys.FormatFrequency(fr)
+		if back, err := ys.ParseFrequency(text); err != nil || back != fr {
+			t.Fatalf("%v.ParseFrequency(%q) = %#v; %q parses to %#v, %v", ys.Start(), s, fr, text, back, err)
+		}
+		if back, err := ParseFrequency(fr.String()); err != nil || back != fr {
+			t.Fatalf("%v.ParseFrequency(%q) = %#v; String %q parses to %#v, %v", ys.Start(), s, fr, fr.String(), back, err)
+		}
+		b, _ := fr.MarshalText()
+		var u Frequency
+		if err := u.UnmarshalText(b); err != nil || u != fr {
+			t.Fatalf("text round trip of %q: %v, %v", s, u, err)
+		}
+		if fr.Months() == 0 {
+			return
+		}
+		m := Must(NewMonth(2016, time.June))
+		p := fr.PeriodOf(m)
+		if !p.ContainsMonth(m) || !fr.Due(p.LastMonth()) || p.NumMonths() != fr.Months() {
+			t.Fatalf("%q: %v is not the measurement period of %v", s, p, m)
+		}
+		// A frequency measured in years from another month than April has
+		// periods that are those years' quarters, halves or years.
+		if start := fr.YearStart(); start != time.April {
+			if y, ok := p.Year(); !ok || y.First().Month() != start || p.Kind() == KindMonths {
+				t.Fatalf("%q in years from %v: %v is not a part of a year from %v", s, ys.Start(), p, start)
+			}
 		}
 	})
 }
