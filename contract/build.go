@@ -23,7 +23,7 @@ var indexed = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](.*)$`)
 // contract builds the contract from the model, or returns nil with the
 // problems recorded.
 func (b *builder) contract(fc *fileContract) *Contract {
-	spec := Spec{ID: fc.ID, Name: fc.Name, Customer: fc.Customer, Supplier: fc.Supplier, Services: fc.Services}
+	spec := Spec{ID: fc.ID, Name: fc.Name, Customer: fc.Customer, Supplier: fc.Supplier, Services: fc.Services, Years: b.years}
 	if strings.TrimSpace(fc.ID) == "" {
 		b.bad("id", "a contract needs an identifier")
 	}
@@ -62,7 +62,12 @@ func (b *builder) contract(fc *fileContract) *Contract {
 		if m := indexed.FindStringSubmatch(p); m != nil && m[1] == "regimes" {
 			k, _ := strconv.Atoi(m[2])
 			if k < len(specIndex) {
-				return index("regimes", specIndex[k]) + m[3]
+				// The Go API's indicators are the file's kpis.
+				rest := m[3]
+				if r, ok := strings.CutPrefix(rest, ".indicators["); ok {
+					rest = ".kpis[" + r
+				}
+				return index("regimes", specIndex[k]) + rest
 			}
 		}
 		if strings.HasPrefix(p, "end") {

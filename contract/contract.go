@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -24,6 +25,11 @@ type Spec struct {
 	// Customer and Supplier are the parties ("Peterborough City Council",
 	// "Serco").
 	Customer, Supplier string
+	// Years is how the contract counts its years: from April (the zero
+	// Years, the UK financial year) unless they start in another month.
+	// Period labels in returns and reports (Q1 2016/17, YTD 2016/17) are
+	// read in these years; frequencies and profiles carry their own.
+	Years period.Years
 	// Start is the first day of the contract; End, if not zero, the day after
 	// its last (the term is half-open, [Start, End)).
 	Start, End period.Date
@@ -105,6 +111,26 @@ func New(spec Spec) (*Contract, error) {
 			}
 		}
 	}
+	for i, r := range spec.Regimes {
+		if r == nil || spec.Start.IsZero() {
+			continue
+		}
+		// A profiled KPI scored in a year its profile does not cover is an
+		// error when the contract is read, where its months are known.
+		last := r.Until().AddMonths(-1)
+		if !spec.End.IsZero() && (r.Until().IsZero() || spec.End.AddDays(-1).YearMonth().Before(last)) {
+			last = spec.End.AddDays(-1).YearMonth()
+		}
+		if last.IsZero() || last.Before(r.From()) {
+			continue
+		}
+		span, _ := period.MonthRange(r.From(), last)
+		for j, d := range r.Indicators() {
+			if err := d.CheckYears(span); err != nil {
+				bad(fmt.Sprintf("regimes[%d].indicators[%d].profile", i, j), "%v", err)
+			}
+		}
+	}
 	var history regime.History
 	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 && !overlap {
 		h, err := regime.NewHistory(rs...)
@@ -113,6 +139,13 @@ func New(spec Spec) (*Contract, error) {
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, fmt.Errorf("contract %q: %w", spec.ID, err)
+	}
+	if spec.Years.Start() == time.April {
+		// Years not given: those the profiles and frequencies count in, as
+		// a file written from this contract would say.
+		if ys, err := contractYears(spec); err == nil {
+			spec.Years = ys
+		}
 	}
 	spec.Services = slices.Clone(spec.Services)
 	spec.Charges = maps.Clone(spec.Charges)
@@ -181,6 +214,10 @@ func (c *Contract) termText() string {
 	}
 	return c.spec.Start.String() + " to " + c.spec.End.AddDays(-1).String()
 }
+
+// Years returns how the contract counts its years, in which period labels
+// are read.
+func (c *Contract) Years() period.Years { return c.spec.Years }
 
 // Services returns the services the contract covers.
 func (c *Contract) Services() []string { return slices.Clone(c.spec.Services) }
@@ -301,7 +338,7 @@ func (c *Contract) Equal(o *Contract) bool {
 	}
 	a, b := c.spec, o.spec
 	if a.ID != b.ID || a.Name != b.Name || a.Customer != b.Customer || a.Supplier != b.Supplier ||
-		a.Start != b.Start || a.End != b.End || !slices.Equal(a.Services, b.Services) ||
+		a.Start != b.Start || a.End != b.End || a.Years != b.Years || !slices.Equal(a.Services, b.Services) ||
 		!a.MonthlyCharge.Equal(b.MonthlyCharge) || len(a.Charges) != len(b.Charges) || len(a.Regimes) != len(b.Regimes) ||
 		len(a.OpeningCredits) != len(b.OpeningCredits) {
 		return false

@@ -101,13 +101,17 @@ func richContract(t testing.TB) *contract.Contract {
 			regime.StatusReached("below minimum", kpi.Failed).ForKPI("CSC_KPI_04"),
 		},
 		Rounding: regime.HalfEven,
+		Reset:    true,
 	})
 	require.NoError(t, err)
 	c, err := contract.New(contract.Spec{
 		ID: "RICH-1", Name: "Everything", Customer: "A Council", Supplier: "A Supplier",
-		Start: date("2015-04-01"), End: date("2025-04-01"), Services: []string{"ICT", "Revenues & Benefits"},
+		// The term ends with 2016/17: the profiles are for that year alone, and
+		// a later year would be a load-time error.
+		Start: date("2015-04-01"), End: date("2017-04-01"), Services: []string{"ICT", "Revenues & Benefits"},
 		MonthlyCharge: dec("18306.52"), Charges: map[period.Month]decimal.Decimal{mo("Apr-16"): dec("18306.50"), mo("May-16"): dec("0")},
-		Regimes: []*regime.Regime{old, cur},
+		OpeningCredits: map[period.Month]decimal.Decimal{mo("Mar-15"): dec("250.00")},
+		Regimes:        []*regime.Regime{old, cur},
 	})
 	require.NoError(t, err)
 	return c

@@ -66,3 +66,28 @@ func TestOpeningCreditsAndResetFromAFile(t *testing.T) {
 	require.NoError(t, err)
 	regimetest.Credit(t, sc, "50")
 }
+
+// TestProfileYearsAtLoadTime: a contract running to March 2018 with a KPI
+// profiled for 2016/17 only is refused when the file is read, naming the
+// KPI and the year it has no targets for.
+func TestProfileYearsAtLoadTime(t *testing.T) {
+	text := `id: PY
+start: 2016-04-01
+end: 2018-03-31
+regimes:
+  - name: R
+    from: 2016-04
+    kpis:
+      - ref: R&B-K-001
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: latest}
+        frequency: monthly
+        target: 95.8%
+        profile: {cumulative: true, months: {Apr-16: 11.36, May-16: 20.31}}
+`
+	_, err := contract.Decode(strings.NewReader(text), "py.yaml", contract.YAML)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "py.yaml:12: regimes[0].kpis[0].profile: KPI R&B-K-001 has no profiled target for 2017/18")
+	// Ending with 2016/17, it reads.
+	_, err = contract.Decode(strings.NewReader(strings.Replace(text, "end: 2018-03-31", "end: 2017-03-31", 1)), "py.yaml", contract.YAML)
+	require.NoError(t, err)
+}

@@ -289,7 +289,7 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 	if err == nil {
 		o.Month, label = m, m.Period()
 	} else {
-		p, lerr := period.ParseLabel(ptext)
+		p, lerr := c.Years().Parse(ptext)
 		switch {
 		case lerr != nil:
 			fail(colPeriod, "%q is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)", ptext)
@@ -314,6 +314,8 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 			if !known {
 				fail(colKPI, "no KPI %q in regime %s %s", o.KPI, r.Name(), r.Version())
 			} else if err := d.CheckPeriod(label); err != nil {
+				fail(colPeriod, "%v", err)
+			} else if err := d.CheckYears(label); err != nil {
 				fail(colPeriod, "%v", err)
 			}
 			def = d

@@ -457,3 +457,42 @@ func TestOnlyWhatIsAsked(t *testing.T) {
 	_, err = r.Run(in)
 	assert.ErrorContains(t, err, "101% is outside 0 to 100")
 }
+
+// TestProfiledAcrossTwoYears: council tax collected to date, profiled per
+// year: 20.31% by May 2016 toward 95.8%, 20.40% by May 2017 toward 96.0%.
+// 20.35% is met in May 2016 (at least 20.31) and missed in May 2017 (short
+// of 20.40), so each year's own profile decides. Scoring into 2018/19, a
+// year the profile does not cover, is an error naming the KPI and the year,
+// at load time where the regime's months are known.
+func TestProfiledAcrossTwoYears(t *testing.T) {
+	y16 := period.Must(period.FinancialYear(2016))
+	y17 := y16.Next()
+	prof := kpi.ExplicitYears(period.Years{}, true,
+		map[period.Year]decimal.Decimal{y16: dec("95.8"), y17: dec("96.0")},
+		map[period.Month]decimal.Decimal{mo("Apr-16"): dec("11.36"), mo("May-16"): dec("20.31"), mo("Apr-17"): dec("11.40"), mo("May-17"): dec("20.40")})
+	d := mustDef(t, kpi.Spec{Ref: "R&B-K-001", Measure: pct, Frequency: period.Monthly(), Target: written(t, "95.8%"),
+		Profile: prof, Bands: kpi.TargetOnly()})
+	r := mustRegime(t, regime.Spec{Name: "PSSP", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	in := regime.Input{Observations: figures("R&B-K-001", map[string]string{"May-16": "20.35", "May-17": "20.35"})}
+	may16, err := r.Score(in, mo("May-16").Period())
+	require.NoError(t, err)
+	regimetest.Status(t, may16, "R&B-K-001", kpi.Met)
+	may17, err := r.Score(in, mo("May-17").Period())
+	require.NoError(t, err)
+	regimetest.Status(t, may17, "R&B-K-001", kpi.Missed)
+	row, _ := may17.Row("R&B-K-001")
+	target, _ := row.Result.Target()
+	assert.Equal(t, "20.4", target.String())
+
+	// Into 2018/19: the run refuses before scoring anything.
+	in.Observations = append(in.Observations, figures("R&B-K-001", map[string]string{"Apr-18": "11"})...)
+	_, err = r.Run(in)
+	var uy *kpi.UncoveredYearError
+	require.ErrorAs(t, err, &uy)
+	assert.Equal(t, "R&B-K-001", uy.Ref)
+	assert.ErrorContains(t, err, "KPI R&B-K-001 has no profiled target for 2018/19")
+	// A regime in force to March 2019 is refused when it is built.
+	_, err = regime.New(regime.Spec{Name: "PSSP", From: mo("Apr-16"), Until: mo("Apr-19"), Indicators: []kpi.Definition{d}})
+	require.ErrorAs(t, err, &uy)
+	assert.ErrorContains(t, err, "indicators[0].profile: KPI R&B-K-001 has no profiled target for 2018/19")
+}

@@ -69,10 +69,6 @@ type Spec struct {
 	// caps count only from its first month. Otherwise a KPI whose
 	// reference continues from the earlier regime keeps its history.
 	Reset bool
-	// Years is how the contract counts its years (from April, the zero
-	// Years, unless the contract's years start in another month): the
-	// years profiled targets are checked for.
-	Years period.Years
 }
 
 // Missing says what a missing figure (no data where one was due) means.
@@ -92,6 +88,7 @@ type Regime struct {
 	spec      Spec
 	byRef     map[string]int
 	versions  []string // the version, as rows name it; shared, never modified
+	profiled  bool     // some indicator has a profiled target
 	labels    [kpi.Excluded + 1]string
 	ruleTexts []string // the escalation rules' descriptions, for events
 }
@@ -197,6 +194,11 @@ func New(spec Spec) (*Regime, error) {
 	spec.Escalation = slices.Clone(spec.Escalation)
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation))}
 	r.versions = []string{spec.Version}[:1:1]
+	for _, d := range spec.Indicators {
+		// Profiles for listed years can miss one; a shape applied to every
+		// year cannot.
+		r.profiled = r.profiled || len(d.Profile().Years()) > 0
+	}
 	if !spec.Until.IsZero() {
 		if err := r.checkYears(spec.From, spec.Until.AddMonths(-1)); err != nil {
 			return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
@@ -336,17 +338,27 @@ func (r *Regime) deemedPoints(d kpi.Definition) decimal.Decimal {
 }
 
 // checkYears checks that every profiled indicator has targets for each
-// year from the one holding first to the one holding last.
+// year the months from first to last reach into: a profiled KPI scored in a
+// year its profile does not cover is an error naming the KPI and the year
+// ([*kpi.UncoveredYearError]).
 func (r *Regime) checkYears(first, last period.Month) error {
+	if !r.profiled {
+		return nil
+	}
+	span, err := period.MonthRange(first, last)
+	if err != nil {
+		return err
+	}
 	var errs []error
-	for y := r.spec.Years.Of(first); !y.First().After(last); y = y.Next() {
-		for _, d := range r.spec.Indicators {
-			if err := profileCovers(d, y); err != nil {
-				errs = append(errs, err)
-			}
+	for i, d := range r.spec.Indicators {
+		if err := d.CheckYears(span); err != nil {
+			errs = append(errs, fmt.Errorf("indicators[%d].profile: %w", i, err))
 		}
 	}
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalid, err)
+	}
+	return nil
 }
 
 // failing reports whether a status counts as a failure.
@@ -373,7 +385,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
-		a.Reset != b.Reset || a.Years != b.Years ||
+		a.Reset != b.Reset ||
 		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false
@@ -435,19 +447,3 @@ func (h History) At(m period.Month) (*Regime, bool) {
 
 // Regimes returns the regimes in order.
 func (h History) Regimes() []*Regime { return slices.Clone(h.regimes) }
-
-// profileCovers reports, as an error naming the KPI and the year, a
-// profiled indicator with no targets for year y.
-func profileCovers(d kpi.Definition, y period.Year) error {
-	prof := d.Profile()
-	ms := prof.Months()
-	if len(ms) == 0 {
-		return nil
-	}
-	for _, m := range ms {
-		if y.Contains(m) {
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: KPI %s has no profiled target for %s: give its profile for that year", ErrInvalid, d.Ref(), y)
-}

@@ -6,7 +6,8 @@
 //
 // The period is any label package period reads: a month (May-16,
 // 2016-05), a quarter (Q1 2016/17), a half, a financial year (2016/17) or a
-// year to date (YTD 2016/17, which runs to the last month with figures).
+// year to date (YTD 2016/17, which runs to the last month with figures),
+// read in the contract's years (its year_start).
 // -format picks text (the default), markdown, csv, json or html; -o writes
 // to a file instead of standard output, all or nothing. -actuals may be
 // given more than once.
@@ -92,14 +93,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return usage("-format %q is not one of text, markdown, csv, json, html", *format)
 	}
-	p, err := period.ParseLabel(*label)
-	if err != nil {
+	if _, err := period.ParseLabel(*label); err != nil {
 		return usage("-period: %v", err)
 	}
 
 	c, err := contract.ReadFile(*contractFile)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return exitBadInput
+	}
+	// The label again, in the contract's years (Q1 of a year from October
+	// is October to December).
+	p, err := c.Years().Parse(*label)
+	if err != nil {
+		fmt.Fprintf(stderr, "-period: %v\n", err)
 		return exitBadInput
 	}
 	obs, err := contract.ReadObservationFiles(c, actuals...)
