@@ -1,7 +1,6 @@
 package kpi
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -100,9 +99,13 @@ func aggregate(m Measure, entries []Entry, skip func(period.Period) bool) (Obser
 // and says it is not measurable otherwise. Where every figure is the same,
 // that figure is the answer.
 func AggregateBounded(m Measure, entries []Entry, skip func(period.Period) bool) (Observation, error) {
-	o, err := Aggregate(m, entries, skip)
-	if err == nil || !errors.Is(err, ErrNeedsCounts) {
-		return o, err
+	if !lacksCounts(m, entries, skip) {
+		return Aggregate(m, entries, skip)
+	}
+	for _, e := range entries {
+		if e.Obs.kind == obsOutcome && (skip == nil || !skip(e.Period)) {
+			return Missing(NotMeasurable, "outcomes reported without figures cannot be combined"), nil
+		}
 	}
 	var lo, hi decimal.Decimal
 	have := false
@@ -133,6 +136,21 @@ func AggregateBounded(m Measure, entries []Entry, skip func(period.Period) bool)
 		return Missing(NotMeasurable, "no volume in the periods aggregated"), nil
 	}
 	return Between(lo, hi), nil
+}
+
+// lacksCounts reports whether a ratio of sums or a weighted mean has a
+// figure without the counts behind it, so that it cannot be worked out.
+func lacksCounts(m Measure, entries []Entry, skip func(period.Period) bool) bool {
+	if m.Aggregation != RatioOfSums && m.Aggregation != WeightedMean {
+		return false
+	}
+	for i := range entries {
+		e := &entries[i]
+		if e.Obs.kind == obsFigure && (skip == nil || !skip(e.Period)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sumCounts adds numerators and denominators (or totals and counts). Whole

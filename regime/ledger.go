@@ -21,10 +21,21 @@ type Ledger struct {
 	history  History
 	first    period.Month
 	months   []monthEntry
-	tracks   []string // KPI references, one track each across versions
-	obs      []slot   // figures labelled with a month: (month-first)*len(tracks)+track
+	tracks   []string       // KPI references, one track each across versions
+	trackOf  map[string]int // track by reference; nil for a single regime, whose tracks are its indicators
+	obs      []slot         // figures labelled with a month: (month-first)*len(tracks)+track
 	byPeriod map[periodKey]slot
-	dataLast period.Month // the last month a figure's period ends in
+}
+
+// track returns the track of KPI ref.
+func (l *Ledger) track(ref string) (int, bool) {
+	if l.trackOf == nil {
+		r := l.history.regimes[0]
+		t, ok := r.byRef[ref]
+		return t, ok
+	}
+	t, ok := l.trackOf[ref]
+	return t, ok
 }
 
 // slot holds one observation as reported.
@@ -45,12 +56,8 @@ type periodKey struct {
 type monthEntry struct {
 	regime *Regime
 	rows   []Row
-	// rated are the observations the rows rated, after claims and relief,
-	// for views to aggregate; track the track of each row; hist the length
-	// of the track's failure history once the row was added.
-	rated                   []kpi.Observation
-	track                   []int32
-	hist                    []int32
+	// meta says, for each row, what views and escalation need of it.
+	meta                    []rowMeta
 	charge                  decimal.Decimal
 	hasCharge               bool
 	points, before, credits decimal.Decimal
@@ -60,13 +67,24 @@ type monthEntry struct {
 	fresh                   bool // the regime started afresh in this month (Reset)
 }
 
+// rowMeta is what the ledger keeps beside a row: the observation it rated,
+// after claims and relief, for views to aggregate; its track; and the
+// length of the track's failure history once the row was added.
+type rowMeta struct {
+	obs   *kpi.Observation // into the ledger's slots where the row rated one as reported
+	track int32
+	hist  int32
+}
+
+// rowRef is a row of the ledger: its month's index and its index there.
+type rowRef struct{ month, row int32 }
+
 // trackState is what a KPI's history carries from one measurement period to
 // the next, across regime versions unless a version resets it.
 type trackState struct {
 	prevFail bool
-	fails    []bool // whether each measurement period counted as a failure
-	prev     kpi.Result
-	hasPrev  bool
+	fails    []bool   // whether each measurement period counted as a failure
+	rows     []rowRef // each measurement period's row, for trends
 }
 
 // Run runs the ledger of a single regime: see [History.Run].
@@ -90,7 +108,7 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 		return nil, fmt.Errorf("regime: no regime is in force in %s", p.LastMonth().Label(period.Short))
 	}
 	in.Through = p.LastMonth()
-	last := lastData(in.Observations)
+	first, last := scan(in.Observations, in.Through)
 	if p.Kind() == period.KindYearToDate && !last.IsZero() && last.Before(in.Through) && !last.Before(p.FirstMonth()) {
 		y, _ := p.Year()
 		p, _ = y.ToDate(last)
@@ -99,22 +117,34 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 	if !last.IsZero() && last.Before(in.Through) {
 		return nil, fmt.Errorf("regime: %s is outside the months scored: the figures run to %s", p, last.Label(period.Short))
 	}
-	l, err := h.Run(in)
+	l, err := h.run(in, first, last)
 	if err != nil {
 		return nil, err
 	}
-	return l.Scorecard(p)
+	return l.scorecard(p, true)
 }
 
-// lastData returns the last month a figure's period ends in.
-func lastData(obs []Observation) period.Month {
-	var last period.Month
-	for _, o := range obs {
-		if p := o.For(); !p.IsZero() && (last.IsZero() || p.LastMonth().After(last)) {
-			last = p.LastMonth()
+// scan returns the first month an observation's period starts in (of those
+// that start by through, if through is not zero) and the last month any
+// ends in, reading a month without building its period.
+func scan(obs []Observation, through period.Month) (first, last period.Month) {
+	for i := range obs {
+		o := &obs[i]
+		f, e := o.Month, o.Month
+		if !o.Period.IsZero() {
+			f, e = o.Period.FirstMonth(), o.Period.LastMonth()
+		}
+		if f.IsZero() {
+			continue
+		}
+		if last.IsZero() || e.After(last) {
+			last = e
+		}
+		if (through.IsZero() || !f.After(through)) && (first.IsZero() || f.Before(first)) {
+			first = f
 		}
 	}
-	return last
+	return first, last
 }
 
 // A MissingChargeError is returned when a month scored under credit rules
@@ -170,107 +200,97 @@ func (e *MissingChargeError) Error() string {
 // a period; and for a month scored under credit rules to have no charge
 // ([*MissingChargeError]). The order of the input does not matter.
 func (h History) Run(in Input) (*Ledger, error) {
+	first, last := scan(in.Observations, in.Through)
+	return h.run(in, first, last)
+}
+
+// run is Run with the first month an observation covers and the last month
+// one ends in already found.
+func (h History) run(in Input, first, dataLast period.Month) (*Ledger, error) {
 	if len(h.regimes) == 0 {
 		return nil, errors.New("regime: a history with no regimes")
 	}
-	l := &Ledger{history: h}
-	var errs []error
-	type placed struct {
-		i     int
-		track int
-		p     period.Period
-		month bool
-	}
-	var keep []placed
-	trackOf := map[string]int{}
+	l := &Ledger{history: h, first: first}
 	through := in.Through
-	for i, o := range in.Observations {
-		p := o.For()
-		if p.IsZero() {
-			errs = append(errs, fmt.Errorf("observations[%d]: %s has no month or period", i, o.KPI))
-			continue
-		}
-		end := p.LastMonth()
-		if !through.IsZero() && end.After(through) {
-			// Only what is asked: a period ending later is not read, but
-			// the months it started in are scored.
-			if first := p.FirstMonth(); !first.After(through) && (l.first.IsZero() || first.Before(l.first)) {
-				l.first = first
-			}
-			continue
-		}
-		r, ok := h.At(end)
-		if !ok {
-			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, p, end))
-			continue
-		}
-		d, ok := r.Indicator(o.KPI)
-		if !ok {
-			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %q in regime %s", i, o.KPI, title(r)))
-			continue
-		}
-		month := p.Kind() == period.KindMonth
-		if err := d.CheckPeriod(p); err != nil {
-			errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
-			continue
-		}
-		t, ok := trackOf[o.KPI]
-		if !ok {
-			t = len(l.tracks)
-			trackOf[o.KPI] = t
-			l.tracks = append(l.tracks, o.KPI)
-		}
-		if first := p.FirstMonth(); l.first.IsZero() || first.Before(l.first) {
-			l.first = first
-		}
-		if l.dataLast.IsZero() || end.After(l.dataLast) {
-			l.dataLast = end
-		}
-		keep = append(keep, placed{i, t, p, month})
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	if l.first.IsZero() {
-		return l, nil
-	}
 	if through.IsZero() {
-		through = l.dataLast
+		through = dataLast
 	}
-	if through.Before(l.first) {
-		return l, nil
+	if first.IsZero() || through.Before(first) {
+		return l, h.checkObservations(in.Observations, through)
 	}
-	// Every KPI of the regimes in force gets a track, reported or not.
-	for m := l.first; !m.After(through); m = m.AddMonths(1) {
-		if r, ok := h.At(m); ok && (m == l.first || !r.InForce(m.AddMonths(-1))) {
-			for _, d := range r.spec.Indicators {
-				if _, ok := trackOf[d.Ref()]; !ok {
-					trackOf[d.Ref()] = len(l.tracks)
-					l.tracks = append(l.tracks, d.Ref())
+	// Every KPI of the regimes in force gets a track, reported or not; a
+	// single regime's tracks are its indicators.
+	single := len(h.regimes) == 1
+	if single {
+		l.tracks = h.regimes[0].refs
+	} else {
+		l.trackOf = map[string]int{}
+		for _, r := range h.regimes {
+			if r.spec.From.After(through) || (!r.spec.Until.IsZero() && !r.spec.Until.After(first)) {
+				continue
+			}
+			for _, ref := range r.refs {
+				if _, ok := l.trackOf[ref]; !ok {
+					l.trackOf[ref] = len(l.tracks)
+					l.tracks = append(l.tracks, ref)
 				}
 			}
 		}
 	}
-	n, k := through.Sub(l.first)+1, len(l.tracks)
+	n, k := through.Sub(first)+1, len(l.tracks)
 	l.obs = make([]slot, n*k)
-	for _, pl := range keep {
-		o := in.Observations[pl.i]
+	var errs []error
+	for i := range in.Observations {
+		o := &in.Observations[i]
+		month := o.Period.IsZero()
+		end := o.Month
+		if !month {
+			end = o.Period.LastMonth()
+		}
+		if end.IsZero() {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s has no month or period", i, o.KPI))
+			continue
+		}
+		if end.After(through) {
+			continue // only what is asked
+		}
+		r, ok := h.At(end)
+		if !ok {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, o.For(), end))
+			continue
+		}
+		di, ok := r.byRef[o.KPI]
+		if !ok {
+			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %q in regime %s", i, o.KPI, title(r)))
+			continue
+		}
+		d := r.spec.Indicators[di]
+		if !month || d.Frequency().IsFourWeekly() {
+			if err := d.CheckPeriod(o.For()); err != nil {
+				errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
+				continue
+			}
+		}
+		t := di
+		if !single {
+			t = l.trackOf[o.KPI]
+		}
 		s := slot{obs: o.Obs, note: o.Note, set: true}
-		if pl.month {
-			at := pl.p.FirstMonth().Sub(l.first)*k + pl.track
+		if month {
+			at := end.Sub(first)*k + t
 			if l.obs[at].set {
-				errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", pl.i, o.KPI, pl.p.FirstMonth()))
+				errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", i, o.KPI, end))
 				continue
 			}
 			l.obs[at] = s
 			continue
 		}
-		key := periodKey{pl.track, pl.p.Start(), pl.p.End()}
+		key := periodKey{t, o.Period.Start(), o.Period.End()}
 		if l.byPeriod == nil {
 			l.byPeriod = map[periodKey]slot{}
 		}
 		if _, dup := l.byPeriod[key]; dup {
-			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", pl.i, o.KPI, pl.p))
+			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", i, o.KPI, o.Period))
 			continue
 		}
 		l.byPeriod[key] = s
@@ -278,17 +298,25 @@ func (h History) Run(in Input) (*Ledger, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	if err := h.checkYears(l.first, through); err != nil {
+	if err := h.checkYears(first, through); err != nil {
 		return nil, err
 	}
-	run := &runner{l: l, in: in, tracks: make([]trackState, k), trackOf: trackOf}
+	run := &runner{l: l, in: in, tracks: make([]trackState, k)}
+	fails, rows := make([]bool, 0, n*k), make([]rowRef, 0, n*k)
+	for t := range run.tracks {
+		run.tracks[t].fails = fails[t*n : t*n : (t+1)*n]
+		run.tracks[t].rows = rows[t*n : t*n : (t+1)*n]
+	}
 	l.months = make([]monthEntry, 0, n)
 	var prev *Regime
-	for m := l.first; !m.After(through); m = m.AddMonths(1) {
+	for m := first; !m.After(through); m = m.AddMonths(1) {
 		r, _ := h.At(m)
 		fresh := r != nil && r != prev && prev != nil && r.spec.Reset
 		if fresh {
-			clear(run.tracks)
+			for t := range run.tracks {
+				tr := &run.tracks[t]
+				*tr = trackState{fails: tr.fails[:0], rows: tr.rows[:0]}
+			}
 		}
 		mo, err := run.month(m, r, fresh)
 		if err != nil {
@@ -300,6 +328,32 @@ func (h History) Run(in Input) (*Ledger, error) {
 		}
 	}
 	return l, nil
+}
+
+// checkObservations reports the problems of observations where no month is
+// to be scored.
+func (h History) checkObservations(obs []Observation, through period.Month) error {
+	var errs []error
+	for i := range obs {
+		o := &obs[i]
+		p := o.For()
+		if p.IsZero() {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s has no month or period", i, o.KPI))
+			continue
+		}
+		if !through.IsZero() && p.LastMonth().After(through) {
+			continue
+		}
+		r, ok := h.At(p.LastMonth())
+		if !ok {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, p, p.LastMonth()))
+			continue
+		}
+		if _, ok := r.byRef[o.KPI]; !ok {
+			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %q in regime %s", i, o.KPI, title(r)))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // checkYears checks that every profiled KPI in force between first and
@@ -327,10 +381,9 @@ func (h History) checkYears(first, last period.Month) error {
 
 // runner carries the state of one run.
 type runner struct {
-	l       *Ledger
-	in      Input
-	tracks  []trackState
-	trackOf map[string]int
+	l      *Ledger
+	in     Input
+	tracks []trackState
 }
 
 // month scores month m under regime r (nil where none is in force).
@@ -345,14 +398,16 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool) (monthEntry, err
 	}
 	k := len(r.spec.Indicators)
 	mo.rows = make([]Row, 0, k)
-	mo.rated = make([]kpi.Observation, 0, k)
-	mo.track = make([]int32, 0, k)
-	mo.hist = make([]int32, 0, k)
-	for _, d := range r.spec.Indicators {
-		t := run.trackOf[d.Ref()]
+	mo.meta = make([]rowMeta, 0, k)
+	mp := m.Period()
+	for i, d := range r.spec.Indicators {
+		t := i
+		if run.l.trackOf != nil {
+			t = run.l.trackOf[r.refs[i]]
+		}
 		f := d.Frequency()
 		if f.Months() == 1 {
-			if err := run.rate(&mo, r, d, t, m, m.Period()); err != nil {
+			if err := run.rate(&mo, r, d, t, m, mp); err != nil {
 				return monthEntry{}, err
 			}
 			continue
@@ -408,7 +463,8 @@ var one = decimal.NewFromInt(1)
 // interim figure reported for m, or not due.
 func (run *runner) interim(mo *monthEntry, r *Regime, d kpi.Definition, t int, m period.Month) error {
 	s := run.l.at(t, m)
-	row := baseRow(r, d, m.Period())
+	mo.rows = append(mo.rows, baseRow(r, d, m.Period()))
+	row := &mo.rows[len(mo.rows)-1]
 	o := kpi.Observation{}
 	if s.set {
 		o = s.obs
@@ -439,27 +495,26 @@ func (run *runner) interim(mo *monthEntry, r *Regime, d kpi.Definition, t int, m
 		row.Status, row.Label = kpi.NotDue, r.Label(kpi.NotDue)
 	}
 	row.Failing = false
-	mo.rows = append(mo.rows, row)
-	mo.rated = append(mo.rated, o)
-	mo.track = append(mo.track, int32(t))
-	mo.hist = append(mo.hist, int32(len(run.tracks[t].fails)))
+
+	mo.meta = append(mo.meta, rowMeta{obs: &s.obs, track: int32(t), hist: int32(len(run.tracks[t].fails))})
 	return nil
 }
 
 // figure returns the observation for measurement period p of track t: the
 // figure reported for p, or the aggregate of the interim figures for its
 // months, and a note saying which.
-func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Month) (kpi.Observation, string, error) {
+// src points to the observation in the ledger's slots, where there is one.
+func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Month) (o kpi.Observation, src *kpi.Observation, note string, err error) {
 	l := run.l
 	if p.Kind() == period.KindMonth {
 		s := l.at(t, m)
-		return s.obs, s.note, nil
+		return s.obs, &s.obs, s.note, nil
 	}
 	if s, ok := l.byPeriod[periodKey{t, p.Start(), p.End()}]; ok {
-		return s.obs, s.note, nil
+		return s.obs, nil, s.note, nil
 	}
 	if d.Frequency().IsFourWeekly() {
-		return kpi.Observation{}, "", nil
+		return kpi.Observation{}, nil, "", nil
 	}
 	var entries []kpi.Entry
 	var notes []string
@@ -472,18 +527,18 @@ func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Mon
 		}
 	}
 	if len(entries) == 0 {
-		return kpi.Observation{}, "", nil
+		return kpi.Observation{}, nil, "", nil
 	}
 	agg, err := kpi.AggregateBounded(d.Measure(), entries, nil)
 	if err != nil {
-		return kpi.Observation{}, "", fmt.Errorf("%s for %s: %w", d.Ref(), p.Label(period.Short), err)
+		return kpi.Observation{}, nil, "", fmt.Errorf("%s for %s: %w", d.Ref(), p.Label(period.Short), err)
 	}
 	first, last := entries[0].Period.FirstMonth(), entries[len(entries)-1].Period.FirstMonth()
-	note := fmt.Sprintf("%s from the monthly figures of %s", p.Label(period.Short), monthSpan(first, last))
+	note = fmt.Sprintf("%s from the monthly figures of %s", p.Label(period.Short), monthSpan(first, last))
 	if len(notes) > 0 {
 		note += "; " + strings.Join(notes, "; ")
 	}
-	return agg, note, nil
+	return agg, nil, note, nil
 }
 
 // monthSpan writes "Apr-16" or "Apr-16 to Sep-16".
@@ -496,17 +551,17 @@ func monthSpan(first, last period.Month) string {
 
 // rate adds the row of track t's measurement period p, ending in m.
 func (run *runner) rate(mo *monthEntry, r *Regime, d kpi.Definition, t int, m period.Month, p period.Period) error {
-	o, note, err := run.figure(d, t, p, m)
+	o, src, note, err := run.figure(d, t, p, m)
 	if err != nil {
 		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
 	}
 	ref := d.Ref()
-	row := baseRow(r, d, p)
+	mo.rows = append(mo.rows, baseRow(r, d, p))
+	row := &mo.rows[len(mo.rows)-1]
 	if note != "" {
 		row.Notes = append(row.Notes, note)
 	}
 	rl, relieved := r.reliefFor(ref, m)
-	plabel := p.Label(period.Short)
 	// The contract decides what a missing figure means, not the return.
 	if claim, text := o.Reason(); !o.HasFigure() && !o.IsOutcome() && !isRange(o) && claim != kpi.NoData {
 		row.Claim = claim
@@ -521,14 +576,15 @@ func (run *runner) rate(mo *monthEntry, r *Regime, d kpi.Definition, t int, m pe
 			row.ClaimRefused = true
 			what := strings.ReplaceAll(claim.String(), "_", " ")
 			if claim == kpi.NotDue {
-				row.Notes = append(row.Notes, fmt.Sprintf("reported not due, but due: %s is measured for %s", ref, plabel))
+				row.Notes = append(row.Notes, fmt.Sprintf("reported not due, but due: %s is measured for %s", ref, p.Label(period.Short)))
 			} else {
-				row.Notes = append(row.Notes, fmt.Sprintf("reported %s, a claim the contract does not grant for %s: taken as no figure", what, plabel))
+				row.Notes = append(row.Notes, fmt.Sprintf("reported %s, a claim the contract does not grant for %s: taken as no figure", what, p.Label(period.Short)))
 			}
-			o = kpi.Missing(kpi.NoData, text)
+			o, src = kpi.Missing(kpi.NoData, text), nil
 		}
 	}
-	if relieved {
+	if relieved && (rl.Kind == Exclusion || rl.Kind == AgreedNotMeasurable) {
+		src = nil
 		switch rl.Kind {
 		case Exclusion:
 			o = kpi.Missing(kpi.Excluded, rl.Reason).WithReported(o.Reported())
@@ -569,7 +625,11 @@ func (run *runner) rate(mo *monthEntry, r *Regime, d kpi.Definition, t int, m pe
 		if mo.escPoints == nil {
 			mo.escPoints = make([]decimal.Decimal, len(run.tracks))
 		}
-		mo.escPoints[t] = mo.escPoints[t].Add(points)
+		if mo.escPoints[t].IsZero() {
+			mo.escPoints[t] = points
+		} else {
+			mo.escPoints[t] = mo.escPoints[t].Add(points)
+		}
 		mo.escTotal = mo.escTotal.Add(points)
 	}
 	if row.Status == kpi.Excluded {
@@ -587,18 +647,20 @@ func (run *runner) rate(mo *monthEntry, r *Regime, d kpi.Definition, t int, m pe
 			for _, c := range r.spec.Credits {
 				v, err := c.Credit(in, mo.charge)
 				if err != nil {
-					return fmt.Errorf("regime %s: %s for %s: %s: %w", r.spec.Name, ref, plabel, c, err)
+					return fmt.Errorf("regime %s: %s for %s: %s: %w", r.spec.Name, ref, p.Label(period.Short), c, err)
 				}
 				credit = credit.Add(v)
 			}
 			row.Credit = r.spec.Rounding.Pence(credit)
 		}
 	}
-	run.trend(&row, t, m, res, d)
-	mo.rows = append(mo.rows, row)
-	mo.rated = append(mo.rated, o)
-	mo.track = append(mo.track, int32(t))
-	mo.hist = append(mo.hist, int32(len(tr.fails)))
+	run.trend(mo, row, t, m, res, d)
+
+	if src == nil {
+		src = new(kpi.Observation)
+		*src = o
+	}
+	mo.meta = append(mo.meta, rowMeta{obs: src, track: int32(t), hist: int32(len(tr.fails))})
 	return nil
 }
 
@@ -608,26 +670,32 @@ func isRange(o kpi.Observation) bool {
 }
 
 // trend sets a row's trends against the KPI's previous measurement period
-// and the same period a year before.
-func (run *runner) trend(row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
-	tr := &run.tracks[t]
-	if tr.hasPrev {
-		row.Trend, row.HasTrend = kpi.TrendOf(tr.prev, res)
-	}
-	tr.prev, tr.hasPrev = res, true
-	if d.Frequency().IsFourWeekly() {
-		return // thirteen periods a year: none is a year before another
-	}
+// and the same period a year before, and records the row as the KPI's
+// latest; the row is the last of mo.rows, in month m.
+func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
 	l := run.l
-	if k := m.Sub(l.first) - 12; k >= 0 && k < len(l.months) {
-		past := &l.months[k]
-		for i, pt := range past.track {
-			if int(pt) == t && !past.rows[i].Interim {
-				row.TrendYear, row.HasTrendYear = kpi.TrendOf(past.rows[i].Result, res)
-				break
+	tr := &run.tracks[t]
+	k := int32(m.Sub(l.first))
+	result := func(ref rowRef) kpi.Result {
+		if ref.month == k {
+			return mo.rows[ref.row].Result
+		}
+		return l.months[ref.month].rows[ref.row].Result
+	}
+	if n := len(tr.rows); n > 0 {
+		row.Trend, row.HasTrend = kpi.TrendOf(result(tr.rows[n-1]), res)
+		if !d.Frequency().IsFourWeekly() {
+			// Thirteen four-weekly periods make a year: none is a year
+			// before another.
+			for i := n - 1; i >= 0 && tr.rows[i].month >= k-12; i-- {
+				if tr.rows[i].month == k-12 {
+					row.TrendYear, row.HasTrendYear = kpi.TrendOf(result(tr.rows[i]), res)
+					break
+				}
 			}
 		}
 	}
+	tr.rows = append(tr.rows, rowRef{month: k, row: int32(len(mo.rows) - 1)})
 }
 
 // cap applies the caps to a month's credits.
@@ -695,8 +763,8 @@ func (run *runner) escalate(r *Regime, m period.Month, mo monthEntry) []Event {
 			if row.Interim || row.Status == kpi.NotDue || (rule.KPI != "" && rule.KPI != ref) {
 				continue
 			}
-			t := mo.track[i]
-			h := run.tracks[t].fails[:mo.hist[i]]
+			t := mo.meta[i].track
+			h := run.tracks[t].fails[:mo.meta[i].hist]
 			due := row.Status != kpi.Excluded
 			switch rule.Kind {
 			case FailuresInWindow:
@@ -727,7 +795,7 @@ func (run *runner) escalate(r *Regime, m period.Month, mo monthEntry) []Event {
 				if rule.KPI == "" {
 					continue // the regime-wide total is checked below
 				}
-				if i > 0 && mo.track[i-1] == t {
+				if i > 0 && mo.meta[i-1].track == t {
 					continue // once a month for a KPI with two periods in it
 				}
 				if run.pointsInWindow(mo, int(t), rule.M).GreaterThanOrEqual(rule.Level) {

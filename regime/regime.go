@@ -85,12 +85,15 @@ type Missing struct {
 // that turn their results into consequences. Build one with [New]; score it
 // with [Regime.Run].
 type Regime struct {
-	spec      Spec
-	byRef     map[string]int
-	versions  []string // the version, as rows name it; shared, never modified
-	profiled  bool     // some indicator has a profiled target
-	labels    [kpi.Excluded + 1]string
-	ruleTexts []string // the escalation rules' descriptions, for events
+	spec     Spec
+	byRef    map[string]int
+	versions []string // the version, as rows name it; shared, never modified
+	refs     []string // the indicators' references, in order; never modified
+	profiled bool     // some indicator has a profiled target
+	labels   [kpi.Excluded + 1]string
+	// lowerLabels are the labels in lower case, for notes.
+	lowerLabels [kpi.Excluded + 1]string
+	ruleTexts   []string // the escalation rules' descriptions, for events
 }
 
 // New validates a spec and returns its regime, reporting every problem at
@@ -194,6 +197,10 @@ func New(spec Spec) (*Regime, error) {
 	spec.Escalation = slices.Clone(spec.Escalation)
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation))}
 	r.versions = []string{spec.Version}[:1:1]
+	r.refs = make([]string, len(spec.Indicators))
+	for i, d := range spec.Indicators {
+		r.refs[i] = d.Ref()
+	}
 	for _, d := range spec.Indicators {
 		// Profiles for listed years can miss one; a shape applied to every
 		// year cannot.
@@ -212,6 +219,7 @@ func New(spec Spec) (*Regime, error) {
 		if l, ok := spec.Labels[st]; ok {
 			r.labels[st] = l
 		}
+		r.lowerLabels[st] = strings.ToLower(r.labels[st])
 	}
 	return r, nil
 }

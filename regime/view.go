@@ -1,8 +1,10 @@
 package regime
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -38,7 +40,11 @@ import (
 // rated it, and a KPI is rated against the definition in force last. A year
 // to date that runs past the ledger's last month is cut short at it. p must
 // lie within the ledger's months.
-func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) {
+func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) { return l.scorecard(p, false) }
+
+// scorecard is Scorecard; own says the caller owns the ledger and will not
+// read it again, so a month's rows need not be copied.
+func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	if len(l.months) == 0 {
 		return nil, fmt.Errorf("regime: no observations to score")
 	}
@@ -78,7 +84,10 @@ func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) {
 		sc.Events = append(sc.Events, mo.events...)
 	}
 	if p.Kind() == period.KindMonth {
-		sc.Rows = slices.Clone(span[0].rows)
+		sc.Rows = span[0].rows
+		if !own {
+			sc.Rows = slices.Clone(sc.Rows)
+		}
 	} else {
 		sc.Rows = l.viewRows(p, span)
 	}
@@ -95,77 +104,135 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry) []Row {
 	type kpiOf struct {
 		def kpi.Definition
 		r   *Regime
+		set bool
 	}
 	var order []int
-	defs := map[int]kpiOf{}
+	defs := make([]kpiOf, len(l.tracks))
 	for k := len(span) - 1; k >= 0; k-- {
 		r := span[k].regime
 		if r == nil || (k < len(span)-1 && span[k+1].regime == r) {
 			continue
 		}
-		for _, d := range r.spec.Indicators {
-			t := slices.Index(l.tracks, d.Ref())
-			if _, seen := defs[t]; !seen {
-				defs[t] = kpiOf{d, r}
+		for i, d := range r.spec.Indicators {
+			t, _ := l.track(r.refs[i])
+			if !defs[t].set {
+				defs[t] = kpiOf{d, r, true}
 				order = append(order, t)
 			}
 		}
 	}
+	// The span's rows, grouped by track in month order: a counting sort
+	// into one slice.
+	start := make([]int, len(l.tracks)+1)
+	for k := range span {
+		for _, m := range span[k].meta {
+			start[m.track+1]++
+		}
+	}
+	for t := 1; t < len(start); t++ {
+		start[t] += start[t-1]
+	}
+	refs := make([]viewRef, start[len(start)-1])
+	next := slices.Clone(start[:len(l.tracks)])
+	for k := range span {
+		for i, m := range span[k].meta {
+			refs[next[m.track]] = viewRef{&span[k].rows[i], &span[k].meta[i]}
+			next[m.track]++
+		}
+	}
 	rows := make([]Row, 0, len(order))
+	var sc scratch
 	for _, t := range order {
-		rows = append(rows, l.viewRow(p, span, t, defs[t].def, defs[t].r))
+		rows = append(rows, l.viewRow(p, refs[start[t]:start[t+1]], defs[t].def, defs[t].r, &sc))
 	}
 	return rows
 }
 
-// viewRow rates track t over p.
-func (l *Ledger) viewRow(p period.Period, span []monthEntry, t int, d kpi.Definition, r *Regime) Row {
+// scratch is space a view reuses from one row to the next.
+type scratch struct {
+	entries      []kpi.Entry
+	money, tally noteBuf
+}
+
+// noteBuf builds a note; unlike a strings.Builder, it can be emptied and
+// used again without giving up its memory.
+type noteBuf []byte
+
+func (b *noteBuf) WriteString(s string) { *b = append(*b, s...) }
+func (b *noteBuf) writeByte(c byte)     { *b = append(*b, c) }
+func (b *noteBuf) Write(p []byte)       { *b = append(*b, p...) }
+func (b *noteBuf) Len() int             { return len(*b) }
+func (b *noteBuf) String() string       { return string(*b) }
+func (b *noteBuf) Reset()               { *b = (*b)[:0] }
+
+// viewRef is a row in a view's span, with what the ledger keeps beside it.
+type viewRef struct {
+	row  *Row
+	meta *rowMeta
+}
+
+// viewRow rates a track over p from its rows in the span, in month order.
+// entries is scratch space, returned for reuse.
+func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Regime, sc *scratch) Row {
 	row := baseRow(r, d, p)
 	row.Versions = nil
-	var meas []*Row
-	var entries []kpi.Entry
-	var interim, deemed, relieved, excluded, refused, money []string
-	for k := range span {
-		mo := &span[k]
-		for i := range mo.rows {
-			if int(mo.track[i]) != t {
-				continue
-			}
-			mr := &mo.rows[i]
-			label := mr.Period.Label(period.Short)
-			if mr.Interim {
-				interim = append(interim, label)
-				continue
-			}
-			if mr.Status == kpi.NotDue {
-				continue
-			}
+	meas := make([]*Row, 0, len(own))
+	var interim, deemed, relieved, excluded, refused []string
+	entries := sc.entries[:0]
+	defer func() { sc.entries = entries[:0] }()
+	money := &sc.money
+	money.Reset()
+	for _, ref := range own {
+		mr := ref.row
+		if mr.Interim {
+			interim = append(interim, mr.Period.Label(period.Short))
+			continue
+		}
+		if mr.Status == kpi.NotDue {
+			continue
+		}
+		switch {
+		case row.Versions == nil:
+			row.Versions = mr.Versions // shared until a second version comes
+		case len(mr.Versions) == 1 && len(row.Versions) > 0 && mr.Versions[0] == row.Versions[len(row.Versions)-1]:
+		default:
 			for _, v := range mr.Versions {
 				if !slices.Contains(row.Versions, v) {
-					row.Versions = append(row.Versions, v)
+					row.Versions = append(slices.Clip(row.Versions), v)
 				}
 			}
-			meas = append(meas, mr)
-			if mr.Status != kpi.Excluded {
-				entries = append(entries, kpi.Entry{Period: mr.Period, Obs: mo.rated[i]})
+		}
+		meas = append(meas, mr)
+		if mr.Status != kpi.Excluded {
+			entries = append(entries, kpi.Entry{Period: mr.Period, Obs: *ref.meta.obs})
+		}
+		switch {
+		case mr.Status == kpi.Excluded:
+			excluded = append(excluded, mr.Period.Label(period.Short))
+		case mr.Deemed:
+			deemed = append(deemed, mr.Period.Label(period.Short))
+		}
+		if mr.Relieved {
+			relieved = append(relieved, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Relief.Kind.String(), "_", " ")+")")
+		}
+		if mr.ClaimRefused {
+			refused = append(refused, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Claim.String(), "_", " ")+")")
+		}
+		if !mr.Points.IsZero() || !mr.Credit.IsZero() {
+			row.Points = row.Points.Add(mr.Points)
+			row.Credit = row.Credit.Add(mr.Credit)
+			if money.Len() == 0 {
+				money.WriteString("accrued: ")
+			} else {
+				money.WriteString("; ")
 			}
-			switch {
-			case mr.Status == kpi.Excluded:
-				excluded = append(excluded, label)
-			case mr.Deemed:
-				deemed = append(deemed, label)
-			}
-			if mr.Relieved {
-				relieved = append(relieved, fmt.Sprintf("%s (%s)", label, strings.ReplaceAll(mr.Relief.Kind.String(), "_", " ")))
-			}
-			if mr.ClaimRefused {
-				refused = append(refused, fmt.Sprintf("%s (%s)", label, strings.ReplaceAll(mr.Claim.String(), "_", " ")))
-			}
-			if !mr.Points.IsZero() || !mr.Credit.IsZero() {
-				row.Points = row.Points.Add(mr.Points)
-				row.Credit = row.Credit.Add(mr.Credit)
-				money = append(money, fmt.Sprintf("%s %s, %s, %s", label, mr.Status, pointsText(mr.Points), pounds(mr.Credit)))
-			}
+			writeLabel(money, mr.Period)
+			money.WriteString(" ")
+			money.WriteString(mr.Status.String())
+			money.WriteString(", ")
+			writePoints(money, mr.Points)
+			money.WriteString(", ")
+			writePounds(money, mr.Credit)
 		}
 	}
 	if row.Versions == nil {
@@ -213,8 +280,10 @@ func (l *Ledger) viewRow(p period.Period, span []monthEntry, t int, d kpi.Defini
 	row.Result, row.Status = res, res.Status()
 	row.Label = r.Label(row.Status)
 	row.Failing = r.failing(row.Status)
-	if len(row.Tally) > 0 && len(meas) > 1 {
-		row.Notes = append(row.Notes, tallyNote(r, row.Tally, len(meas), d))
+	if len(row.Tally) > 0 && len(meas) > 1 && !row.Status.IsPerformance() {
+		// Not rated for the whole period: say how its periods went. (A
+		// rated row keeps its periods' statuses in Tally alone.)
+		row.Notes = append(row.Notes, tallyNote(&sc.tally, r, row.Tally, len(meas), d))
 	}
 	if len(excluded) > 0 && len(entries) > 0 {
 		row.Notes = append(row.Notes, "performance outside the excluded "+periodsWord(d, len(excluded))+" ("+strings.Join(excluded, ", ")+")")
@@ -227,8 +296,8 @@ func (l *Ledger) viewRow(p period.Period, span []monthEntry, t int, d kpi.Defini
 			row.Notes = append(row.Notes, n.what+": "+strings.Join(n.which, ", "))
 		}
 	}
-	if len(money) > 0 {
-		row.Notes = append(row.Notes, "accrued: "+strings.Join(money, "; "))
+	if money.Len() > 0 {
+		row.Notes = append(row.Notes, money.String())
 	}
 	if len(row.Versions) > 1 {
 		row.Notes = append(row.Notes, fmt.Sprintf("rated against version %s's definition", r.spec.Version))
@@ -238,32 +307,48 @@ func (l *Ledger) viewRow(p period.Period, span []monthEntry, t int, d kpi.Defini
 
 // tallyNote says how many measurement periods were in each status: "3 of
 // 9 months failed, 1 missed, 5 met".
-func tallyNote(r *Regime, tally map[kpi.Status]int, n int, d kpi.Definition) string {
-	var parts []string
-	for st := kpi.Failed; st >= kpi.Exceeded; st-- {
-		if c := tally[st]; c > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c, strings.ToLower(r.Label(st))))
+func tallyNote(b *noteBuf, r *Regime, tally map[kpi.Status]int, n int, d kpi.Definition) string {
+	b.Reset()
+	add := func(st kpi.Status) {
+		c := tally[st]
+		if c == 0 {
+			return
 		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(c))
+		if b.Len() == len(strconv.Itoa(c)) {
+			b.WriteString(" of ")
+			b.WriteString(strconv.Itoa(n))
+			b.WriteString(" ")
+			b.WriteString(periodsWord(d, n))
+		}
+		b.WriteString(" ")
+		b.WriteString(r.lowerLabels[st])
+	}
+	for st := kpi.Failed; st >= kpi.Exceeded; st-- {
+		add(st)
 	}
 	for st := kpi.NotDue; st <= kpi.Excluded; st++ {
-		if c := tally[st]; c > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", c, strings.ToLower(r.Label(st))))
-		}
+		add(st)
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	parts[0] = strings.Replace(parts[0], " ", fmt.Sprintf(" of %d %s ", n, periodsWord(d, n)), 1)
-	return strings.Join(parts, ", ")
+	return b.String()
 }
 
 // periodsWord names n of d's measurement periods: "months", "quarters".
 func periodsWord(d kpi.Definition, n int) string {
 	w := unitOf(d)
-	if n != 1 {
-		w += "s"
+	if n == 1 {
+		return w
 	}
-	return w
+	switch w {
+	case "month":
+		return "months"
+	case "quarter":
+		return "quarters"
+	}
+	return w + "s"
 }
 
 // unitOf names one of d's measurement periods: month, quarter, half-year.
@@ -294,30 +379,72 @@ func writtenIn(d kpi.Definition, v decimal.Decimal) string {
 	return kpi.Written{Value: v, Unit: u}.String()
 }
 
-// pointsText writes "1 point", "2.5 points".
-func pointsText(v decimal.Decimal) string {
-	if v.Equal(one) {
-		return "1 point"
+// writePoints writes "1 point", "2.5 points".
+func writePoints(b *noteBuf, v decimal.Decimal) {
+	switch {
+	case v.Equal(one):
+		b.WriteString("1 point")
+		return
+	case v.Exponent() == 0 && v.Cmp(maxSmall) < 0 && v.Cmp(minSmall) > 0:
+		b.WriteString(strconv.FormatInt(v.IntPart(), 10))
+	default:
+		b.WriteString(v.String())
 	}
-	return v.String() + " points"
+	b.WriteString(" points")
 }
 
-// pounds writes money as a report does: £2,000.00.
-func pounds(v decimal.Decimal) string {
-	s := v.Abs().StringFixed(2)
-	whole, pence, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
+// maxSmall and minSmall bound what int64 arithmetic formats; written with
+// exponent 0, so that comparing whole numbers with them rescales nothing.
+var maxSmall, minSmall = decimal.NewFromInt(1e15), decimal.NewFromInt(-1e15)
+
+// writePounds writes money as a report does: £2,000.00, -£15.50.
+func writePounds(b *noteBuf, v decimal.Decimal) {
+	var buf [40]byte
+	var txt []byte
+	if p := v.Shift(2); p.Exponent() == 0 && p.Cmp(maxSmall) < 0 && p.Cmp(minSmall) > 0 {
+		// Whole pence, as credits are: written without big numbers.
+		c := p.IntPart()
+		if c < 0 {
+			b.writeByte('-')
+			c = -c
 		}
-		b.WriteRune(c)
+		txt = strconv.AppendInt(buf[:0], c/100, 10)
+		txt = append(txt, '.', byte('0'+c%100/10), byte('0'+c%10))
+	} else {
+		txt = append(buf[:0], v.StringFixed(2)...)
+		if txt[0] == '-' {
+			b.writeByte('-')
+			txt = txt[1:]
+		}
 	}
-	sign := ""
-	if v.IsNegative() {
-		sign = "-"
+	b.WriteString("£")
+	whole, pence, _ := bytes.Cut(txt, []byte("."))
+	for i := 0; i < len(whole); i++ {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.writeByte(',')
+		}
+		b.writeByte(whole[i])
 	}
-	return sign + "£" + b.String() + "." + pence
+	b.writeByte('.')
+	b.Write(pence)
+}
+
+// writeLabel writes a period's short label, a month's without building a
+// string of its own ("Apr-16").
+func writeLabel(b *noteBuf, p period.Period) {
+	if p.Kind() != period.KindMonth {
+		b.WriteString(p.Label(period.Short))
+		return
+	}
+	m := p.FirstMonth()
+	b.WriteString(m.Month().String()[:3])
+	b.writeByte('-')
+	y := m.Year() % 100
+	if y < 0 {
+		y += 100
+	}
+	b.writeByte(byte('0' + y/10))
+	b.writeByte(byte('0' + y%10))
 }
 
 // samePeriod reports whether a and b cover the same days.
