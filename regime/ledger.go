@@ -108,7 +108,7 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 		return nil, fmt.Errorf("regime: no regime is in force in %s", p.LastMonth().Label(period.Short))
 	}
 	in.Through = p.LastMonth()
-	first, last := scan(in.Observations, in.Through)
+	first, last, keep := scan(in.Observations, in.Through)
 	if p.Kind() == period.KindYearToDate && !last.IsZero() && last.Before(in.Through) && !last.Before(p.FirstMonth()) {
 		y, _ := p.Year()
 		p, _ = y.ToDate(last)
@@ -117,7 +117,7 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 	if !last.IsZero() && last.Before(in.Through) {
 		return nil, fmt.Errorf("regime: %s is outside the months scored: the figures run to %s", p, last.Label(period.Short))
 	}
-	l, err := h.run(in, first, last)
+	l, err := h.run(in, first, last, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -126,13 +126,21 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 
 // scan returns the first month an observation's period starts in (of those
 // that start by through, if through is not zero) and the last month any
-// ends in, reading a month without building its period.
-func scan(obs []Observation, through period.Month) (first, last period.Month) {
+// ends in, reading a month without building its period. Where through is
+// not zero it returns, too, the indices of the observations to read: those
+// ending by through, and those with no month (to report).
+func scan(obs []Observation, through period.Month) (first, last period.Month, keep []int32) {
+	if !through.IsZero() {
+		keep = make([]int32, 0, min(len(obs), 1024))
+	}
 	for i := range obs {
 		o := &obs[i]
 		f, e := o.Month, o.Month
 		if !o.Period.IsZero() {
 			f, e = o.Period.FirstMonth(), o.Period.LastMonth()
+		}
+		if keep != nil && (f.IsZero() || !e.After(through)) {
+			keep = append(keep, int32(i))
 		}
 		if f.IsZero() {
 			continue
@@ -144,7 +152,7 @@ func scan(obs []Observation, through period.Month) (first, last period.Month) {
 			first = f
 		}
 	}
-	return first, last
+	return first, last, keep
 }
 
 // A MissingChargeError is returned when a month scored under credit rules
@@ -200,13 +208,14 @@ func (e *MissingChargeError) Error() string {
 // a period; and for a month scored under credit rules to have no charge
 // ([*MissingChargeError]). The order of the input does not matter.
 func (h History) Run(in Input) (*Ledger, error) {
-	first, last := scan(in.Observations, in.Through)
-	return h.run(in, first, last)
+	first, last, keep := scan(in.Observations, in.Through)
+	return h.run(in, first, last, keep)
 }
 
 // run is Run with the first month an observation covers and the last month
-// one ends in already found.
-func (h History) run(in Input, first, dataLast period.Month) (*Ledger, error) {
+// one ends in already found, reading the observations keep lists (all of
+// them if it is nil).
+func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Ledger, error) {
 	if len(h.regimes) == 0 {
 		return nil, errors.New("regime: a history with no regimes")
 	}
@@ -240,7 +249,15 @@ func (h History) run(in Input, first, dataLast period.Month) (*Ledger, error) {
 	n, k := through.Sub(first)+1, len(l.tracks)
 	l.obs = make([]slot, n*k)
 	var errs []error
-	for i := range in.Observations {
+	count := len(in.Observations)
+	if keep != nil {
+		count = len(keep)
+	}
+	for j := range count {
+		i := j
+		if keep != nil {
+			i = int(keep[j])
+		}
 		o := &in.Observations[i]
 		month := o.Period.IsZero()
 		end := o.Month
