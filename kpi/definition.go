@@ -287,7 +287,7 @@ func (x *defData) targetFor(p period.Period) (decimal.Decimal, error) {
 	if x.spec.Target.Comparison == NotPublished {
 		return decimal.Decimal{}, fmt.Errorf("kpi: %s's target is not published", x.spec.Ref)
 	}
-	prof := x.spec.Profile
+	prof := &x.spec.Profile
 	if !prof.profiled() {
 		return x.spec.Target.Value, nil
 	}

@@ -117,3 +117,41 @@ func ExampleLedger_Scorecard() {
 	// Output:
 	// YTD 2016/17 to Jun-16 met 81.00% meets the target of 80%
 }
+
+// A contract's regimes are one ledger: a KPI whose reference continues into
+// the next version keeps its history, so October's failure, after
+// September's under the old version, is a repeat. A year to date across the
+// change names both versions and takes its money from its months.
+func ExampleHistory_Score_acrossVersions() {
+	def := func(target string) kpi.Definition {
+		t, _ := kpi.ParseWritten(target)
+		d, _ := kpi.New(kpi.Spec{Ref: "CS", Frequency: period.Monthly(), Target: t,
+			Bands:   kpi.TargetOnly().WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: decimal.NewFromInt(1)}),
+			Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}})
+		return d
+	}
+	credits := []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}} // 1% of the charges a point
+	v1, _ := regime.New(regime.Spec{Name: "CSC", Version: "1", From: month("Apr-16"), Until: month("Oct-16"),
+		Indicators: []kpi.Definition{def("90%")}, Repeat: decimal.NewFromInt(2), Credits: credits})
+	v2, _ := regime.New(regime.Spec{Name: "CSC", Version: "2", From: month("Oct-16"),
+		Indicators: []kpi.Definition{def("92%")}, Repeat: decimal.NewFromInt(2), Credits: credits})
+	h, _ := regime.NewHistory(v1, v2)
+	in := regime.Input{Charges: map[period.Month]decimal.Decimal{}}
+	for m := month("Apr-16"); !m.After(month("Dec-16")); m = m.AddMonths(1) {
+		figure := "95"
+		if m == month("Sep-16") || m == month("Oct-16") {
+			figure = "85"
+		}
+		in.Observations = append(in.Observations, regime.Observation{KPI: "CS", Month: m, Obs: kpi.Figure(decimal.RequireFromString(figure))})
+		in.Charges[m] = decimal.NewFromInt(10000)
+	}
+	oct, _ := h.Score(in, month("Oct-16").Period())
+	row, _ := oct.Row("CS")
+	fmt.Printf("Oct-16: %s under version %s, %s points (x %s), £%s\n", row.Status, row.Versions[0], row.Points, row.Multiplier, row.Credit.StringFixed(2))
+	ytd, _ := h.Score(in, period.Must(period.ParseLabel("YTD 2016/17 to Dec-16")))
+	row, _ = ytd.Row("CS")
+	fmt.Printf("%s: versions %v, %s, %s points, £%s\n", ytd.Period.Label(period.Short), ytd.Versions, row.Status, ytd.Summary.Points, ytd.Summary.Credits.StringFixed(2))
+	// Output:
+	// Oct-16: missed under version 2, 2 points (x 2), £200.00
+	// YTD 2016/17 to Dec-16: versions [1 2], not_measurable, 3 points, £300.00
+}
