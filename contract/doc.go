@@ -2,11 +2,21 @@
 // services, the charges per month that credit rules take percentages of,
 // and the history of its regimes, effective-dated and not overlapping.
 //
-// [New] validates a [Spec] into an immutable [Contract]; [Contract.Score]
-// scores a period with the regime in force, taking charges from the
-// contract. A [Portfolio] holds several contracts (Peterborough runs two with
-// Serco, under different regimes). [ReadObservations] reads the supplier's
-// figures from CSV, reporting every problem with its line and column.
+// [New] validates a [Spec] into an immutable [Contract]. [Contract.Run]
+// runs its one ledger across all its regime versions, with the contract's
+// charges and opening credits, and [Contract.Score] reads a month, quarter,
+// year or year to date from it (see package regime for the ledger). A month
+// scored under credit rules with no charge is an error naming the month and
+// the fields to set, never a credit of £0.00; a profiled KPI in force in a
+// year its profile does not cover is refused when the contract is built.
+// The contract's [period.Years] (its year_start) are the years its labels
+// are read in.
+//
+// A [Portfolio] holds several contracts (Peterborough runs two with Serco,
+// under different regimes). [ReadObservations] reads the supplier's figures
+// from CSV, reporting every problem with its line and column: a figure for
+// a month, or for its KPI's measurement period (Q1 2016/17, a four-weekly
+// period); a figure for a month inside a longer period is interim.
 //
 // A contract can be written once as a YAML (or JSON) file, by hand, and read
 // with [ReadFile] or [Decode]: strictly, with every problem reported at once

@@ -424,7 +424,7 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool) (monthEntry, err
 		}
 		f := d.Frequency()
 		if f.Months() == 1 {
-			if err := run.rate(&mo, r, d, t, m, mp); err != nil {
+			if err := run.rate(&mo, r, i, t, m, mp); err != nil {
 				return monthEntry{}, err
 			}
 			continue
@@ -432,12 +432,12 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool) (monthEntry, err
 		ended := false
 		for p := range f.Periods(m.Period()) {
 			ended = true
-			if err := run.rate(&mo, r, d, t, m, p); err != nil {
+			if err := run.rate(&mo, r, i, t, m, p); err != nil {
 				return monthEntry{}, err
 			}
 		}
 		if !ended {
-			if err := run.interim(&mo, r, d, t, m); err != nil {
+			if err := run.interim(&mo, r, i, t, m); err != nil {
 				return monthEntry{}, err
 			}
 		}
@@ -478,9 +478,11 @@ var one = decimal.NewFromInt(1)
 
 // interim adds the row of a KPI with no measurement period ending in m: an
 // interim figure reported for m, or not due.
-func (run *runner) interim(mo *monthEntry, r *Regime, d kpi.Definition, t int, m period.Month) error {
+func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) error {
+	d := r.spec.Indicators[i]
 	s := run.l.at(t, m)
-	mo.rows = append(mo.rows, baseRow(r, d, m.Period()))
+	mo.rows = append(mo.rows, r.rows[i])
+	mo.rows[len(mo.rows)-1].Period = m.Period()
 	row := &mo.rows[len(mo.rows)-1]
 	o := kpi.Observation{}
 	if s.set {
@@ -567,14 +569,16 @@ func monthSpan(first, last period.Month) string {
 }
 
 // rate adds the row of track t's measurement period p, ending in m.
-func (run *runner) rate(mo *monthEntry, r *Regime, d kpi.Definition, t int, m period.Month, p period.Period) error {
+func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p period.Period) error {
+	d := r.spec.Indicators[i]
 	o, src, note, err := run.figure(d, t, p, m)
 	if err != nil {
 		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
 	}
 	ref := d.Ref()
-	mo.rows = append(mo.rows, baseRow(r, d, p))
+	mo.rows = append(mo.rows, r.rows[i])
 	row := &mo.rows[len(mo.rows)-1]
+	row.Period = p
 	if note != "" {
 		row.Notes = append(row.Notes, note)
 	}

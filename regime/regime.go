@@ -89,6 +89,7 @@ type Regime struct {
 	byRef    map[string]int
 	versions []string // the version, as rows name it; shared, never modified
 	refs     []string // the indicators' references, in order; never modified
+	rows     []Row    // each indicator's row before it is rated, to copy
 	profiled bool     // some indicator has a profiled target
 	labels   [kpi.Excluded + 1]string
 	// lowerLabels are the labels in lower case, for notes.
@@ -198,8 +199,10 @@ func New(spec Spec) (*Regime, error) {
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation))}
 	r.versions = []string{spec.Version}[:1:1]
 	r.refs = make([]string, len(spec.Indicators))
+	r.rows = make([]Row, len(spec.Indicators))
 	for i, d := range spec.Indicators {
 		r.refs[i] = d.Ref()
+		r.rows[i] = baseRow(r, d, period.Period{})
 	}
 	for _, d := range spec.Indicators {
 		// Profiles for listed years can miss one; a shape applied to every
