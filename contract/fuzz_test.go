@@ -35,9 +35,9 @@ func FuzzReadObservations(f *testing.F) {
 		}
 		seen := map[string]bool{}
 		for _, o := range obs {
-			r, ok := c.RegimeAt(o.Month)
+			r, ok := c.RegimeAt(o.For().LastMonth())
 			if !ok {
-				t.Fatalf("%s is outside the regimes", o.Month)
+				t.Fatalf("%s is outside the regimes", o.For())
 			}
 			d, ok := r.Indicator(o.KPI)
 			if !ok {
@@ -45,10 +45,10 @@ func FuzzReadObservations(f *testing.F) {
 			}
 			// Whatever is accepted can be rated: a bad figure or an outcome
 			// its ladder lacks is refused with its line, not at scoring.
-			if _, err := kpi.Evaluate(d, o.Month.Period(), o.Obs); err != nil {
-				t.Fatalf("accepted %s for %s, which cannot be rated: %v", o.KPI, o.Month, err)
+			if _, err := kpi.Evaluate(d, o.For(), o.Obs); err != nil {
+				t.Fatalf("accepted %s for %s, which cannot be rated: %v", o.KPI, o.For(), err)
 			}
-			k := o.KPI + "|" + o.Month.String()
+			k := o.KPI + "|" + o.For().String()
 			if seen[k] {
 				t.Fatalf("%s twice", k)
 			}
