@@ -496,3 +496,32 @@ func TestProfiledAcrossTwoYears(t *testing.T) {
 	require.ErrorAs(t, err, &uy)
 	assert.ErrorContains(t, err, "indicators[0].profile: KPI R&B-K-001 has no profiled target for 2018/19")
 }
+
+// TestMeanOfPeriodsOnlyWhenSaid: where the contract defines the quarter as
+// the mean of its months' figures, 85, 93 and 95 give (85 + 93 + 95) / 3 =
+// 91, met against 90; without saying so, the same figures are only known
+// to lie between 85 and 95, across the detriment level of 87: not
+// measurable.
+func TestMeanOfPeriodsOnlyWhenSaid(t *testing.T) {
+	for _, c := range []struct {
+		agg  kpi.Aggregation
+		want kpi.Status
+	}{{kpi.MeanOfPeriods, kpi.Met}, {kpi.RatioOfSums, kpi.NotMeasurable}} {
+		m := pct
+		m.Aggregation = c.agg
+		d := mustDef(t, kpi.Spec{Ref: "P", Measure: m, Frequency: period.Monthly(), Target: written(t, "90%"),
+			Bands: kpi.TargetDetrimentFailure(dec("87"), dec("80"))})
+		r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+		sc, err := r.Score(regime.Input{Observations: figures("P", map[string]string{"Apr-16": "85", "May-16": "93", "Jun-16": "95"})}, label("Q1 2016/17"))
+		require.NoError(t, err)
+		regimetest.Status(t, sc, "P", c.want)
+		if c.agg == kpi.MeanOfPeriods {
+			row, _ := sc.Row("P")
+			a, _ := row.Result.Actual()
+			assert.Equal(t, "91", a.String())
+		}
+	}
+	agg, err := kpi.ParseAggregation("mean_of_periods")
+	require.NoError(t, err)
+	assert.Equal(t, kpi.MeanOfPeriods, agg)
+}
