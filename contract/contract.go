@@ -321,8 +321,8 @@ func (c *Contract) input(obs []regime.Observation, through period.Month) regime.
 func (c *Contract) explain(err error) error {
 	var mc *regime.MissingChargeError
 	if errors.As(err, &mc) {
-		return fmt.Errorf("contract %s: no charge for %s, which the credit rules of regime %s need: set monthly_charge, or charges[%s]: %w",
-			c.spec.ID, mc.Month.Label(period.Short), mc.Regime, mc.Month, err)
+		return &wrapped{msg: fmt.Sprintf("contract %s: no charge for %s, which the credit rules of regime %s need: set monthly_charge, or charges[%s]",
+			c.spec.ID, mc.Month.Label(period.Short), mc.Regime, mc.Month), err: err}
 	}
 	if err != nil {
 		return fmt.Errorf("contract %s: %w", c.spec.ID, err)
@@ -399,3 +399,13 @@ func (p *Portfolio) Contract(id string) (*Contract, bool) {
 	}
 	return nil, false
 }
+
+// wrapped is an error that says it in the contract's terms, and unwraps to
+// the regime's.
+type wrapped struct {
+	msg string
+	err error
+}
+
+func (e *wrapped) Error() string { return e.msg }
+func (e *wrapped) Unwrap() error { return e.err }

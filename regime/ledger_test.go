@@ -525,3 +525,33 @@ func TestMeanOfPeriodsOnlyWhenSaid(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, kpi.MeanOfPeriods, agg)
 }
+
+// TestViewWithDeemedMonths: a quarter whose May and June had no figure,
+// deemed failed under the regime, is not rated on April's 93.5% alone
+// (missed against 95%): it is failed, deemed, and says why; and a quarter
+// with a month that has no figure and no deeming says what its rating
+// rests on.
+func TestViewWithDeemedMonths(t *testing.T) {
+	d := mustDef(t, kpi.Spec{Ref: "A", Measure: pct, Frequency: period.Monthly(), Target: written(t, "95%"),
+		Bands: kpi.TargetDetrimentFailure(dec("87"), dec("84"))})
+	in := regime.Input{Observations: []regime.Observation{
+		{KPI: "A", Month: mo("Apr-16"), Obs: kpi.Figure(dec("93.5"))},
+		{KPI: "A", Month: mo("May-16"), Obs: kpi.Missing(kpi.NoData, "")},
+		{KPI: "A", Month: mo("Jun-16"), Obs: kpi.Missing(kpi.NoData, "")},
+	}}
+	deem := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}, Missing: regime.Missing{DeemFailed: true}})
+	sc, err := deem.Score(in, label("Q1 2016/17"))
+	require.NoError(t, err)
+	row, _ := sc.Row("A")
+	assert.Equal(t, kpi.Failed, row.Status)
+	assert.True(t, row.Deemed)
+	assert.Contains(t, row.Notes, "2 of 3 months had no figure and were deemed failed: the view is failed")
+	assert.Equal(t, []string{"A"}, sc.Summary.Exceptions)
+
+	plain := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	sc, err = plain.Score(in, label("Q1 2016/17"))
+	require.NoError(t, err)
+	row, _ = sc.Row("A")
+	assert.Equal(t, kpi.Missed, row.Status)
+	assert.Contains(t, row.Notes, "rated on the figures of 1 of 3 months: 2 had none")
+}

@@ -156,8 +156,9 @@ type Summary struct {
 	// that could not be reported. Both to two places; zero with no rows.
 	ShareOnTarget, ShareOnTargetRated decimal.Decimal
 	// Exceptions are the references of rows worse than met (deemed
-	// failures included), and of rows with no data where a figure was due,
-	// in report order; interim rows are never exceptions.
+	// failures included), of rows with no data where a figure was due, and,
+	// in a view, of rows with any such period, in report order; interim
+	// rows are never exceptions.
 	Exceptions []string
 	// Disagreements are the references of rows whose reported status
 	// disagrees with the one the contract gives, or whose claim it refused.
@@ -247,6 +248,18 @@ func (s Summary) equal(o Summary) bool {
 		s.CreditsBeforeCaps.Equal(o.CreditsBeforeCaps) && s.Credits.Equal(o.Credits) && s.CappedBy.Equal(o.CappedBy)
 }
 
+// tallyShort reports whether a view row's periods include one worse than
+// met, or one with no figure: the view is an exception even where it
+// cannot be rated as a whole.
+func tallyShort(t map[kpi.Status]int) bool {
+	for st, n := range t {
+		if n > 0 && ((st.IsPerformance() && !st.OnTarget()) || st == kpi.NoData) {
+			return true
+		}
+	}
+	return false
+}
+
 // summarise counts rows by status, service area and tier.
 func summarise(rows []Row) Summary {
 	s := Summary{ByStatus: map[kpi.Status]int{}, ByServiceArea: map[string]map[kpi.Status]int{}, ByTier: map[kpi.Tier]map[kpi.Status]int{},
@@ -278,7 +291,7 @@ func summarise(rows []Row) Summary {
 		if r.Status.OnTarget() {
 			s.OnTarget++
 		}
-		if (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData {
+		if (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData || tallyShort(r.Tally) {
 			s.Exceptions = append(s.Exceptions, r.KPI)
 		}
 	}

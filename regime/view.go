@@ -278,6 +278,20 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		res, _ = kpi.Evaluate(d, p, kpi.Missing(kpi.NotMeasurable, strings.TrimPrefix(err.Error(), "kpi: ")))
 	}
 	row.Result, row.Status = res, res.Status()
+	// Periods without a figure: the figures of the others cannot speak for
+	// them. Where the regime deemed them failures, the view is no better
+	// than that; otherwise the note says what the rating rests on.
+	if len(deemed) > 0 {
+		st := r.deemedStatus()
+		if !row.Status.IsPerformance() || st.WorseThan(row.Status) {
+			row.Status, row.Deemed = st, true
+		}
+		row.Notes = append(row.Notes, fmt.Sprintf("%d of %d %s had no figure and were deemed %s: the view is %s",
+			len(deemed), len(meas), periodsWord(d, len(meas)), st, row.Status))
+	} else if n := countNoFigure(meas); n > 0 && n < len(meas) && row.Status != kpi.Excluded {
+		row.Notes = append(row.Notes, fmt.Sprintf("rated on the figures of %d of %d %s: %d had none",
+			len(meas)-n, len(meas), periodsWord(d, len(meas)), n))
+	}
 	row.Label = r.Label(row.Status)
 	row.Failing = r.failing(row.Status)
 	if len(row.Tally) > 0 && len(meas) > 1 && !row.Status.IsPerformance() {
@@ -303,6 +317,18 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		row.Notes = append(row.Notes, fmt.Sprintf("rated against version %s's definition", r.spec.Version))
 	}
 	return row
+}
+
+// countNoFigure counts the periods, not excluded, whose rows rated no
+// figure.
+func countNoFigure(meas []*Row) int {
+	n := 0
+	for _, mr := range meas {
+		if mr.Status == kpi.NoData || (mr.Deemed && mr.Status != kpi.Excluded) {
+			n++
+		}
+	}
+	return n
 }
 
 // tallyNote says how many measurement periods were in each status: "3 of

@@ -209,7 +209,9 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 //     met. KPI 10: 2.64% and 1.03%, both under 5%: met. KPI 19: 4.3 and
 //     4.1, both above 3.5: met;
 //   - points 2 + 1 = 3, credits £2,000 + £900 = £2,900 (under the 5% caps of
-//     £4,500 and £5,000).
+//     £4,500 and £5,000);
+//   - exceptions 1 and 3: each had a month worse than met, though neither
+//     can be rated for the two months as a whole.
 func TestGoldenText(t *testing.T) {
 	for _, c := range []struct{ period, file string }{{"May-16", "may-16.txt"}, {"YTD 2016/17", "ytd-2016-17.txt"}} {
 		code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", c.period)
