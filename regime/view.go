@@ -271,6 +271,11 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 			agg = kpi.Missing(kpi.NotMeasurable, why)
 		}
 		res, err = kpi.Evaluate(d, p, agg)
+		if _, _, ranged := res.Range(); ranged && err == nil && res.Status() == kpi.NotMeasurable {
+			// Only the range is known, and it spans bands: say so where
+			// the table shows notes, not only in the reason.
+			row.Notes = append(row.Notes, res.Reason())
+		}
 	}
 	if err != nil {
 		// The aggregate cannot be rated against this definition (a

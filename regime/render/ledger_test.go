@@ -238,16 +238,16 @@ func TestDisagreementsInEveryFormat(t *testing.T) {
 		out := render1(t, fn, may)
 		assert.Contains(t, tableRows(out, "M1")[0], "Missed !", name)
 		assert.NotContains(t, tableRows(out, "M2")[0], "!", name)
-		assert.Contains(t, out, "Disagreements: M1 (reported met, rated missed).\n", name)
+		assert.Contains(t, out, "Disagreements (marked !): M1 (reported met, rated missed).\n", name)
 
 		out = render1(t, fn, june)
 		assert.Contains(t, tableRows(out, "M2")[0], "Failed !", name)
 		assert.Contains(t, tableRows(out, "M2")[0], "reported not due, but due", name, "the regime's note says why")
-		assert.Contains(t, out, "Disagreements: M2 (claimed not due, but due).\n", name)
+		assert.Contains(t, out, "Disagreements (marked !): M2 (claimed not due, but due).\n", name)
 	}
 	// Two cards, two summaries, each naming its own.
 	both := render1(t, text, may, june)
-	assert.Equal(t, 2, strings.Count(both, "Disagreements: "))
+	assert.Equal(t, 2, strings.Count(both, "Disagreements (marked !): "))
 
 	m1 := jsonRows(t, jsonCard(t, may), "M1")[0]
 	assert.Equal(t, "met", m1["reported"])

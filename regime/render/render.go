@@ -575,11 +575,11 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard) {
 		fmt.Fprintf(b, "Exceptions: %s.\n", strings.Join(s.Exceptions, ", "))
 	}
 	if len(s.Disagreements) > 0 {
-		fmt.Fprintf(b, "Disagreements: %s.\n", disagreements(sc))
+		fmt.Fprintf(b, "Disagreements (marked !): %s.\n", disagreements(sc))
 	}
 	fmt.Fprintf(b, "Service points: %s. Credits: %s", s.Points, pounds(s.Credits))
 	if !s.CappedBy.IsZero() {
-		fmt.Fprintf(b, " (%s before caps)", pounds(s.CreditsBeforeCaps))
+		fmt.Fprintf(b, " (%s before caps, as the rows show them)", pounds(s.CreditsBeforeCaps))
 	}
 	b.WriteString(".\n")
 	for _, e := range sc.Events {
