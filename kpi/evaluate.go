@@ -18,14 +18,14 @@ import (
 type Result struct {
 	def      *defData
 	period   period.Period
-	status   Status
 	band     int16 // index into def.ladder, or -1
+	status   Status
+	flags    resultFlags
+	reported Status
 	target   decimal.Decimal
 	actual   decimal.Decimal
 	hi       decimal.Decimal // the top of a range; actual holds its bottom
-	flags    resultFlags
-	reported Status
-	text     string // the supplier's words for a missing figure
+	text     string          // the supplier's words for a missing figure
 }
 
 type resultFlags uint8

@@ -75,30 +75,17 @@ type Row struct {
 	ServiceArea string
 	Tier        kpi.Tier
 	Contractual bool
-	// Period is the period the row rates: the KPI's measurement period (a
-	// month, a quarter, a four-weekly period), the month of an interim
-	// figure, or a view's period.
-	Period period.Period
-	// Versions are the versions of the regimes that rated the row; more
-	// than one only in a view that spans a change of regime.
-	Versions []string
-	// Result is the evaluation of the figure reported (or aggregated). Its
-	// status differs from Status where the figure was missing and the
-	// regime deems that a failure (Deemed), or the return claimed a status
-	// the contract does not grant (ClaimRefused).
-	Result kpi.Result
-	// Status is the row's status, after deeming and relief.
-	Status kpi.Status
-	Label  string
+	// Status is the row's status, after deeming and relief; Failing says
+	// whether it counts as a failure in this regime.
+	Status  kpi.Status
+	Failing bool
 	// Deemed is true where a missing figure was deemed a failure.
 	Deemed bool
 	// Interim is true for a figure for a month inside a longer measurement
 	// period: shown, never charged, and not counted by escalation.
 	Interim bool
-	// Relief is the relief applied, if any: an exclusion, a mitigation or
-	// customer cause (Relieved is then true: the status stands, nothing
-	// accrues), or agreement that the period is not measurable.
-	Relief   Relief
+	// Relieved is true under a mitigation or customer cause (Relief says
+	// which): the status stands and nothing accrues.
 	Relieved bool
 	// Reported is the status the supplier reported beside a figure, or 0;
 	// Disagrees is true where it is not Status.
@@ -111,6 +98,27 @@ type Row struct {
 	// then missing, under the regime's missing rule.
 	Claim        kpi.Status
 	ClaimRefused bool
+	// Trend against the KPI's previous measurement period and the same
+	// period a year before, where both have figures.
+	Trend, TrendYear       kpi.Trend
+	HasTrend, HasTrendYear bool
+	// Period is the period the row rates: the KPI's measurement period (a
+	// month, a quarter, a four-weekly period), the month of an interim
+	// figure, or a view's period.
+	Period period.Period
+	// Versions are the versions of the regimes that rated the row; more
+	// than one only in a view that spans a change of regime.
+	Versions []string
+	// Result is the evaluation of the figure reported (or aggregated). Its
+	// status differs from Status where the figure was missing and the
+	// regime deems that a failure (Deemed), or the return claimed a status
+	// the contract does not grant (ClaimRefused).
+	Result kpi.Result
+	Label  string
+	// Relief is the relief applied, if any: an exclusion, a mitigation or
+	// customer cause (Relieved), or agreement that the period is not
+	// measurable.
+	Relief Relief
 	// Points are the service points that accrue (zero when relieved or
 	// interim), after the repeat Multiplier; Credit the row's credit in
 	// pounds, rounded to pence, before caps. In a view they are the sums of
@@ -118,12 +126,6 @@ type Row struct {
 	Points     decimal.Decimal
 	Multiplier decimal.Decimal
 	Credit     decimal.Decimal
-	// Failing says whether the status counts as a failure in this regime.
-	Failing bool
-	// Trend against the KPI's previous measurement period and the same
-	// period a year before, where both have figures.
-	Trend, TrendYear       kpi.Trend
-	HasTrend, HasTrendYear bool
 	// Tally counts, in a view, the statuses of the KPI's measurement
 	// periods that ended in it; nil for a single period.
 	Tally map[kpi.Status]int

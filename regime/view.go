@@ -151,6 +151,7 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry) []Row {
 // scratch is space a view reuses from one row to the next.
 type scratch struct {
 	entries      []kpi.Entry
+	meas         []*Row
 	money, tally noteBuf
 }
 
@@ -176,7 +177,9 @@ type viewRef struct {
 func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Regime, sc *scratch) Row {
 	row := baseRow(r, d, p)
 	row.Versions = nil
-	meas := make([]*Row, 0, len(own))
+	row.Notes = make([]string, 0, 4) // money, the periods, and what they were
+	meas := sc.meas[:0]
+	defer func() { sc.meas = meas[:0] }()
 	var interim, deemed, relieved, excluded, refused []string
 	entries := sc.entries[:0]
 	defer func() { sc.entries = entries[:0] }()
@@ -239,9 +242,19 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		row.Versions = r.versions
 	}
 	if len(meas) > 1 || (len(meas) == 1 && !samePeriod(meas[0].Period, p)) {
-		row.Tally = map[kpi.Status]int{}
+		var counts [kpi.Excluded + 1]int
+		distinct := 0
 		for _, mr := range meas {
-			row.Tally[mr.Status]++
+			if counts[mr.Status] == 0 {
+				distinct++
+			}
+			counts[mr.Status]++
+		}
+		row.Tally = make(map[kpi.Status]int, distinct)
+		for st, n := range counts {
+			if n > 0 {
+				row.Tally[kpi.Status(st)] = n
+			}
 		}
 	}
 	var res kpi.Result
@@ -271,11 +284,6 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 			agg = kpi.Missing(kpi.NotMeasurable, why)
 		}
 		res, err = kpi.Evaluate(d, p, agg)
-		if _, _, ranged := res.Range(); ranged && err == nil && res.Status() == kpi.NotMeasurable {
-			// Only the range is known, and it spans bands: say so where
-			// the table shows notes, not only in the reason.
-			row.Notes = append(row.Notes, res.Reason())
-		}
 	}
 	if err != nil {
 		// The aggregate cannot be rated against this definition (a

@@ -376,6 +376,11 @@ func tableRow(sc *regime.Scorecard, r regime.Row) []string {
 		credit = pounds(r.Credit)
 	}
 	notes := r.Notes
+	if _, _, ranged := r.Result.Range(); ranged && r.Status == kpi.NotMeasurable && !r.Deemed {
+		// Only the range is known, and it spans bands: the reason says so,
+		// where the table shows it.
+		notes = append([]string{r.Result.Reason()}, notes...)
+	}
 	if p, ok := ownPeriod(sc, r); ok && !slices.ContainsFunc(notes, func(n string) bool { return strings.HasPrefix(n, p+" ") }) {
 		// Unless a note already starts with it ("Q1 2016/17 from the
 		// monthly figures of ...").
