@@ -406,12 +406,13 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 	}
 	// What is read can be rated: a figure outside its measure's range (a
 	// percent of 101) is refused here, with its line, not when it is scored.
-	if def.IsZero() {
-		return o, ok
-	}
-	if _, err := kpi.Evaluate(def, label, o.Obs); err != nil {
-		fail(colValue, "%v", unquoteKPI(err))
-		return o, false
+	// (Counts were checked above: no more than their denominator, never
+	// negative.)
+	if _, isFigure := o.Obs.Value(); isFigure && !def.IsZero() {
+		if _, err := kpi.Evaluate(def, label, o.Obs); err != nil {
+			fail(colValue, "%v", unquoteKPI(err))
+			return o, false
+		}
 	}
 	if st != 0 {
 		o.Obs = o.Obs.WithReported(st)
