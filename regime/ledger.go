@@ -640,7 +640,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	if row.Failing && tr.prevFail && r.spec.Repeat.IsPositive() {
 		row.Multiplier = r.spec.Repeat
 		points = points.Mul(r.spec.Repeat)
-		row.Notes = append(row.Notes, fmt.Sprintf("repeat failure: points × %s", r.spec.Repeat))
+		row.Notes = append(row.Notes, r.repeatNote)
 	}
 	if counts && !points.IsZero() {
 		if mo.escPoints == nil {

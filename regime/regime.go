@@ -90,8 +90,11 @@ type Regime struct {
 	versions []string // the version, as rows name it; shared, never modified
 	refs     []string // the indicators' references, in order; never modified
 	rows     []Row    // each indicator's row before it is rated, to copy
-	profiled bool     // some indicator has a profiled target
-	labels   [kpi.Excluded + 1]string
+	// repeatNote is the note on a repeat failure: "repeat failure: points
+	// × 2".
+	repeatNote string
+	profiled   bool // some indicator has a profiled target
+	labels     [kpi.Excluded + 1]string
 	// lowerLabels are the labels in lower case, for notes.
 	lowerLabels [kpi.Excluded + 1]string
 	ruleTexts   []string // the escalation rules' descriptions, for events
@@ -198,6 +201,7 @@ func New(spec Spec) (*Regime, error) {
 	spec.Escalation = slices.Clone(spec.Escalation)
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation))}
 	r.versions = []string{spec.Version}[:1:1]
+	r.repeatNote = "repeat failure: points × " + spec.Repeat.String()
 	r.refs = make([]string, len(spec.Indicators))
 	r.rows = make([]Row, len(spec.Indicators))
 	for i, d := range spec.Indicators {
