@@ -481,9 +481,11 @@ var one = decimal.NewFromInt(1)
 func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) error {
 	d := r.spec.Indicators[i]
 	s := run.l.at(t, m)
-	mo.rows = append(mo.rows, r.rows[i])
-	mo.rows[len(mo.rows)-1].Period = m.Period()
-	row := &mo.rows[len(mo.rows)-1]
+	// The row is built on the stack and copied into the month once: writes
+	// into heap memory pay the garbage collector's write barriers.
+	rowv := r.rows[i]
+	row := &rowv
+	row.Period = m.Period()
 	o := kpi.Observation{}
 	if s.set {
 		o = s.obs
@@ -514,7 +516,7 @@ func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) 
 		row.Status, row.Label = kpi.NotDue, r.Label(kpi.NotDue)
 	}
 	row.Failing = false
-
+	mo.rows = append(mo.rows, rowv)
 	mo.meta = append(mo.meta, rowMeta{obs: &s.obs, track: int32(t), hist: int32(len(run.tracks[t].fails))})
 	return nil
 }
@@ -576,8 +578,8 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
 	}
 	ref := d.Ref()
-	mo.rows = append(mo.rows, r.rows[i])
-	row := &mo.rows[len(mo.rows)-1]
+	rowv := r.rows[i] // built on the stack, copied into the month once
+	row := &rowv
 	row.Period = p
 	if note != "" {
 		row.Notes = append(row.Notes, note)
@@ -676,7 +678,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		}
 	}
 	run.trend(mo, row, t, m, res, d)
-
+	mo.rows = append(mo.rows, rowv)
 	if src == nil {
 		src = new(kpi.Observation)
 		*src = o
@@ -692,7 +694,7 @@ func isRange(o kpi.Observation) bool {
 
 // trend sets a row's trends against the KPI's previous measurement period
 // and the same period a year before, and records the row as the KPI's
-// latest; the row is the last of mo.rows, in month m.
+// latest; the row is to be mo.rows[len(mo.rows)], in month m.
 func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
 	l := run.l
 	tr := &run.tracks[t]
@@ -716,7 +718,7 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 			}
 		}
 	}
-	tr.rows = append(tr.rows, rowRef{month: k, row: int32(len(mo.rows) - 1)})
+	tr.rows = append(tr.rows, rowRef{month: k, row: int32(len(mo.rows))})
 }
 
 // cap applies the caps to a month's credits.
