@@ -119,19 +119,27 @@ func richContract(t testing.TB) *contract.Contract {
 
 func ptr[T any](v T) *T { return &v }
 
-func TestRoundTrip(t *testing.T) {
-	c := richContract(t)
+func TestRoundTrip(t *testing.T) { roundTrip(t, richContract(t), "rich") }
+
+// roundTrip writes c in YAML and in JSON, reads each back, checks that the
+// contract read back is Equal to c and that writing it again gives the same
+// bytes, and returns the text written in each format.
+func roundTrip(t *testing.T, c *contract.Contract, name string) map[contract.Format]string {
+	t.Helper()
+	out := map[contract.Format]string{}
 	for _, f := range []contract.Format{contract.YAML, contract.JSON} {
 		t.Run(f.String(), func(t *testing.T) {
 			var buf bytes.Buffer
 			require.NoError(t, contract.Encode(&buf, c, f))
-			back, err := contract.Decode(bytes.NewReader(buf.Bytes()), "rich."+strings.ToLower(f.String()), f)
+			back, err := contract.Decode(bytes.NewReader(buf.Bytes()), name+"."+strings.ToLower(f.String()), f)
 			require.NoError(t, err, buf.String())
 			assert.True(t, c.Equal(back), "the contract read back differs:\n%s", buf.String())
 			// Writing it again gives the same bytes.
 			var again bytes.Buffer
 			require.NoError(t, contract.Encode(&again, back, f))
 			assert.Equal(t, buf.String(), again.String())
+			out[f] = buf.String()
 		})
 	}
+	return out
 }
