@@ -225,7 +225,7 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 		through = dataLast
 	}
 	if first.IsZero() || through.Before(first) {
-		return l, h.checkObservations(in.Observations, through)
+		return l, checkObservations(in.Observations)
 	}
 	// Every KPI of the regimes in force gets a track, reported or not; a
 	// single regime's tracks are its indicators.
@@ -347,27 +347,14 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 	return l, nil
 }
 
-// checkObservations reports the problems of observations where no month is
-// to be scored.
-func (h History) checkObservations(obs []Observation, through period.Month) error {
+// checkObservations reports the observations with no month or period
+// where no month is to be scored (the others end after it, and are not
+// read).
+func checkObservations(obs []Observation) error {
 	var errs []error
 	for i := range obs {
-		o := &obs[i]
-		p := o.For()
-		if p.IsZero() {
+		if o := &obs[i]; o.For().IsZero() {
 			errs = append(errs, fmt.Errorf("observations[%d]: %s has no month or period", i, o.KPI))
-			continue
-		}
-		if !through.IsZero() && p.LastMonth().After(through) {
-			continue
-		}
-		r, ok := h.At(p.LastMonth())
-		if !ok {
-			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, p, p.LastMonth()))
-			continue
-		}
-		if _, ok := r.byRef[o.KPI]; !ok {
-			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %q in regime %s", i, o.KPI, title(r)))
 		}
 	}
 	return errors.Join(errs...)
