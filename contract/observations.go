@@ -154,7 +154,7 @@ type (
 
 func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fileLine) ([]regime.Observation, error) {
 	lr := &limited{r: r}
-	cr := csv.NewReader(lr)
+	cr := csv.NewReader(textReader(lr))
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true
 	var errs []error
