@@ -164,6 +164,7 @@ func New(spec Spec) (Definition, error) {
 	}
 	if bp.Len() == 0 && m.Polarity != 0 && !outcomesOnly {
 		checkLadder(ladder, spec, &p)
+		warnings = append(warnings, unreachable(ladder, spec)...)
 	}
 	if err := p.Err(ErrInvalid); err != nil {
 		return Definition{}, err
@@ -211,6 +212,61 @@ func checkLadder(ladder []Band, spec Spec, p *problems.List) {
 			return
 		}
 	}
+}
+
+// unreachable warns of bands no figure in the measure's range can reach:
+// an exceeded band above 100%, or a level "below 0" on a count of failures.
+// (A band below one that is unreachable is reached, so the ladder is still
+// whole; the band is only dead, which is likely a slip.)
+func unreachable(ladder []Band, spec Spec) []string {
+	m := spec.Measure
+	var bound decimal.Decimal
+	switch {
+	case m.Polarity == HigherIsBetter && m.Unit == Percent:
+		bound = hundred
+	case m.Polarity == HigherIsBetter && m.Unit == Rating:
+		bound = m.ScaleMax
+	case m.Polarity == LowerIsBetter && m.Unit == Rating:
+		bound = m.ScaleMin
+	case m.Polarity == LowerIsBetter && m.Unit != Money && m.Unit != Number:
+		bound = decimal.Zero
+	default:
+		return nil
+	}
+	offset := 0
+	if spec.Exceed.kind != exceedNone {
+		offset = 1
+	}
+	var out []string
+	for i, b := range ladder {
+		if b.Reach == nil || b.Reach.Kind == UnpublishedLevel {
+			continue
+		}
+		v, strict := b.Reach.resolve(spec.Target.Value, spec.Target.Comparison.Strict())
+		c := cmpDec(v, bound)
+		if m.Polarity == LowerIsBetter {
+			c = -c
+		}
+		if c < 0 || (c == 0 && !strict) {
+			continue
+		}
+		path := fmt.Sprintf("bands[%d].level", i-offset)
+		switch {
+		case i < offset:
+			path = "exceed"
+		case b.Reach.Kind == AtTarget:
+			path = "target"
+		}
+		beyond := "above"
+		if m.Polarity == LowerIsBetter {
+			beyond = "below"
+		}
+		if c == 0 {
+			beyond = "beyond"
+		}
+		out = append(out, fmt.Sprintf("%s: no figure can reach the %s band: it needs a figure %s %s, and a %s figure cannot be", path, b.Status, beyond, v, m.Unit))
+	}
+	return out
 }
 
 // Ref returns the indicator's reference.

@@ -145,3 +145,42 @@ func TestDefinitionAccessorsAndEqual(t *testing.T) {
 	assert.True(t, kpi.Definition{}.IsZero())
 	assert.True(t, d.Spec().Bands.Equal(spec.Bands))
 }
+
+// TestUnreachableBandWarning: a band no figure in the measure's range can
+// reach is likely a slip, so it is a warning (the definition still rates
+// every figure: the bands below it take them).
+func TestUnreachableBandWarning(t *testing.T) {
+	// An exceeded band at 100% exclusive on a percentage: no percent is
+	// above 100.
+	spec := validSpec(t)
+	l, err := kpi.ParseLevel("100 (exclusive)")
+	require.NoError(t, err)
+	spec.Exceed = kpi.ExceedAt(l)
+	d, err := kpi.New(spec)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"exceed: no figure can reach the exceeded band: it needs a figure beyond 100, and a percent figure cannot be"}, d.Warnings())
+
+	// A stretch level of 101% is above the range.
+	l, err = kpi.ParseLevel("101")
+	require.NoError(t, err)
+	spec.Exceed = kpi.ExceedAt(l)
+	d, err = kpi.New(spec)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"exceed: no figure can reach the exceeded band: it needs a figure above 101, and a percent figure cannot be"}, d.Warnings())
+
+	// At 100% inclusive it is reachable: a figure of 100 reaches it.
+	l, err = kpi.ParseLevel("100")
+	require.NoError(t, err)
+	spec.Exceed = kpi.ExceedAt(l)
+	assert.Empty(t, mustDef(t, spec).Warnings())
+
+	// "< 0 failures" on a lower-is-better count: no figure is below 0, so
+	// the met band cannot be reached.
+	fails := validSpec(t)
+	fails.Measure = kpi.Measure{Unit: kpi.Failures, Polarity: kpi.LowerIsBetter, Aggregation: kpi.Sum}
+	fails.Target = written(t, "< 0 failures")
+	fails.Bands = kpi.TargetOnly()
+	d, err = kpi.New(fails)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"target: no figure can reach the met band: it needs a figure beyond 0, and a failures figure cannot be"}, d.Warnings())
+}

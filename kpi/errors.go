@@ -20,9 +20,9 @@ type ParseError struct {
 // Error returns a message that quotes the input.
 func (e *ParseError) Error() string {
 	if e.Err != nil {
-		return fmt.Sprintf("kpi: cannot read %q as a %s: %v (want %s)", e.Input, e.What, e.Err, e.Expected)
+		return fmt.Sprintf("kpi: cannot read %s as a %s: %v (want %s)", problems.Quote(e.Input), e.What, e.Err, e.Expected)
 	}
-	return fmt.Sprintf("kpi: cannot read %q as a %s (want %s)", e.Input, e.What, e.Expected)
+	return fmt.Sprintf("kpi: cannot read %s as a %s (want %s)", problems.Quote(e.Input), e.What, e.Expected)
 }
 
 // Unwrap returns the cause.
@@ -58,4 +58,34 @@ type UncoveredYearError struct {
 // 2017/18", the year written as its short label.
 func (e *UncoveredYearError) Error() string {
 	return fmt.Sprintf("KPI %s has no profiled target for %s", e.Ref, e.Year)
+}
+
+// The limits on what the parsers read, so that no input can cost time or
+// memory out of proportion to what a figure needs.
+const (
+	// MaxText is the longest figure, target, level or number the parsers
+	// read, in bytes: "Not greater than 3%" is 19.
+	MaxText = 100
+	// MaxDigits is the most digits a number may have: enough for any
+	// amount of money to the penny, or a figure to many places.
+	MaxDigits = 30
+)
+
+// errTooLong says that s is past [MaxText].
+func errTooLong(s string) error {
+	return fmt.Errorf("it is %d characters long: a figure, target or level has at most %d", len(s), MaxText)
+}
+
+// checkDigits refuses a number with more than [MaxDigits] digits.
+func checkDigits(s string) error {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	if n > MaxDigits {
+		return fmt.Errorf("the number has %d digits: a number has at most %d", n, MaxDigits)
+	}
+	return nil
 }

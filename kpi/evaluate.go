@@ -87,6 +87,9 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 		return Result{}, fmt.Errorf("kpi: %s for %s: its target or levels are not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
 	}
 	m := &x.spec.Measure
+	if obs.kind == obsCounts && !m.TakesCounts() {
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, errCountsFor(m.Unit))
+	}
 	// A ratio is computed exactly enough for its comparisons, or, where the
 	// measure rounds before banding, rounded once to its precision.
 	places := int32(-1)

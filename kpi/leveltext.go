@@ -45,6 +45,9 @@ func ParseLevel(s string) (Level, error) {
 }
 
 func parseLevel(s string) (Level, error) {
+	if len(s) > MaxText {
+		return Level{}, errTooLong(s)
+	}
 	rest := strings.TrimSpace(s)
 	strict := false
 	lower := strings.ToLower(rest)
@@ -116,6 +119,12 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Decimal{}, errors.New("there is no number")
 	}
+	if len(s) > MaxText {
+		return decimal.Decimal{}, errTooLong(s)
+	}
+	if err := checkDigits(s); err != nil {
+		return decimal.Decimal{}, err
+	}
 	if strings.Contains(s, ",") {
 		return decimal.Decimal{}, fmt.Errorf("%q has a comma: write a decimal point (%s)", s, strings.Replace(s, ",", ".", 1))
 	}
@@ -180,6 +189,9 @@ func (r *ExceedRule) UnmarshalText(b []byte) error {
 // [ExceedWhenBetter]; or a stretch level for [ExceedAt], with or without a
 // leading "at" ("at 98", "target+2").
 func ParseExceed(s string) (ExceedRule, error) {
+	if len(s) > MaxText {
+		return ExceedRule{}, &ParseError{What: "exceed rule", Input: s, Expected: `none, "better than target", or a stretch level`, Err: errTooLong(s)}
+	}
 	lower := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch lower {
 	case "none":

@@ -209,6 +209,12 @@ func (m Measure) validate(p *problems.List) {
 	}
 }
 
+// TakesCounts reports whether counts (a numerator and a denominator) can
+// be the measure's figure: they can for a percent (100 × numerator ÷
+// denominator) and a plain number (their ratio), not for days, failures or
+// money, whose figure is given as it is.
+func (m Measure) TakesCounts() bool { return m.Unit == Percent || m.Unit == Number }
+
 // inRange checks a figure against the measure's natural range.
 func (m Measure) inRange(v decimal.Decimal) error {
 	switch {
@@ -216,8 +222,10 @@ func (m Measure) inRange(v decimal.Decimal) error {
 		return fmt.Errorf("%s%% is outside 0 to 100", v)
 	case m.Unit == Rating && (cmpDec(v, m.ScaleMin) < 0 || cmpDec(v, m.ScaleMax) > 0):
 		return fmt.Errorf("%s is outside the scale %s to %s", v, m.ScaleMin, m.ScaleMax)
-	case (m.Unit == Failures || m.Unit == Count) && (v.IsNegative() || !v.IsInteger()):
-		return fmt.Errorf("a %s must be a whole number of zero or more, not %s", m.Unit, v)
+	case m.Unit == Failures && (v.IsNegative() || !v.IsInteger()):
+		return fmt.Errorf("a number of failures must be whole and zero or more, not %s", v)
+	case m.Unit == Count && (v.IsNegative() || !v.IsInteger()):
+		return fmt.Errorf("a count must be whole and zero or more, not %s", v)
 	case m.Unit != Money && m.Unit != Number && v.IsNegative():
 		return fmt.Errorf("a %s figure cannot be negative (%s)", m.Unit, v)
 	}

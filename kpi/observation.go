@@ -49,6 +49,31 @@ func ParseFigure(s string) (Observation, error) {
 	return Figure(w.Value), nil
 }
 
+// ParseFigure reads a figure for d as [ParseFigure] does, and checks that
+// a unit written with it is d's: "95 days" or "£95" for a percent KPI, or
+// "0%" for a failures KPI, is an error, not 95% or 0 failures. A figure
+// written without a unit is in d's unit. Whether the figure is within the
+// measure's range (a percent of 101) is for [Evaluate], which refuses it.
+func (d Definition) ParseFigure(s string) (Observation, error) {
+	w, err := ParseWritten(s)
+	if err != nil {
+		return Observation{}, err
+	}
+	if w.Comparison != Unstated {
+		return Observation{}, &ParseError{What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
+	}
+	if u := d.data().spec.Measure.Unit; w.Unit != 0 && u != 0 && w.Unit != u && !(w.Unit == Failures && u == Count) {
+		return Observation{}, &ParseError{What: "figure", Input: s, Expected: "a figure in " + u.String(),
+			Err: fmt.Errorf("it is in %s, but %s is measured in %s", w.Unit, d.data().spec.Ref, u)}
+	}
+	return Figure(w.Value), nil
+}
+
+// errCountsFor says counts cannot be the figure of a measure in unit u.
+func errCountsFor(u Unit) error {
+	return fmt.Errorf("counts (a numerator and a denominator) are the figure of a percentage or a ratio, not of a measure in %s: give the figure itself", u)
+}
+
 // Counts is an observation of numerator of denominator: 20 calls answered
 // within 20 seconds of 25 offered. For a percent measure the figure is
 // 100 × numerator / denominator; no volume (a zero denominator) is not

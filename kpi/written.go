@@ -168,6 +168,9 @@ func ParseWritten(s string) (Written, error) {
 const notPublished = "not published"
 
 func parseWritten(s string) (Written, error) {
+	if len(s) > MaxText {
+		return Written{}, errTooLong(s)
+	}
 	var w Written
 	rest := strings.TrimSpace(s)
 	lower := strings.ToLower(rest)
@@ -249,6 +252,9 @@ func parseNumber(num string) (decimal.Decimal, error) {
 	text := intPart
 	if hasPoint {
 		text += "." + frac
+	}
+	if err := checkDigits(text); err != nil {
+		return decimal.Decimal{}, err
 	}
 	v, err := decimal.NewFromString(text)
 	if err != nil {

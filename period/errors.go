@@ -3,6 +3,8 @@ package period
 import (
 	"errors"
 	"fmt"
+
+	"github.com/kpiregime/kpiregime/internal/problems"
 )
 
 // ErrOutOfRange is wrapped by errors for a value outside its range: day 31 of
@@ -23,9 +25,9 @@ type ParseError struct {
 // `period: cannot parse "2016-13-01" as a date: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`.
 func (e *ParseError) Error() string {
 	if e.Err != nil {
-		return fmt.Sprintf("period: cannot parse %q as a %s: %v (want %s)", e.Input, e.What, e.Err, e.Expected)
+		return fmt.Sprintf("period: cannot parse %s as a %s: %v (want %s)", problems.Quote(e.Input), e.What, e.Err, e.Expected)
 	}
-	return fmt.Sprintf("period: cannot parse %q as a %s (want %s)", e.Input, e.What, e.Expected)
+	return fmt.Sprintf("period: cannot parse %s as a %s (want %s)", problems.Quote(e.Input), e.What, e.Expected)
 }
 
 // Unwrap returns the cause.
@@ -41,3 +43,7 @@ func Must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// MaxLabel is the longest period label or month the parsers read, in
+// bytes: "YTD 2016/2017 to September 2016 from September" is 46.
+const MaxLabel = 100

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"fmt"
 )
 
 const labelForms = "a period label such as Apr-16, April 2016, 2016-04, 2016/17, 2016/2017, Q1 2016/17, " +
@@ -48,6 +50,9 @@ func (ys Years) Parse(s string) (Period, error) {
 var errNotLabel = errors.New("not a label")
 
 func (ys Years) parse(s string) (Period, error) {
+	if len(s) > MaxLabel {
+		return Period{}, fmt.Errorf("it is %d characters long: a period label has at most %d", len(s), MaxLabel)
+	}
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return Period{}, errNotLabel

@@ -132,6 +132,10 @@ func (m *Month) UnmarshalText(b []byte) error {
 // ParseMonth parses a month written 2016-04, Apr-16, Apr-2016 or April 2016.
 // Month names are not case-sensitive. A two-digit year is 2000 to 2099.
 func ParseMonth(s string) (Month, error) {
+	if len(s) > MaxLabel {
+		return Month{}, &ParseError{What: "month", Input: s, Expected: monthForms,
+			Err: fmt.Errorf("it is %d characters long: a month has at most %d", len(s), MaxLabel)}
+	}
 	m, err := parseMonthText(strings.TrimSpace(s))
 	if err != nil {
 		pe := &ParseError{What: "month", Input: s, Expected: monthForms}

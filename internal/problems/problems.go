@@ -82,3 +82,20 @@ func (l *List) Err(sentinel error) error {
 	}
 	return fmt.Errorf("%w: %w", sentinel, errors.Join(l.errs...))
 }
+
+// quoteRunes is how many characters of an input [Quote] shows.
+const quoteRunes = 40
+
+// Quote quotes s as %q does, but shows at most its first 40 characters,
+// followed by an ellipsis and its length, so that a message never echoes a
+// long input in full: "1234…" (1048576 bytes).
+func Quote(s string) string {
+	n := 0
+	for i := range s {
+		if n == quoteRunes {
+			return fmt.Sprintf("%q… (%d bytes)", s[:i], len(s))
+		}
+		n++
+	}
+	return fmt.Sprintf("%q", s)
+}

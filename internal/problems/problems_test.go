@@ -2,6 +2,7 @@ package problems
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -37,4 +38,21 @@ func TestList(t *testing.T) {
 	outer.Merge(&inner)
 	assert.EqualError(t, outer.Err(errBad), "invalid: regimes[0].kpis[3].bands.failure: must be below the detriment level 87")
 	assert.Equal(t, "no path", (&FieldError{Msg: "no path"}).Error())
+}
+
+func TestQuote(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"95 days", `"95 days"`},
+		{"", `""`},
+		// 40 characters are shown whole; a 41st is cut with its length.
+		{strings.Repeat("9", 40), `"` + strings.Repeat("9", 40) + `"`},
+		{strings.Repeat("9", 41), `"` + strings.Repeat("9", 40) + `"… (41 bytes)`},
+		// Characters, not bytes: 41 pound signs are 82 bytes.
+		{strings.Repeat("£", 41), `"` + strings.Repeat("£", 40) + `"… (82 bytes)`},
+		{"a\x00b", `"a\x00b"`},
+	} {
+		if got := Quote(c.in); got != c.want {
+			t.Errorf("Quote(%.50q) = %s, want %s", c.in, got, c.want)
+		}
+	}
 }
