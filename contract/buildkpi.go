@@ -14,7 +14,7 @@ import (
 // kpi builds one definition; ok is false if it has problems.
 func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	at := func(field string) string { return child(path, field) }
-	spec := kpi.Spec{Ref: fk.Ref, Description: fk.Description, ServiceArea: fk.ServiceArea, Contractual: fk.Contractual}
+	spec := kpi.Spec{Ref: strings.TrimSpace(fk.Ref), Description: fk.Description, ServiceArea: fk.ServiceArea, Contractual: fk.Contractual}
 	if fk.Tier != "" {
 		t, err := kpi.ParseTier(fk.Tier)
 		if err != nil {
@@ -61,7 +61,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 		return kpi.Definition{}, false
 	}
 	d, err := kpi.New(spec)
-	b.validation(err, func(p string) string {
+	translate := func(p string) string {
 		switch {
 		case strings.HasPrefix(p, "bands["):
 			i, rest, _ := strings.Cut(strings.TrimPrefix(p, "bands["), "]")
@@ -73,9 +73,15 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 			return at("measure.scale")
 		}
 		return child(path, p)
-	})
+	}
+	b.validation(err, translate)
 	if err != nil {
 		return kpi.Definition{}, false
+	}
+	for _, w := range d.Warnings() {
+		p, msg, _ := strings.Cut(w, ": ")
+		fpath := translate(p)
+		b.warnings = append(b.warnings, Warning{File: b.w.file, Line: b.lineOf(fpath), Column: fpath, Msg: msg})
 	}
 	return d, true
 }
@@ -84,7 +90,10 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 func (b *builder) measure(fm *fileMeasure, path string) kpi.Measure {
 	m := kpi.Measure{Precision: int32(fm.Precision), RoundBeforeBanding: fm.RoundBeforeBanding}
 	if fm.Precision < 0 || fm.Precision > 10 {
-		m.Precision = -1 // kpi.New reports it
+		// Said here, with the places as written: the int32 kpi.New would
+		// see may not be them.
+		b.bad(child(path, "precision"), "%d decimal places is outside 0 to 10", fm.Precision)
+		m.Precision = 0
 	}
 	if fm.Unit != "" {
 		u, err := kpi.ParseUnit(fm.Unit)

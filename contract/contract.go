@@ -56,8 +56,9 @@ type Spec struct {
 // services, charges and the history of its regimes. Score it with
 // [Contract.Score].
 type Contract struct {
-	spec    Spec
-	history regime.History
+	spec     Spec
+	history  regime.History
+	warnings []Warning
 }
 
 // New validates a spec, reporting every problem at once.
@@ -151,7 +152,7 @@ func New(spec Spec) (*Contract, error) {
 	spec.Charges = maps.Clone(spec.Charges)
 	spec.OpeningCredits = maps.Clone(spec.OpeningCredits)
 	spec.Regimes = history.Regimes()
-	return &Contract{spec: spec, history: history}, nil
+	return &Contract{spec: spec, history: history, warnings: definitionWarnings(spec.Regimes)}, nil
 }
 
 // overlaps reports whether two regimes are in force in a common month.
@@ -328,6 +329,30 @@ func (c *Contract) explain(err error) error {
 		return fmt.Errorf("contract %s: %w", c.spec.ID, err)
 	}
 	return nil
+}
+
+// Warnings returns the likely mistakes in the contract's definitions that
+// are not errors, such as a percent target of 0.95% (perhaps a fraction)
+// or a band no figure can reach. A contract read from a file gives each
+// its file and line; one made with [New] gives the field's path alone.
+func (c *Contract) Warnings() []Warning { return slices.Clone(c.warnings) }
+
+// definitionWarnings gathers the warnings of every KPI of every regime,
+// each with its field's path.
+func definitionWarnings(regimes []*regime.Regime) []Warning {
+	var out []Warning
+	for i, r := range regimes {
+		for j, d := range r.Indicators() {
+			for _, w := range d.Warnings() {
+				path, msg, ok := strings.Cut(w, ": ")
+				if !ok {
+					path, msg = "", w
+				}
+				out = append(out, Warning{Column: child(fmt.Sprintf("regimes[%d].kpis[%d]", i, j), path), Msg: msg})
+			}
+		}
+	}
+	return out
 }
 
 // Equal reports whether c and o are the same contract: the same parties,

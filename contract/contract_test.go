@@ -273,7 +273,7 @@ func TestReadObservationsErrors(t *testing.T) {
 			`obs.csv:2: period: "YTD 2016/17" is a year to date: give the figure for its month or its KPI's measurement period`}},
 		{"a percentage above 100", header + "3,Apr-16,101,,,\n", []string{`obs.csv:2: value: 3 for 2016-04: 101% is outside 0 to 100`}},
 		{"a period that is not a month", header + "3,Aprl-16,88.89,,,\n", []string{`obs.csv:2: period: "Aprl-16" is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)`}},
-		{"a figure with a no-data status", header + "3,Apr-16,88.89,,,no_data\n", []string{"obs.csv:2: status: a row with status no_data has no figure, but this one has 88.89"}},
+		{"a figure with a no-data status", header + "3,Apr-16,88.89,,,no_data\n", []string{"obs.csv:2: status: a row with status no_data has no figure, but this one has \"88.89\""}},
 		{"an unknown status", header + "3,Apr-16,88.89,,,amber\n", []string{
 			`obs.csv:2: status: "amber" is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)`}},
 		{"no figure at all", header + "3,Apr-16,,,,\n", []string{"obs.csv:2: value: no figure: give a value, counts, or a status such as no_data"}},

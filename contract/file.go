@@ -97,6 +97,7 @@ func Decode(r io.Reader, file string, f Format) (*Contract, error) {
 	if err := probs.err(); err != nil {
 		return nil, err
 	}
+	c.warnings = b.warnings
 	return c, nil
 }
 
@@ -110,9 +111,14 @@ func parseFile(data []byte, f Format, probs *fileProblems) *yaml.Node {
 	if len(data) > MaxContractSize {
 		return whole("the file is larger than %d MiB, far more than any contract needs: is it the right file?", MaxContractSize>>20)
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+	data = contractText(data) // without a byte-order mark; UTF-16 decoded
+	if bytes.IndexByte(data, 0) >= 0 {
 		return whole("the file is not text (it holds binary data, as a spreadsheet or an image would): want a %s contract file", f)
+	}
+	if !utf8.Valid(data) {
+		line, msg := notUTF8(data)
+		probs.add(line, "", "%s", msg)
+		return nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return whole("the file is empty: a contract file needs at least id, start and regimes")
@@ -254,8 +260,9 @@ func (p *fileProblems) err() error {
 // builder turns the model into specs, reporting problems at the lines the
 // walker recorded.
 type builder struct {
-	w     *walker
-	years period.Years // the contract's years (year_start), in which frequencies and profiles are read
+	w        *walker
+	warnings []Warning    // likely mistakes, with their lines
+	years    period.Years // the contract's years (year_start), in which frequencies and profiles are read
 }
 
 // lineOf returns the line of path, or of its nearest ancestor the file has.

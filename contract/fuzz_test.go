@@ -7,11 +7,13 @@ import (
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // FuzzReadObservations reads arbitrary bytes as an observations file: it
-// never panics, and what it accepts names known KPIs in months the contract
-// and its regime cover, once each.
+// never panics, what it accepts names known KPIs in months the contract
+// and its regime cover, once each, and nothing it accepts is refused later:
+// the contract's ledger runs over the whole of it without an error.
 func FuzzReadObservations(f *testing.F) {
 	for _, s := range []string{
 		"kpi,period,value\n3,Apr-16,88.89\n",
@@ -34,7 +36,11 @@ func FuzzReadObservations(f *testing.F) {
 			return
 		}
 		seen := map[string]bool{}
+		var last period.Month
 		for _, o := range obs {
+			if m := o.For().LastMonth(); m.After(last) {
+				last = m
+			}
 			r, ok := c.RegimeAt(o.For().LastMonth())
 			if !ok {
 				t.Fatalf("%s is outside the regimes", o.For())
@@ -53,6 +59,11 @@ func FuzzReadObservations(f *testing.F) {
 				t.Fatalf("%s twice", k)
 			}
 			seen[k] = true
+		}
+		if len(obs) > 0 {
+			if _, err := c.Run(obs, last); err != nil {
+				t.Fatalf("accepted, then refused when scored: %v", err)
+			}
 		}
 	})
 }

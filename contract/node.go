@@ -43,6 +43,24 @@ type walker struct {
 	lines map[string]int // field path -> line
 	probs *fileProblems
 	nodes int
+	over  bool // past maxNodes or maxDepth: reported once, and the walk stops
+}
+
+// tooMany reports whether the walk is past its limits, saying so once, at
+// the node where it first was: a file is never read in part.
+func (w *walker) tooMany(n *yaml.Node, path string, depth int) bool {
+	switch {
+	case w.over:
+		return true
+	case w.nodes > maxNodes:
+		w.bad(n.Line, path, "the file expands to more than %d values, the most a contract file may have (aliases repeating a part of it?)", maxNodes)
+	case depth > maxDepth:
+		w.bad(n.Line, path, "the file nests more than %d levels deep, the most a contract file may (aliases nested in aliases?)", maxDepth)
+	default:
+		return false
+	}
+	w.over = true
+	return true
 }
 
 func (w *walker) bad(line int, path, format string, args ...any) {
@@ -90,10 +108,7 @@ func (w *walker) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
 		n = n.Alias
 		depth++
 	}
-	if w.nodes++; w.nodes > maxNodes || depth > maxDepth || w.probs.full() {
-		if w.nodes == maxNodes+1 || depth == maxDepth+1 {
-			w.bad(n.Line, path, "the file expands to too many fields (aliases nested too deeply?)")
-		}
+	if w.nodes++; w.tooMany(n, path, depth) || w.probs.full() {
 		return
 	}
 	w.note(path, n.Line)
@@ -151,7 +166,7 @@ func (w *walker) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
 // unknown and repeated fields. A merge key (<<: *anchor) reads the anchored
 // mapping first; fields written beside it take precedence.
 func (w *walker) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth int) {
-	if w.nodes++; w.nodes > maxNodes {
+	if w.nodes++; w.tooMany(n, path, depth) {
 		return
 	}
 	if n.Kind != yaml.MappingNode {
@@ -162,8 +177,13 @@ func (w *walker) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth 
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		if k.Tag == "!!merge" && depth < maxDepth {
-			for _, m := range mergeSources(val, 0) {
+		if k.Tag == "!!merge" && !w.tooMany(k, path, depth+1) {
+			sources, ok := mergeSources(val, depth+1)
+			if !ok {
+				w.tooMany(k, path, maxDepth+1)
+				return
+			}
+			for _, m := range sources {
 				w.decodeStruct(m, v, path, depth+1)
 			}
 		}
@@ -195,23 +215,31 @@ func (w *walker) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth 
 }
 
 // mergeSources returns the mappings a merge key names: one alias or a
-// list of them.
-func mergeSources(n *yaml.Node, depth int) []*yaml.Node {
-	for n.Kind == yaml.AliasNode && depth < maxDepth {
-		n = n.Alias
-		depth++
-	}
-	if n.Kind == yaml.SequenceNode && depth < maxDepth {
-		var out []*yaml.Node
-		for _, c := range n.Content {
-			out = append(out, mergeSources(c, depth+1)...)
+// list of them. ok is false if they nest past maxDepth.
+func mergeSources(n *yaml.Node, depth int) (out []*yaml.Node, ok bool) {
+	for n.Kind == yaml.AliasNode {
+		if depth++; depth > maxDepth {
+			return nil, false
 		}
-		return out
+		n = n.Alias
 	}
-	if n.Kind == yaml.MappingNode {
-		return []*yaml.Node{n}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		if depth++; depth > maxDepth {
+			return nil, false
+		}
+		for _, c := range n.Content {
+			more, ok := mergeSources(c, depth)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, more...)
+		}
+		return out, true
+	case yaml.MappingNode:
+		return []*yaml.Node{n}, true
 	}
-	return nil
+	return nil, true
 }
 
 // decodePairs reads a mapping with data keys and scalar values.
@@ -228,7 +256,7 @@ func (w *walker) decodePairs(n *yaml.Node, v reflect.Value, path string, depth i
 			val = val.Alias
 			depth++
 		}
-		if w.nodes += 2; w.nodes > maxNodes {
+		if w.nodes += 2; w.tooMany(val, path, depth) {
 			return
 		}
 		if k.Kind != yaml.ScalarNode {

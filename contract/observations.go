@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
@@ -108,8 +110,12 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // month outside the contract or its regimes, a duplicate row, a value that
 // does not parse, counts that contradict the value) is reported at once as a
 // [*LineError] joined into the error, up to 100 of them.
+//
+// ReadObservations drops the warnings a [ReturnReader] returns; use one to
+// see them, to make them errors, or to set the date the return is read on.
 func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observation, error) {
-	return readObservations(r, file, c, map[obsKey]fileLine{})
+	obs, _, err := ReturnReader{Contract: c}.Read(r, file)
+	return obs, err
 }
 
 // ReadObservationFiles reads several observations files for contract c,
@@ -117,7 +123,36 @@ func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observati
 // A KPI's month given in two files is a problem of the second, naming the
 // first's file and line. The observations come in file order.
 func ReadObservationFiles(c *Contract, names ...string) ([]regime.Observation, error) {
-	seen := map[obsKey]fileLine{}
+	obs, _, err := ReturnReader{Contract: c}.ReadFiles(names...)
+	return obs, err
+}
+
+// A ReturnReader reads a supplier's returns for its contract, as
+// [ReadObservations] does, and also returns the likely mistakes it noticed
+// that are not errors: a percentage given as a fraction (0.95 where the
+// target is 95%). The zero value of each option is the default.
+type ReturnReader struct {
+	// Contract is the contract the returns are for. It is required.
+	Contract *Contract
+	// Strict makes every warning an error.
+	Strict bool
+	// Today is the date the return is read on: a row for a period that
+	// begins after it is an error, since no supplier can report a month
+	// that has not begun. The zero Date means the current date (in UTC).
+	Today period.Date
+}
+
+// Read reads one return, as [ReadObservations] does, with its warnings.
+func (rr ReturnReader) Read(r io.Reader, file string) ([]regime.Observation, []Warning, error) {
+	rd := rr.reader()
+	obs, err := rd.read(r, file)
+	return rd.finish(obs, err)
+}
+
+// ReadFiles reads several returns, as [ReadObservationFiles] does, with
+// their warnings in file and line order.
+func (rr ReturnReader) ReadFiles(names ...string) ([]regime.Observation, []Warning, error) {
+	rd := rr.reader()
 	var out []regime.Observation
 	var errs []error
 	for _, name := range names {
@@ -126,7 +161,7 @@ func ReadObservationFiles(c *Contract, names ...string) ([]regime.Observation, e
 			errs = append(errs, err)
 			continue
 		}
-		obs, err := readObservations(f, name, c, seen)
+		obs, err := rd.read(f, name)
 		f.Close()
 		if err != nil {
 			errs = append(errs, err)
@@ -134,10 +169,40 @@ func ReadObservationFiles(c *Contract, names ...string) ([]regime.Observation, e
 		}
 		out = append(out, obs...)
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	return rd.finish(out, errors.Join(errs...))
+}
+
+// reader is one ReturnReader at work: the rows seen so far, across files,
+// and the warnings.
+type returnReader struct {
+	ReturnReader
+	today    period.Date
+	seen     map[obsKey]fileLine
+	warnings []Warning
+}
+
+func (rr ReturnReader) reader() *returnReader {
+	today := rr.Today
+	if today.IsZero() {
+		today = period.DateOf(time.Now().UTC())
 	}
-	return out, nil
+	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey]fileLine{}}
+}
+
+// finish returns what was read, with the warnings, or makes the warnings
+// errors for a strict reader.
+func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Observation, []Warning, error) {
+	if rd.Strict && len(rd.warnings) > 0 {
+		errs := []error{err}
+		for _, w := range rd.warnings {
+			errs = append(errs, &LineError{File: w.File, Line: w.Line, Column: w.Column, Msg: w.Msg + " (a warning, made an error by a strict reader)"})
+		}
+		return nil, rd.warnings, errors.Join(errs...)
+	}
+	if err != nil {
+		return nil, rd.warnings, err
+	}
+	return obs, rd.warnings, nil
 }
 
 // obsKey identifies a KPI's month; fileLine where it was first given.
@@ -152,7 +217,8 @@ type (
 	}
 )
 
-func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fileLine) ([]regime.Observation, error) {
+func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, error) {
+	seen := rd.seen
 	lr := &limited{r: r}
 	cr := csv.NewReader(textReader(lr))
 	cr.TrimLeadingSpace = true
@@ -251,7 +317,10 @@ func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fil
 		if allEmpty(rec) {
 			continue // a blank line
 		}
-		o, ok := readRow(c, rec, field, func(col, format string, args ...any) { report(line, col, format, args...) })
+		warn := func(col, format string, args ...any) {
+			rd.warnings = append(rd.warnings, Warning{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+		}
+		o, ok := rd.readRow(rec, field, func(col, format string, args ...any) { report(line, col, format, args...) }, warn)
 		if !ok {
 			continue
 		}
@@ -272,7 +341,8 @@ func readObservations(r io.Reader, file string, c *Contract, seen map[obsKey]fil
 }
 
 // readRow reads one row, reporting its problems; ok is false if it had any.
-func readRow(c *Contract, rec []string, field func([]string, string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
+func (rd *returnReader) readRow(rec []string, field func([]string, string) string, bad, warn func(col, format string, args ...any)) (regime.Observation, bool) {
+	c := rd.Contract
 	var o regime.Observation
 	ok := true
 	fail := func(col, format string, args ...any) {
@@ -292,10 +362,10 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 		p, lerr := c.Years().Parse(ptext)
 		switch {
 		case lerr != nil:
-			fail(colPeriod, "%q is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)", ptext)
+			fail(colPeriod, "%s is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)", problems.Quote(ptext))
 			return o, false
 		case p.Kind() == period.KindYearToDate || p.Kind() == period.KindMonths:
-			fail(colPeriod, "%q is a %s: give the figure for its month or its KPI's measurement period", ptext, p.Kind())
+			fail(colPeriod, "%s is a %s: give the figure for its month or its KPI's measurement period", problems.Quote(ptext), p.Kind())
 			return o, false
 		}
 		o.Period, label = p, p
@@ -303,6 +373,9 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 	}
 	var def kpi.Definition
 	switch {
+	case label.Start().After(rd.today):
+		fail(colPeriod, "%s has not begun (the return is read on %s): a return reports periods that have begun", label.Label(period.Short), rd.today)
+		return o, false
 	case !c.Covers(m):
 		fail(colPeriod, "%s is outside the contract's term (%s)", m.Label(period.Short), c.termText())
 	default:
@@ -312,7 +385,7 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 		} else if o.KPI != "" {
 			d, known := r.Indicator(o.KPI)
 			if !known {
-				fail(colKPI, "no KPI %q in regime %s %s", o.KPI, r.Name(), r.Version())
+				fail(colKPI, "no KPI %s in regime %s %s%s", problems.Quote(o.KPI), r.Name(), r.Version(), nearestRef(o.KPI, r))
 			} else if err := d.CheckPeriod(label); err != nil {
 				fail(colPeriod, "%v", err)
 			} else if err := d.CheckYears(label); err != nil {
@@ -324,22 +397,30 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 	o.Note = field(rec, colNote)
 
 	value, status := field(rec, colValue), field(rec, colStatus)
+	// A value in words is a status; a status beside it must be the same.
+	said := kpi.Status(0)
 	switch strings.ToLower(value) {
 	case "no data":
-		value, status = "", pick(status, "no_data")
+		said = kpi.NoData
 	case "not yet measurable", "not measurable":
+		said = kpi.NotMeasurable
 		if o.Note == "" {
 			o.Note = value
 		}
-		value, status = "", pick(status, "not_measurable")
 	}
 	var st kpi.Status
 	if status != "" {
 		s, err := kpi.ParseStatus(status)
 		if err != nil {
-			fail(colStatus, "%q is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)", status)
+			fail(colStatus, "%s is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)", problems.Quote(status))
 		}
 		st = s
+	}
+	if said != 0 {
+		if st != 0 && st != said {
+			fail(colStatus, "the value says %q, which is %s, but the status is %s: give one or the other", value, said, st)
+		}
+		value, st = "", said
 	}
 	numText, denText := field(rec, colNumerator), field(rec, colDenominator)
 	if (numText == "") != (denText == "") {
@@ -352,7 +433,7 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 	missing := st == kpi.NoData || st == kpi.NotDue || st == kpi.NotMeasurable || st == kpi.Excluded
 	switch {
 	case missing && (value != "" || numText != ""):
-		fail(colStatus, "a row with status %s has no figure, but this one has %s", st, firstNonEmpty(value, numText))
+		fail(colStatus, "a row with status %s has no figure, but this one has %s", st, problems.Quote(firstNonEmpty(value, numText)))
 		return o, false
 	case missing:
 		o.Obs = kpi.Missing(st, o.Note)
@@ -374,6 +455,10 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 		return o, false
 	}
 	if numText != "" {
+		if m := def.Measure(); !m.TakesCounts() {
+			fail(colNumerator, "counts (a numerator and a denominator) are the figure of a percentage or a ratio, not of %s's measure in %s: give the figure as the value", o.KPI, m.Unit)
+			return o, false
+		}
 		num, err1 := wholeCount(numText)
 		den, err2 := wholeCount(denText)
 		if err1 != nil {
@@ -397,12 +482,15 @@ func readRow(c *Contract, rec []string, field func([]string, string) string, bad
 			}
 		}
 	} else {
-		f, err := kpi.ParseFigure(value)
+		f, err := def.ParseFigure(value)
 		if err != nil {
 			fail(colValue, "%v", unquoteKPI(err))
 			return o, false
 		}
 		o.Obs = f
+		if msg := fractionSlip(def, label, f); msg != "" {
+			warn(colValue, "%s", msg)
+		}
 	}
 	// What is read can be rated: a figure outside its measure's range (a
 	// percent of 101) is refused here, with its line, not when it is scored.
@@ -444,11 +532,60 @@ func contradicts(def kpi.Definition, value string, num, den int64) string {
 }
 
 func wholeCount(s string) (int64, error) {
-	v, err := decimal.NewFromString(s)
-	if err != nil || !v.IsInteger() || v.IsNegative() || !v.LessThan(decimal.New(1, 15)) || strings.ContainsAny(s, "eE") {
-		return 0, fmt.Errorf("%q is not a whole number of zero or more", s)
+	const most = 15 // digits: a count below 10^15 fits an int64 many times over
+	v, err := decimal.Decimal{}, error(nil)
+	if len(s) <= most+1 {
+		v, err = decimal.NewFromString(s)
+	}
+	if len(s) > most+1 || err != nil || !v.IsInteger() || v.IsNegative() || !v.LessThan(decimal.New(1, most)) || strings.ContainsAny(s, "eE") {
+		return 0, fmt.Errorf("%s is not a whole number of zero or more below 10^%d", problems.Quote(s), most)
 	}
 	return v.IntPart(), nil
+}
+
+// fractionSlip warns of a percentage given as a fraction: a figure of at
+// most 1 for a higher-is-better percent KPI whose target is 10% or more
+// (0.95 where 95% was meant). It says nothing of a figure that could be
+// right (0.5% of calls abandoned against a target below 5%).
+func fractionSlip(def kpi.Definition, p period.Period, f kpi.Observation) string {
+	m := def.Measure()
+	v, ok := f.Value()
+	if !ok || m.Unit != kpi.Percent || m.Polarity != kpi.HigherIsBetter || v.GreaterThan(decimal.NewFromInt(1)) || v.IsZero() {
+		return ""
+	}
+	t, err := def.TargetFor(p)
+	if err != nil || t.LessThan(decimal.NewFromInt(10)) {
+		return ""
+	}
+	target := t.String() + "%"
+	if def.Profile().IsZero() {
+		target = def.Target().String() // as written: 90.0%
+	}
+	return fmt.Sprintf("%s%% is far below the target of %s: is it a fraction (%s%%)?", v, target, v.Shift(2))
+}
+
+// nearestRef suggests the ref of r closest to an unknown one, or lists
+// r's refs when none is close.
+func nearestRef(ref string, r *regime.Regime) string {
+	defs := r.Indicators()
+	if len(ref) > 64 {
+		return ""
+	}
+	best, bestD := "", max(2, len(ref)/3)+1
+	var refs []string
+	for _, d := range defs {
+		refs = append(refs, d.Ref())
+		if dist := distance(strings.ToLower(ref), strings.ToLower(d.Ref())); dist < bestD {
+			best, bestD = d.Ref(), dist
+		}
+	}
+	switch {
+	case best != "":
+		return ": did you mean " + best + "?"
+	case len(refs) <= 12:
+		return " (it has " + strings.Join(refs, ", ") + ")"
+	}
+	return fmt.Sprintf(" (it has %d KPIs, %s ... %s)", len(refs), strings.Join(refs[:6], ", "), strings.Join(refs[len(refs)-3:], ", "))
 }
 
 // unquoteKPI drops the package prefix from a kpi parse error.
@@ -513,13 +650,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func pick(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func firstNonEmpty(ss ...string) string {
