@@ -45,7 +45,9 @@ tr.interim td{font-style:italic}.flag{font-weight:bold;color:#a00}`
 // its Status cell, titled with how (and data-disagreement saying the same),
 // and a "Disagreements:" line under the summary names them; a row for a
 // period other than the card's has data-period and a note. The page has
-// no scripts and references nothing outside itself.
+// no scripts and references nothing outside itself. Every value is escaped
+// for HTML after its control characters are made plain as [Text] makes
+// them, so nothing from the input becomes markup.
 func HTML(w io.Writer, cards ...Card) error {
 	if len(cards) == 0 {
 		return fmt.Errorf("render: HTML needs at least one scorecard")
@@ -53,7 +55,10 @@ func HTML(w io.Writer, cards ...Card) error {
 	last := cards[len(cards)-1]
 	sc := last.Scorecard
 	var b strings.Builder
-	e := html.EscapeString
+	// e escapes a value for HTML text or a quoted attribute; a control
+	// character (which XML forbids) or a bidi control in it is written as
+	// an escape first.
+	e := func(s string) string { return html.EscapeString(plain(s)) }
 	head := title(last)
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
 	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n", e(head), pageStyle, e(head))
@@ -115,7 +120,8 @@ func HTML(w io.Writer, cards ...Card) error {
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, r := range part.rows {
-			cells := tableRow(sc, r)
+			// Each cell is escaped whole with e below.
+			cells := tableRow(sc, r, func(s string) string { return s })
 			class := rag(r.Status)
 			if r.Interim {
 				class += " interim"

@@ -45,6 +45,42 @@
 // references of rows that disagree or whose claim was refused), "points",
 // "credits_before_caps", "credits" and "capped_by".
 // Decimals are JSON strings, and absent figures are null.
+//
+// # Text from the contract and the return
+//
+// Names, references, descriptions, labels and above all the supplier's
+// notes are free text that reaches every output. Each renderer makes that
+// text inert where it lands; the library's own text and markup are left as
+// they are.
+//
+//   - Text: in a value from the input, a line break (LF, CR or CR LF) and a
+//     tab become one space, so that a value never breaks a table's row or
+//     column. Every other control character is written as a visible Go
+//     escape: C0 and DEL as \x1b, \x07, \x7f; the C1 range U+0080–U+009F,
+//     the line and paragraph separators U+2028 and U+2029 and the bidi
+//     controls U+202A–U+202E and U+2066–U+2069 as \u0085, \u202e. Bytes
+//     that are not UTF-8 become U+FFFD. No escape sequence reaches a
+//     terminal, and no text is reordered on screen. [Table] treats its
+//     cells the same way.
+//   - Markdown: table cells, the title and the summary lines are first made
+//     plain as for Text (so a line break is a space), then | is written \|,
+//     the characters that could start markup (\, `, *, _, [, ]) are escaped
+//     with a backslash, and <, > and & are written &lt;, &gt; and &amp;: no
+//     raw HTML, link or emphasis comes from a value. The targets, figures,
+//     points and credits, which the library writes from numbers, are left
+//     as they are ("< 5%").
+//   - CSV: a text cell that starts with =, +, -, @, a tab or a carriage
+//     return, which a spreadsheet would read as a formula, gets a single
+//     quote (') in front, as OWASP's CSV Injection guidance advises:
+//     "=1+2" is written "'=1+2". The numeric columns, target, actual,
+//     variance, points, credit, range_low and range_high, are the library's
+//     own decimals and are never altered, so that a negative variance such
+//     as -2.5 stays a number. Every other column is treated as text.
+//   - HTML: every value is escaped for HTML (<, >, &, ' and "), after its
+//     control characters are made plain as for Text, so the page stays
+//     well-formed and nothing in it is reordered.
+//   - JSON: encoding/json escapes what JSON needs; values are written as
+//     they are.
 package render
 
 import (
@@ -54,6 +90,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -295,8 +332,26 @@ var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "des
 	"interim", "deemed", "reported", "disagrees", "claim", "claim_refused", "range_low", "range_high", "tally", "versions",
 	"card_period"}
 
+// csvNumbers are the CSV columns of decimals the library writes itself,
+// which are never altered: every other column is text, and is protected
+// against formula injection ([csvText]).
+var csvNumbers = map[string]bool{"target": true, "actual": true, "variance": true, "points": true, "credit": true,
+	"range_low": true, "range_high": true}
+
+// csvText protects a text cell against formula injection as OWASP advises:
+// a cell that starts with =, +, -, @, a tab or a carriage return gets a
+// single quote in front, so that a spreadsheet reads it as text.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // CSV writes one line per scorecard row per card under a header, for
-// spreadsheets.
+// spreadsheets. Text cells that a spreadsheet would take for a formula get a
+// single quote in front; the numeric columns are left as they are (see the
+// package documentation).
 func CSV(w io.Writer, cards ...Card) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvColumns); err != nil {
@@ -314,6 +369,11 @@ func CSV(w io.Writer, cards ...Card) error {
 				x.Relief, x.Points, x.Credit, x.Trend, x.Reason, strings.Join(x.Notes, "; "),
 				fmt.Sprint(x.Interim), fmt.Sprint(x.Deemed), deref(x.Reported), fmt.Sprint(x.Disagrees), deref(x.Claim),
 				fmt.Sprint(x.ClaimRefused), lo, hi, tallyText(r.Tally), strings.Join(x.Versions, "; "), c.Scorecard.Period.String()}
+			for i, col := range csvColumns {
+				if !csvNumbers[col] {
+					rec[i] = csvText(rec[i])
+				}
+			}
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
@@ -344,8 +404,11 @@ func deref(s *string) string {
 // tableRow is a row of the text and Markdown tables: the target and the
 // figure (or the range rated) as a report writes them, the status
 // ([statusCell]), points and credit where there are any, and the notes, led
-// by "for" and the row's period where it is not the card's.
-func tableRow(sc *regime.Scorecard, r regime.Row) []string {
+// by "for" and the row's period where it is not the card's. esc is applied
+// to every part that comes from the contract or the return (names,
+// references, labels, texts, notes), and not to the targets, figures,
+// points and credits the library writes from numbers.
+func tableRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []string {
 	target, figure := "", ""
 	if w, ok := r.Result.TargetWritten(); ok {
 		target = w.String()
@@ -360,11 +423,11 @@ func tableRow(sc *regime.Scorecard, r regime.Row) []string {
 		// though a figure was rated.
 		figure = "outcome reported"
 	case r.Result.Text() != "" && !slices.Contains(r.Notes, r.Result.Text()):
-		figure = r.Result.Text()
+		figure = esc(r.Result.Text())
 	case r.Label != "":
 		// The text is already in the notes: the column says what the
 		// status is, as a report's "No Data" does, and the note says why.
-		figure = r.Label
+		figure = esc(r.Label)
 	default:
 		figure = regime.DefaultLabel(r.Status)
 	}
@@ -386,14 +449,19 @@ func tableRow(sc *regime.Scorecard, r regime.Row) []string {
 		// monthly figures of ...").
 		notes = append([]string{"for " + p}, notes...)
 	}
-	return []string{r.ServiceArea, r.KPI, r.Description, target, figure, statusCell(r), points, credit, strings.Join(notes, "; ")}
+	escaped := make([]string, len(notes))
+	for i, n := range notes {
+		escaped[i] = esc(n)
+	}
+	return []string{esc(r.ServiceArea), esc(r.KPI), esc(r.Description), target, figure, statusCell(r, esc), points, credit,
+		strings.Join(escaped, "; ")}
 }
 
-// statusCell is the row's label, with " (interim)" for an interim figure
-// and " !" where the row disagrees with what the supplier reported or
-// refuses what the return claimed: "Met (interim)", "Missed !".
-func statusCell(r regime.Row) string {
-	s := r.Label
+// statusCell is the row's label (through esc), with " (interim)" for an
+// interim figure and " !" where the row disagrees with what the supplier
+// reported or refuses what the return claimed: "Met (interim)", "Missed !".
+func statusCell(r regime.Row, esc func(string) string) string {
+	s := esc(r.Label)
 	if r.Interim {
 		s += " (interim)"
 	}
@@ -520,14 +588,14 @@ func Text(w io.Writer, cards ...Card) error {
 			b.WriteString("\n")
 		}
 		sc := c.Scorecard
-		b.WriteString(title(c) + "\n\n")
+		b.WriteString(plain(title(c)) + "\n\n")
 		rows := [][]string{tableHead}
 		for _, r := range sc.Rows {
-			rows = append(rows, tableRow(sc, r))
+			rows = append(rows, tableRow(sc, r, plain))
 		}
 		writeAligned(&b, rows)
 		b.WriteString("\n")
-		writeSummary(&b, sc)
+		writeSummary(&b, sc, plain)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -536,10 +604,19 @@ func Text(w io.Writer, cards ...Card) error {
 // Table writes rows as an aligned text table in the style of [Text]: each
 // column padded to its widest cell, two spaces apart, no trailing spaces.
 // It is for tables of a program's own beside the scorecards (a comparison
-// with published figures, say). Rows may differ in length.
+// with published figures, say). Rows may differ in length. Cells are made
+// plain as [Text] makes values from the input: a line break or tab is a
+// space, and other control characters are written as escapes (\x1b).
 func Table(w io.Writer, rows [][]string) error {
 	var b strings.Builder
-	writeAligned(&b, rows)
+	safe := make([][]string, len(rows))
+	for i, r := range rows {
+		safe[i] = make([]string, len(r))
+		for j, cell := range r {
+			safe[i][j] = plain(cell)
+		}
+	}
+	writeAligned(&b, safe)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -572,27 +649,32 @@ func writeAligned(b *strings.Builder, rows [][]string) {
 	}
 }
 
-func writeSummary(b *strings.Builder, sc *regime.Scorecard) {
+// writeSummary writes the summary lines under a card's table, each through
+// esc: the lines are the library's words around references, labels and
+// event names from the contract, none of which may break a line.
+func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) string) {
 	s := sc.Summary
-	fmt.Fprintf(b, "%s.\n", countsLine(sc))
-	fmt.Fprintf(b, "%s.\n", onTargetLine(s))
+	lines := []string{countsLine(sc) + ".", onTargetLine(s) + "."}
 	if len(s.Exceptions) > 0 {
-		fmt.Fprintf(b, "Exceptions: %s.\n", strings.Join(s.Exceptions, ", "))
+		lines = append(lines, fmt.Sprintf("Exceptions: %s.", strings.Join(s.Exceptions, ", ")))
 	}
 	if len(s.Disagreements) > 0 {
-		fmt.Fprintf(b, "Disagreements (marked !): %s.\n", disagreements(sc))
+		lines = append(lines, fmt.Sprintf("Disagreements (marked !): %s.", disagreements(sc)))
 	}
-	fmt.Fprintf(b, "Service points: %s. Credits: %s", s.Points, pounds(s.Credits))
+	money := fmt.Sprintf("Service points: %s. Credits: %s", s.Points, pounds(s.Credits))
 	if !s.CappedBy.IsZero() {
-		fmt.Fprintf(b, " (%s before caps, as the rows show them)", pounds(s.CreditsBeforeCaps))
+		money += fmt.Sprintf(" (%s before caps, as the rows show them)", pounds(s.CreditsBeforeCaps))
 	}
-	b.WriteString(".\n")
+	lines = append(lines, money+".")
 	for _, e := range sc.Events {
 		who := "KPI " + e.KPI
 		if e.KPI == "" {
 			who = "the regime"
 		}
-		fmt.Fprintf(b, "Event: %s for %s (%s).\n", e.Name, who, strings.TrimSuffix(e.Rule, ": "+e.Name))
+		lines = append(lines, fmt.Sprintf("Event: %s for %s (%s).", e.Name, who, strings.TrimSuffix(e.Rule, ": "+e.Name)))
+	}
+	for _, l := range lines {
+		b.WriteString(esc(l) + "\n")
 	}
 }
 
@@ -634,7 +716,8 @@ func labelFor(sc *regime.Scorecard, st kpi.Status) string {
 }
 
 // Markdown writes each card as a Markdown section with a table and its
-// summary.
+// summary. Values from the input are escaped so that they show as written
+// and never become markup (see the package documentation).
 func Markdown(w io.Writer, cards ...Card) error {
 	var b strings.Builder
 	for i, c := range cards {
@@ -642,23 +725,97 @@ func Markdown(w io.Writer, cards ...Card) error {
 			b.WriteString("\n")
 		}
 		sc := c.Scorecard
-		b.WriteString("## " + title(c) + "\n\n")
+		b.WriteString("## " + markdownText(title(c)) + "\n\n")
 		b.WriteString("| " + strings.Join(tableHead, " | ") + " |\n")
 		b.WriteString("|" + strings.Repeat("---|", len(tableHead)) + "\n")
 		for _, r := range sc.Rows {
-			cells := tableRow(sc, r)
-			for j := range cells {
-				cells[j] = strings.ReplaceAll(cells[j], "|", `\|`)
-			}
+			cells := tableRow(sc, r, markdownText)
 			b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 		}
 		b.WriteString("\n")
 		var sum strings.Builder
-		writeSummary(&sum, sc)
+		writeSummary(&sum, sc, markdownText)
 		for _, line := range strings.Split(strings.TrimRight(sum.String(), "\n"), "\n") {
 			b.WriteString("- " + line + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// plain makes a value from the input safe to print in a line of text: a
+// line break (LF, CR, CR LF) or a tab becomes a space; any other C0
+// control or DEL is written \x1b; a C1 control, U+2028, U+2029 or a bidi
+// control (U+202A–U+202E, U+2066–U+2069) is written \u202e; a byte that is
+// not UTF-8 becomes U+FFFD.
+func plain(s string) string {
+	clean := true
+	for _, c := range s {
+		if c == utf8.RuneError || unsafeRune(c) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+			b.WriteByte(' ')
+			n = 2
+		case c == '\r' || c == '\n' || c == '\t':
+			b.WriteByte(' ')
+		case c < 0x20 || c == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", c)
+		case unsafeRune(c):
+			fmt.Fprintf(&b, "\\u%04x", c)
+		default:
+			// An invalid byte decodes as utf8.RuneError, written U+FFFD.
+			b.WriteRune(c)
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether c is a control character, a line or paragraph
+// separator, or a bidi control: one that [plain] replaces.
+func unsafeRune(c rune) bool {
+	switch {
+	case c < 0x20, c == 0x7f, c >= 0x80 && c <= 0x9f:
+		return true
+	case c == 0x2028, c == 0x2029, c >= 0x202a && c <= 0x202e, c >= 0x2066 && c <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// markdownText makes a value from the input safe in a Markdown table cell
+// or line: [plain] first, then | as \|, the characters that could start
+// markup (\ ` * _ [ ]) with a backslash, and < > & as entities.
+func markdownText(s string) string {
+	s = plain(s)
+	if !strings.ContainsAny(s, "|\\`*_[]<>&") {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		switch c {
+		case '|', '\\', '`', '*', '_', '[', ']':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
 }
