@@ -9,8 +9,14 @@
 // year to date (YTD 2016/17, which runs to the last month with figures),
 // read in the contract's years (its year_start).
 // -format picks text (the default), markdown, csv, json or html; -o writes
-// to a file instead of standard output, all or nothing. -actuals may be
-// given more than once.
+// to a file instead of standard output, all or nothing: never over the
+// contract or a return; a replaced file keeps its permissions (a new one is
+// 0644 less the umask), a symbolic link is written through, and a device or
+// named pipe is written directly. -actuals may be given more than once.
+//
+// Likely mistakes that may still be right (0.95 for a percentage whose
+// target is 90%, perhaps a fraction) are printed on standard error as
+// file:line: warning: path: message; -strict makes them errors.
 //
 // It exits 0 on success; 1 when the files or the period do not hold
 // together, with every problem on standard error as file:line: path:
@@ -24,7 +30,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/kpiregime/kpiregime/contract"
@@ -64,8 +69,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17 (required)")
 	format := fs.String("format", "text", "the output: text, markdown, csv, json or html")
 	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
+	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] -period LABEL [-format text|markdown|csv|json|html] [-o FILE]")
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] -period LABEL [-format text|markdown|csv|json|html] [-o FILE] [-strict]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -96,12 +102,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if _, err := period.ParseLabel(*label); err != nil {
 		return usage("-period: %v", err)
 	}
+	if err := checkOutput(*out, *contractFile, actuals); err != nil {
+		fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
+		return exitBadInput
+	}
 
 	c, err := contract.ReadFile(*contractFile)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBadInput
 	}
+	warned := c.Warnings()
 	// The label again, in the contract's years (Q1 of a year from October
 	// is October to December).
 	p, err := c.Years().Parse(*label)
@@ -109,9 +120,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "-period: %v\n", err)
 		return exitBadInput
 	}
-	obs, err := contract.ReadObservationFiles(c, actuals...)
+	obs, more, err := contract.ReturnReader{Contract: c}.ReadFiles(actuals...)
+	warned = append(warned, more...)
+	for _, w := range warned {
+		fmt.Fprintln(stderr, w)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return exitBadInput
+	}
+	if *strict && len(warned) > 0 {
+		fmt.Fprintln(stderr, "scorecard: -strict: the warnings above are errors, so there is no scorecard")
 		return exitBadInput
 	}
 	cards, err := score(c, obs, p, *format == "html")
@@ -131,7 +150,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if err := writeAtomically(*out, buf.Bytes()); err != nil {
+	if err := writeOutput(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
 		return exitBadInput
 	}
@@ -156,22 +175,4 @@ func score(c *contract.Contract, obs []regime.Observation, p period.Period, mont
 		}
 	}
 	return append(cards, render.Card{Contract: c.ID(), Scorecard: sc}), nil
-}
-
-// writeAtomically writes data to a temporary file beside name and renames
-// it into place, so that name is never left half-written.
-func writeAtomically(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
