@@ -3,6 +3,7 @@ package kpi
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
@@ -20,9 +21,9 @@ type ParseError struct {
 // Error returns a message that quotes the input.
 func (e *ParseError) Error() string {
 	if e.Err != nil {
-		return fmt.Sprintf("kpi: cannot read %s as a %s: %v (want %s)", problems.Quote(e.Input), e.What, e.Err, e.Expected)
+		return fmt.Sprintf("kpi: cannot read %s as %s: %s (want %s)", problems.Quote(e.Input), article(e.What), problems.Cut(e.Err.Error()), e.Expected)
 	}
-	return fmt.Sprintf("kpi: cannot read %s as a %s (want %s)", problems.Quote(e.Input), e.What, e.Expected)
+	return fmt.Sprintf("kpi: cannot read %s as %s (want %s)", problems.Quote(e.Input), article(e.What), e.Expected)
 }
 
 // Unwrap returns the cause.
@@ -60,6 +61,14 @@ func (e *UncoveredYearError) Error() string {
 	return fmt.Sprintf("KPI %s has no profiled target for %s", e.Ref, e.Year)
 }
 
+// article puts "a" or "an" before a noun: "a value", "an aggregation".
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
 // The limits on what the parsers read, so that no input can cost time or
 // memory out of proportion to what a figure needs.
 const (
@@ -76,11 +85,13 @@ func errTooLong(s string) error {
 	return fmt.Errorf("it is %d characters long: a figure, target or level has at most %d", len(s), MaxText)
 }
 
-// checkDigits refuses a number with more than [MaxDigits] digits.
+// checkDigits refuses a number with more than [MaxDigits] digits, not
+// counting leading zeros (0.000 and .000 are the same number, and one
+// must write as the other reads).
 func checkDigits(s string) error {
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
+		if s[i] >= '1' && s[i] <= '9' || s[i] == '0' && n > 0 {
 			n++
 		}
 	}

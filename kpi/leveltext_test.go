@@ -91,7 +91,7 @@ func TestParseExceed(t *testing.T) {
 	assert.False(t, r.WhenBetter())
 	assert.True(t, kpi.ExceedWhenBetter().WhenBetter())
 	_, err := kpi.ParseExceed("always")
-	assert.ErrorContains(t, err, `kpi: cannot read "always" as a exceed rule`)
+	assert.ErrorContains(t, err, `kpi: cannot read "always" as an exceed rule`)
 }
 
 func TestParseDecimal(t *testing.T) {

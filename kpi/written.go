@@ -200,6 +200,9 @@ func parseWritten(s string) (Written, error) {
 		if rest == "" {
 			return Written{}, errors.New("there is no figure")
 		}
+		if rest[0] == '-' || rest[0] == '+' {
+			return Written{}, fmt.Errorf("a sign (%c) is not read: figures and targets are written without one, as zero or more", rest[0])
+		}
 		return Written{}, fmt.Errorf("%q is not a figure", rest)
 	}
 	v, err := parseNumber(num)

@@ -66,7 +66,7 @@ func TestParseWrittenErrors(t *testing.T) {
 		{"1.5 failures", "must be whole"},
 		{"<", "there is no figure"},
 		{"£5%", "money cannot also be percent"},
-		{"-5%", `"-5%" is not a figure`},
+		{"-5%", `a sign (-) is not read: figures and targets are written without one, as zero or more`},
 		{"1e5", `"e5" is not a unit`},
 	}
 	for _, tt := range tests {

@@ -25,7 +25,7 @@ type ParseError struct {
 // `period: cannot parse "2016-13-01" as a date: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`.
 func (e *ParseError) Error() string {
 	if e.Err != nil {
-		return fmt.Sprintf("period: cannot parse %s as a %s: %v (want %s)", problems.Quote(e.Input), e.What, e.Err, e.Expected)
+		return fmt.Sprintf("period: cannot parse %s as a %s: %s (want %s)", problems.Quote(e.Input), e.What, problems.Cut(e.Err.Error()), e.Expected)
 	}
 	return fmt.Sprintf("period: cannot parse %s as a %s (want %s)", problems.Quote(e.Input), e.What, e.Expected)
 }

@@ -333,7 +333,7 @@ func ParseRounding(s string) (Rounding, error) {
 			return r, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown rounding %q (want half_up, half_even or down)", s)
+	return 0, fmt.Errorf("unknown rounding %s (want half_up, half_even or down)", problems.Quote(s))
 }
 
 // ParseAmount reads an amount as [Amount.String] writes it: money ("£500",
@@ -341,18 +341,21 @@ func ParseRounding(s string) (Rounding, error) {
 // "5% of charges"). A decimal comma ("2,5%") is an error.
 func ParseAmount(s string) (Amount, error) {
 	text := strings.TrimSpace(s)
-	if t, ok := strings.CutSuffix(strings.ToLower(text), "of charges"); ok {
-		text = strings.TrimSpace(text[:len(t)])
+	// The suffix is matched on text itself: lowering invalid UTF-8 changes
+	// its length, so an index into the lowered text is not one into text.
+	const suffix = "of charges"
+	if n := len(text) - len(suffix); n >= 0 && strings.EqualFold(text[n:], suffix) {
+		text = strings.TrimSpace(text[:n])
 		if !strings.HasSuffix(text, "%") {
-			return Amount{}, fmt.Errorf("%q: a share of the charges is written as a percentage (5%% of charges)", s)
+			return Amount{}, fmt.Errorf("%s: a share of the charges is written as a percentage (5%% of charges)", problems.Quote(s))
 		}
 	}
 	w, err := kpi.ParseWritten(text)
 	if err != nil {
-		return Amount{}, fmt.Errorf("%q is not an amount (want £500, 500, 5%% or 5%% of charges): %w", s, err)
+		return Amount{}, fmt.Errorf("%s is not an amount (want £500, 500, 5%% or 5%% of charges): %w", problems.Quote(s), err)
 	}
 	if w.Comparison != kpi.Unstated {
-		return Amount{}, fmt.Errorf("%q: an amount is a sum of money or a percentage, without a comparison", s)
+		return Amount{}, fmt.Errorf("%s: an amount is a sum of money or a percentage, without a comparison", problems.Quote(s))
 	}
 	switch w.Unit {
 	case kpi.Percent:
@@ -360,7 +363,7 @@ func ParseAmount(s string) (Amount, error) {
 	case 0, kpi.Money:
 		return Pounds(w.Value), nil
 	}
-	return Amount{}, fmt.Errorf("%q is in %s: want money (£500) or a percentage of the charges (5%%)", s, w.Unit)
+	return Amount{}, fmt.Errorf("%s is in %s: want money (£500) or a percentage of the charges (5%%)", problems.Quote(s), w.Unit)
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [Amount.String].

@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 )
 
@@ -48,7 +49,7 @@ func ParseRuleKind(s string) (RuleKind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown rule %q (want failures_in_window, consecutive, rolling_points or reached)", s)
+	return 0, fmt.Errorf("unknown rule %s (want failures_in_window, consecutive, rolling_points or reached)", problems.Quote(s))
 }
 
 // A Rule raises a named event when its predicate holds. Rules are checked

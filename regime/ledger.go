@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -278,7 +279,7 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 		}
 		di, ok := r.byRef[o.KPI]
 		if !ok {
-			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %q in regime %s", i, o.KPI, title(r)))
+			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %s in regime %s", i, problems.Quote(o.KPI), title(r)))
 			continue
 		}
 		d := r.spec.Indicators[di]

@@ -127,7 +127,7 @@ func New(spec Spec) (*Regime, error) {
 			spec.Indicators[i] = applied
 		}
 		if j, dup := byRef[d.Ref()]; dup {
-			bad(fmt.Sprintf("indicators[%d].ref", i), "%q is also indicators[%d]", d.Ref(), j)
+			bad(fmt.Sprintf("indicators[%d].ref", i), "%s is also indicators[%d]", problems.Quote(d.Ref()), j)
 			continue
 		}
 		byRef[d.Ref()] = i
@@ -137,7 +137,7 @@ func New(spec Spec) (*Regime, error) {
 	}
 	known := func(path, ref string) {
 		if _, ok := byRef[ref]; !ok {
-			bad(path, "no indicator %q in the regime", ref)
+			bad(path, "no indicator %s in the regime", problems.Quote(ref))
 		}
 	}
 	for i, rl := range spec.Relief {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -84,5 +85,5 @@ func ParseReliefKind(s string) (ReliefKind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown kind of relief %q (want exclusion, mitigation, customer_cause or not_measurable)", s)
+	return 0, fmt.Errorf("unknown kind of relief %s (want exclusion, mitigation, customer_cause or not_measurable)", problems.Quote(s))
 }

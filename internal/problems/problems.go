@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // A FieldError is one problem with the path of the field it is about.
@@ -98,4 +99,21 @@ func Quote(s string) string {
 		n++
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// cutBytes is the longest text [Cut] keeps.
+const cutBytes = 300
+
+// Cut returns a cause's message of at most about 300 bytes, cut at a
+// character boundary with an ellipsis: the cause of a parse error may quote
+// parts of a long input, which a message must not echo in full.
+func Cut(s string) string {
+	if len(s) <= cutBytes {
+		return s
+	}
+	i := cutBytes
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }

@@ -56,3 +56,15 @@ func TestQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestCut(t *testing.T) {
+	if got := Cut("short"); got != "short" {
+		t.Errorf("Cut(short) = %q", got)
+	}
+	// 299 bytes of x, then a 2-byte £ across the 300-byte mark: the cut
+	// falls before it, not inside it.
+	long := strings.Repeat("x", 299) + "£" + strings.Repeat("y", 100)
+	if got, want := Cut(long), strings.Repeat("x", 299)+"…"; got != want {
+		t.Errorf("Cut(long) = %q, want %q", got, want)
+	}
+}

@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"github.com/kpiregime/kpiregime/period"
+
+	"github.com/kpiregime/kpiregime/internal/problems"
 )
 
 // A Division is one of the UK's three bank-holiday jurisdictions.
@@ -53,7 +55,7 @@ func ParseDivision(s string) (Division, error) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("ukholiday: unknown division %q (want england-and-wales, scotland or northern-ireland)", s)
+	return 0, fmt.Errorf("ukholiday: unknown division %s (want england-and-wales, scotland or northern-ireland)", problems.Quote(s))
 }
 
 // A Holiday is one bank holiday as observed.
