@@ -9,6 +9,5 @@ require (
 	github.com/shopspring/decimal v1.6.0
 	github.com/stretchr/testify v1.12.1
 	go.yaml.in/yaml/v3 v3.0.5
+	golang.org/x/text v0.14.0
 )
-
-require golang.org/x/text v0.14.0 // indirect

@@ -255,7 +255,7 @@ func (b *builder) credit(fc *fileCredit, path string) regime.CreditRule {
 		b.bad(child(path, "type"), "a credit rule needs its type: points, shortfall, fixed or at_risk")
 		return nil
 	case !known:
-		b.bad(child(path, "type"), "unknown credit rule %q (want points, shortfall, fixed or at_risk)", fc.Type)
+		b.bad(child(path, "type"), "unknown credit rule %s (want points, shortfall, fixed or at_risk)", problems.Quote(fc.Type))
 		return nil
 	}
 	for _, f := range []string{"rate", "kpis", "kpi", "per_status", "per_failure", "pool", "allocation"} {

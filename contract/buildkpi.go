@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -139,7 +140,7 @@ func (b *builder) yearStart(s string) period.Years {
 			return ys
 		}
 	}
-	b.bad("year_start", "%q is not a month: write the month the contract's years start in (April, October)", s)
+	b.bad("year_start", "%s is not a month: write the month the contract's years start in (April, October)", problems.Quote(s))
 	return period.Years{}
 }
 
@@ -338,7 +339,7 @@ func (b *builder) year(path, s string) (period.Year, bool) {
 	p, err := b.years.Parse(s)
 	y, ok := p.Year()
 	if err != nil || p.Kind() != period.KindYear || !ok {
-		b.bad(path, "cannot read %q as a year (want %s)", s, yearExample(b.years))
+		b.bad(path, "cannot read %s as a year (want %s)", problems.Quote(s), yearExample(b.years))
 		return period.Year{}, false
 	}
 	return y, true
@@ -459,7 +460,7 @@ func (b *builder) bands(fb *fileBands, spec kpi.Spec, targetOK bool, path string
 	}
 	sc, ok := schemes[name]
 	if !ok {
-		b.bad(at("scheme"), "unknown scheme %q (want target_only, target_tolerance, target_detriment_failure, volume_of_failures, target_and_minimum or score_bands)", fb.Scheme)
+		b.bad(at("scheme"), "unknown scheme %s (want target_only, target_tolerance, target_detriment_failure, volume_of_failures, target_and_minimum or score_bands)", problems.Quote(fb.Scheme))
 		return kpi.Bands{}, func(int, string) string { return "bands" }
 	}
 	for _, f := range levelFields {

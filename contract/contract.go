@@ -101,6 +101,10 @@ func New(spec Spec) (*Contract, error) {
 		if !spec.Start.IsZero() && r.From().Before(spec.Start.YearMonth()) {
 			bad(fmt.Sprintf("regimes[%d].from", i), "%s takes effect in %s, before the contract starts on %s", r.Name(), r.From().Label(period.Short), spec.Start)
 		}
+		if spec.End.After(spec.Start) && !r.From().First().Before(spec.End) {
+			// End is the day after the last (the term is half-open).
+			bad(fmt.Sprintf("regimes[%d].from", i), "%s takes effect in %s, after the contract's last day, %s", r.Name(), r.From().Label(period.Short), spec.End.AddDays(-1))
+		}
 	}
 	overlap := false
 	for j, r := range spec.Regimes {

@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
@@ -91,6 +92,10 @@ func Decode(r io.Reader, file string, f Format) (*Contract, error) {
 	w := &walker{file: file, lines: map[string]int{"": root.Line}, probs: probs}
 	var fc fileContract
 	w.decode(root, reflect.ValueOf(&fc).Elem(), "", 0)
+	if w.over {
+		// Read in part: what is missing would only be reported as missing.
+		return nil, probs.err()
+	}
 	b := &builder{w: w}
 	b.years = b.yearStart(fc.YearStart)
 	c := b.contract(&fc)
@@ -347,9 +352,9 @@ func reason(err error) string {
 		return err.Error()
 	}
 	if cause != nil {
-		return fmt.Sprintf("cannot read %q as a %s: %s", input, what, strings.TrimPrefix(cause.Error(), period.ErrOutOfRange.Error()+": "))
+		return fmt.Sprintf("cannot read %s as a %s: %s", problems.Quote(input), what, strings.TrimPrefix(cause.Error(), period.ErrOutOfRange.Error()+": "))
 	}
-	return fmt.Sprintf("cannot read %q as a %s (want %s)", input, what, expected)
+	return fmt.Sprintf("cannot read %s as a %s (want %s)", problems.Quote(input), what, expected)
 }
 
 // scalar reads optional text with parse, reporting a problem at path and

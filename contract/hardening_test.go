@@ -52,9 +52,13 @@ func TestRowsCheckedAgainstTheirKPI(t *testing.T) {
 		// Limits: a long number is refused before it is read as a number,
 		// and the message quotes only its start.
 		{"a 1 MB number", header + "3,Apr-16," + strings.Repeat("9", 1<<20) + ",,,\n",
-			`obs.csv:2: value: cannot read "9999999999999999999999999999999999999999"… (1048576 bytes) as a value: it is 1048576 characters long: a figure, target or level has at most 100`},
-		{"31 digits", header + "3,Apr-16,0." + strings.Repeat("1", 30) + ",,,\n",
-			`obs.csv:2: value: cannot read "0.111111111111111111111111111111" as a value: the number has 31 digits: a number has at most 30`},
+			`obs.csv:2: value: the field is 1048576 characters long: a field of a return has at most 10000`},
+		{"a 1 MB note", "kpi,period,value,note\n3,Apr-16,95," + strings.Repeat("x", 1<<20) + "\n",
+			`obs.csv:2: note: the field is 1048576 characters long: a field of a return has at most 10000`},
+		{"a 200-digit number", header + "3,Apr-16," + strings.Repeat("9", 200) + ",,,\n",
+			`obs.csv:2: value: cannot read "9999999999999999999999999999999999999999"… (200 bytes) as a value: it is 200 characters long: a figure, target or level has at most 100`},
+		{"31 digits", header + "3,Apr-16,1." + strings.Repeat("1", 30) + ",,,\n",
+			`obs.csv:2: value: cannot read "1.111111111111111111111111111111" as a value: the number has 31 digits: a number has at most 30`},
 		{"a long count", header + "9,Apr-16,," + strings.Repeat("1", 1000) + ",2000,\n",
 			`obs.csv:2: numerator: "1111111111111111111111111111111111111111"… (1000 bytes) is not a whole number of zero or more below 10^15`},
 		// A month that has not begun: the reader is told it is read on

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -66,6 +67,10 @@ func (l *limited) Read(p []byte) (int, error) {
 }
 
 var errTooLarge = fmt.Errorf("the file is larger than %d MiB: split it, by year say", MaxObservationsSize>>20)
+
+// MaxField is the longest field of a return, in bytes: a note of a few
+// paragraphs, far longer than a figure, a ref or a period.
+const MaxField = 10_000
 
 // The columns of an observations file.
 const (
@@ -260,8 +265,10 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 		return done(nil)
 	}
 	cols := map[string]int{}
+	names := make([]string, len(header)) // the header's names: its record is reused
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		names[i] = name
 		switch {
 		case !contains(knownColumns, name):
 			report(1, name, "unknown column (want %s)", strings.Join(knownColumns, ", "))
@@ -299,9 +306,14 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 				if lr.over {
 					// Only this problem matters, and where the reader
 					// stopped is not a line the analyst can use.
-					return nil, fmt.Errorf("%s: %w", file, errTooLarge)
+					return nil, &LineError{File: file, Msg: errTooLarge.Error()}
 				}
-				report(lastLine+1, "", "%v", err)
+				line := lastLine + 1
+				var ee *encodingError
+				if errors.As(err, &ee) {
+					line = ee.line // the line the decoder counted, exact
+				}
+				report(line, "", "%v", err)
 				break // a read error: nothing more can be read
 			}
 			lastLine = pe.Line
@@ -316,6 +328,10 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 		lastLine = line
 		if allEmpty(rec) {
 			continue // a blank line
+		}
+		if i := slices.IndexFunc(rec, func(f string) bool { return len(f) > MaxField }); i >= 0 {
+			report(line, names[i], "the field is %d characters long: a field of a return has at most %d", len(rec[i]), MaxField)
+			continue
 		}
 		warn := func(col, format string, args ...any) {
 			rd.warnings = append(rd.warnings, Warning{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
@@ -514,7 +530,10 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 func contradicts(def kpi.Definition, value string, num, den int64) string {
 	w, err := kpi.ParseWritten(value)
 	if err != nil || w.Comparison != kpi.Unstated {
-		return fmt.Sprintf("%q is not a figure", value)
+		return fmt.Sprintf("%s is not a figure", problems.Quote(value))
+	}
+	if u := def.Measure().Unit; w.Unit != 0 && w.Unit != u {
+		return fmt.Sprintf("%s is in %s, but %s is measured in %s", problems.Quote(value), w.Unit, def.Ref(), u)
 	}
 	if den == 0 {
 		return fmt.Sprintf("%s of %d has no volume, so it has no figure, but the value is %s", fmt.Sprint(num), den, value)
