@@ -178,9 +178,12 @@ func (w *walker) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth 
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Tag == "!!merge" && !w.tooMany(k, path, depth+1) {
-			sources, ok := mergeSources(val, depth+1)
+			sources, ok := w.mergeSources(val, depth+1)
 			if !ok {
 				w.tooMany(k, path, maxDepth+1)
+				return
+			}
+			if w.tooMany(k, path, depth+1) {
 				return
 			}
 			for _, m := range sources {
@@ -215,8 +218,10 @@ func (w *walker) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth 
 }
 
 // mergeSources returns the mappings a merge key names: one alias or a
-// list of them. ok is false if they nest past maxDepth.
-func mergeSources(n *yaml.Node, depth int) (out []*yaml.Node, ok bool) {
+// list of them. ok is false if they nest past maxDepth; each node visited
+// counts towards maxNodes, so that lists of aliases of lists cannot
+// multiply without bound.
+func (w *walker) mergeSources(n *yaml.Node, depth int) (out []*yaml.Node, ok bool) {
 	for n.Kind == yaml.AliasNode {
 		if depth++; depth > maxDepth {
 			return nil, false
@@ -229,7 +234,10 @@ func mergeSources(n *yaml.Node, depth int) (out []*yaml.Node, ok bool) {
 			return nil, false
 		}
 		for _, c := range n.Content {
-			more, ok := mergeSources(c, depth)
+			if w.nodes++; w.nodes > maxNodes {
+				return out, true // tooMany, called next, says so
+			}
+			more, ok := w.mergeSources(c, depth)
 			if !ok {
 				return nil, false
 			}
