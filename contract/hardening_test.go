@@ -201,3 +201,47 @@ func TestPrecisionMessage(t *testing.T) {
 		assert.NotContains(t, err.Error(), "-1 decimal places")
 	}
 }
+
+// TestRefsAreTrimmed: a ref written with spaces around it in a contract
+// file is the ref without them, so that a return's "3" (whose spaces the
+// reader trims too) matches it. Before, " 3 " was kept and no return could
+// ever name it.
+func TestRefsAreTrimmed(t *testing.T) {
+	c := decodeYAML(t, "spaces.yaml", edit(12, `      - ref: " 3 "`))
+	r, ok := c.RegimeAt(mo("Apr-16"))
+	require.True(t, ok)
+	_, ok = r.Indicator("3")
+	assert.True(t, ok, "the ref is 3")
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\n 3 ,Apr-16,95\n"), "obs.csv", c)
+	require.NoError(t, err)
+	require.Len(t, obs, 1)
+	assert.Equal(t, "3", obs[0].KPI)
+}
+
+// TestHugeNumberCostsLittle: a 1 MB number in a return fails at once, in
+// well under a second and 100 MB (it took 4 s and 2.3 GB before: the
+// number was parsed, at a cost growing with the square of its digits, and
+// quoted whole in the message).
+func TestHugeNumberCostsLittle(t *testing.T) {
+	c := ictContract(t)
+	for _, csv := range []string{
+		"kpi,period,value\n3,Apr-16," + strings.Repeat("9", 1<<20) + "\n",
+		"kpi,period,value,numerator,denominator\n9,Apr-16,," + strings.Repeat("9", 1<<20) + ",10\n",
+		// Under the field limit, a 9,000-digit number is refused by the
+		// figure's own limit.
+		"kpi,period,value\n3,Apr-16," + strings.Repeat("9", 9000) + "\n",
+	} {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		_, err := contract.ReadObservations(strings.NewReader(csv), "big.csv", c)
+		elapsed := time.Since(start)
+		runtime.ReadMemStats(&after)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "big.csv:2: ")
+		assert.Less(t, len(err.Error()), 400)
+		assert.Less(t, elapsed, time.Second)
+		assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(100<<20), "bytes allocated")
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/kpiregime/kpiregime/internal/problems"
 )
 
 // This file holds the strict walker that decodes a parsed YAML (or JSON)
@@ -313,7 +315,7 @@ func suggest(name string, t reflect.Type) string {
 	}
 	best, bestD := "", 3
 	for _, n := range names {
-		if d := distance(strings.ToLower(name), n); d < bestD {
+		if d := problems.Distance(strings.ToLower(name), n); d < bestD {
 			best, bestD = n, d
 		}
 	}
@@ -322,25 +324,4 @@ func suggest(name string, t reflect.Type) string {
 	}
 	slices.Sort(names)
 	return " (want one of " + strings.Join(names, ", ") + ")"
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

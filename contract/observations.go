@@ -586,25 +586,11 @@ func fractionSlip(def kpi.Definition, p period.Period, f kpi.Observation) string
 // nearestRef suggests the ref of r closest to an unknown one, or lists
 // r's refs when none is close.
 func nearestRef(ref string, r *regime.Regime) string {
-	defs := r.Indicators()
-	if len(ref) > 64 {
-		return ""
-	}
-	best, bestD := "", max(2, len(ref)/3)+1
 	var refs []string
-	for _, d := range defs {
+	for _, d := range r.Indicators() {
 		refs = append(refs, d.Ref())
-		if dist := distance(strings.ToLower(ref), strings.ToLower(d.Ref())); dist < bestD {
-			best, bestD = d.Ref(), dist
-		}
 	}
-	switch {
-	case best != "":
-		return ": did you mean " + best + "?"
-	case len(refs) <= 12:
-		return " (it has " + strings.Join(refs, ", ") + ")"
-	}
-	return fmt.Sprintf(" (it has %d KPIs, %s ... %s)", len(refs), strings.Join(refs[:6], ", "), strings.Join(refs[len(refs)-3:], ", "))
+	return problems.NearestRef(ref, refs)
 }
 
 // unquoteKPI drops the package prefix from a kpi parse error.

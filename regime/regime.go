@@ -137,7 +137,11 @@ func New(spec Spec) (*Regime, error) {
 	}
 	known := func(path, ref string) {
 		if _, ok := byRef[ref]; !ok {
-			bad(path, "no indicator %s in the regime", problems.Quote(ref))
+			var refs []string
+			for _, d := range spec.Indicators {
+				refs = append(refs, d.Ref())
+			}
+			bad(path, "no indicator %s in the regime%s", problems.Quote(ref), problems.NearestRef(ref, refs))
 		}
 	}
 	for i, rl := range spec.Relief {

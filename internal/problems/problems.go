@@ -117,3 +117,48 @@ func Cut(s string) string {
 	}
 	return s[:i] + "…"
 }
+
+// Distance is the Levenshtein distance between a and b, in bytes.
+func Distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// NearestRef suggests the ref closest to an unknown one, not minding case:
+// ": did you mean R&B-K-001?" where one is within a third of its length
+// (at least one edit), else the refs there are, " (it has 1, 3, 9, 10)",
+// or, for many, how many with the first and last few. It says nothing of a
+// ref longer than 64 bytes.
+func NearestRef(ref string, refs []string) string {
+	if len(ref) > 64 || len(refs) == 0 {
+		return ""
+	}
+	best, bestD := "", max(1, len(ref)/3)+1
+	for _, r := range refs {
+		if d := Distance(strings.ToLower(ref), strings.ToLower(r)); d < bestD {
+			best, bestD = r, d
+		}
+	}
+	switch {
+	case best != "":
+		return ": did you mean " + best + "?"
+	case len(refs) <= 12:
+		return " (it has " + strings.Join(refs, ", ") + ")"
+	}
+	return fmt.Sprintf(" (it has %d, %s ... %s)", len(refs), strings.Join(refs[:6], ", "), strings.Join(refs[len(refs)-3:], ", "))
+}

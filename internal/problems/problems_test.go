@@ -2,6 +2,7 @@ package problems
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -66,5 +67,28 @@ func TestCut(t *testing.T) {
 	long := strings.Repeat("x", 299) + "£" + strings.Repeat("y", 100)
 	if got, want := Cut(long), strings.Repeat("x", 299)+"…"; got != want {
 		t.Errorf("Cut(long) = %q, want %q", got, want)
+	}
+}
+
+func TestNearestRef(t *testing.T) {
+	refs := []string{"1", "3", "CS-K-0001", "R&B-K-001", "R&B-K-002"}
+	for _, c := range []struct{ ref, want string }{
+		{"R&B-K-01", ": did you mean R&B-K-001?"},  // one edit in 8 characters
+		{"cs-k-0001", ": did you mean CS-K-0001?"}, // case does not count
+		{"CS-K-001", ": did you mean CS-K-0001?"},
+		{"2", ": did you mean 1?"}, // one edit in one character
+		{"99", " (it has 1, 3, CS-K-0001, R&B-K-001, R&B-K-002)"},
+		{strings.Repeat("x", 65), ""},
+	} {
+		if got := NearestRef(c.ref, refs); got != c.want {
+			t.Errorf("NearestRef(%q) = %q, want %q", c.ref, got, c.want)
+		}
+	}
+	var many []string
+	for i := range 20 {
+		many = append(many, fmt.Sprintf("KPI-%02d", i))
+	}
+	if got, want := NearestRef("zzz", many), " (it has 20, KPI-00, KPI-01, KPI-02, KPI-03, KPI-04, KPI-05 ... KPI-17, KPI-18, KPI-19)"; got != want {
+		t.Errorf("NearestRef among 20 = %q, want %q", got, want)
 	}
 }
