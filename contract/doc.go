@@ -16,7 +16,14 @@
 // under different regimes). [ReadObservations] reads the supplier's figures
 // from CSV, reporting every problem with its line and column: a figure for
 // a month, or for its KPI's measurement period (Q1 2016/17, a four-weekly
-// period); a figure for a month inside a longer period is interim.
+// period); a figure for a month inside a longer period is interim. Every row
+// is checked against its KPI as it is read (its unit, its range, a status
+// beside it), so that nothing the reader accepts is refused when it is
+// scored. The return comes from the party being penalised: every input has
+// a limit, and a message quotes only an excerpt of it. A [ReturnReader]
+// also returns the likely mistakes that are not errors (0.95 for 95%) as
+// [Warning] values, or makes them errors; [Contract.Warnings] gives a
+// contract file's.
 //
 // A contract can be written once as a YAML (or JSON) file, by hand, and read
 // with [ReadFile] or [Decode]: strictly, with every problem reported at once

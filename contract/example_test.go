@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/period"
@@ -126,4 +127,51 @@ func ExampleEncode() {
 	//             - status: met
 	//               level: target
 	//             - status: missed
+}
+
+// A return read with its warnings: 0.95 for a percentage whose target is
+// 90.0% is likely 95% written as a fraction. It may be right, so it is a
+// warning; a strict reader makes it an error. A row for a month that has
+// not begun on the day the return is read, and a unit that is not the
+// KPI's, are errors, each with its line.
+func ExampleReturnReader() {
+	file := `
+id: ICT
+start: 2009-10-01
+regimes:
+  - name: ICT
+    version: "2009"
+    from: 2016-04
+    kpis:
+      - ref: "3"
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90.0%
+        bands: {scheme: target_only}
+`
+	c, err := contract.Decode(strings.NewReader(file), "ict.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rr := contract.ReturnReader{Contract: c, Today: period.Must(period.NewDate(2016, time.June, 10))}
+
+	obs, warnings, err := rr.Read(strings.NewReader("kpi,period,value\n3,May-16,0.95\n"), "may.csv")
+	fmt.Println(len(obs), "row read;", err)
+	for _, w := range warnings {
+		fmt.Println(w)
+	}
+
+	rr.Strict = true
+	_, _, err = rr.Read(strings.NewReader("kpi,period,value\n3,May-16,0.95\n"), "may.csv")
+	fmt.Println(err)
+
+	_, _, err = rr.Read(strings.NewReader("kpi,period,value\n3,May-16,95 days\n3,Jul-16,95\n"), "bad.csv")
+	fmt.Println(err)
+	// Output:
+	// 1 row read; <nil>
+	// may.csv:2: warning: value: 0.95% is far below the target of 90.0%: is it a fraction (95%)?
+	// may.csv:2: value: 0.95% is far below the target of 90.0%: is it a fraction (95%)? (a warning, made an error by a strict reader)
+	// bad.csv:2: value: cannot read "95 days" as a figure: it is in days, but 3 is measured in percent (want a figure in percent)
+	// bad.csv:3: period: Jul-16 has not begun (the return is read on 2016-06-10): a return reports periods that have begun
 }

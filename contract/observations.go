@@ -111,6 +111,14 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // report it; it is marked as such wherever it is shown. A value of "No
 // Data" or "Not yet measurable" is read as that status.
 //
+// The file may be UTF-8 (with or without a byte-order mark), UTF-16 with a
+// byte-order mark, or Windows-1252, as Excel saves CSV; its encoding is
+// told from its first 64 KiB, and a byte not in that encoding, or a NUL
+// byte, is a problem on its line. A figure's written unit must be its
+// KPI's ("95 days" for a percent KPI is a problem), counts are for
+// percentages and ratios, and a row for a period that has not begun is a
+// problem. A field is at most [MaxField] bytes.
+//
 // Nothing is silently dropped: every problem (an unknown column or KPI, a
 // month outside the contract or its regimes, a duplicate row, a value that
 // does not parse, counts that contradict the value) is reported at once as a
