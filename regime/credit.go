@@ -338,7 +338,8 @@ func ParseRounding(s string) (Rounding, error) {
 
 // ParseAmount reads an amount as [Amount.String] writes it: money ("£500",
 // "£4,210.50" or a bare 500) or a percentage of the period's charges ("5%",
-// "5% of charges"). A decimal comma ("2,5%") is an error.
+// "5% of charges"). A decimal comma ("2,5%") is an error, as is money
+// below a penny (£0.001).
 func ParseAmount(s string) (Amount, error) {
 	text := strings.TrimSpace(s)
 	// The suffix is matched on text itself: lowering invalid UTF-8 changes
@@ -361,6 +362,9 @@ func ParseAmount(s string) (Amount, error) {
 	case kpi.Percent:
 		return PercentOfCharges(w.Value), nil
 	case 0, kpi.Money:
+		if w.Value.Exponent() < -2 && !w.Value.Equal(w.Value.Truncate(2)) {
+			return Amount{}, fmt.Errorf("%s: an amount of money is in pounds and pence, with at most two decimal places", problems.Quote(s))
+		}
 		return Pounds(w.Value), nil
 	}
 	return Amount{}, fmt.Errorf("%s is in %s: want money (£500) or a percentage of the charges (5%%)", problems.Quote(s), w.Unit)

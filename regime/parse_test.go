@@ -1,6 +1,7 @@
 package regime_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -82,4 +83,22 @@ func TestParseRuleKind(t *testing.T) {
 	assert.Equal(t, "RuleKind(9)", regime.RuleKind(9).String())
 	_, err = regime.ParseRuleKind("streak")
 	assert.EqualError(t, err, `unknown rule "streak" (want failures_in_window, consecutive, rolling_points or reached)`)
+}
+
+// TestParseAmountInPence: money is in pounds and pence. £0.001 was read and
+// then written back as £0.00, a different amount (FuzzParseAmount found
+// it); it is refused. A percentage keeps any places.
+func TestParseAmountInPence(t *testing.T) {
+	for _, s := range []string{"0.001", "£1.005", "£4,210.505"} {
+		_, err := regime.ParseAmount(s)
+		if err == nil || !strings.Contains(err.Error(), "with at most two decimal places") {
+			t.Errorf("ParseAmount(%q) = %v, want an error about pence", s, err)
+		}
+	}
+	for s, want := range map[string]string{"£1.50": "£1.50", "1.500": "£1.50", "5.125%": "5.125% of charges"} {
+		a, err := regime.ParseAmount(s)
+		if err != nil || a.String() != want {
+			t.Errorf("ParseAmount(%q) = %v, %v; want %s", s, a, err, want)
+		}
+	}
 }
