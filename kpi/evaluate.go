@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -416,7 +417,7 @@ func (r Result) Reason() string {
 	}
 	switch r.status {
 	case NotDue:
-		return fmt.Sprintf("not due: a %s measure has no measurement in %s", d.spec.Frequency, r.period.Label(period.Short))
+		return fmt.Sprintf("not due: %s has no measurement in %s", measureOf(d.spec.Frequency), r.period.Label(period.Short))
 	case NoData:
 		return "no figure was reported" + quoted(r.text)
 	case NotMeasurable:
@@ -432,7 +433,7 @@ func (r Result) Reason() string {
 	}
 	note := ""
 	if r.Interim() {
-		note = fmt.Sprintf(" (interim: a %s measure is not due in %s)", d.spec.Frequency, r.period.Label(period.Short))
+		note = fmt.Sprintf(" (interim: %s is not due in %s)", measureOf(d.spec.Frequency), r.period.Label(period.Short))
 	}
 	worse, better := "below", "above"
 	if d.spec.Measure.Polarity == LowerIsBetter {
@@ -453,6 +454,29 @@ func (r Result) Reason() string {
 	short := worse
 	if ps {
 		short = "at or " + worse
+	}
+	if d.namesBand(b) {
+		// A band with a name, or one of several with the same status (two
+		// compensation tiers, both failed): the reason names the band
+		// reached and its own level, not a "failure level" a failed figure
+		// is above.
+		above := "the target of " + r.format(pv)
+		if prev.Reach.Kind != AtTarget {
+			above = r.format(pv)
+			if d.namesBand(b - 1) {
+				above += ", the level of " + d.bandLabel(b-1)
+			}
+		}
+		s := fmt.Sprintf("%s is %s %s: %s", a, short, above, d.bandLabel(b))
+		if b < len(d.ladder)-1 {
+			ov, os := d.ladder[b].Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
+			reach := "at or " + better
+			if os {
+				reach = better
+			}
+			s += fmt.Sprintf(", %s %s", reach, r.format(ov))
+		}
+		return s + note
 	}
 	s := fmt.Sprintf("%s is %s %s", a, short, r.levelPhrase(prev, d.ladder[b].Status, pv))
 	if b < len(d.ladder)-1 {
@@ -510,6 +534,85 @@ func (r Result) levelPhrase(b Band, next Status, v decimal.Decimal) string {
 		name = "tolerance"
 	}
 	return fmt.Sprintf("the %s level of %s", name, r.format(v))
+}
+
+// namesBand reports whether the reason names band b itself: it has a name,
+// or another band of the ladder has its status.
+func (x *defData) namesBand(b int) bool {
+	if x.ladder[b].Name != "" {
+		return true
+	}
+	for i, o := range x.ladder {
+		if i != b && o.Status == x.ladder[b].Status {
+			return true
+		}
+	}
+	return false
+}
+
+// bandLabel names band b: by its name ("Tier 1"), or, among bands of the
+// same status, by its place ("the second failed band").
+func (x *defData) bandLabel(b int) string {
+	band := x.ladder[b]
+	if band.Name != "" {
+		return fmt.Sprintf("%s (%s)", band.Name, band.Status)
+	}
+	n, of := 0, 0
+	for i, o := range x.ladder {
+		if o.Status == band.Status {
+			of++
+			if i <= b {
+				n++
+			}
+		}
+	}
+	if of == 1 {
+		return fmt.Sprintf("the %s band", band.Status)
+	}
+	return fmt.Sprintf("the %s %s band of %d", ordinal(n), band.Status, of)
+}
+
+// ordinal writes n as a word: first, second, ...; past tenth, 11th.
+func ordinal(n int) string {
+	words := [...]string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+	if n > 0 && n < len(words) {
+		return words[n]
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
+// measureOf describes a measure of frequency f with its article and, where
+// it is due in some months only, the months in its years' order: "a
+// quarterly measure (due Jun, Sep, Dec and Mar)", "an annual measure (due
+// Mar)". Every due month is named, so a frequency written "quarterly due
+// Oct" reads as written.
+func measureOf(f period.Frequency) string {
+	name := f.String()
+	if i := strings.Index(name, " "); i > 0 {
+		name = name[:i] // "quarterly" of "quarterly due Jan"
+	}
+	s := "a " + name + " measure"
+	if strings.ContainsRune("aeiou", rune(name[0])) {
+		s = "an " + name + " measure"
+	}
+	due := f.DueMonths()
+	if len(due) == 0 || len(due) == 12 {
+		return s
+	}
+	// In the order of the frequency's years: from its year start.
+	start := slices.IndexFunc(due, func(m time.Month) bool { return m >= f.YearStart() })
+	if start > 0 {
+		due = append(due[start:], due[:start]...)
+	}
+	names := make([]string, len(due))
+	for i, m := range due {
+		names[i] = m.String()[:3]
+	}
+	list := names[0]
+	if n := len(names); n > 1 {
+		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	return s + " (due " + list + ")"
 }
 
 func quoted(text string) string {

@@ -147,7 +147,7 @@ func TestNotDueAndNotMeasurableReasons(t *testing.T) {
 	r, err := kpi.Evaluate(survey, month("Apr-16"), kpi.Observation{})
 	require.NoError(t, err)
 	assert.Equal(t, kpi.NotDue, r.Status())
-	assert.Equal(t, "not due: a six-monthly measure has no measurement in Apr-16", r.Reason())
+	assert.Equal(t, "not due: a six-monthly measure (due Sep and Mar) has no measurement in Apr-16", r.Reason())
 	// In September the survey is due: nothing reported is no data.
 	r, err = kpi.Evaluate(survey, month("Sep-16"), kpi.Observation{})
 	require.NoError(t, err)
