@@ -365,10 +365,17 @@ func ParseAmount(s string) (Amount, error) {
 		if w.Value.Exponent() < -2 && !w.Value.Equal(w.Value.Truncate(2)) {
 			return Amount{}, fmt.Errorf("%s: an amount of money is in pounds and pence, with at most two decimal places", problems.Quote(s))
 		}
+		if w.Value.Cmp(maxMoney) >= 0 {
+			return Amount{}, fmt.Errorf("%s: an amount of money is less than £1,000,000,000,000,000, far more than any contract's charges", problems.Quote(s))
+		}
 		return Pounds(w.Value), nil
 	}
 	return Amount{}, fmt.Errorf("%s is in %s: want money (£500) or a percentage of the charges (5%%)", problems.Quote(s), w.Unit)
 }
+
+// maxMoney bounds an amount of money, so that it is always written, with its
+// pence, in digits the parsers read back.
+var maxMoney = decimal.New(1, 15)
 
 // MarshalText implements [encoding.TextMarshaler] with [Amount.String].
 func (a Amount) MarshalText() ([]byte, error) { return []byte(a.String()), nil }

@@ -89,6 +89,10 @@ func TestParseRuleKind(t *testing.T) {
 // then written back as £0.00, a different amount (FuzzParseAmount found
 // it); it is refused. A percentage keeps any places.
 func TestParseAmountInPence(t *testing.T) {
+	_, err := regime.ParseAmount("10000000000000000000000000000")
+	if err == nil || !strings.Contains(err.Error(), "less than £1,000,000,000,000,000") {
+		t.Errorf("ParseAmount of 10^28 = %v, want an error: with its pence it would not read back", err)
+	}
 	for _, s := range []string{"0.001", "£1.005", "£4,210.505"} {
 		_, err := regime.ParseAmount(s)
 		if err == nil || !strings.Contains(err.Error(), "with at most two decimal places") {
