@@ -120,3 +120,51 @@ func TestReadFile(t *testing.T) {
 	assert.Equal(t, contract.JSON, contract.FormatOf("c.JSON"))
 	assert.Equal(t, contract.YAML, contract.FormatOf("c.yml"))
 }
+
+// TestTargetsInWords decodes targets written in the words UK contracts use
+// and scores a return at the level and either side of it. "88 per cent or
+// more" includes 88 (>=); "fewer than three per cent" excludes 3 (<).
+func TestTargetsInWords(t *testing.T) {
+	text := editRange(12, 35,
+		`      - ref: MORE`,
+		`        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}`,
+		`        frequency: monthly`,
+		`        target: 88 per cent or more`,
+		`        bands: {scheme: target_only}`,
+		`      - ref: FEWER`,
+		`        measure: {unit: percent, polarity: lower_is_better, precision: 2, aggregation: ratio_of_sums}`,
+		`        frequency: monthly`,
+		`        target: fewer than three per cent`,
+		`        bands: {scheme: target_only}`,
+	)
+	c := decodeYAML(t, "words.yaml", text)
+	more := indicator(t, c, "Apr-16", "MORE")
+	assert.Equal(t, kpi.Written{Value: dec("88"), Unit: kpi.Percent, Comparison: kpi.AtLeast}, more.Target())
+	fewer := indicator(t, c, "Apr-16", "FEWER")
+	assert.Equal(t, kpi.Written{Value: dec("3"), Unit: kpi.Percent, Comparison: kpi.Below}, fewer.Target())
+
+	figures := `kpi,period,value
+MORE,Apr-16,88
+MORE,May-16,87.99
+MORE,Jun-16,88.01
+FEWER,Apr-16,3
+FEWER,May-16,2.99
+FEWER,Jun-16,3.01
+`
+	obs, err := contract.ReadObservations(strings.NewReader(figures), "words.csv", c)
+	require.NoError(t, err)
+	want := map[string]map[string]kpi.Status{
+		"Apr-16": {"MORE": kpi.Met, "FEWER": kpi.Missed}, // exactly at the level: >= meets it, < does not
+		"May-16": {"MORE": kpi.Missed, "FEWER": kpi.Met},
+		"Jun-16": {"MORE": kpi.Met, "FEWER": kpi.Missed},
+	}
+	for month, statuses := range want {
+		sc, err := c.Score(obs, mo(month).Period())
+		require.NoError(t, err, month)
+		got := map[string]kpi.Status{}
+		for _, r := range sc.Rows {
+			got[r.KPI] = r.Status
+		}
+		assert.Equal(t, statuses, got, month)
+	}
+}

@@ -3,7 +3,11 @@ package kpi
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -121,19 +125,47 @@ func (w *Written) UnmarshalText(b []byte) error {
 
 const writtenForms = `a figure or target such as 95.8%, 100.00, < 5%, Not greater than 3%, > 3.5, 0 failures, 25 secs or 14.00 days`
 
-// comparisonWords are the phrases a target may start with, longest first
-// where one is a prefix of another.
+// comparisonWords are the phrases a target may start with ("at least 88%"),
+// longest first where one starts another. A space in a phrase stands for
+// any run of white space; a phrase that ends in a letter must not run into
+// another letter ("min" does not start "mins").
 var comparisonWords = []struct {
 	text string
 	c    Comparison
 }{
-	{"not greater than", AtMost}, {"not more than", AtMost}, {"no more than", AtMost}, {"at most", AtMost},
-	{"maximum", AtMost}, {"max", AtMost}, {"<=", AtMost}, {"≤", AtMost},
-	{"not less than", AtLeast}, {"no less than", AtLeast}, {"at least", AtLeast}, {"minimum", AtLeast},
-	{"min", AtLeast}, {">=", AtLeast}, {"≥", AtLeast},
-	{"less than", Below}, {"fewer than", Below}, {"under", Below}, {"<", Below},
-	{"greater than", Above}, {"more than", Above}, {"over", Above}, {">", Above},
+	{"not greater than", AtMost}, {"not more than", AtMost}, {"no more than", AtMost}, {"not exceeding", AtMost},
+	{"at most", AtMost}, {"a maximum of", AtMost}, {"maximum of", AtMost}, {"maximum", AtMost}, {"max", AtMost},
+	{"up to", AtMost}, {"<=", AtMost}, {"≤", AtMost},
+	{"not less than", AtLeast}, {"no less than", AtLeast}, {"not fewer than", AtLeast}, {"no fewer than", AtLeast},
+	{"at least", AtLeast}, {"a minimum of", AtLeast}, {"minimum of", AtLeast}, {"minimum", AtLeast}, {"min", AtLeast},
+	{">=", AtLeast}, {"≥", AtLeast},
+	{"less than", Below}, {"fewer than", Below}, {"under", Below}, {"below", Below}, {"<", Below},
+	{"greater than", Above}, {"more than", Above}, {"exceeding", Above}, {"over", Above}, {"above", Above}, {">", Above},
 }
+
+// trailingComparisonWords are the phrases a target may end with ("88% or
+// more"). Each includes the level: a figure exactly at it meets the target.
+var trailingComparisonWords = []struct {
+	text string
+	c    Comparison
+}{
+	{"or more", AtLeast}, {"or above", AtLeast}, {"or higher", AtLeast}, {"or greater", AtLeast},
+	{"and above", AtLeast}, {"and over", AtLeast},
+	{"or less", AtMost}, {"or fewer", AtMost}, {"or below", AtMost}, {"or lower", AtMost},
+	{"and below", AtMost}, {"and under", AtMost},
+}
+
+// numberWords are the whole numbers a figure or target may be written in
+// words, zero to twenty, each at its value.
+var numberWords = [...]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+
+// largerNumberWords start numbers in words that are not read, so that the
+// error can say which are.
+var largerNumberWords = []string{"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million"}
+
+// wordsRead says which numbers in words are read.
+const wordsRead = "numbers in words are read only for whole numbers from zero to twenty; write this one in figures"
 
 // unitWords are the unit suffixes a value may end with.
 var unitWords = []struct {
@@ -149,12 +181,22 @@ var unitWords = []struct {
 }
 
 // ParseWritten reads a figure or target in the forms the seed documents
-// use: 95.8%, 100.00, 90.0%, < 5%, <0.4%, Not greater than 3%, > 3.5, >3.5,
-// 0 failures, 1 failure, 25 secs, 14.00 days; also >=, <=, "at least",
-// "at most", "less than", "more than", and £ for money. The value keeps its
-// written places (100.00 stays 100.00). A decimal comma (95,8) is an error,
-// not a thousands separator; commas are accepted only between groups of
-// three digits (£4,210.50). Bad text is a [*ParseError] that quotes it.
+// and UK contract schedules use: a number (95.8, 100.00, £4,210.50, or a
+// whole number from zero to twenty in words: "three"), then an optional
+// unit (%, per cent, failures, days, hours, mins, secs), with for a target
+// a comparison before it (a symbol, <, <=, >, >=, or words: "at least",
+// "not greater than", "no more than", "fewer than", "over", "up to", ...)
+// or after it ("or more", "or fewer", "and above", ...). Words are read in
+// any case: "Not greater than 3%", "fewer than three per cent", "88 per
+// cent or more". docs/file-format.md ("Targets in words") lists every
+// form with its comparison. Two comparisons, the same or contradicting
+// ("at least 88% or more", "no more than 3% or more"), are an error. "not
+// published" reads as [NotPublished].
+//
+// The value keeps its written places (100.00 stays 100.00). A decimal
+// comma (95,8) is an error, not a thousands separator; commas are accepted
+// only between groups of three digits (£4,210.50). Bad text is a
+// [*ParseError] that quotes it.
 func ParseWritten(s string) (Written, error) {
 	w, err := parseWritten(s)
 	if err != nil {
@@ -173,35 +215,48 @@ func parseWritten(s string) (Written, error) {
 	}
 	var w Written
 	rest := strings.TrimSpace(s)
-	lower := strings.ToLower(rest)
-	if lower == notPublished {
+	if strings.ToLower(rest) == notPublished {
 		return Written{Comparison: NotPublished}, nil
 	}
-	for _, cw := range comparisonWords {
-		if strings.HasPrefix(lower, cw.text) {
-			w.Comparison = cw.c
-			rest = strings.TrimSpace(rest[len(cw.text):])
-			lower = strings.ToLower(rest)
-			break
+	// Every match below is on rest itself, byte for byte, so that an index
+	// found in it is one into it (lowering some text changes its length).
+	before := ""
+	if c, text, after, ok := cutComparison(rest); ok {
+		w.Comparison, before = c, text
+		rest = strings.TrimSpace(after)
+		if c2, text2, _, ok := cutComparison(rest); ok {
+			return Written{}, errTwoComparisons(before, c, text2, c2)
 		}
 	}
 	if strings.HasPrefix(rest, "£") {
 		w.Unit = Money
 		rest = strings.TrimSpace(rest[len("£"):])
-		lower = strings.ToLower(rest)
 	}
-	// The number runs while the characters are digits, points and commas.
+	// The number runs while the characters are digits, points and commas,
+	// or is a number in words.
 	end := 0
 	for end < len(rest) && (rest[end] >= '0' && rest[end] <= '9' || rest[end] == '.' || rest[end] == ',') {
 		end++
 	}
-	num, suffix := rest[:end], strings.TrimSpace(lower[end:])
+	num, tail := rest[:end], rest[end:]
+	inWords := false
+	if num == "" {
+		if n, after, ok := cutNumberWord(rest); ok {
+			if w.Unit == Money {
+				return Written{}, fmt.Errorf("%q after £: write an amount of money in figures", rest)
+			}
+			num, tail, inWords = strconv.Itoa(n), after, true
+		}
+	}
 	if num == "" {
 		if rest == "" {
 			return Written{}, errors.New("there is no figure")
 		}
 		if rest[0] == '-' || rest[0] == '+' {
 			return Written{}, fmt.Errorf("a sign (%c) is not read: figures and targets are written without one, as zero or more", rest[0])
+		}
+		if startsNumberWord(rest) {
+			return Written{}, fmt.Errorf("%q is not a figure: %s", rest, wordsRead)
 		}
 		return Written{}, fmt.Errorf("%q is not a figure", rest)
 	}
@@ -210,7 +265,17 @@ func parseWritten(s string) (Written, error) {
 		return Written{}, err
 	}
 	w.Value = v
-	if suffix != "" {
+	// A comparison may follow the number and its unit: "88% or more".
+	if c, text, unitText, ok := cutTrailingComparison(tail); ok {
+		if w.Comparison != Unstated {
+			return Written{}, errTwoComparisons(before, w.Comparison, text, c)
+		}
+		if c2, text2, _, ok := cutTrailingComparison(unitText); ok {
+			return Written{}, errTwoComparisons(text2, c2, text, c)
+		}
+		w.Comparison, tail = c, unitText
+	}
+	if suffix := strings.ToLower(strings.TrimSpace(tail)); suffix != "" {
 		found := false
 		for _, uw := range unitWords {
 			if suffix == uw.text {
@@ -222,6 +287,9 @@ func parseWritten(s string) (Written, error) {
 			}
 		}
 		if !found {
+			if inWords && continuesNumber(suffix) {
+				return Written{}, fmt.Errorf("%q is not read: %s", rest, wordsRead)
+			}
 			return Written{}, fmt.Errorf("%q is not a unit (want %%, days, hours, mins, secs or failures)", suffix)
 		}
 	}
@@ -229,6 +297,179 @@ func parseWritten(s string) (Written, error) {
 		return Written{}, fmt.Errorf("a number of failures must be whole, not %s", num)
 	}
 	return w, nil
+}
+
+// errTwoComparisons says that a target gives two comparisons, a (meaning
+// ca) and b (meaning cb): the same one twice, or two that contradict.
+func errTwoComparisons(a string, ca Comparison, b string, cb Comparison) error {
+	if ca == cb {
+		return fmt.Errorf("the comparison is given twice (%q and %q both mean %s): give it once", a, b, ca)
+	}
+	return fmt.Errorf("the comparisons contradict (%q means %s but %q means %s): give one", a, ca, b, cb)
+}
+
+// cutComparison cuts a comparison phrase from the start of s, returning
+// the comparison, the phrase as [comparisonWords] writes it, and what
+// follows it.
+func cutComparison(s string) (Comparison, string, string, bool) {
+	for _, cw := range comparisonWords {
+		if after, ok := cutPhrase(s, cw.text); ok {
+			return cw.c, cw.text, after, true
+		}
+	}
+	return Unstated, "", s, false
+}
+
+// cutTrailingComparison cuts a comparison phrase from the end of s,
+// returning the comparison, the phrase as [trailingComparisonWords] writes
+// it, and what comes before it.
+func cutTrailingComparison(s string) (Comparison, string, string, bool) {
+	for _, cw := range trailingComparisonWords {
+		if before, ok := cutTrailingPhrase(s, cw.text); ok {
+			return cw.c, cw.text, before, true
+		}
+	}
+	return Unstated, "", s, false
+}
+
+// cutPhrase reports whether s starts with phrase, its ASCII letters in
+// either case and any run of white space for each of its spaces, and
+// returns what follows it. A phrase that ends in a letter does not match
+// where s goes on with a letter.
+func cutPhrase(s, phrase string) (string, bool) {
+	for i := 0; ; i++ {
+		word, more, spaced := strings.Cut(phrase, " ")
+		if i > 0 {
+			t := strings.TrimLeftFunc(s, unicode.IsSpace)
+			if len(t) == len(s) {
+				return "", false
+			}
+			s = t
+		}
+		if len(s) < len(word) || !foldASCII(s[:len(word)], word) {
+			return "", false
+		}
+		s = s[len(word):]
+		if !spaced {
+			break
+		}
+		phrase = more
+	}
+	if isASCIILetter(phrase[len(phrase)-1]) && startsWithLetter(s) {
+		return "", false
+	}
+	return s, true
+}
+
+// cutTrailingPhrase reports whether s ends with phrase (after any white
+// space), as [cutPhrase] matches it, and returns what comes before it. The
+// phrase does not match where a letter runs into its start ("percentor
+// more").
+func cutTrailingPhrase(s, phrase string) (string, bool) {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	for i := 0; ; i++ {
+		more, word, spaced := cutLast(phrase, " ")
+		if i > 0 {
+			t := strings.TrimRightFunc(s, unicode.IsSpace)
+			if len(t) == len(s) {
+				return "", false
+			}
+			s = t
+		}
+		if len(s) < len(word) || !foldASCII(s[len(s)-len(word):], word) {
+			return "", false
+		}
+		s = s[:len(s)-len(word)]
+		if !spaced {
+			break
+		}
+		phrase = more
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); s != "" && unicode.IsLetter(r) {
+		return "", false
+	}
+	return s, true
+}
+
+// cutLast slices s around the last sep, as [strings.Cut] does around the
+// first.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return "", s, false
+}
+
+// cutNumberWord reads a whole number in words, zero to twenty, from the
+// start of s, in any case, and returns it and what follows it. The word
+// must not run into a letter, a digit or a hyphen ("twenty-one" is not
+// twenty).
+func cutNumberWord(s string) (int, string, bool) {
+	for n, word := range numberWords {
+		if len(s) >= len(word) && foldASCII(s[:len(word)], word) {
+			after := s[len(word):]
+			if r, _ := utf8.DecodeRuneInString(after); after == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+				return n, after, true
+			}
+		}
+	}
+	return 0, s, false
+}
+
+// startsNumberWord reports whether s starts with a number in words, read
+// or not ("twenty-one", "ninety"), for the error to say which are read.
+func startsNumberWord(s string) bool {
+	end := 0
+	for end < len(s) && isASCIILetter(s[end]) {
+		end++
+	}
+	word := strings.ToLower(s[:end])
+	return slices.Contains(numberWords[:], word) || slices.Contains(largerNumberWords, word)
+}
+
+// continuesNumber reports whether the lowered text after a number in words
+// goes on with more of the number ("point five", "hundred", "and a half").
+func continuesNumber(suffix string) bool {
+	first, _, _ := strings.Cut(suffix, " ")
+	switch first {
+	case "point", "and", "hundred", "thousand", "million", "half", "quarter":
+		return true
+	}
+	return strings.HasPrefix(suffix, "-") || slices.Contains(numberWords[:], first) || slices.Contains(largerNumberWords, first)
+}
+
+// foldASCII reports whether s and t are equal with their ASCII letters in
+// either case; other bytes must be the same.
+func foldASCII(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if lowerASCII(s[i]) != lowerASCII(t[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lowers an ASCII letter and returns any other byte as it is.
+func lowerASCII(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
+
+// isASCIILetter reports whether b is a letter from A to Z in either case.
+func isASCIILetter(b byte) bool {
+	b = lowerASCII(b)
+	return b >= 'a' && b <= 'z'
+}
+
+// startsWithLetter reports whether s starts with a letter.
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsLetter(r)
 }
 
 // parseNumber reads digits with an optional decimal point and optional

@@ -148,3 +148,133 @@ func TestNames(t *testing.T) {
 	_, err = kpi.Unit(0).MarshalText()
 	assert.Error(t, err)
 }
+
+// TestWrittenTargetForms reads every form of a target that UK contracts write,
+// with the comparison, value and unit each means written out by hand, and
+// checks that each writes back (as Written.String does) to text that reads
+// to the same value.
+func TestWrittenTargetForms(t *testing.T) {
+	tests := []struct {
+		in    string
+		cmp   kpi.Comparison
+		value string
+		unit  kpi.Unit
+	}{
+		// A comparison after the level, which it includes.
+		{"88% or more", kpi.AtLeast, "88", kpi.Percent},
+		{"88 per cent or more", kpi.AtLeast, "88", kpi.Percent},
+		{"88% or above", kpi.AtLeast, "88", kpi.Percent},
+		{"88% or higher", kpi.AtLeast, "88", kpi.Percent},
+		{"88% or greater", kpi.AtLeast, "88", kpi.Percent},
+		{"88% and above", kpi.AtLeast, "88", kpi.Percent},
+		{"88% and over", kpi.AtLeast, "88", kpi.Percent},
+		{"3% or less", kpi.AtMost, "3", kpi.Percent},
+		{"3% or fewer", kpi.AtMost, "3", kpi.Percent},
+		{"3 failures or fewer", kpi.AtMost, "3", kpi.Failures},
+		{"3% or below", kpi.AtMost, "3", kpi.Percent},
+		{"3% or lower", kpi.AtMost, "3", kpi.Percent},
+		{"3% and below", kpi.AtMost, "3", kpi.Percent},
+		{"3% and under", kpi.AtMost, "3", kpi.Percent},
+		{"88 or more", kpi.AtLeast, "88", 0},
+		{"88%  Or  More", kpi.AtLeast, "88", kpi.Percent},
+		// At least: the level meets it.
+		{"at least 88%", kpi.AtLeast, "88", kpi.Percent},
+		{"not less than 88%", kpi.AtLeast, "88", kpi.Percent},
+		{"no less than 88%", kpi.AtLeast, "88", kpi.Percent},
+		{"no fewer than 3", kpi.AtLeast, "3", 0},
+		{"not fewer than 3", kpi.AtLeast, "3", 0},
+		{"minimum 85%", kpi.AtLeast, "85", kpi.Percent},
+		{"a minimum of 85%", kpi.AtLeast, "85", kpi.Percent},
+		{"minimum of 85%", kpi.AtLeast, "85", kpi.Percent},
+		{"min 85%", kpi.AtLeast, "85", kpi.Percent},
+		{">= 85%", kpi.AtLeast, "85", kpi.Percent},
+		{"≥85%", kpi.AtLeast, "85", kpi.Percent},
+		// At most: the level meets it.
+		{"no more than 3%", kpi.AtMost, "3", kpi.Percent},
+		{"not more than 3%", kpi.AtMost, "3", kpi.Percent},
+		{"not greater than 3%", kpi.AtMost, "3", kpi.Percent},
+		{"maximum 5%", kpi.AtMost, "5", kpi.Percent},
+		{"a maximum of 5%", kpi.AtMost, "5", kpi.Percent},
+		{"maximum of 5%", kpi.AtMost, "5", kpi.Percent},
+		{"max 5%", kpi.AtMost, "5", kpi.Percent},
+		{"at most 5%", kpi.AtMost, "5", kpi.Percent},
+		{"not exceeding 5%", kpi.AtMost, "5", kpi.Percent},
+		{"up to 5%", kpi.AtMost, "5", kpi.Percent},
+		{"<= 5%", kpi.AtMost, "5", kpi.Percent},
+		{"≤5%", kpi.AtMost, "5", kpi.Percent},
+		// Above and below: strict, the level does not meet them.
+		{"more than 88%", kpi.Above, "88", kpi.Percent},
+		{"greater than 88%", kpi.Above, "88", kpi.Percent},
+		{"over 88%", kpi.Above, "88", kpi.Percent},
+		{"above 88%", kpi.Above, "88", kpi.Percent},
+		{"exceeding 88%", kpi.Above, "88", kpi.Percent},
+		{"> 88%", kpi.Above, "88", kpi.Percent},
+		{"less than 5%", kpi.Below, "5", kpi.Percent},
+		{"fewer than 3%", kpi.Below, "3", kpi.Percent},
+		{"under 5%", kpi.Below, "5", kpi.Percent},
+		{"below 5%", kpi.Below, "5", kpi.Percent},
+		{"< 5%", kpi.Below, "5", kpi.Percent},
+		// Whole numbers zero to twenty in words, in any case.
+		{"three per cent", kpi.Unstated, "3", kpi.Percent},
+		{"fewer than three per cent", kpi.Below, "3", kpi.Percent},
+		{"no more than two failures", kpi.AtMost, "2", kpi.Failures},
+		{"zero failures", kpi.Unstated, "0", kpi.Failures},
+		{"One failure", kpi.Unstated, "1", kpi.Failures},
+		{"TWENTY days", kpi.Unstated, "20", kpi.Days},
+		{"seventeen", kpi.Unstated, "17", 0},
+		{"Fewer Than Three Per Cent", kpi.Below, "3", kpi.Percent},
+		{"three failures or fewer", kpi.AtMost, "3", kpi.Failures},
+		// Case and spacing.
+		{"NOT GREATER THAN 3%", kpi.AtMost, "3", kpi.Percent},
+		{"At  Least\t88%", kpi.AtLeast, "88", kpi.Percent},
+		{"under5%", kpi.Below, "5", kpi.Percent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			w, err := kpi.ParseWritten(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.cmp, w.Comparison)
+			assert.Equal(t, tt.value, w.Value.String())
+			assert.Equal(t, tt.unit, w.Unit)
+			back, err := kpi.ParseWritten(w.String())
+			require.NoError(t, err)
+			assert.True(t, w.Equal(back), "%q writes as %q, which reads as %v", tt.in, w.String(), back)
+			_, err = kpi.ParseFigure(tt.in)
+			if tt.cmp == kpi.Unstated {
+				assert.NoError(t, err, "a figure")
+			} else {
+				assert.ErrorContains(t, err, "a figure with no comparison", "a figure refuses a comparison")
+			}
+		})
+	}
+}
+
+func TestWrittenFormErrors(t *testing.T) {
+	tests := []struct{ in, cause string }{
+		{"at least 88% or more", `the comparison is given twice ("at least" and "or more" both mean >=)`},
+		{"88% or more or above", `the comparison is given twice ("or more" and "or above" both mean >=)`},
+		{"at least >= 88%", `the comparison is given twice ("at least" and ">=" both mean >=)`},
+		{"no more than 3% or more", `the comparisons contradict ("no more than" means <= but "or more" means >=)`},
+		{"more than 88% or more", `the comparisons contradict ("more than" means > but "or more" means >=)`},
+		{"3% or less or more", `the comparisons contradict ("or less" means <= but "or more" means >=)`},
+		{"three point five per cent", `"three point five per cent" is not read: numbers in words are read only for whole numbers from zero to twenty`},
+		{"twenty-one per cent", `"twenty-one per cent" is not a figure: numbers in words are read only for whole numbers from zero to twenty`},
+		{"ninety per cent", `numbers in words are read only for whole numbers from zero to twenty`},
+		{"three hundred", `numbers in words are read only for whole numbers from zero to twenty`},
+		{"£five", "write an amount of money in figures"},
+		{"or more", `"or more" is not a figure`},
+		{"88% or", `"% or" is not a unit`},
+		{"88 percentor more", `"percentor more" is not a unit`},
+		{"minimal 5%", `"minimal 5%" is not a figure`},
+		{"at least -5%", "a sign (-) is not read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := kpi.ParseWritten(tt.in)
+			var pe *kpi.ParseError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.in, pe.Input)
+			assert.ErrorContains(t, err, tt.cause)
+		})
+	}
+}
