@@ -1,7 +1,9 @@
 package contract
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +33,7 @@ func (b *builder) contract(fc *fileContract) *Contract {
 		b.bad("start", "a contract needs its start date (YYYY-MM-DD)")
 	}
 	spec.Start, _ = b.date("start", fc.Start)
+	b.start = spec.Start
 	if end, ok := b.date("end", fc.End); ok && !end.IsZero() {
 		spec.End = end.AddDays(1) // the file gives the last day; the term is half-open
 		if !spec.Start.IsZero() && end.Before(spec.Start) {
@@ -189,6 +192,9 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 			creditIndex = append(creditIndex, i)
 		}
 	}
+	if fr.Remedy != nil {
+		spec.Remedy = b.remedy(fr.Remedy, at("remedy"))
+	}
 	if fr.Caps != nil {
 		spec.Caps.PerPeriod = b.amount(at("caps.per_period"), fr.Caps.PerPeriod)
 		spec.Caps.Rolling = b.amount(at("caps.rolling"), fr.Caps.Rolling)
@@ -199,6 +205,13 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	}
 	r, err := regime.New(spec)
 	b.validation(err, func(p string) string {
+		if strings.HasPrefix(p, "remedy.baselines") && fr.Remedy != nil {
+			// The file gives baselines as a mapping or a list by year.
+			if fr.Remedy.Baseline != nil {
+				return child(path, "remedy.baseline")
+			}
+			return child(path, "remedy.baseline_by_contract_year")
+		}
 		m := indexed.FindStringSubmatch(p)
 		if m == nil {
 			if rest, ok := strings.CutPrefix(p, "indicators"); ok {
@@ -235,6 +248,35 @@ func (b *builder) amount(path, s string) regime.Amount {
 		b.bad(path, "%v", err)
 	}
 	return a
+}
+
+// remedy builds a points remedy: its rate, and its baselines from months
+// or by contract year, counted from the contract's start.
+func (b *builder) remedy(fr *fileRemedy, path string) regime.PointsRemedy {
+	at := func(field string) string { return child(path, field) }
+	p := regime.PointsRemedy{Rate: b.amount(at("rate"), fr.Rate)}
+	switch {
+	case fr.Baseline != nil && fr.ByContractYear != nil:
+		b.bad(at("baseline_by_contract_year"), "give baseline or baseline_by_contract_year, not both")
+	case fr.Baseline != nil:
+		byMonth, _, _ := b.monthPairs(at("baseline"), fr.Baseline)
+		for _, m := range slices.SortedFunc(maps.Keys(byMonth), period.Month.Compare) {
+			p.Baselines = append(p.Baselines, regime.Baseline{From: m, Points: byMonth[m]})
+		}
+	case fr.ByContractYear != nil:
+		if b.start.IsZero() {
+			return p // the contract's start is missing, and said so
+		}
+		first := b.start.YearMonth()
+		for i, n := range fr.ByContractYear {
+			v, _ := b.decimal(index(at("baseline_by_contract_year"), i), n)
+			p.Baselines = append(p.Baselines, regime.Baseline{From: first.AddMonths(12 * i), Points: v})
+		}
+	}
+	if len(p.Baselines) == 0 && !b.failed(path) {
+		b.bad(path, "a remedy needs a baseline (baseline: {2016-04: 10}) or baseline_by_contract_year: [10, 8]")
+	}
+	return p
 }
 
 // credit builds one credit rule, refusing fields its type does not take.

@@ -226,6 +226,12 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 		}
 		fr.Credits = append(fr.Credits, fc)
 	}
+	if !s.Remedy.IsZero() {
+		fr.Remedy = &fileRemedy{Rate: amountText(s.Remedy.Rate)}
+		for _, bl := range s.Remedy.Baselines {
+			fr.Remedy.Baseline = append(fr.Remedy.Baseline, pair{Key: bl.From.String(), Value: bl.Points.String()})
+		}
+	}
 	if !s.Caps.PerPeriod.IsZero() || !s.Caps.Rolling.IsZero() || s.Caps.Window != 0 {
 		fr.Caps = &fileCaps{PerPeriod: amountText(s.Caps.PerPeriod), Rolling: amountText(s.Caps.Rolling), Window: s.Caps.Window}
 	}

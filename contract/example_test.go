@@ -175,3 +175,52 @@ regimes:
 	// bad.csv:2: value: cannot read "95 days" as a figure: it is in days, but 3 is measured in percent (want a figure in percent)
 	// bad.csv:3: period: Jul-16 has not begun (the return is read on 2016-06-10): a return reports periods that have begun
 }
+
+// A remedy over a baseline, as a tram franchise charges for its
+// performance points: £500 a point over a baseline of 10 points in the
+// first contract year and 8 in the second. In December 2020 (the second
+// year) the three failed KPIs are worth 3 points each and the missed one
+// 1: 10 points, 2 over the baseline, (10 − 8) × £500 = £1,000. Only the
+// points over the baseline are charged.
+func ExampleDecode_pointsRemedy() {
+	file := `
+id: TRAM
+start: 2019-12-01
+regimes:
+  - name: Tram performance
+    from: 2019-12
+    kpis:
+      - {ref: P1, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}, frequency: monthly, target: 98%,
+         bands: {scheme: target_and_minimum, minimum: 95, points: {missed: 1, failed: 3}}}
+      - {ref: P2, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}, frequency: monthly, target: 98%,
+         bands: {scheme: target_and_minimum, minimum: 95, points: {missed: 1, failed: 3}}}
+      - {ref: P3, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}, frequency: monthly, target: 98%,
+         bands: {scheme: target_and_minimum, minimum: 95, points: {missed: 1, failed: 3}}}
+      - {ref: P4, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}, frequency: monthly, target: 98%,
+         bands: {scheme: target_and_minimum, minimum: 95, points: {missed: 1, failed: 3}}}
+    remedy:
+      rate: £500
+      baseline_by_contract_year: [10, 8]
+`
+	c, err := contract.Decode(strings.NewReader(file), "tram.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nP1,Dec-20,90\nP2,Dec-20,90\nP3,Dec-20,90\nP4,Dec-20,96\n"), "dec.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("Dec-20")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := sc.Summary
+	fmt.Println("points:", s.Points, "over the baseline:", s.PointsOverBaseline, "remedy: £"+s.Remedy.StringFixed(2))
+	fmt.Println(s.RemedyNotes[0])
+	// Output:
+	// points: 10 over the baseline: 2 remedy: £1000.00
+	// Dec-20: 10 points, 2 over the baseline of 8: £1,000.00
+}

@@ -268,6 +268,7 @@ type builder struct {
 	w        *walker
 	warnings []Warning    // likely mistakes, with their lines
 	years    period.Years // the contract's years (year_start), in which frequencies and profiles are read
+	start    period.Date  // the contract's start, from which its contract years count
 }
 
 // lineOf returns the line of path, or of its nearest ancestor the file has.

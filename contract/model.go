@@ -40,6 +40,7 @@ type fileRegime struct {
 	KPIs               []fileKPI    `yaml:"kpis" json:"kpis" req:"1" doc:"The regime's KPIs, in report order."`
 	Relief             []fileRelief `yaml:"relief,omitempty" json:"relief,omitempty" doc:"Exclusions, mitigations and customer-cause relief."`
 	Credits            []fileCredit `yaml:"credits,omitempty" json:"credits,omitempty" doc:"Service credit rules, applied in order and added."`
+	Remedy             *fileRemedy  `yaml:"remedy,omitempty" json:"remedy,omitempty" doc:"A remedy for the service points a month accrues over a baseline: (points - baseline) x rate, nothing at or below it."`
 	Caps               *fileCaps    `yaml:"caps,omitempty" json:"caps,omitempty" doc:"Limits on the credits."`
 	Escalation         []fileRule   `yaml:"escalation,omitempty" json:"escalation,omitempty" doc:"Rules that raise named events from the history."`
 }
@@ -123,6 +124,12 @@ type fileCredit struct {
 	PerFailure num      `yaml:"per_failure,omitempty" json:"per_failure,omitempty" doc:"fixed: pounds per failure counted."`
 	Pool       string   `yaml:"pool,omitempty" json:"pool,omitempty" doc:"at_risk: the amount at risk (12% of charges, £5000)."`
 	Allocation pairs    `yaml:"allocation,omitempty" json:"allocation,omitempty" values:"num" doc:"at_risk: percent of the pool by KPI."`
+}
+
+type fileRemedy struct {
+	Rate           string `yaml:"rate" json:"rate" req:"1" doc:"The amount charged a point over the baseline (£1000, or 0.5% of charges)."`
+	Baseline       pairs  `yaml:"baseline,omitempty" json:"baseline,omitempty" keys:"month" values:"num" doc:"The points allowed before the remedy charges, each from its month (2016-04: 10, 2017-04: 8); the first from the regime's first month or before."`
+	ByContractYear []num  `yaml:"baseline_by_contract_year,omitempty" json:"baseline_by_contract_year,omitempty" doc:"Or the baseline for each contract year in turn, counted from the contract's start (10, 8, 6); the last holds for the years after."`
 }
 
 type fileCaps struct {

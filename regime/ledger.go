@@ -62,10 +62,13 @@ type monthEntry struct {
 	charge                  decimal.Decimal
 	hasCharge               bool
 	points, before, credits decimal.Decimal
-	events                  []Event
-	escPoints               []decimal.Decimal // by track, as escalation sees them; nil if none
-	escTotal                decimal.Decimal
-	fresh                   bool // the regime started afresh in this month (Reset)
+	// over and remedy are the points over the remedy's baseline and the
+	// money they charge (in before); baseline the month's baseline.
+	over, remedy, baseline decimal.Decimal
+	events                 []Event
+	escPoints              []decimal.Decimal // by track, as escalation sees them; nil if none
+	escTotal               decimal.Decimal
+	fresh                  bool // the regime started afresh in this month (Reset)
 }
 
 // rowMeta is what the ledger keeps beside a row: the observation it rated,
@@ -437,6 +440,12 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool) (monthEntry, err
 		if !mo.rows[i].Credit.IsZero() {
 			mo.before = mo.before.Add(mo.rows[i].Credit)
 		}
+	}
+	if !r.spec.Remedy.IsZero() {
+		mo.baseline, _ = r.spec.Remedy.BaselineAt(m)
+		over, remedy := r.spec.Remedy.Over(m, mo.points, mo.charge)
+		mo.over, mo.remedy = over, r.spec.Rounding.Pence(remedy)
+		mo.before = mo.before.Add(mo.remedy)
 	}
 	credits, err := run.cap(r, m, mo)
 	if err != nil {

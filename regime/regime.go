@@ -58,6 +58,9 @@ type Spec struct {
 	MitigatedCount bool
 	// Credits are the service credit rules, applied in order and added.
 	Credits []CreditRule
+	// Remedy, if not zero, charges for the service points a month accrues
+	// over a baseline ([PointsRemedy]), as a credit before the caps.
+	Remedy PointsRemedy
 	// Caps limit the credits in a period and over a rolling window.
 	Caps Caps
 	// Escalation rules raise named events from the history.
@@ -173,6 +176,8 @@ func New(spec Spec) (*Regime, error) {
 		}
 	}
 	p.Append(spec.Caps.validate()...)
+	spec.Remedy.validate(spec.From, bad)
+	spec.Remedy.Baselines = slices.Clone(spec.Remedy.Baselines)
 	for i, r := range spec.Escalation {
 		path := fmt.Sprintf("escalation[%d]", i)
 		if r.KPI != "" {
@@ -290,6 +295,7 @@ func (r *Regime) Spec() Spec {
 	s.Relief = slices.Clone(s.Relief)
 	s.Credits = slices.Clone(s.Credits)
 	s.Escalation = slices.Clone(s.Escalation)
+	s.Remedy.Baselines = slices.Clone(s.Remedy.Baselines)
 	return s
 }
 
@@ -330,7 +336,8 @@ func title(r *Regime) string {
 // needsCharges reports whether scoring a month needs its charge: the
 // regime has credit rules, or a cap written as a percentage of charges.
 func (r *Regime) needsCharges() bool {
-	return len(r.spec.Credits) > 0 || r.spec.Caps.PerPeriod.PercentOfCharges || r.spec.Caps.Rolling.PercentOfCharges
+	return len(r.spec.Credits) > 0 || r.spec.Remedy.Rate.PercentOfCharges ||
+		r.spec.Caps.PerPeriod.PercentOfCharges || r.spec.Caps.Rolling.PercentOfCharges
 }
 
 // deemedStatus is the status a missing figure is deemed to have.
@@ -404,7 +411,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
-		a.Reset != b.Reset ||
+		a.Reset != b.Reset || !a.Remedy.Equal(b.Remedy) ||
 		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false

@@ -167,9 +167,16 @@ type Summary struct {
 	Disagreements []string
 	// Points are the service points accrued, never capped.
 	Points decimal.Decimal
-	// CreditsBeforeCaps is the rows' credits added up; Credits the total
-	// after the caps; CappedBy the difference.
+	// CreditsBeforeCaps is the rows' credits, and any remedy, added up;
+	// Credits the total after the caps; CappedBy the difference.
 	CreditsBeforeCaps, Credits, CappedBy decimal.Decimal
+	// Remedy is what the regime's [PointsRemedy] charges, before the caps
+	// (it is part of CreditsBeforeCaps), and PointsOverBaseline the points
+	// it charges for; RemedyNotes say how, month by month: "May-16: 14
+	// points, 4 over the baseline of 10: £4,000.00". All are zero or nil
+	// for a regime with no remedy.
+	Remedy, PointsOverBaseline decimal.Decimal
+	RemedyNotes                []string
 }
 
 // A Scorecard is a contract's results for a period: a row per KPI (a row

@@ -73,8 +73,16 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		return nil, fmt.Errorf("regime: no regime is in force in %s", p)
 	}
 	before, credits := decimal.Zero, decimal.Zero
+	var remedy Summary // its remedy fields only
 	for k := range span {
 		mo := &span[k]
+		if mo.regime != nil && !mo.regime.spec.Remedy.IsZero() {
+			remedy.Remedy = remedy.Remedy.Add(mo.remedy)
+			remedy.PointsOverBaseline = remedy.PointsOverBaseline.Add(mo.over)
+			if mo.points.IsPositive() || len(span) == 1 {
+				remedy.RemedyNotes = append(remedy.RemedyNotes, remedyNote(l.first.AddMonths(i+k), mo))
+			}
+		}
 		if mo.regime != nil && !slices.Contains(sc.Versions, mo.regime.spec.Version) {
 			sc.Versions = append(sc.Versions, mo.regime.spec.Version)
 		}
@@ -94,7 +102,21 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	sc.Summary = summarise(sc.Rows)
 	sc.Summary.CreditsBeforeCaps, sc.Summary.Credits = before, credits
 	sc.Summary.CappedBy = before.Sub(credits)
+	sc.Summary.Remedy, sc.Summary.PointsOverBaseline, sc.Summary.RemedyNotes = remedy.Remedy, remedy.PointsOverBaseline, remedy.RemedyNotes
 	return sc, nil
+}
+
+// remedyNote says how month m's remedy came about: "May-16: 14 points, 4
+// over the baseline of 10: £4,000.00", or "Apr-16: 9 points, none over the
+// baseline of 10".
+func remedyNote(m period.Month, mo *monthEntry) string {
+	head := fmt.Sprintf("%s: %s points", m.Label(period.Short), mo.points)
+	if !mo.over.IsPositive() {
+		return fmt.Sprintf("%s, none over the baseline of %s", head, mo.baseline)
+	}
+	var b noteBuf
+	writePounds(&b, mo.remedy)
+	return fmt.Sprintf("%s, %s over the baseline of %s: %s", head, mo.over, mo.baseline, b.String())
 }
 
 // viewRows rates each KPI in force in span over p.

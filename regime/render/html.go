@@ -79,6 +79,9 @@ func HTML(w io.Writer, cards ...Card) error {
 		fmt.Fprintf(&b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
 	}
 	b.WriteString(".</p>\n")
+	if len(s.RemedyNotes) > 0 {
+		fmt.Fprintf(&b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(s)))
+	}
 	if len(s.Disagreements) > 0 {
 		fmt.Fprintf(&b, "<p class=\"disagreements\">Disagreements: %s.</p>\n", e(disagreements(sc)))
 	}

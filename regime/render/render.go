@@ -43,7 +43,9 @@
 // "by_service_area", "by_tier", "share_on_target" (of the rows that are not
 // interim), "share_on_target_rated", "exceptions", "disagreements" (the
 // references of rows that disagree or whose claim was refused), "points",
-// "credits_before_caps", "credits" and "capped_by".
+// "credits_before_caps", "credits" and "capped_by"; and, for a regime
+// with a points remedy, "remedy", "points_over_baseline" and
+// "remedy_notes".
 // Decimals are JSON strings, and absent figures are null.
 //
 // # Text from the contract and the return
@@ -162,6 +164,10 @@ type summary struct {
 	CreditsBeforeCaps  string                    `json:"credits_before_caps"`
 	Credits            string                    `json:"credits"`
 	CappedBy           string                    `json:"capped_by"`
+	// The points remedy, for a regime with one: omitted otherwise.
+	Remedy             string   `json:"remedy,omitempty"`
+	PointsOverBaseline string   `json:"points_over_baseline,omitempty"`
+	RemedyNotes        []string `json:"remedy_notes,omitempty"`
 }
 
 type event struct {
@@ -289,6 +295,10 @@ func cardOf(c Card) card {
 		ShareOnTarget: s.ShareOnTarget.StringFixed(2), ShareOnTargetRated: s.ShareOnTargetRated.StringFixed(2),
 		Exceptions: append([]string{}, s.Exceptions...), Disagreements: append([]string{}, s.Disagreements...),
 		Points: s.Points.String(), CreditsBeforeCaps: money(s.CreditsBeforeCaps), Credits: money(s.Credits), CappedBy: money(s.CappedBy)}
+	if len(s.RemedyNotes) > 0 {
+		out.Summary.Remedy, out.Summary.PointsOverBaseline = money(s.Remedy), s.PointsOverBaseline.String()
+		out.Summary.RemedyNotes = append([]string{}, s.RemedyNotes...)
+	}
 	for area, m := range s.ByServiceArea {
 		out.Summary.ByServiceArea[area] = names(m)
 	}
@@ -662,10 +672,16 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 		lines = append(lines, fmt.Sprintf("Disagreements (marked !): %s.", disagreements(sc)))
 	}
 	money := fmt.Sprintf("Service points: %s. Credits: %s", s.Points, pounds(s.Credits))
-	if !s.CappedBy.IsZero() {
+	switch {
+	case !s.CappedBy.IsZero() && len(s.RemedyNotes) == 0:
 		money += fmt.Sprintf(" (%s before caps, as the rows show them)", pounds(s.CreditsBeforeCaps))
+	case !s.CappedBy.IsZero():
+		money += fmt.Sprintf(" (%s before caps: the rows' credits and the remedy)", pounds(s.CreditsBeforeCaps))
 	}
 	lines = append(lines, money+".")
+	if len(s.RemedyNotes) > 0 {
+		lines = append(lines, remedyLine(s)+".")
+	}
 	for _, e := range sc.Events {
 		who := "KPI " + e.KPI
 		if e.KPI == "" {
@@ -676,6 +692,13 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 	for _, l := range lines {
 		b.WriteString(esc(l) + "\n")
 	}
+}
+
+// remedyLine says what the regime's points remedy charged: "Remedy: 3
+// points over the baseline, £3,000.00 (Apr-16: 5 points, 3 over the
+// baseline of 2: £3,000.00)".
+func remedyLine(s regime.Summary) string {
+	return fmt.Sprintf("Remedy: %s points over the baseline, %s (%s)", s.PointsOverBaseline, pounds(s.Remedy), strings.Join(s.RemedyNotes, "; "))
 }
 
 // countsLine counts the rows by status, leaving out the interim ones and
