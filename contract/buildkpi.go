@@ -51,6 +51,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	}
 	bands, bandPath := b.bands(fk.Bands, spec, targetOK, at("bands"))
 	spec.Bands = bands
+	spec.Rolling = fk.Rolling
 	if fk.Exceed != "" {
 		r, err := kpi.ParseExceed(fk.Exceed)
 		if err != nil {

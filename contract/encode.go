@@ -428,5 +428,6 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 		t, _ := s.Exceed.MarshalText()
 		fk.Exceed = string(t)
 	}
+	fk.Rolling = s.Rolling
 	return fk
 }

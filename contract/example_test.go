@@ -224,3 +224,45 @@ regimes:
 	// points: 10 over the baseline: 2 remedy: £1000.00
 	// Dec-20: 10 points, 2 over the baseline of 8: £1,000.00
 }
+
+// A KPI judged on a rolling three months, reported monthly: each month is
+// rated on the trams on time of the trams run over the window. In August
+// 2019, (90 + 95 + 80) of (100 + 100 + 100) = 265 of 300 = 88.33%, short
+// of 90%, though July alone was 95%.
+func ExampleDecode_rollingWindow() {
+	file := `
+id: TRAM
+start: 2019-06-01
+regimes:
+  - name: Tram performance
+    from: 2019-06
+    kpis:
+      - ref: PUN
+        measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}
+        frequency: monthly
+        rolling: 3
+        target: 90%
+`
+	c, err := contract.Decode(strings.NewReader(file), "tram.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader(
+		"kpi,period,numerator,denominator,value\nPUN,Jun-19,90,100,\nPUN,Jul-19,95,100,\nPUN,Aug-19,80,100,\n"), "pun.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("Aug-19")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	row, _ := sc.Row("PUN")
+	fmt.Println(row.Status, "-", row.Result.Reason())
+	fmt.Println(row.Notes[0])
+	// Output:
+	// missed - rolling 3 months to Aug-19: 88.33% is below the target of 90%
+	// rolling 3 months, Jun-19 to Aug-19; Aug-19 alone: 80.00%, missed
+}

@@ -63,6 +63,7 @@ type fileKPI struct {
 	Profile     *fileProfile `yaml:"profile,omitempty" json:"profile,omitempty" doc:"A target that varies through the year."`
 	Bands       *fileBands   `yaml:"bands,omitempty" json:"bands,omitempty" doc:"The ladder of bands: a scheme with its levels, or a ladder band by band. Omitted, the KPI is target only."`
 	Exceed      string       `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"When a figure exceeds the target: none, better than target, or a stretch level (at 98)."`
+	Rolling     int          `yaml:"rolling,omitempty" json:"rolling,omitempty" doc:"Measure a monthly KPI over a rolling window of this many months (3): each month is rated on the aggregate of the window's figures."`
 }
 
 type fileMeasure struct {

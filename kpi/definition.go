@@ -67,7 +67,16 @@ type Spec struct {
 	Profile Profile
 	Bands   Bands
 	Exceed  ExceedRule
+	// Rolling, if 2 or more, measures a monthly KPI over a rolling window
+	// of that many months, as rail and tram punctuality is: each month is
+	// rated on the aggregate of its figure and those of the months before
+	// it in the window ([EvaluateWindow]). Zero rates each month on its
+	// own figure.
+	Rolling int
 }
+
+// maxRolling is the longest rolling window: three years of months.
+const maxRolling = 36
 
 // A Definition is one indicator, validated and immutable: what it measures,
 // how often, its target and profile, and its ladder of bands. Evaluate
@@ -121,6 +130,15 @@ func New(spec Spec) (Definition, error) {
 	p.Merge(&mp)
 	if spec.Frequency.IsZero() {
 		p.Add("frequency", "must be stated (monthly, quarterly, six-monthly, annual, ...)")
+	}
+	switch r := spec.Rolling; {
+	case r == 0:
+	case r < 2 || r > maxRolling:
+		p.Add("rolling", "a rolling window is 2 to %d months, not %d (omit it to rate each month on its own figure)", maxRolling, r)
+	case !spec.Frequency.IsZero() && spec.Frequency.Months() != 1:
+		p.Add("rolling", "a rolling window is of months: the KPI must be monthly, not %s", spec.Frequency)
+	case spec.Measure.Aggregation == Latest:
+		p.Add("rolling", "a rolling window combines its months' figures, which aggregation latest does not: use ratio_of_sums, weighted_mean, sum, minimum, maximum or mean_of_periods")
 	}
 	m := spec.Measure
 	t := spec.Target
@@ -290,6 +308,10 @@ func (d Definition) Measure() Measure { return d.data().spec.Measure }
 // Frequency returns how often the indicator falls due.
 func (d Definition) Frequency() period.Frequency { return d.data().spec.Frequency }
 
+// Rolling returns the months of the KPI's rolling window, or 0 if each
+// month is rated on its own figure.
+func (d Definition) Rolling() int { return d.data().spec.Rolling }
+
 // Target returns the target as written.
 func (d Definition) Target() Written { return d.data().spec.Target }
 
@@ -326,7 +348,8 @@ func (x *defData) equal(y *defData) bool {
 	a, b := x.spec, y.spec
 	return a.Ref == b.Ref && a.Description == b.Description && a.ServiceArea == b.ServiceArea && a.Tier == b.Tier &&
 		a.Contractual == b.Contractual && a.Measure.Equal(b.Measure) && a.Frequency == b.Frequency &&
-		a.Target.Equal(b.Target) && a.Profile.Equal(b.Profile) && a.Bands.Equal(b.Bands) && a.Exceed.Equal(b.Exceed)
+		a.Target.Equal(b.Target) && a.Profile.Equal(b.Profile) && a.Bands.Equal(b.Bands) && a.Exceed.Equal(b.Exceed) &&
+		a.Rolling == b.Rolling
 }
 
 // TargetFor returns the target for a period: for a month, the profile's

@@ -37,6 +37,7 @@ const (
 	interim // a figure reported in a period when the measure is not due
 	outcome // a status reported with no figure
 	ranged  // a range of figures (Between): actual to hi
+	window  // the figure of a rolling window ending in the period
 )
 
 // Evaluate rates one observation of d for period p (a month, or a longer
@@ -405,11 +406,41 @@ func (r Result) format(v decimal.Decimal) string {
 	return Written{Value: v, Unit: m.Unit}.String()
 }
 
+// EvaluateWindow rates obs, the aggregate of a rolling window of d's
+// months ending in month p (see [Spec].Rolling), as [Evaluate] rates a
+// figure for p, and marks the result as the window's: its reason begins
+// "rolling 3 months to Aug-19:". Aggregate the window's figures with
+// [AggregateBounded].
+func EvaluateWindow(d Definition, p period.Period, obs Observation) (Result, error) {
+	if d.Rolling() < 2 {
+		return Result{}, fmt.Errorf("kpi: %s has no rolling window", d.Ref())
+	}
+	r, err := Evaluate(d, p, obs)
+	if err == nil && (r.flags&hasActual != 0 || r.flags&ranged != 0) {
+		r.flags |= window
+	}
+	return r, err
+}
+
+// Window reports whether the result is of a rolling window ending in its
+// period, and its months.
+func (r Result) Window() (months int, ok bool) {
+	if r.flags&window == 0 {
+		return 0, false
+	}
+	return r.def.spec.Rolling, true
+}
+
 // Reason returns a one-line explanation in plain English: "88.89% is below
 // the target of 90.0% but above the detriment level of 87.0%".
 func (r Result) Reason() string {
 	if r.def == nil {
 		return ""
+	}
+	if r.flags&window != 0 {
+		w := r
+		w.flags &^= window
+		return fmt.Sprintf("rolling %d months to %s: %s", r.def.spec.Rolling, r.period.Label(period.Short), w.Reason())
 	}
 	d := r.def
 	if r.flags&ranged != 0 {

@@ -79,3 +79,26 @@ func TestReasonsNameTheFrequency(t *testing.T) {
 		})
 	}
 }
+
+// TestEvaluateWindow: the result of a rolling window says so, and its
+// reason names the window; a KPI with no window refuses to be rated as one.
+func TestEvaluateWindow(t *testing.T) {
+	spec := validSpec(t)
+	spec.Rolling = 3
+	d := mustDef(t, spec)
+	may := period.Must(period.ParseLabel("May-16"))
+	r, err := kpi.EvaluateWindow(d, may, kpi.Counts(265, 300))
+	require.NoError(t, err)
+	n, ok := r.Window()
+	assert.True(t, ok)
+	assert.Equal(t, 3, n)
+	// 265/300 = 88.33%: below 90.0%, above the detriment level of 87.0%.
+	assert.Equal(t, "rolling 3 months to May-16: 88.33% is below the target of 90.0% but above the detriment level of 87.0%", r.Reason())
+
+	_, err = kpi.EvaluateWindow(mustDef(t, validSpec(t)), may, kpi.Counts(265, 300))
+	assert.EqualError(t, err, "kpi: 3 has no rolling window")
+	plain, err := kpi.Evaluate(d, may, kpi.Counts(265, 300))
+	require.NoError(t, err)
+	_, ok = plain.Window()
+	assert.False(t, ok)
+}

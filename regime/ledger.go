@@ -559,6 +559,49 @@ func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Mon
 	return agg, nil, note, nil
 }
 
+// window rates month m of a KPI measured over a rolling window on the
+// aggregate of the window's figures: o, this month's, and those reported
+// for the months before it in the window, leaving out months excluded or
+// agreed not measurable. The row's note names the window and gives the
+// month's own figure beside it.
+func (run *runner) window(row *Row, r *Regime, d kpi.Definition, t int, m period.Month, o kpi.Observation) (kpi.Result, error) {
+	n := d.Rolling()
+	first := m.AddMonths(1 - n)
+	entries := make([]kpi.Entry, 0, n)
+	for mm := first; mm.Before(m); mm = mm.AddMonths(1) {
+		s := run.l.at(t, mm)
+		if !s.set || !s.obs.HasFigure() {
+			continue
+		}
+		if rl, ok := r.reliefFor(d.Ref(), mm); ok && (rl.Kind == Exclusion || rl.Kind == AgreedNotMeasurable) {
+			continue
+		}
+		entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: s.obs})
+	}
+	entries = append(entries, kpi.Entry{Period: m.Period(), Obs: o})
+	agg, err := kpi.AggregateBounded(d.Measure(), entries, nil)
+	if err != nil {
+		return kpi.Result{}, fmt.Errorf("%s: rolling %d months to %s: %w", d.Ref(), n, m.Label(period.Short), err)
+	}
+	res, err := kpi.EvaluateWindow(d, m.Period(), agg)
+	if err != nil {
+		return kpi.Result{}, err
+	}
+	own, err := kpi.Evaluate(d, m.Period(), o)
+	if err != nil {
+		return kpi.Result{}, err
+	}
+	note := fmt.Sprintf("rolling %d months, %s", n, monthSpan(first, m))
+	if len(entries) < n {
+		note += fmt.Sprintf(" (%d with figures)", len(entries))
+	}
+	if w, ok := own.ActualWritten(); ok {
+		note += fmt.Sprintf("; %s alone: %s, %s", m.Label(period.Short), w, own.Status())
+	}
+	row.Notes = append(row.Notes, note)
+	return res, nil
+}
+
 // monthSpan writes "Apr-16" or "Apr-16 to Sep-16".
 func monthSpan(first, last period.Month) string {
 	if first == last {
@@ -615,7 +658,12 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 			o = kpi.Missing(kpi.NotMeasurable, rl.Reason).WithReported(o.Reported())
 		}
 	}
-	res, err := kpi.Evaluate(d, p, o)
+	var res kpi.Result
+	if n := d.Rolling(); n >= 2 && o.HasFigure() && p.Kind() == period.KindMonth {
+		res, err = run.window(row, r, d, t, m, o)
+	} else {
+		res, err = kpi.Evaluate(d, p, o)
+	}
 	if err != nil {
 		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
 	}
