@@ -146,8 +146,22 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 		// result keeps the figure as a report prints it, the ratio rounded
 		// once to the measure's precision (rounding v again could round
 		// twice: 85.4545 to 85.455 to 85.46).
+		//
+		// Unless that rounding crosses a level: 22,499 of 28,124 is
+		// 79.9993%, missed against 80%, and must not be shown as 80.00%
+		// beside Missed. The figure then keeps the fewest further places
+		// that band as v does (79.9993), up to the places v was worked to.
 		if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
 			r.actual = sv
+			if x.band(sv, t) != b {
+				r.actual = v
+				for q := m.Precision + 1; q < places; q++ {
+					if qv, ok, _ := obs.figureTo(m.Unit, q); ok && x.band(qv, t) == b {
+						r.actual = qv
+						break
+					}
+				}
+			}
 		}
 	}
 	return r, nil
@@ -406,6 +420,25 @@ func (r Result) format(v decimal.Decimal) string {
 	return Written{Value: v, Unit: m.Unit}.String()
 }
 
+// shownActual writes the figure as a reason shows it: rounded to the
+// measure's precision, unless that rounding would cross a level (79.9993%
+// shown as 80.00% beside Missed against 80%); then with the fewest further
+// places that band as the figure does.
+func (r Result) shownActual() string {
+	v, m := r.actual, r.def.spec.Measure
+	if places := -v.Exponent(); places > m.Precision && r.band >= 0 {
+		shown := v
+		for q := m.Precision; q < places; q++ {
+			if qv := v.Round(q); r.def.band(qv, r.target) == int(r.band) {
+				shown = qv
+				break
+			}
+		}
+		v = shown
+	}
+	return r.def.writtenIn(v).String()
+}
+
 // EvaluateWindow rates obs, the aggregate of a rolling window of d's
 // months ending in month p (see [Spec].Rolling), as [Evaluate] rates a
 // figure for p, and marks the result as the window's: its reason begins
@@ -470,7 +503,7 @@ func (r Result) Reason() string {
 	if d.spec.Measure.Polarity == LowerIsBetter {
 		worse, better = "above", "below"
 	}
-	a := r.format(r.actual)
+	a := r.shownActual()
 	b := int(r.band)
 	if b == 0 {
 		verb := "meets"

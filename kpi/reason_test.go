@@ -102,3 +102,38 @@ func TestEvaluateWindow(t *testing.T) {
 	_, ok = plain.Window()
 	assert.False(t, ok)
 }
+
+// TestShownFigureNeverContradictsItsStatus: 22,499 of 28,124 is missed
+// against a target of 80%. Rounded to the measure's two places it would
+// print as 80.00% beside Missed; it keeps the fewest further places that
+// stay below 80. Worked by hand:
+//
+//	22499 / 28124 = 0.79999288...; x 100 = 79.999288...%
+//	2 places: 80.00  (reaches 80: contradicts Missed)
+//	3 places: 79.999 (below 80)  <- shown
+//
+// A figure whose two-place rounding bands as the figure does is shown to
+// two places, as before: 22,000 of 28,124 = 78.2250...% is 78.23%, and
+// 22,500 of 28,124 = 80.00355...% is 80.00%, met.
+func TestShownFigureNeverContradictsItsStatus(t *testing.T) {
+	spec := validSpec(t)
+	spec.Target = written(t, "80%")
+	spec.Bands = kpi.TargetOnly()
+	d := mustDef(t, spec)
+	may := period.Must(period.ParseLabel("May-16"))
+	for _, c := range []struct {
+		num, den      int64
+		shown, status string
+	}{
+		{22499, 28124, "79.999", "missed"},
+		{22000, 28124, "78.23", "missed"},
+		{22500, 28124, "80.00", "met"}, // 80.003555...: met, and 80.00 reaches 80
+	} {
+		r, err := kpi.Evaluate(d, may, kpi.Counts(c.num, c.den))
+		require.NoError(t, err)
+		v, ok := r.Actual()
+		require.True(t, ok)
+		assert.Equal(t, c.shown, v.StringFixed(-v.Exponent()), "%d of %d", c.num, c.den)
+		assert.Equal(t, c.status, r.Status().String())
+	}
+}
