@@ -406,11 +406,18 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	if s.Tier != kpi.TierKPI {
 		fk.Tier = s.Tier.String()
 	}
-	m := s.Measure
-	fk.Measure = fileMeasure{Unit: m.Unit.String(), Polarity: m.Polarity.String(), Precision: int(m.Precision),
-		RoundBeforeBanding: m.RoundBeforeBanding, Aggregation: m.Aggregation.String()}
-	if m.Unit == kpi.Rating {
-		fk.Measure.Scale = []num{numText(m.ScaleMin), numText(m.ScaleMax)}
+	if len(s.Parts) > 0 {
+		fk.Target, fk.Parts = "", s.Parts
+		if s.PartsRule != kpi.AllParts {
+			fk.PartsRule = s.PartsRule.String()
+		}
+	} else {
+		m := s.Measure
+		fk.Measure = &fileMeasure{Unit: m.Unit.String(), Polarity: m.Polarity.String(), Precision: int(m.Precision),
+			RoundBeforeBanding: m.RoundBeforeBanding, Aggregation: m.Aggregation.String()}
+		if m.Unit == kpi.Rating {
+			fk.Measure.Scale = []num{numText(m.ScaleMin), numText(m.ScaleMax)}
+		}
 	}
 	if !s.Profile.IsZero() {
 		fk.Profile = profileModel(s.Profile, s.Target, ys)

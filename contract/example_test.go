@@ -266,3 +266,47 @@ regimes:
 	// missed - rolling 3 months to Aug-19: 88.33% is below the target of 90%
 	// rolling 3 months, Jun-19 to Aug-19; Aug-19 alone: 80.00%, missed
 }
+
+// A KPI made of two parts that must both hold: no more than 3% of audited
+// reports graded unacceptable, and at least 85% graded acceptable. In May
+// 2016 2.5% were unacceptable (met) but only 82% acceptable (missed), so
+// the KPI is missed, and its reason names the part that decided it.
+func ExampleDecode_parts() {
+	file := `
+id: ASSESS
+start: 2016-04-01
+regimes:
+  - name: Assessments
+    from: 2016-04
+    kpis:
+      - {ref: Q1, frequency: monthly, parts: [Q1a, Q1b]}
+      - {ref: Q1a, measure: {unit: percent, polarity: lower_is_better, precision: 1, aggregation: ratio_of_sums},
+         frequency: monthly, target: no more than 3%}
+      - {ref: Q1b, measure: {unit: percent, polarity: higher_is_better, precision: 1, aggregation: ratio_of_sums},
+         frequency: monthly, target: at least 85%}
+`
+	c, err := contract.Decode(strings.NewReader(file), "assess.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nQ1a,May-16,2.5\nQ1b,May-16,82\n"), "may.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("May-16")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range sc.Rows {
+		fmt.Printf("%s %s: %s\n", r.KPI, r.Status, r.Result.Reason())
+	}
+	fmt.Println(sc.Summary.Total, "KPI counted")
+	// Output:
+	// Q1 missed: missed: part Q1b, 82% is below the target of 85%
+	// Q1a met: 2.5% meets the target of 3%
+	// Q1b missed: 82% is below the target of 85%
+	// 1 KPI counted
+}

@@ -44,9 +44,10 @@ func TestRowsCheckedAgainstTheirKPI(t *testing.T) {
 			`obs.csv:2: status: the value says "No Data", which is no_data, but the status is met: give one or the other`},
 		{"not measurable that failed", header + "3,Apr-16,Not measurable,,,failed\n",
 			`obs.csv:2: status: the value says "Not measurable", which is not_measurable, but the status is failed: give one or the other`},
-		// Refs: a near miss is named.
+		// Refs: a near miss is named (of 3 and 10, one edit each, the one as
+		// long as "30").
 		{"a ref one letter out", header + "30,Apr-16,95,,,\n",
-			`obs.csv:2: kpi: no KPI "30" in regime ICT 2009: did you mean 3?`},
+			`obs.csv:2: kpi: no KPI "30" in regime ICT 2009: did you mean 10?`},
 		{"a ref nothing like any", header + "R&B-K-001,Apr-16,95,,,\n",
 			`obs.csv:2: kpi: no KPI "R&B-K-001" in regime ICT 2009 (it has 1, 3, 9, 10)`},
 		// Limits: a long number is refused before it is read as a number,

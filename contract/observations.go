@@ -410,6 +410,8 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 			d, known := r.Indicator(o.KPI)
 			if !known {
 				fail(colKPI, "no KPI %s in regime %s %s%s", problems.Quote(o.KPI), r.Name(), r.Version(), nearestRef(o.KPI, r))
+			} else if d.IsCompound() {
+				fail(colKPI, "%s is made of parts (%s): give its parts' figures, from which it is rated", o.KPI, strings.Join(d.Parts(), ", "))
 			} else if err := d.CheckPeriod(label); err != nil {
 				fail(colPeriod, "%v", err)
 			} else if err := d.CheckYears(label); err != nil {

@@ -67,6 +67,15 @@ type Spec struct {
 	Profile Profile
 	Bands   Bands
 	Exceed  ExceedRule
+	// Parts, if given, make the KPI one of several parts, each a KPI of
+	// the regime with its own measure, target and figure ("no more than 3%
+	// of audited reports graded unacceptable, and at least 85% graded
+	// acceptable"); PartsRule says how the KPI takes its status from
+	// theirs ([Combine]). A KPI made of parts has no measure, target,
+	// profile, rolling window or exceed rule of its own, and its bands only
+	// give its statuses points (target_only, met or missed, if none).
+	Parts     []string
+	PartsRule PartsRule
 	// Rolling, if 2 or more, measures a monthly KPI over a rolling window
 	// of that many months, as rail and tram punctuality is: each month is
 	// rated on the aggregate of its figure and those of the months before
@@ -118,6 +127,9 @@ func (d Definition) data() *defData {
 // [ErrInvalid]. Likely mistakes that may still be right (a percent target of
 // 0.95, perhaps a fraction) do not fail; [Definition.Warnings] lists them.
 func New(spec Spec) (Definition, error) {
+	if len(spec.Parts) > 0 {
+		return newCompound(spec)
+	}
 	var p problems.List
 	if strings.TrimSpace(spec.Ref) == "" {
 		p.Add("ref", "an indicator needs a reference")
@@ -330,7 +342,11 @@ func (d Definition) OutcomesOnly() bool { return d.data().outcomesOnly }
 func (d Definition) Exceed() ExceedRule { return d.data().spec.Exceed }
 
 // Spec returns a copy of the spec the definition was built from.
-func (d Definition) Spec() Spec { return d.data().spec }
+func (d Definition) Spec() Spec {
+	s := d.data().spec
+	s.Parts = slices.Clone(s.Parts)
+	return s
+}
 
 // Warnings returns the likely mistakes [New] noticed but let pass.
 func (d Definition) Warnings() []string { return append([]string(nil), d.data().warnings...) }
@@ -349,7 +365,7 @@ func (x *defData) equal(y *defData) bool {
 	return a.Ref == b.Ref && a.Description == b.Description && a.ServiceArea == b.ServiceArea && a.Tier == b.Tier &&
 		a.Contractual == b.Contractual && a.Measure.Equal(b.Measure) && a.Frequency == b.Frequency &&
 		a.Target.Equal(b.Target) && a.Profile.Equal(b.Profile) && a.Bands.Equal(b.Bands) && a.Exceed.Equal(b.Exceed) &&
-		a.Rolling == b.Rolling
+		a.Rolling == b.Rolling && slices.Equal(a.Parts, b.Parts) && a.PartsRule == b.PartsRule
 }
 
 // TargetFor returns the target for a period: for a month, the profile's

@@ -34,10 +34,11 @@ type resultFlags uint8
 const (
 	hasTarget resultFlags = 1 << iota
 	hasActual
-	interim // a figure reported in a period when the measure is not due
-	outcome // a status reported with no figure
-	ranged  // a range of figures (Between): actual to hi
-	window  // the figure of a rolling window ending in the period
+	interim  // a figure reported in a period when the measure is not due
+	outcome  // a status reported with no figure
+	ranged   // a range of figures (Between): actual to hi
+	window   // the figure of a rolling window ending in the period
+	combined // a KPI made of parts, rated from theirs
 )
 
 // Evaluate rates one observation of d for period p (a month, or a longer
@@ -84,6 +85,9 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 			r.target, r.flags = t, r.flags|hasTarget
 		}
 		return r, nil
+	}
+	if len(x.spec.Parts) > 0 {
+		return Result{}, fmt.Errorf("kpi: %s is made of parts (%s): rate it from theirs with Combine", x.spec.Ref, strings.Join(x.spec.Parts, ", "))
 	}
 	if x.outcomesOnly {
 		return Result{}, fmt.Errorf("kpi: %s for %s: its target or levels are not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
@@ -469,6 +473,9 @@ func (r Result) Window() (months int, ok bool) {
 func (r Result) Reason() string {
 	if r.def == nil {
 		return ""
+	}
+	if r.flags&combined != 0 {
+		return r.text
 	}
 	if r.flags&window != 0 {
 		w := r

@@ -408,30 +408,40 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool) (monthEntry, err
 	mo.rows = make([]Row, 0, k)
 	mo.meta = make([]rowMeta, 0, k)
 	mp := m.Period()
-	for i, d := range r.spec.Indicators {
-		t := i
-		if run.l.trackOf != nil {
-			t = run.l.trackOf[r.refs[i]]
-		}
-		f := d.Frequency()
-		if f.Months() == 1 {
-			if err := run.rate(&mo, r, i, t, m, mp); err != nil {
-				return monthEntry{}, err
+	// The KPIs made of parts are rated after every other, from their
+	// parts' rows.
+	for pass := range 2 {
+		for i, d := range r.spec.Indicators {
+			if d.IsCompound() != (pass == 1) {
+				continue
 			}
-			continue
-		}
-		ended := false
-		for p := range f.Periods(m.Period()) {
-			ended = true
-			if err := run.rate(&mo, r, i, t, m, p); err != nil {
-				return monthEntry{}, err
+			t := i
+			if run.l.trackOf != nil {
+				t = run.l.trackOf[r.refs[i]]
+			}
+			f := d.Frequency()
+			if f.Months() == 1 {
+				if err := run.rate(&mo, r, i, t, m, mp); err != nil {
+					return monthEntry{}, err
+				}
+				continue
+			}
+			ended := false
+			for p := range f.Periods(m.Period()) {
+				ended = true
+				if err := run.rate(&mo, r, i, t, m, p); err != nil {
+					return monthEntry{}, err
+				}
+			}
+			if !ended {
+				if err := run.interim(&mo, r, i, t, m); err != nil {
+					return monthEntry{}, err
+				}
 			}
 		}
-		if !ended {
-			if err := run.interim(&mo, r, i, t, m); err != nil {
-				return monthEntry{}, err
-			}
-		}
+	}
+	if len(r.partOf) > 0 {
+		reportOrder(&mo, r)
 	}
 	for i := range mo.rows {
 		if !mo.rows[i].Points.IsZero() {
@@ -559,6 +569,39 @@ func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Mon
 	return agg, nil, note, nil
 }
 
+// reportOrder puts a month's rows back in the regime's order of KPIs, after
+// the KPIs made of parts were rated last.
+func reportOrder(mo *monthEntry, r *Regime) {
+	idx := make([]int, len(mo.rows))
+	for k := range idx {
+		idx[k] = k
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return r.byRef[mo.rows[a].KPI] - r.byRef[mo.rows[b].KPI] })
+	rows, meta := make([]Row, len(idx)), make([]rowMeta, len(idx))
+	for k, j := range idx {
+		rows[k], meta[k] = mo.rows[j], mo.meta[j]
+	}
+	mo.rows, mo.meta = rows, meta
+}
+
+// combine rates a KPI made of parts for period p from its parts' rows,
+// which the month has already (month rates the KPIs made of parts after
+// every other). A part with no row for p is taken as no figure.
+func combine(mo *monthEntry, d kpi.Definition, p period.Period) (kpi.Result, error) {
+	refs := d.Parts()
+	parts := make([]kpi.PartResult, len(refs))
+	for j, ref := range refs {
+		parts[j] = kpi.PartResult{Ref: ref, Result: kpi.Result{}}
+		for k := range mo.rows {
+			if pr := &mo.rows[k]; pr.KPI == ref && pr.Period.Start() == p.Start() && pr.Period.End() == p.End() {
+				parts[j].Result = pr.Result
+				break
+			}
+		}
+	}
+	return kpi.Combine(d, p, parts)
+}
+
 // window rates month m of a KPI measured over a rolling window on the
 // aggregate of the window's figures: o, this month's, and those reported
 // for the months before it in the window, leaving out months excluded or
@@ -659,9 +702,12 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		}
 	}
 	var res kpi.Result
-	if n := d.Rolling(); n >= 2 && o.HasFigure() && p.Kind() == period.KindMonth {
+	switch n := d.Rolling(); {
+	case d.IsCompound():
+		res, err = combine(mo, d, p)
+	case n >= 2 && o.HasFigure() && p.Kind() == period.KindMonth:
 		res, err = run.window(row, r, d, t, m, o)
-	} else {
+	default:
 		res, err = kpi.Evaluate(d, p, o)
 	}
 	if err != nil {
@@ -669,7 +715,13 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	}
 	row.Result, row.Status = res, res.Status()
 	points := res.Points()
-	if row.Status == kpi.NoData && r.spec.Missing.DeemFailed {
+	if row.PartOf != "" {
+		// A part is rated and shown; its KPI carries the consequences, and
+		// takes the missing rule for it.
+		points = decimal.Zero
+		row.Notes = append(row.Notes, "part of "+row.PartOf)
+	}
+	if row.Status == kpi.NoData && r.spec.Missing.DeemFailed && row.PartOf == "" {
 		row.Status, row.Deemed = r.deemedStatus(), true
 		points = r.deemedPoints(d)
 		row.Notes = append(row.Notes, "no figure was reported: deemed "+row.Status.String())
@@ -681,7 +733,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		row.Relief, row.Relieved = rl, rl.Kind == Mitigation || rl.Kind == CustomerCause
 		row.Notes = append(row.Notes, reliefNote(rl))
 	}
-	row.Failing = r.failing(row.Status)
+	row.Failing = r.failing(row.Status) && row.PartOf == ""
 	tr := &run.tracks[t]
 	counts := row.Failing && (!row.Relieved || r.spec.MitigatedCount)
 	if row.Failing && tr.prevFail && r.spec.Repeat.IsPositive() {
@@ -706,7 +758,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		tr.prevFail = counts
 		tr.fails = append(tr.fails, counts)
 	}
-	if !row.Relieved && row.Status != kpi.Excluded {
+	if !row.Relieved && row.Status != kpi.Excluded && row.PartOf == "" {
 		row.Points = points
 		short := row.Status.IsPerformance() && !row.Status.OnTarget()
 		if len(r.spec.Credits) > 0 && (short || points.IsPositive()) {

@@ -101,6 +101,8 @@ type Regime struct {
 	// lowerLabels are the labels in lower case, for notes.
 	lowerLabels [kpi.Excluded + 1]string
 	ruleTexts   []string // the escalation rules' descriptions, for events
+	// partOf maps the reference of a part to the KPI it is part of.
+	partOf map[string]string
 }
 
 // New validates a spec and returns its regime, reporting every problem at
@@ -138,6 +140,7 @@ func New(spec Spec) (*Regime, error) {
 	if len(spec.Indicators) == 0 {
 		bad("indicators", "a regime needs at least one indicator")
 	}
+	partOf := checkParts(spec.Indicators, byRef, bad)
 	known := func(path, ref string) {
 		if _, ok := byRef[ref]; !ok {
 			var refs []string
@@ -208,7 +211,7 @@ func New(spec Spec) (*Regime, error) {
 	spec.Relief = slices.Clone(spec.Relief)
 	spec.Credits = slices.Clone(spec.Credits)
 	spec.Escalation = slices.Clone(spec.Escalation)
-	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation))}
+	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
 	r.versions = []string{spec.Version}[:1:1]
 	r.repeatNote = "repeat failure: points × " + spec.Repeat.String()
 	r.refs = make([]string, len(spec.Indicators))
@@ -216,6 +219,7 @@ func New(spec Spec) (*Regime, error) {
 	for i, d := range spec.Indicators {
 		r.refs[i] = d.Ref()
 		r.rows[i] = baseRow(r, d, period.Period{})
+		r.rows[i].PartOf = partOf[d.Ref()]
 	}
 	for _, d := range spec.Indicators {
 		// Profiles for listed years can miss one; a shape applied to every
@@ -297,6 +301,48 @@ func (r *Regime) Spec() Spec {
 	s.Escalation = slices.Clone(s.Escalation)
 	s.Remedy.Baselines = slices.Clone(s.Remedy.Baselines)
 	return s
+}
+
+// checkParts checks the KPIs made of parts: each part is a KPI of the
+// regime, measured as often as the KPI, made of no parts itself, and part
+// of one KPI only; under the worst-part rule, the KPI's ladder has every
+// status its parts can reach. It returns the KPI of each part.
+func checkParts(defs []kpi.Definition, byRef map[string]int, bad func(path, format string, args ...any)) map[string]string {
+	partOf := map[string]string{}
+	for i, d := range defs {
+		for j, ref := range d.Parts() {
+			path := fmt.Sprintf("indicators[%d].parts[%d]", i, j)
+			k, ok := byRef[ref]
+			if !ok {
+				var refs []string
+				for _, o := range defs {
+					refs = append(refs, o.Ref())
+				}
+				bad(path, "no indicator %s in the regime%s", problems.Quote(ref), problems.NearestRef(ref, refs))
+				continue
+			}
+			part := defs[k]
+			switch {
+			case part.IsCompound():
+				bad(path, "%s is itself made of parts: a part is rated on its own figure", ref)
+			case part.Frequency() != d.Frequency():
+				bad(path, "%s is %s, but %s is %s: a part is measured as often as its KPI", ref, part.Frequency(), d.Ref(), d.Frequency())
+			case partOf[ref] != "":
+				bad(path, "%s is already a part of %s", ref, partOf[ref])
+			}
+			if d.PartsRule() == kpi.WorstPart {
+				for _, st := range part.Statuses() {
+					if !slices.Contains(d.Statuses(), st) {
+						bad(fmt.Sprintf("indicators[%d].bands", i), "%s takes its worst part's status, but has no band for %s, which %s can reach", d.Ref(), st, ref)
+					}
+				}
+			}
+			if partOf[ref] == "" {
+				partOf[ref] = d.Ref()
+			}
+		}
+	}
+	return partOf
 }
 
 // Label returns the regime's display label for a status.

@@ -75,6 +75,11 @@ type Row struct {
 	ServiceArea string
 	Tier        kpi.Tier
 	Contractual bool
+	// PartOf is the KPI made of parts this row's KPI is a part of, or "".
+	// A part is shown, and its figure rated, but it carries no points,
+	// credits or escalation of its own (its KPI does), and summaries count
+	// it apart.
+	PartOf string
 	// Status is the row's status, after deeming and relief; Failing says
 	// whether it counts as a failure in this regime.
 	Status  kpi.Status
@@ -274,6 +279,9 @@ func summarise(rows []Row) Summary {
 	s := Summary{ByStatus: map[kpi.Status]int{}, ByServiceArea: map[string]map[kpi.Status]int{}, ByTier: map[kpi.Tier]map[kpi.Status]int{},
 		Points: decimal.Zero}
 	for _, r := range rows {
+		if r.PartOf != "" {
+			continue // shown under its KPI, counted with it
+		}
 		s.Total++
 		if !r.Points.IsZero() {
 			s.Points = s.Points.Add(r.Points)

@@ -164,10 +164,47 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry) []Row {
 	}
 	rows := make([]Row, 0, len(order))
 	var sc scratch
+	compound := false
 	for _, t := range order {
-		rows = append(rows, l.viewRow(p, refs[start[t]:start[t+1]], defs[t].def, defs[t].r, &sc))
+		row := l.viewRow(p, refs[start[t]:start[t+1]], defs[t].def, defs[t].r, &sc)
+		row.PartOf = defs[t].r.partOf[row.KPI]
+		compound = compound || defs[t].def.IsCompound()
+		rows = append(rows, row)
+	}
+	if compound {
+		for k, t := range order {
+			if d := defs[t].def; d.IsCompound() && !rows[k].Result.IsCombined() {
+				recombine(&rows[k], rows, d, defs[t].r, p)
+			}
+		}
 	}
 	return rows
+}
+
+// recombine rates a view's row of a KPI made of parts, which has no
+// figures of its own to aggregate, from its parts' rows in the view.
+func recombine(row *Row, rows []Row, d kpi.Definition, r *Regime, p period.Period) {
+	refs := d.Parts()
+	parts := make([]kpi.PartResult, len(refs))
+	for j, ref := range refs {
+		parts[j].Ref = ref
+		for k := range rows {
+			if rows[k].KPI == ref {
+				parts[j].Result = rows[k].Result
+				break
+			}
+		}
+	}
+	res, err := kpi.Combine(d, p, parts)
+	if err != nil {
+		return // the months were rated; a view that cannot combine keeps what they said
+	}
+	row.Result, row.Status, row.Deemed = res, res.Status(), false
+	if row.Status == kpi.NoData && r.spec.Missing.DeemFailed {
+		row.Status, row.Deemed = r.deemedStatus(), true
+	}
+	row.Label = r.Label(row.Status)
+	row.Failing = r.failing(row.Status)
 }
 
 // scratch is space a view reuses from one row to the next.

@@ -140,7 +140,7 @@ func TestExit1(t *testing.T) {
 				badContract + ":40: regimes[0].kpis[1].frequncy: unknown field: did you mean frequency?\n"},
 		{"a broken CSV", []string{"-contract", ictFile, "-actuals", badCSV, "-period", "May-16"},
 			badCSV + ":2: the row has 4 fields, but the header has 3\n" +
-				badCSV + ":3: kpi: no KPI \"99\" in regime ICT 2009: did you mean 9?\n"},
+				badCSV + ":3: kpi: no KPI \"99\" in regime ICT 2009: did you mean 19?\n"},
 		{"a figure in two files", []string{"-contract", ictFile, "-actuals", ictFigs, "-actuals", dupCSV, "-period", "May-16"},
 			dupCSV + ":2: kpi: 3 for May-16 is already in " + ictFigs + " on line 5\n"},
 		{"a missing file", []string{"-contract", filepath.Join(dir, "none.yaml"), "-actuals", ictFigs, "-period", "May-16"},

@@ -150,7 +150,8 @@ func NearestRef(ref string, refs []string) string {
 	}
 	best, bestD := "", max(1, len(ref)/3)+1
 	for _, r := range refs {
-		if d := Distance(strings.ToLower(ref), strings.ToLower(r)); d < bestD {
+		// Of two as near, the one as long as ref: Q1c is nearer Q1a than Q1.
+		if d := Distance(strings.ToLower(ref), strings.ToLower(r)); d < bestD || d == bestD && len(r) == len(ref) && len(best) != len(ref) {
 			best, bestD = r, d
 		}
 	}
