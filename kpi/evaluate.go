@@ -157,7 +157,14 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 		// that band as v does (79.9993), up to the places v was worked to.
 		if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
 			r.actual = sv
-			if x.band(sv, t) != b {
+			sb := -1
+			if fv, fok := fixedOf(sv); fok && x.fast != nil {
+				sb = x.fast.band(fv, m.Polarity == LowerIsBetter)
+			}
+			if sb < 0 {
+				sb = x.band(sv, t)
+			}
+			if sb != b {
 				r.actual = v
 				for q := m.Precision + 1; q < places; q++ {
 					if qv, ok, _ := obs.figureTo(m.Unit, q); ok && x.band(qv, t) == b {

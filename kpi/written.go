@@ -312,6 +312,9 @@ func errTwoComparisons(a string, ca Comparison, b string, cb Comparison) error {
 // the comparison, the phrase as [comparisonWords] writes it, and what
 // follows it.
 func cutComparison(s string) (Comparison, string, string, bool) {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return Unstated, "", s, false // every phrase starts with a letter or a symbol: most figures are bare
+	}
 	for _, cw := range comparisonWords {
 		if after, ok := cutPhrase(s, cw.text); ok {
 			return cw.c, cw.text, after, true
@@ -324,6 +327,9 @@ func cutComparison(s string) (Comparison, string, string, bool) {
 // returning the comparison, the phrase as [trailingComparisonWords] writes
 // it, and what comes before it.
 func cutTrailingComparison(s string) (Comparison, string, string, bool) {
+	if t := strings.TrimRightFunc(s, unicode.IsSpace); t == "" || !(t[len(t)-1] >= 'a' && t[len(t)-1] <= 'z' || t[len(t)-1] >= 'A' && t[len(t)-1] <= 'Z') {
+		return Unstated, "", s, false // every phrase ends in a letter: "95%" has none
+	}
 	for _, cw := range trailingComparisonWords {
 		if before, ok := cutTrailingPhrase(s, cw.text); ok {
 			return cw.c, cw.text, before, true
