@@ -195,6 +195,17 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	if fr.Remedy != nil {
 		spec.Remedy = b.remedy(fr.Remedy, at("remedy"))
 	}
+	if fr.Consequences != nil {
+		spec.Consequences = []kpi.Tier{}
+		for i, s := range fr.Consequences {
+			t, err := kpi.ParseTier(s)
+			if err != nil {
+				b.bad(index(at("consequences"), i), "%s", reason(err))
+				continue
+			}
+			spec.Consequences = append(spec.Consequences, t)
+		}
+	}
 	if fr.Caps != nil {
 		spec.Caps.PerPeriod = b.amount(at("caps.per_period"), fr.Caps.PerPeriod)
 		spec.Caps.Rolling = b.amount(at("caps.rolling"), fr.Caps.Rolling)

@@ -226,6 +226,12 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 		}
 		fr.Credits = append(fr.Credits, fc)
 	}
+	if s.Consequences != nil {
+		fr.Consequences = []string{}
+		for _, t := range s.Consequences {
+			fr.Consequences = append(fr.Consequences, t.String())
+		}
+	}
 	if !s.Remedy.IsZero() {
 		fr.Remedy = &fileRemedy{Rate: amountText(s.Remedy.Rate)}
 		for _, bl := range s.Remedy.Baselines {

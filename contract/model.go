@@ -40,6 +40,7 @@ type fileRegime struct {
 	KPIs               []fileKPI    `yaml:"kpis" json:"kpis" req:"1" doc:"The regime's KPIs, in report order."`
 	Relief             []fileRelief `yaml:"relief,omitempty" json:"relief,omitempty" doc:"Exclusions, mitigations and customer-cause relief."`
 	Credits            []fileCredit `yaml:"credits,omitempty" json:"credits,omitempty" doc:"Service credit rules, applied in order and added."`
+	Consequences       []string     `yaml:"consequences,omitempty" json:"consequences,omitempty" doc:"The tiers whose KPIs carry points, credits and escalation ([kpi, pi]); omitted, kpi alone: a PI or contextual measure is rated and reported, but earns nothing."`
 	Remedy             *fileRemedy  `yaml:"remedy,omitempty" json:"remedy,omitempty" doc:"A remedy for the service points a month accrues over a baseline: (points - baseline) x rate, nothing at or below it."`
 	Caps               *fileCaps    `yaml:"caps,omitempty" json:"caps,omitempty" doc:"Limits on the credits."`
 	Escalation         []fileRule   `yaml:"escalation,omitempty" json:"escalation,omitempty" doc:"Rules that raise named events from the history."`

@@ -715,13 +715,16 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	}
 	row.Result, row.Status = res, res.Status()
 	points := res.Points()
+	bare := row.PartOf != "" || !r.carries(row.Tier) // rated and shown, with no consequences
 	if row.PartOf != "" {
 		// A part is rated and shown; its KPI carries the consequences, and
 		// takes the missing rule for it.
-		points = decimal.Zero
 		row.Notes = append(row.Notes, "part of "+row.PartOf)
 	}
-	if row.Status == kpi.NoData && r.spec.Missing.DeemFailed && row.PartOf == "" {
+	if bare {
+		points = decimal.Zero
+	}
+	if row.Status == kpi.NoData && r.spec.Missing.DeemFailed && !bare {
 		row.Status, row.Deemed = r.deemedStatus(), true
 		points = r.deemedPoints(d)
 		row.Notes = append(row.Notes, "no figure was reported: deemed "+row.Status.String())
@@ -733,7 +736,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		row.Relief, row.Relieved = rl, rl.Kind == Mitigation || rl.Kind == CustomerCause
 		row.Notes = append(row.Notes, reliefNote(rl))
 	}
-	row.Failing = r.failing(row.Status) && row.PartOf == ""
+	row.Failing = r.failing(row.Status) && !bare
 	tr := &run.tracks[t]
 	counts := row.Failing && (!row.Relieved || r.spec.MitigatedCount)
 	if row.Failing && tr.prevFail && r.spec.Repeat.IsPositive() {
@@ -758,7 +761,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		tr.prevFail = counts
 		tr.fails = append(tr.fails, counts)
 	}
-	if !row.Relieved && row.Status != kpi.Excluded && row.PartOf == "" {
+	if !row.Relieved && row.Status != kpi.Excluded && !bare {
 		row.Points = points
 		short := row.Status.IsPerformance() && !row.Status.OnTarget()
 		if len(r.spec.Credits) > 0 && (short || points.IsPositive()) {

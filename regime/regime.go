@@ -58,6 +58,12 @@ type Spec struct {
 	MitigatedCount bool
 	// Credits are the service credit rules, applied in order and added.
 	Credits []CreditRule
+	// Consequences are the tiers whose indicators carry points, credits
+	// and escalation. Nil means [kpi.TierKPI] alone: a performance
+	// indicator (PI) or a contextual measure is rated and reported, but
+	// earns nothing, as most schedules say; a regime whose PIs do carry
+	// consequences lists both.
+	Consequences []kpi.Tier
 	// Remedy, if not zero, charges for the service points a month accrues
 	// over a baseline ([PointsRemedy]), as a credit before the caps.
 	Remedy PointsRemedy
@@ -180,6 +186,15 @@ func New(spec Spec) (*Regime, error) {
 	}
 	p.Append(spec.Caps.validate()...)
 	spec.Remedy.validate(spec.From, bad)
+	for i, t := range spec.Consequences {
+		switch {
+		case t > kpi.TierContextual:
+			bad(fmt.Sprintf("consequences[%d]", i), "unknown tier %d", int(t))
+		case slices.Index(spec.Consequences, t) < i:
+			bad(fmt.Sprintf("consequences[%d]", i), "%s is listed twice", t)
+		}
+	}
+	spec.Consequences = slices.Clone(spec.Consequences)
 	spec.Remedy.Baselines = slices.Clone(spec.Remedy.Baselines)
 	for i, r := range spec.Escalation {
 		path := fmt.Sprintf("escalation[%d]", i)
@@ -300,6 +315,7 @@ func (r *Regime) Spec() Spec {
 	s.Credits = slices.Clone(s.Credits)
 	s.Escalation = slices.Clone(s.Escalation)
 	s.Remedy.Baselines = slices.Clone(s.Remedy.Baselines)
+	s.Consequences = slices.Clone(s.Consequences)
 	return s
 }
 
@@ -434,6 +450,14 @@ func (r *Regime) checkYears(first, last period.Month) error {
 }
 
 // failing reports whether a status counts as a failure.
+// carries reports whether an indicator of tier t carries consequences.
+func (r *Regime) carries(t kpi.Tier) bool {
+	if r.spec.Consequences == nil {
+		return t == kpi.TierKPI
+	}
+	return slices.Contains(r.spec.Consequences, t)
+}
+
 func (r *Regime) failing(s kpi.Status) bool {
 	f := r.spec.Failing
 	if f == 0 {
@@ -457,7 +481,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
-		a.Reset != b.Reset || !a.Remedy.Equal(b.Remedy) ||
+		a.Reset != b.Reset || !a.Remedy.Equal(b.Remedy) || !slices.Equal(a.Consequences, b.Consequences) ||
 		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false
