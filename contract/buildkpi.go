@@ -147,7 +147,7 @@ func (b *builder) compoundKPI(fk *fileKPI, spec kpi.Spec, path string) (kpi.Defi
 
 // measure reads the measure; what is missing, kpi.New reports.
 func (b *builder) measure(fm *fileMeasure, path string) kpi.Measure {
-	m := kpi.Measure{Precision: int32(fm.Precision), RoundBeforeBanding: fm.RoundBeforeBanding}
+	m := kpi.Measure{Precision: int32(fm.Precision), RoundBeforeBanding: fm.RoundBeforeBanding, Signed: fm.Signed}
 	if fm.Precision < 0 || fm.Precision > 10 {
 		// Said here, with the places as written: the int32 kpi.New would
 		// see may not be them.

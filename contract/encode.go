@@ -420,7 +420,7 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	} else {
 		m := s.Measure
 		fk.Measure = &fileMeasure{Unit: m.Unit.String(), Polarity: m.Polarity.String(), Precision: int(m.Precision),
-			RoundBeforeBanding: m.RoundBeforeBanding, Aggregation: m.Aggregation.String()}
+			RoundBeforeBanding: m.RoundBeforeBanding, Aggregation: m.Aggregation.String(), Signed: m.Signed}
 		if m.Unit == kpi.Rating {
 			fk.Measure.Scale = []num{numText(m.ScaleMin), numText(m.ScaleMax)}
 		}

@@ -35,7 +35,7 @@ func TestRowsCheckedAgainstTheirKPI(t *testing.T) {
 		{"half a failure", header + "1,Apr-16,1.5,,,\n",
 			`obs.csv:2: value: 1 for 2016-04: a number of failures must be whole and zero or more, not 1.5`},
 		{"a negative percent", header + "3,Apr-16,-1,,,\n",
-			`obs.csv:2: value: cannot read "-1" as a value`},
+			`obs.csv:2: value: 3 for 2016-04: -1 has a sign, but a percent figure is zero or more (a measure whose figures can be negative says signed: true)`},
 		{"counts for failures", header + "1,Apr-16,,1,10,\n",
 			`obs.csv:2: numerator: counts (a numerator and a denominator) are the figure of a percentage or a ratio, not of 1's measure in failures: give the figure as the value`},
 		// Consistency: "No Data" is a status, and a status beside it must

@@ -74,6 +74,7 @@ type fileMeasure struct {
 	Polarity           string `yaml:"polarity" json:"polarity" req:"1" enum:"higher_is_better,lower_is_better" doc:"Whether a higher figure is better."`
 	Precision          int    `yaml:"precision,omitempty" json:"precision,omitempty" doc:"The decimal places figures are reported to."`
 	RoundBeforeBanding bool   `yaml:"round_before_banding,omitempty" json:"round_before_banding,omitempty" doc:"Round figures to the precision before banding."`
+	Signed             bool   `yaml:"signed,omitempty" json:"signed,omitempty" doc:"Figures and levels may be negative (a variance in days: -28); money and plain numbers may be without it."`
 	Aggregation        string `yaml:"aggregation" json:"aggregation" req:"1" enum:"aggregations" doc:"How figures of several months combine into a quarter or year."`
 	Scale              []num  `yaml:"scale,omitempty" json:"scale,omitempty" doc:"The minimum and maximum of a rating ([1, 5])."`
 }

@@ -579,7 +579,7 @@ func wholeCount(s string) (int64, error) {
 func fractionSlip(def kpi.Definition, p period.Period, f kpi.Observation) string {
 	m := def.Measure()
 	v, ok := f.Value()
-	if !ok || m.Unit != kpi.Percent || m.Polarity != kpi.HigherIsBetter || v.GreaterThan(decimal.NewFromInt(1)) || v.IsZero() {
+	if !ok || m.Unit != kpi.Percent || m.Polarity != kpi.HigherIsBetter || v.GreaterThan(decimal.NewFromInt(1)) || !v.IsPositive() {
 		return ""
 	}
 	t, err := def.TargetFor(p)

@@ -171,13 +171,17 @@ type Measure struct {
 	Aggregation        Aggregation
 	// ScaleMin and ScaleMax bound a Rating (1 and 5, say).
 	ScaleMin, ScaleMax decimal.Decimal
+	// Signed allows negative figures and levels, as a variance in days
+	// (-28 is four weeks early) or a change does. Money and plain numbers
+	// may be negative without it; a count of failures never is.
+	Signed bool
 }
 
 // Equal reports whether m and o are the same measure.
 func (m Measure) Equal(o Measure) bool {
 	return m.Unit == o.Unit && m.Polarity == o.Polarity && m.Precision == o.Precision &&
 		m.RoundBeforeBanding == o.RoundBeforeBanding && m.Aggregation == o.Aggregation &&
-		m.ScaleMin.Equal(o.ScaleMin) && m.ScaleMax.Equal(o.ScaleMax)
+		m.ScaleMin.Equal(o.ScaleMin) && m.ScaleMax.Equal(o.ScaleMax) && m.Signed == o.Signed
 }
 
 // validate reports the measure's problems under path.
@@ -204,6 +208,9 @@ func (m Measure) validate(p *problems.List) {
 	} else if !m.ScaleMin.IsZero() || !m.ScaleMax.IsZero() {
 		p.Add("scale", "only a rating has a scale")
 	}
+	if m.Signed && (m.Unit == Failures || m.Unit == Count) {
+		p.Add("signed", "a %s is never negative", m.Unit)
+	}
 	if m.Aggregation == RatioOfSums && m.Unit != Percent && m.Unit != Number {
 		p.Add("aggregation", "ratio_of_sums is for percentages and ratios, not %s", m.Unit)
 	}
@@ -217,17 +224,22 @@ func (m Measure) TakesCounts() bool { return m.Unit == Percent || m.Unit == Numb
 
 // inRange checks a figure against the measure's natural range.
 func (m Measure) inRange(v decimal.Decimal) error {
+	neg := v.IsNegative()
 	switch {
-	case m.Unit == Percent && (v.IsNegative() || cmpDec(v, hundred) > 0):
-		return fmt.Errorf("%s%% is outside 0 to 100", v)
+	case m.Unit == Failures && (neg || !v.IsInteger()):
+		return fmt.Errorf("a number of failures must be whole and zero or more, not %s", v)
+	case m.Unit == Count && (neg || !v.IsInteger()):
+		return fmt.Errorf("a count must be whole and zero or more, not %s", v)
+	case neg && !m.Signed && m.Unit != Money && m.Unit != Number && m.Unit != Rating:
+		return fmt.Errorf("%s has a sign, but a %s figure is zero or more (a measure whose figures can be negative says signed: true)", v, m.Unit)
+	case m.Unit == Percent && (cmpDec(v, hundred) > 0 || cmpDec(v, hundred.Neg()) < 0):
+		lo := "0"
+		if m.Signed {
+			lo = "-100"
+		}
+		return fmt.Errorf("%s%% is outside %s to 100", v, lo)
 	case m.Unit == Rating && (cmpDec(v, m.ScaleMin) < 0 || cmpDec(v, m.ScaleMax) > 0):
 		return fmt.Errorf("%s is outside the scale %s to %s", v, m.ScaleMin, m.ScaleMax)
-	case m.Unit == Failures && (v.IsNegative() || !v.IsInteger()):
-		return fmt.Errorf("a number of failures must be whole and zero or more, not %s", v)
-	case m.Unit == Count && (v.IsNegative() || !v.IsInteger()):
-		return fmt.Errorf("a count must be whole and zero or more, not %s", v)
-	case m.Unit != Money && m.Unit != Number && v.IsNegative():
-		return fmt.Errorf("a %s figure cannot be negative (%s)", m.Unit, v)
 	}
 	return nil
 }

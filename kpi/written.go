@@ -89,7 +89,11 @@ func (w Written) String() string {
 	case Percent:
 		b.WriteString(v + "%")
 	case Money:
-		b.WriteString("£" + v)
+		if w.Value.IsNegative() {
+			b.WriteString("-£" + asWritten(w.Value.Neg()))
+		} else {
+			b.WriteString("£" + v)
+		}
 	case Failures:
 		if w.Value.Equal(decimal.NewFromInt(1)) {
 			b.WriteString(v + " failure")
@@ -228,9 +232,27 @@ func parseWritten(s string) (Written, error) {
 			return Written{}, errTwoComparisons(before, c, text2, c2)
 		}
 	}
+	// A sign, before or after a £: -28, +15, -£500, £-500 (and the minus
+	// sign − that reports print). Whether the measure allows a negative
+	// figure is for the definition to say.
+	negative := false
+	cutSign := func() {
+		switch {
+		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "+"):
+			negative = rest[0] == '-'
+			rest = strings.TrimSpace(rest[1:])
+		case strings.HasPrefix(rest, "−"):
+			negative = true
+			rest = strings.TrimSpace(rest[len("−"):])
+		}
+	}
+	cutSign()
 	if strings.HasPrefix(rest, "£") {
 		w.Unit = Money
 		rest = strings.TrimSpace(rest[len("£"):])
+		if !negative {
+			cutSign()
+		}
 	}
 	// The number runs while the characters are digits, points and commas,
 	// or is a number in words.
@@ -253,7 +275,7 @@ func parseWritten(s string) (Written, error) {
 			return Written{}, errors.New("there is no figure")
 		}
 		if rest[0] == '-' || rest[0] == '+' {
-			return Written{}, fmt.Errorf("a sign (%c) is not read: figures and targets are written without one, as zero or more", rest[0])
+			return Written{}, fmt.Errorf("%q has two signs", s)
 		}
 		if startsNumberWord(rest) {
 			return Written{}, fmt.Errorf("%q is not a figure: %s", rest, wordsRead)
@@ -263,6 +285,9 @@ func parseWritten(s string) (Written, error) {
 	v, err := parseNumber(num)
 	if err != nil {
 		return Written{}, err
+	}
+	if negative {
+		v = v.Neg()
 	}
 	w.Value = v
 	// A comparison may follow the number and its unit: "88% or more".

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // TestParseWritten covers every form the seeds write, one case each.
@@ -66,7 +67,7 @@ func TestParseWrittenErrors(t *testing.T) {
 		{"1.5 failures", "must be whole"},
 		{"<", "there is no figure"},
 		{"£5%", "money cannot also be percent"},
-		{"-5%", `a sign (-) is not read: figures and targets are written without one, as zero or more`},
+		{"--5%", `"--5%" has two signs`},
 		{"1e5", `"e5" is not a unit`},
 	}
 	for _, tt := range tests {
@@ -266,7 +267,6 @@ func TestWrittenFormErrors(t *testing.T) {
 		{"88% or", `"% or" is not a unit`},
 		{"88 percentor more", `"percentor more" is not a unit`},
 		{"minimal 5%", `"minimal 5%" is not a figure`},
-		{"at least -5%", "a sign (-) is not read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -277,4 +277,60 @@ func TestWrittenFormErrors(t *testing.T) {
 			assert.ErrorContains(t, err, tt.cause)
 		})
 	}
+}
+
+// TestSignedValues: a value may carry a sign, before or after a £, or the
+// minus sign reports print; whether the measure allows a negative figure is
+// the definition's to say (TestSignedMeasures).
+func TestSignedValues(t *testing.T) {
+	for _, c := range []struct {
+		in, value, unit, comparison, text string
+	}{
+		{"-28 days", "-28", "days", "unstated", "-28 days"},
+		{"+15", "15", "", "unstated", "15"},
+		{"−2%", "-2", "percent", "unstated", "-2%"},
+		{"-£500.00", "-500", "money", "unstated", "-£500.00"},
+		{"£-500.00", "-500", "money", "unstated", "-£500.00"},
+		{"< -2 days", "-2", "days", "<", "< -2 days"},
+		{"at least -5%", "-5", "percent", ">=", ">= -5%"},
+	} {
+		w, err := kpi.ParseWritten(c.in)
+		require.NoError(t, err, c.in)
+		assert.Equal(t, c.value, w.Value.String(), c.in)
+		unit := ""
+		if w.Unit != 0 {
+			unit = w.Unit.String()
+		}
+		assert.Equal(t, c.unit, unit, c.in)
+		assert.Equal(t, c.text, w.String(), c.in)
+		back, err := kpi.ParseWritten(w.String())
+		require.NoError(t, err)
+		assert.True(t, back.Equal(w), "%s reads back", c.in)
+	}
+}
+
+// TestSignedMeasures: a negative figure or target is refused, naming the
+// sign, for a measure that is not signed; a signed one takes it. Money
+// may be negative without the flag; a count never is.
+func TestSignedMeasures(t *testing.T) {
+	days := kpi.Measure{Unit: kpi.Days, Polarity: kpi.HigherIsBetter, Aggregation: kpi.WeightedMean}
+	spec := kpi.Spec{Ref: "V", Measure: days, Frequency: period.Monthly(), Target: written(t, ">= -2 days"), Bands: kpi.TargetOnly()}
+	_, err := kpi.New(spec)
+	assert.ErrorContains(t, err, "target: -2 has a sign, but a days figure is zero or more (a measure whose figures can be negative says signed: true)")
+
+	spec.Measure.Signed = true
+	d := mustDef(t, spec)
+	may := period.Must(period.ParseLabel("May-16"))
+	// A variance of -1 day (a day late) is at least -2: met; -3 is not.
+	for fig, want := range map[string]kpi.Status{"-1": kpi.Met, "-2": kpi.Met, "-3": kpi.Missed, "5": kpi.Met} {
+		o, err := d.ParseFigure(fig)
+		require.NoError(t, err)
+		r, err := kpi.Evaluate(d, may, o)
+		require.NoError(t, err)
+		assert.Equal(t, want, r.Status(), fig)
+	}
+
+	fails := kpi.Measure{Unit: kpi.Failures, Polarity: kpi.LowerIsBetter, Aggregation: kpi.Sum, Signed: true}
+	_, err = kpi.New(kpi.Spec{Ref: "F", Measure: fails, Frequency: period.Monthly(), Target: written(t, "0 failures")})
+	assert.ErrorContains(t, err, "measure.signed: a failures is never negative")
 }

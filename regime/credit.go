@@ -358,6 +358,9 @@ func ParseAmount(s string) (Amount, error) {
 	if w.Comparison != kpi.Unstated {
 		return Amount{}, fmt.Errorf("%s: an amount is a sum of money or a percentage, without a comparison", problems.Quote(s))
 	}
+	if w.Value.IsNegative() {
+		return Amount{}, fmt.Errorf("%s: an amount cannot be negative", problems.Quote(s))
+	}
 	switch w.Unit {
 	case kpi.Percent:
 		return PercentOfCharges(w.Value), nil
