@@ -474,7 +474,7 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		}
 		return o, true
 	case def.OutcomesOnly():
-		fail(colValue, "%s's target or levels are not published, so a figure cannot be rated: leave the value empty and give the outcome reported as the status (met, missed, failed, ...)", o.KPI)
+		fail(colValue, "%s's target is not published, so a figure cannot be rated: leave the value empty and give the outcome reported as the status (met, missed, failed, ...)", o.KPI)
 		return o, false
 	case value == "" && numText == "":
 		fail(colValue, "no figure: give a value, counts, or a status such as no_data")

@@ -106,9 +106,12 @@ type defData struct {
 	// levelPlaces is the most decimal places any level can be resolved to,
 	// for computing ratios exactly enough.
 	levelPlaces int32
-	// outcomesOnly is set when the target or a level is not published:
-	// only outcomes can be rated.
+	// outcomesOnly is set when the target is not published: only
+	// outcomes can be rated.
 	outcomesOnly bool
+	// partial is set when a level below the target is not published: a
+	// figure is rated as far as the published levels decide ([Evaluate]).
+	partial bool
 }
 
 // emptyDef is what the zero Definition reads as.
@@ -186,7 +189,11 @@ func New(spec Spec) (Definition, error) {
 			p.Add("exceed", "the bands already have an exceeded band")
 		}
 	}
-	outcomesOnly := t.Comparison == NotPublished || slices.ContainsFunc(ladder, func(b Band) bool {
+	// With the target not published, nothing can be decided from a figure:
+	// outcomes only. With a lower level not published, a figure decides
+	// what the published levels decide (partial).
+	outcomesOnly := t.Comparison == NotPublished
+	partial := !outcomesOnly && slices.ContainsFunc(ladder, func(b Band) bool {
 		return b.Reach != nil && b.Reach.Kind == UnpublishedLevel
 	})
 	if t.Comparison == NotPublished && !spec.Profile.IsZero() {
@@ -201,8 +208,8 @@ func New(spec Spec) (Definition, error) {
 	}
 	spec.Profile = spec.Profile.clone()
 	spec.Bands = Bands{list: spec.Bands.List()}
-	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly}
-	if !outcomesOnly {
+	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial}
+	if !outcomesOnly && !partial {
 		x.fast = x.fixedLadder()
 	}
 	x.levelPlaces = x.maxLevelPlaces()
@@ -223,6 +230,9 @@ func checkLadder(ladder []Band, spec Spec, p *problems.List) {
 	for _, t := range targets {
 		for i := 1; i < len(ladder)-1; i++ {
 			prev, cur := ladder[i-1], ladder[i]
+			if prev.Reach.Kind == UnpublishedLevel || cur.Reach.Kind == UnpublishedLevel {
+				continue // nothing to compare: the papers do not give it
+			}
 			pv, ps := prev.Reach.resolve(t, strictTarget)
 			cv, cs := cur.Reach.resolve(t, strictTarget)
 			c := pol.Better(pv, cv)
@@ -333,9 +343,11 @@ func (d Definition) Profile() Profile { return d.data().spec.Profile }
 // Bands returns the ladder as specified, without the exceed band.
 func (d Definition) Bands() Bands { return d.data().spec.Bands }
 
-// OutcomesOnly reports whether the definition's target or one of its
-// levels is not published ([NotPublished], [Unpublished]): it rates
-// outcomes reported without figures ([Outcome]), and a figure is an error.
+// OutcomesOnly reports whether the definition's target is not published
+// ([NotPublished]): it rates outcomes reported without figures ([Outcome]),
+// and a figure is an error. A definition whose target is published but a
+// lower level is not ([Unpublished]) rates figures as far as the published
+// levels decide ([Evaluate]).
 func (d Definition) OutcomesOnly() bool { return d.data().outcomesOnly }
 
 // Exceed returns the exceed rule.

@@ -34,11 +34,12 @@ type resultFlags uint8
 const (
 	hasTarget resultFlags = 1 << iota
 	hasActual
-	interim  // a figure reported in a period when the measure is not due
-	outcome  // a status reported with no figure
-	ranged   // a range of figures (Between): actual to hi
-	window   // the figure of a rolling window ending in the period
-	combined // a KPI made of parts, rated from theirs
+	interim      // a figure reported in a period when the measure is not due
+	outcome      // a status reported with no figure
+	ranged       // a range of figures (Between): actual to hi
+	window       // the figure of a rolling window ending in the period
+	combined     // a KPI made of parts, rated from theirs
+	unverifiable // a status as reported, which the published levels cannot check
 )
 
 // Evaluate rates one observation of d for period p (a month, or a longer
@@ -90,7 +91,7 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 		return Result{}, fmt.Errorf("kpi: %s is made of parts (%s): rate it from theirs with Combine", x.spec.Ref, strings.Join(x.spec.Parts, ", "))
 	}
 	if x.outcomesOnly {
-		return Result{}, fmt.Errorf("kpi: %s for %s: its target or levels are not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
+		return Result{}, fmt.Errorf("kpi: %s for %s: its target is not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
 	}
 	m := &x.spec.Measure
 	if obs.kind == obsCounts && !m.TakesCounts() {
@@ -135,6 +136,9 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 
 	if !due {
 		r.flags |= interim
+	}
+	if x.partial {
+		return x.ratePartial(r, v, obs.reported), nil
 	}
 	b := -1
 	if fok && x.fast != nil {
@@ -208,7 +212,7 @@ func (x *defData) outcome(r Result, obs Observation, due bool) (Result, error) {
 // not measurable where they fall in different bands.
 func (x *defData) rateRange(r Result, obs Observation, due bool) (Result, error) {
 	if x.outcomesOnly {
-		return Result{}, fmt.Errorf("kpi: %s for %s: its target or levels are not published, so the figures %s cannot be rated", x.spec.Ref, r.period, obs)
+		return Result{}, fmt.Errorf("kpi: %s for %s: its target is not published, so the figures %s cannot be rated", x.spec.Ref, r.period, obs)
 	}
 	lo, hi := obs.num, obs.den
 	for _, v := range []decimal.Decimal{lo, hi} {
@@ -225,7 +229,9 @@ func (x *defData) rateRange(r Result, obs Observation, due bool) (Result, error)
 	if !due {
 		r.flags |= interim
 	}
-	if b := x.band(lo, t); b == x.band(hi, t) {
+	b, known := x.bandKnown(lo, t)
+	b2, known2 := x.bandKnown(hi, t)
+	if b == b2 && known && known2 {
 		r.band, r.status = int16(b), x.ladder[b].Status
 	} else {
 		r.status = NotMeasurable
@@ -234,11 +240,15 @@ func (x *defData) rateRange(r Result, obs Observation, due bool) (Result, error)
 }
 
 // band returns the index of the first band whose level v reaches when the
-// period's target is t.
+// period's target is t; where a level is not published, the first band v
+// could be in ([defData.bandKnown]).
 func (x *defData) band(v, t decimal.Decimal) int {
 	last := len(x.ladder) - 1
 	strict := x.spec.Target.Comparison.Strict()
 	for i := 0; i < last; i++ {
+		if x.ladder[i].Reach.Kind == UnpublishedLevel {
+			return i
+		}
 		lv, ls := x.ladder[i].Reach.resolve(t, strict)
 		if reaches(x.spec.Measure.Polarity, v, lv, ls) {
 			return i
@@ -246,6 +256,67 @@ func (x *defData) band(v, t decimal.Decimal) int {
 	}
 	return last
 }
+
+// bandKnown finds v's band as far as the published levels decide: the
+// band, or, where a level that would decide it is not published, the first
+// band it could be in (every band from there down is possible).
+func (x *defData) bandKnown(v, t decimal.Decimal) (b int, decided bool) {
+	last := len(x.ladder) - 1
+	strict := x.spec.Target.Comparison.Strict()
+	for i := 0; i < last; i++ {
+		if x.ladder[i].Reach.Kind == UnpublishedLevel {
+			return i, false
+		}
+		lv, ls := x.ladder[i].Reach.resolve(t, strict)
+		if reaches(x.spec.Measure.Polarity, v, lv, ls) {
+			return i, true
+		}
+	}
+	return last, true
+}
+
+// ratePartial rates figure v where a level below the target is not
+// published. What the published levels decide is rated as ever; where an
+// unpublished level would decide, the status is not measurable, "cannot be
+// decided", unless the status reported is one the figure could have: then
+// that status is taken, marked as reported and not verifiable. A reported
+// status the published levels contradict stays a disagreement.
+func (x *defData) ratePartial(r Result, v decimal.Decimal, reported Status) Result {
+	b, decided := x.bandKnown(v, r.target)
+	if decided {
+		r.band, r.status = int16(b), x.ladder[b].Status
+		return r
+	}
+	for i := b; i < len(x.ladder); i++ {
+		if reported != 0 && x.ladder[i].Status == reported {
+			r.band, r.status = int16(i), reported
+			r.flags |= unverifiable
+			return r
+		}
+	}
+	r.status = NotMeasurable
+	return r
+}
+
+// candidates lists the statuses a figure in undecided band b and below
+// could have: "tolerance, missed or failed".
+func (x *defData) candidates(b int) string {
+	var names []string
+	for _, band := range x.ladder[b:] {
+		if n := band.Status.String(); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// Unverifiable reports whether the status is as the supplier or council
+// reported it, for a figure the published levels cannot rate: consistent
+// with them, but not checked.
+func (r Result) Unverifiable() bool { return r.flags&unverifiable != 0 }
 
 // dueIn reports whether a measurement falls due in p: in a month, by the
 // frequency; a longer period always holds one.
@@ -484,6 +555,20 @@ func (r Result) Reason() string {
 	if r.flags&combined != 0 {
 		return r.text
 	}
+	if x := r.def; x.partial && r.flags&hasActual != 0 && r.flags&ranged == 0 {
+		if b, decided := x.bandKnown(r.actual, r.target); !decided {
+			side := "below"
+			if x.spec.Measure.Polarity == LowerIsBetter {
+				side = "above"
+			}
+			head := fmt.Sprintf("%s is %s the target of %s", r.shownActual(), side, r.format(r.target))
+			if r.flags&unverifiable != 0 {
+				return fmt.Sprintf("%s: %s as reported, not verifiable from the published levels", head, r.status)
+			}
+			return fmt.Sprintf("%s, and the level that decides the rest is not published: %s cannot be told apart", head, x.candidates(b))
+		}
+	}
+
 	if r.flags&window != 0 {
 		w := r
 		w.flags &^= window

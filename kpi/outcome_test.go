@@ -56,7 +56,7 @@ func TestOutcomes(t *testing.T) {
 func TestOutcomeMistakes(t *testing.T) {
 	d := abandonedCalls(t)
 	_, err := kpi.Evaluate(d, month("Aug-19"), fig(t, "4.2"))
-	assert.EqualError(t, err, "kpi: CSC_KPI_04 for 2019-08: its target or levels are not published, so the figure 4.2 cannot be rated: give the outcome reported instead")
+	assert.EqualError(t, err, "kpi: CSC_KPI_04 for 2019-08: its target is not published, so the figure 4.2 cannot be rated: give the outcome reported instead")
 	_, err = kpi.Evaluate(d, month("Aug-19"), kpi.Outcome(kpi.NoData, ""))
 	assert.ErrorContains(t, err, "an outcome is a performance status (exceeded, met, tolerance, missed, detriment or failed), not no_data")
 	only := mustDef(t, kpi.Spec{Ref: "BS-K-002", Measure: percent(kpi.HigherIsBetter), Frequency: period.Monthly(),

@@ -714,6 +714,9 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
 	}
 	row.Result, row.Status = res, res.Status()
+	if res.Unverifiable() {
+		row.Notes = append(row.Notes, "as reported, not verifiable from the published levels")
+	}
 	points := res.Points()
 	bare := row.PartOf != "" || !r.carries(row.Tier) // rated and shown, with no consequences
 	if row.PartOf != "" {

@@ -84,12 +84,12 @@ func readContract(t *testing.T) *contract.Contract {
 func TestFigureRefused(t *testing.T) {
 	c := readContract(t)
 	_, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nCSC_KPI_04,Aug-19,7.5\n"), "figures.csv", c)
-	assert.EqualError(t, err, "figures.csv:2: value: CSC_KPI_04's target or levels are not published, so a figure cannot be rated: "+
+	assert.EqualError(t, err, "figures.csv:2: value: CSC_KPI_04's target is not published, so a figure cannot be rated: "+
 		"leave the value empty and give the outcome reported as the status (met, missed, failed, ...)")
 	// Given to the regime directly, the figure is refused there too.
 	aug := period.Must(period.ParseMonth("Aug-19"))
 	_, err = c.Score([]regime.Observation{{KPI: "CSC_KPI_04", Month: aug, Obs: kpi.Figure(decimal.RequireFromString("7.5"))}}, aug.Period())
-	assert.ErrorContains(t, err, "CSC_KPI_04 for 2019-08: its target or levels are not published, so the figure 7.5 cannot be rated")
+	assert.ErrorContains(t, err, "CSC_KPI_04 for 2019-08: its target is not published, so the figure 7.5 cannot be rated")
 }
 
 // TestMitigationOfAnOutcome shows the regime's relief on these outcomes,
