@@ -1,6 +1,8 @@
 package kpi_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,4 +58,27 @@ func TestCombine(t *testing.T) {
 	assert.ErrorContains(t, err, "parts[1]: A is a part twice")
 	assert.ErrorContains(t, err, "parts[2]: Q cannot be a part of itself")
 	assert.ErrorContains(t, err, "target: a KPI made of parts has none of its own: its parts have theirs")
+}
+
+// FuzzParsePartsRule: a rule it reads writes back as a name it reads to the
+// same rule, not minding case; anything else is a *kpi.ParseError that
+// quotes at most an excerpt.
+func FuzzParsePartsRule(f *testing.F) {
+	for _, s := range []string{"all", "worst", "ALL", " worst ", "", "any", "all parts"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := kpi.ParsePartsRule(s)
+		if err != nil {
+			var pe *kpi.ParseError
+			if !errors.As(err, &pe) || len(err.Error()) > 300 {
+				t.Fatalf("%.40q: %T %.100v", s, err, err)
+			}
+			return
+		}
+		back, err := kpi.ParsePartsRule(strings.ToUpper(r.String()))
+		if err != nil || back != r {
+			t.Fatalf("%q read as %v, which writes %q and reads back as %v, %v", s, r, r.String(), back, err)
+		}
+	})
 }
