@@ -53,10 +53,27 @@
 // KPI "failed to meet the Minimum Service Level in September". An [Outcome]
 // records such a status as reported; [Evaluate] places it in the ladder's
 // band with that status and marks the result ([Result.Outcome]), with no
-// figure, variance or margin. Where the levels themselves are not public,
-// write the target as "not published" ([NotPublished]) or a level as
-// [Unpublished]: the definition then rates outcomes only, and a figure for
-// it is an error rather than a status against a guessed level.
+// figure, variance or margin. Where the target itself is not public, write
+// it as "not published" ([NotPublished]): the definition then rates outcomes
+// only, and a figure for it is an error rather than a status against a
+// guessed level. Where only a lower level is not public ([Unpublished]), a
+// figure is rated as far as the published levels decide: below the target,
+// where the unpublished level would decide, it is not measurable, unless
+// the status reported with it is one the figure could have, which is taken
+// and marked ([Result.Unverifiable]).
+//
+// # Parts, rolling windows and signs
+//
+// A KPI may be made of parts ([Spec].Parts), each a KPI with its own figure
+// ("no more than 3% unacceptable, and at least 85% acceptable"): [Combine]
+// rates it from its parts' results, all of them holding or the worst of
+// them ([PartsRule]), and its reason names the part that decided it. A
+// monthly KPI may be judged on a rolling window of months ([Spec].Rolling):
+// [EvaluateWindow] rates the window's aggregate and names the window in the
+// reason. A measure whose figures can be negative, a variance in days, says
+// so ([Measure].Signed); money and plain numbers may be negative anyway.
+// [Definition.ParseFigure] reads a figure for a definition, refusing a unit
+// that is not the measure's ("95 days" for a percentage).
 //
 // # Across periods
 //

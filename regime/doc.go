@@ -9,8 +9,11 @@
 // status ("Target Met", "Within 'Tolerance'", "Failed MSL"), an exceed rule
 // and whether figures round before banding (for every KPI that does not set
 // its own), what a missing figure means ([Missing]), which statuses count as
-// failures, a repeat multiplier, [Relief], [CreditRule]s, [Caps], escalation
-// [Rule]s and how money is rounded to pence ([Rounding]). Every problem is
+// failures, a repeat multiplier, [Relief], [CreditRule]s, a remedy for
+// points over a baseline ([PointsRemedy]), [Caps], escalation [Rule]s, the
+// tiers whose KPIs carry consequences ([Spec].Consequences: KPIs alone by
+// default, so a PI is rated but earns nothing) and how money is rounded to
+// pence ([Rounding]). Every problem is
 // reported at once with its field's path. A [History] holds a contract's
 // regimes in order, so that a regime revised mid-contract scores each month
 // by the right version, in one ledger.
@@ -47,14 +50,22 @@
 //  5. credits: each credit rule ([PointsCredit], [ShortfallCredit],
 //     [FixedCredit], [AtRiskCredit], or your own) reads the row, and adds
 //     to its credit, rounded to pence;
-//  6. caps: the month's total is capped per month and over a rolling window
+//  6. remedy: where the regime has a [PointsRemedy], the month's points
+//     over its baseline times the rate are added to the month's credits;
+//  7. caps: the month's total is capped per month and over a rolling window
 //     of the actual charges of the window's months (credits applied before
 //     the first month scored count through [Input.OpeningCredits]); a cap
 //     that binds is rounded down, so it is never exceeded by a penny;
 //     points are never capped;
-//  7. escalation: each rule ([NFailuresInM], [KConsecutive],
+//  8. escalation: each rule ([NFailuresInM], [KConsecutive],
 //     [PointsInWindow], [StatusReached]) is checked once per measurement
 //     period and raises its named event.
+//
+// A KPI made of parts ([kpi.Spec].Parts) is rated after its parts, from
+// their rows; the parts are shown ([Row.PartOf]) but carry no points,
+// credits or escalation, and summaries count their KPI once. A KPI on a
+// rolling window ([kpi.Spec].Rolling) is rated on the window's figures,
+// with its own month's figure in a note.
 //
 // A row holds one truth: [Row.Status] is the status after deeming and
 // relief, and it says why (deemed, relieved, interim, the status the
