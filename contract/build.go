@@ -124,7 +124,7 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	if fr.From == "" {
 		b.bad(at("from"), "a regime needs the month it takes effect (2016-04)")
 	}
-	spec.From, _ = b.month(at("from"), fr.From)
+	spec.From, spec.Starts, spec.PartMonth = b.regimeFrom(fr, at)
 	spec.Until, _ = b.month(at("until"), fr.Until)
 	if len(fr.Labels) > 0 {
 		spec.Labels = map[kpi.Status]string{}
@@ -216,6 +216,9 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	}
 	r, err := regime.New(spec)
 	b.validation(err, func(p string) string {
+		if p == "part_month" && fr.PartMonth == "" {
+			return child(path, "from") // the day given, and nothing said of its month
+		}
 		if strings.HasPrefix(p, "remedy.baselines") && fr.Remedy != nil {
 			// The file gives baselines as a mapping or a list by year.
 			if fr.Remedy.Baseline != nil {
@@ -259,6 +262,41 @@ func (b *builder) amount(path, s string) regime.Amount {
 		b.bad(path, "%v", err)
 	}
 	return a
+}
+
+// regimeFrom reads a regime's from: a month, or the day it takes effect
+// part-way through a month with part_month saying how that month is rated.
+// Under majority the month goes whole to the regime in force for more of
+// its days; regime.New says what is missing or wrong.
+func (b *builder) regimeFrom(fr *fileRegime, at func(string) string) (period.Month, period.Date, regime.PartMonth) {
+	var pm regime.PartMonth
+	if fr.PartMonth != "" {
+		p, err := regime.ParsePartMonth(fr.PartMonth)
+		if err != nil {
+			b.bad(at("part_month"), "%v", err)
+		}
+		pm = p
+	}
+	if len(fr.From) != len("2019-11-30") || strings.Count(string(fr.From), "-") != 2 {
+		// A month (2016-04, Apr-16), or not a date: said as a month.
+		m, ok := b.month(at("from"), fr.From)
+		if ok && pm != 0 {
+			b.bad(at("part_month"), "is for a regime that starts part-way through a month: give from as its first day (2019-11-30)")
+		}
+		return m, period.Date{}, 0
+	}
+
+	d, ok := b.date(at("from"), fr.From)
+	if !ok {
+		return period.Month{}, period.Date{}, 0
+	}
+	if d.Day() == 1 {
+		return d.YearMonth(), period.Date{}, pm // the first of a month: no part to rate
+	}
+	if pm == regime.Majority {
+		return regime.MajorityMonth(d), d, pm
+	}
+	return d.YearMonth(), d, pm
 }
 
 // remedy builds a points remedy: its rate, and its baselines from months

@@ -226,6 +226,9 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 		}
 		fr.Credits = append(fr.Credits, fc)
 	}
+	if !s.Starts.IsZero() {
+		fr.From, fr.PartMonth = plain(s.Starts.String()), s.PartMonth.String()
+	}
 	if s.Consequences != nil {
 		fr.Consequences = []string{}
 		for _, t := range s.Consequences {

@@ -26,7 +26,8 @@ type fileContract struct {
 type fileRegime struct {
 	Name               string       `yaml:"name" json:"name" req:"1" doc:"The regime's name (ICT, PSSP)."`
 	Version            string       `yaml:"version,omitempty" json:"version,omitempty" doc:"The regime's version, which every scorecard names (2016)."`
-	From               plain        `yaml:"from" json:"from" req:"1" fmt:"month" doc:"The first month the regime is in force (2016-04)."`
+	From               plain        `yaml:"from" json:"from" req:"1" doc:"The first month the regime is in force (2016-04), or the day it takes effect where that is part-way through a month (2019-11-30), with part_month."`
+	PartMonth          string       `yaml:"part_month,omitempty" json:"part_month,omitempty" enum:"majority,each_part" doc:"How the month a regime takes effect part-way through is rated: majority (whole, by the regime in force for most of it) or each_part (each regime its part, on its own figure, against its share of the charge by days)."`
 	Until              plain        `yaml:"until,omitempty" json:"until,omitempty" fmt:"month" doc:"The first month the regime is no longer in force; omit while it runs."`
 	Labels             pairs        `yaml:"labels,omitempty" json:"labels,omitempty" keys:"status" doc:"Display labels by status (met: Target Met)."`
 	Exceed             string       `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"The regime's exceed rule for KPIs that give none: none, better than target, or a stretch level (at 98)."`

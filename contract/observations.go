@@ -404,15 +404,28 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		fail(colPeriod, "%s is outside the contract's term (%s)", m.Label(period.Short), c.termText())
 	default:
 		r, inForce := c.RegimeAt(m)
+		// A month two regimes share, each rating its part: a monthly KPI's
+		// figure is for a part, under the regime of that part.
+		before, _, first, second, shared := c.History().Parts(m)
+		part := shared && (label == first || label == second)
+		if shared && label == first {
+			r = before
+		}
 		if !inForce {
 			fail(colPeriod, "no regime of the contract is in force in %s", m.Label(period.Short))
 		} else if o.KPI != "" {
 			d, known := r.Indicator(o.KPI)
+			monthly := known && d.Frequency().Months() == 1
 			if !known {
 				fail(colKPI, "no KPI %s in regime %s %s%s", problems.Quote(o.KPI), r.Name(), r.Version(), nearestRef(o.KPI, r))
 			} else if d.IsCompound() {
 				fail(colKPI, "%s is made of parts (%s): give its parts' figures, from which it is rated", o.KPI, strings.Join(d.Parts(), ", "))
-			} else if err := d.CheckPeriod(label); err != nil {
+			} else if shared && monthly && !part {
+				fail(colPeriod, "%s is shared by two regimes, each rating its part on its own figure: give %s's figure for %s and for %s",
+					m.Label(period.Short), o.KPI, first.Label(period.Short), second.Label(period.Short))
+			} else if part && !monthly {
+				fail(colPeriod, "%s is a part of %s, which only a monthly KPI is rated for; %s is %s", label.Label(period.Short), m.Label(period.Short), o.KPI, d.Frequency())
+			} else if err := d.CheckPeriod(label); err != nil && !part {
 				fail(colPeriod, "%v", err)
 			} else if err := d.CheckYears(label); err != nil {
 				fail(colPeriod, "%v", err)

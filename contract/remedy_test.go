@@ -1,7 +1,6 @@
 package contract_test
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -99,12 +98,8 @@ P4,Dec-22,99
 	}
 
 	// Written back, the baselines are by month, and read back the same.
-	var out bytes.Buffer
-	require.NoError(t, contract.Encode(&out, c, contract.YAML))
-	assert.Contains(t, out.String(), "remedy:\n      rate: £500.00\n      baseline:\n        2019-12: 10\n        2020-12: 8\n        2021-12: 6\n")
-	back, err := contract.Decode(&out, "back.yaml", contract.YAML)
-	require.NoError(t, err)
-	assert.True(t, c.Equal(back))
+	written := roundTrip(t, c, "tram")
+	assert.Contains(t, written[contract.YAML], "remedy:\n      rate: £500.00\n      baseline:\n        2019-12: 10\n        2020-12: 8\n        2021-12: 6\n")
 }
 
 // TestRemedyFileErrors: a remedy says its baseline one way, and has one.

@@ -61,6 +61,12 @@
 //     [PointsInWindow], [StatusReached]) is checked once per measurement
 //     period and raises its named event.
 //
+// A regime that takes effect part-way through a month ([Spec].Starts) says
+// how that month is rated ([PartMonth]): whole, by the regime in force for
+// most of it, or each regime its part on its own figure, against its share
+// of the month's charge by days; longer periods, caps and escalation in
+// that month follow the regime in force at its end.
+//
 // A KPI made of parts ([kpi.Spec].Parts) is rated after its parts, from
 // their rows; the parts are shown ([Row.PartOf]) but carry no points,
 // credits or escalation, and summaries count their KPI once. A KPI on a

@@ -69,6 +69,9 @@ type monthEntry struct {
 	escPoints              []decimal.Decimal // by track, as escalation sees them; nil if none
 	escTotal               decimal.Decimal
 	fresh                  bool // the regime started afresh in this month (Reset)
+	// shared is the regime before, where the month is shared with it: each
+	// rated its part ([EachPart]).
+	shared *Regime
 }
 
 // rowMeta is what the ledger keeps beside a row: the observation it rated,
@@ -280,13 +283,22 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, o.For(), end))
 			continue
 		}
+		part := false // a regime's part of a month it shares with another
+		if s, split := h.splitIn(end); split && !month {
+			switch o.Period {
+			case s.first:
+				r, part = s.before, true
+			case s.second:
+				part = true
+			}
+		}
 		di, ok := r.byRef[o.KPI]
 		if !ok {
 			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %s in regime %s", i, problems.Quote(o.KPI), title(r)))
 			continue
 		}
 		d := r.spec.Indicators[di]
-		if !month || d.Frequency().IsFourWeekly() {
+		if (!month || d.Frequency().IsFourWeekly()) && !(part && d.Frequency().Months() == 1) {
 			if err := d.CheckPeriod(o.For()); err != nil {
 				errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
 				continue
@@ -339,7 +351,11 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 				*tr = trackState{fails: tr.fails[:0], rows: tr.rows[:0]}
 			}
 		}
-		mo, err := run.month(m, r, fresh)
+		var sp *split
+		if s, ok := h.splitIn(m); ok {
+			sp = &s
+		}
+		mo, err := run.month(m, r, fresh, sp)
 		if err != nil {
 			return nil, err
 		}
@@ -395,54 +411,44 @@ type runner struct {
 }
 
 // month scores month m under regime r (nil where none is in force).
-func (run *runner) month(m period.Month, r *Regime, fresh bool) (monthEntry, error) {
+func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (monthEntry, error) {
 	mo := monthEntry{regime: r, fresh: fresh, points: decimal.Zero, before: decimal.Zero, credits: decimal.Zero, escTotal: decimal.Zero}
 	if r == nil {
 		return mo, nil
 	}
 	mo.charge, mo.hasCharge = run.in.Charges[m]
-	if r.needsCharges() && !mo.hasCharge {
+	if (r.needsCharges() || sp != nil && sp.before.needsCharges()) && !mo.hasCharge {
 		return monthEntry{}, &MissingChargeError{Regime: title(r), Month: m}
 	}
 	k := len(r.spec.Indicators)
 	mo.rows = make([]Row, 0, k)
 	mo.meta = make([]rowMeta, 0, k)
-	mp := m.Period()
-	// The KPIs made of parts are rated after every other, from their
-	// parts' rows.
-	for pass := range 2 {
-		for i, d := range r.spec.Indicators {
-			if d.IsCompound() != (pass == 1) {
-				continue
-			}
-			t := i
-			if run.l.trackOf != nil {
-				t = run.l.trackOf[r.refs[i]]
-			}
-			f := d.Frequency()
-			if f.Months() == 1 {
-				if err := run.rate(&mo, r, i, t, m, mp); err != nil {
-					return monthEntry{}, err
-				}
-				continue
-			}
-			ended := false
-			for p := range f.Periods(m.Period()) {
-				ended = true
-				if err := run.rate(&mo, r, i, t, m, p); err != nil {
-					return monthEntry{}, err
-				}
-			}
-			if !ended {
-				if err := run.interim(&mo, r, i, t, m); err != nil {
-					return monthEntry{}, err
-				}
-			}
+	full := mo.charge
+	if sp == nil {
+		if err := run.rateRegime(&mo, r, m, m.Period(), everyKPI); err != nil {
+			return monthEntry{}, err
+		}
+	} else {
+		// A month shared by two regimes: the one before rates its monthly
+		// KPIs over its days, against its share of the charge by days;
+		// this one its monthly KPIs over the rest, against the rest of
+		// the charge, and its longer periods ending in the month as ever.
+		mo.shared = sp.before
+		first, second := sp.shares(full, m)
+		mo.charge = first
+		if err := run.rateRegime(&mo, sp.before, m, sp.first, monthlyKPI); err != nil {
+			return monthEntry{}, err
+		}
+		mo.charge = second
+		if err := run.rateRegime(&mo, r, m, sp.second, monthlyKPI); err != nil {
+			return monthEntry{}, err
+		}
+		mo.charge = full
+		if err := run.rateRegime(&mo, r, m, m.Period(), longerKPI); err != nil {
+			return monthEntry{}, err
 		}
 	}
-	if len(r.partOf) > 0 {
-		reportOrder(&mo, r)
-	}
+	mo.charge = full
 	for i := range mo.rows {
 		if !mo.rows[i].Points.IsZero() {
 			mo.points = mo.points.Add(mo.rows[i].Points)
@@ -541,7 +547,9 @@ func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Mon
 	if s, ok := l.byPeriod[periodKey{t, p.Start(), p.End()}]; ok {
 		return s.obs, nil, s.note, nil
 	}
-	if d.Frequency().IsFourWeekly() {
+	if d.Frequency().IsFourWeekly() || p.Kind() == period.KindDays {
+		// A four-weekly period, or a regime's part of a shared month, has
+		// its own figure or none: it is not made of months.
 		return kpi.Observation{}, nil, "", nil
 	}
 	var entries []kpi.Entry
@@ -569,19 +577,79 @@ func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Mon
 	return agg, nil, note, nil
 }
 
-// reportOrder puts a month's rows back in the regime's order of KPIs, after
-// the KPIs made of parts were rated last.
-func reportOrder(mo *monthEntry, r *Regime) {
-	idx := make([]int, len(mo.rows))
+// Which KPIs rateRegime rates.
+type kpisOf uint8
+
+const (
+	everyKPI   kpisOf = iota
+	monthlyKPI        // the monthly KPIs, over the regime's part of a shared month
+	longerKPI         // the others, in a shared month, after them
+)
+
+// rateRegime adds the rows of regime r in month m: each monthly KPI over
+// mp (the month, or the regime's part of it), each longer measurement
+// period ending in m, and interim rows for the others; which says which of
+// them. The KPIs made of parts are rated after every other, from their
+// parts' rows, and the rows are then put in report order.
+func (run *runner) rateRegime(mo *monthEntry, r *Regime, m period.Month, mp period.Period, which kpisOf) error {
+	start := len(mo.rows)
+	for pass := range 2 {
+		for i, d := range r.spec.Indicators {
+			if d.IsCompound() != (pass == 1) {
+				continue
+			}
+			t := i
+			if run.l.trackOf != nil {
+				t = run.l.trackOf[r.refs[i]]
+			}
+			f := d.Frequency()
+			if f.Months() == 1 {
+				if which == longerKPI {
+					continue
+				}
+				if err := run.rate(mo, r, i, t, m, mp); err != nil {
+					return err
+				}
+				continue
+			}
+			if which == monthlyKPI {
+				continue
+			}
+			ended := false
+			for p := range f.Periods(m.Period()) {
+				ended = true
+				if err := run.rate(mo, r, i, t, m, p); err != nil {
+					return err
+				}
+			}
+			if !ended {
+				if err := run.interim(mo, r, i, t, m); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if len(r.partOf) > 0 {
+		reportOrder(mo, r, start)
+	}
+	return nil
+}
+
+// reportOrder puts the rows of r from index start back in the regime's
+// order of KPIs, after the KPIs made of parts were rated last.
+func reportOrder(mo *monthEntry, r *Regime, start int) {
+	rows, meta := mo.rows[start:], mo.meta[start:]
+	idx := make([]int, len(rows))
 	for k := range idx {
 		idx[k] = k
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return r.byRef[mo.rows[a].KPI] - r.byRef[mo.rows[b].KPI] })
-	rows, meta := make([]Row, len(idx)), make([]rowMeta, len(idx))
+	slices.SortStableFunc(idx, func(a, b int) int { return r.byRef[rows[a].KPI] - r.byRef[rows[b].KPI] })
+	sr, sm := make([]Row, len(idx)), make([]rowMeta, len(idx))
 	for k, j := range idx {
-		rows[k], meta[k] = mo.rows[j], mo.meta[j]
+		sr[k], sm[k] = rows[j], meta[j]
 	}
-	mo.rows, mo.meta = rows, meta
+	copy(rows, sr)
+	copy(meta, sm)
 }
 
 // combine rates a KPI made of parts for period p from its parts' rows,

@@ -25,6 +25,14 @@ type Spec struct {
 	// From is the first month the regime is in force; Until, if not zero,
 	// the first month it no longer is.
 	From, Until period.Month
+	// Starts, if not zero, is the day the regime takes effect where that
+	// is part-way through a month, and PartMonth how that month is rated.
+	// Under [EachPart], Starts is in From, and From is shared with the
+	// regime before, each rating its part; under [Majority] (resolved when
+	// the contract is built) From is the first month rated whole, and
+	// Starts is kept for the record.
+	Starts    period.Date
+	PartMonth PartMonth
 	// Indicators are the regime's KPI definitions, in report order. Their
 	// references must be unique.
 	Indicators []kpi.Definition
@@ -186,6 +194,20 @@ func New(spec Spec) (*Regime, error) {
 	}
 	p.Append(spec.Caps.validate()...)
 	spec.Remedy.validate(spec.From, bad)
+	switch {
+	case spec.Starts.IsZero() && spec.PartMonth != 0:
+		bad("part_month", "is for a regime that starts part-way through a month (give the day it starts)")
+	case spec.Starts.IsZero():
+	case spec.PartMonth == 0 && spec.Starts.Day() != 1:
+		bad("part_month", "%s takes effect on %s, part-way through %s: say how that month is rated, as part_month: majority (by the regime in force for most of it) or each_part (each part on its own figure)",
+			spec.Name, spec.Starts, spec.Starts.YearMonth().Label(period.Long))
+	case spec.PartMonth > EachPart:
+		bad("part_month", "unknown way %d", int(spec.PartMonth))
+	case spec.PartMonth == EachPart && spec.Starts.YearMonth() != spec.From:
+		bad("starts", "%s is not in the regime's first month %s: each part of a month is rated in that month", spec.Starts, spec.From)
+	case spec.PartMonth == Majority && MajorityMonth(spec.Starts) != spec.From:
+		bad("from", "a regime taking effect on %s is first in force for most of %s, not %s", spec.Starts, MajorityMonth(spec.Starts), spec.From)
+	}
 	for i, t := range spec.Consequences {
 		switch {
 		case t > kpi.TierContextual:
@@ -481,7 +503,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
-		a.Reset != b.Reset || !a.Remedy.Equal(b.Remedy) || !slices.Equal(a.Consequences, b.Consequences) ||
+		a.Reset != b.Reset || !a.Remedy.Equal(b.Remedy) || a.Starts != b.Starts || a.PartMonth != b.PartMonth || !slices.Equal(a.Consequences, b.Consequences) ||
 		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false
@@ -511,6 +533,15 @@ func NewHistory(regimes ...*Regime) (History, error) {
 	rs := slices.Clone(regimes)
 	slices.SortFunc(rs, func(a, b *Regime) int { return a.From().Compare(b.From()) })
 	var errs []error
+	for i, cur := range rs {
+		if cur.spec.PartMonth != EachPart || cur.spec.Starts.IsZero() || cur.spec.Starts.Day() == 1 {
+			continue
+		}
+		if i == 0 || rs[i-1].Until() != cur.From() {
+			errs = append(errs, fmt.Errorf("regimes: %s takes effect on %s and rates each part of %s on its own figure, so a regime must run until %s, for the first part",
+				title(cur), cur.spec.Starts, cur.From().Label(period.Long), cur.From()))
+		}
+	}
 	for i := 1; i < len(rs); i++ {
 		prev, cur := rs[i-1], rs[i]
 		if prev.Until().IsZero() || cur.From().Before(prev.Until()) {

@@ -83,6 +83,9 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 				remedy.RemedyNotes = append(remedy.RemedyNotes, remedyNote(l.first.AddMonths(i+k), mo))
 			}
 		}
+		if mo.shared != nil && !slices.Contains(sc.Versions, mo.shared.spec.Version) {
+			sc.Versions = append(sc.Versions, mo.shared.spec.Version)
+		}
 		if mo.regime != nil && !slices.Contains(sc.Versions, mo.regime.spec.Version) {
 			sc.Versions = append(sc.Versions, mo.regime.spec.Version)
 		}
