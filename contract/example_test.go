@@ -310,3 +310,55 @@ regimes:
 	// Q1b missed: 82% is below the target of 85%
 	// 1 KPI counted
 }
+
+// A franchise whose regime changed on 30 November 2019, each regime rating
+// its part of November on its own figure and against its share of the
+// month's £30,000 by days: £29,000 for 1-29 November, £1,000 for the 30th.
+// At 1% of the charge a point, the old regime's missed part (2 points)
+// costs £580 and the new one's (3 points) £30.
+func ExampleDecode_partMonth() {
+	file := `
+id: RAIL
+start: 2019-04-01
+monthly_charge: 30000
+regimes:
+  - name: Franchise
+    version: "1"
+    from: 2019-04
+    until: 2019-11
+    kpis:
+      - {ref: P1, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums},
+         frequency: monthly, target: 90%, bands: {scheme: target_only, points: {missed: 2}}}
+    credits: [{type: points, rate: 1}]
+  - name: Franchise
+    version: "2"
+    from: 2019-11-30
+    part_month: each_part
+    kpis:
+      - {ref: P1, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums},
+         frequency: monthly, target: 95%, bands: {scheme: target_only, points: {missed: 3}}}
+    credits: [{type: points, rate: 1}]
+`
+	c, err := contract.Decode(strings.NewReader(file), "rail.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader(
+		"kpi,period,value\nP1,2019-11-01..2019-11-29,85\nP1,2019-11-30..2019-11-30,93\n"), "nov.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("Nov-19")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range sc.Rows {
+		fmt.Printf("%s %s version %s: %s, £%s\n", r.KPI, r.Period.Label(period.Short), r.Versions[0], r.Status, r.Credit.StringFixed(2))
+	}
+	// Output:
+	// P1 2019-11-01 to 2019-11-29 version 1: missed, £580.00
+	// P1 2019-11-30 to 2019-11-30 version 2: missed, £30.00
+}

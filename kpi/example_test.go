@@ -156,3 +156,22 @@ func ExampleCountPassing() {
 	// Output:
 	// 2 of 3
 }
+
+// Targets in the words contracts use, each with the comparison it means:
+// a figure exactly at the level meets ">=" and "<=", not ">" or "<".
+func ExampleParseWritten_words() {
+	for _, s := range []string{"88 per cent or more", "fewer than three per cent", "not exceeding 5%", "a minimum of 85%", ">= -2 days"} {
+		w, err := kpi.ParseWritten(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%-26s %s\n", s, w)
+	}
+	// Output:
+	// 88 per cent or more        >= 88%
+	// fewer than three per cent  < 3%
+	// not exceeding 5%           <= 5%
+	// a minimum of 85%           >= 85%
+	// >= -2 days                 >= -2 days
+}
