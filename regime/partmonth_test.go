@@ -1,8 +1,8 @@
 package regime_test
 
 import (
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
@@ -101,5 +101,26 @@ func TestPartMonthRules(t *testing.T) {
 	for d, want := range map[string]string{"2019-11-30": "Dec-19", "2019-11-10": "Nov-19", "2019-11-16": "Dec-19", "2019-11-01": "Nov-19"} {
 		assert.Equal(t, mo(want), regime.MajorityMonth(day(d)), d)
 	}
-	_ = time.November
+}
+
+// FuzzParsePartMonth: a way it reads writes back as a name it reads to the
+// same way, not minding case; anything else is an error quoting at most an
+// excerpt.
+func FuzzParsePartMonth(f *testing.F) {
+	for _, s := range []string{"majority", "each_part", "EACH_PART", " majority ", "", "each part", "halves"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := regime.ParsePartMonth(s)
+		if err != nil {
+			if len(err.Error()) > 300 {
+				t.Fatalf("%.40q: a message of %d bytes", s, len(err.Error()))
+			}
+			return
+		}
+		back, err := regime.ParsePartMonth(strings.ToUpper(p.String()))
+		if err != nil || back != p {
+			t.Fatalf("%q read as %v, which writes %q and reads back as %v, %v", s, p, p.String(), back, err)
+		}
+	})
 }
