@@ -175,3 +175,35 @@ func ExampleParseWritten_words() {
 	// a minimum of 85%           >= 85%
 	// >= -2 days                 >= -2 days
 }
+
+// A KPI made of two parts that takes its worst part's status (parts_rule:
+// worst in a file): part A failed (80% against failure at 84%) and part B
+// missed (88%), so the KPI is failed, with A's reason.
+func ExampleCombine() {
+	levels := kpi.TargetDetrimentFailure(decimal.RequireFromString("87"), decimal.RequireFromString("84"))
+	target, _ := kpi.ParseWritten("90%")
+	part := func(ref string) kpi.Definition {
+		d, err := kpi.New(kpi.Spec{Ref: ref, Frequency: period.Monthly(), Target: target, Bands: levels,
+			Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Aggregation: kpi.RatioOfSums}})
+		if err != nil {
+			panic(err)
+		}
+		return d
+	}
+	q, err := kpi.New(kpi.Spec{Ref: "Q", Frequency: period.Monthly(), Parts: []string{"A", "B"}, PartsRule: kpi.WorstPart, Bands: levels})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	may := period.Must(period.ParseLabel("May-16"))
+	a, _ := kpi.Evaluate(part("A"), may, kpi.Figure(decimal.RequireFromString("80")))
+	b, _ := kpi.Evaluate(part("B"), may, kpi.Figure(decimal.RequireFromString("88")))
+	r, err := kpi.Combine(q, may, []kpi.PartResult{{Ref: "A", Result: a}, {Ref: "B", Result: b}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(r.Status(), "-", r.Reason())
+	// Output:
+	// failed - failed: part A, 80% is at or below the failure level of 84%
+}
