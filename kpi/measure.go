@@ -232,7 +232,7 @@ func (m Measure) inRange(v decimal.Decimal) error {
 		return fmt.Errorf("a count must be whole and zero or more, not %s", v)
 	case neg && !m.Signed && m.Unit != Money && m.Unit != Number && m.Unit != Rating:
 		return fmt.Errorf("%s has a sign, but a %s figure is zero or more (a measure whose figures can be negative says signed: true)", v, m.Unit)
-	case m.Unit == Percent && (cmpDec(v, hundred) > 0 || cmpDec(v, hundred.Neg()) < 0):
+	case m.Unit == Percent && (cmpDec(v, hundred) > 0 || cmpDec(v, minusHundred) < 0):
 		lo := "0"
 		if m.Signed {
 			lo = "-100"
@@ -244,7 +244,10 @@ func (m Measure) inRange(v decimal.Decimal) error {
 	return nil
 }
 
-var hundred = decimal.NewFromInt(100)
+var (
+	hundred      = decimal.NewFromInt(100)
+	minusHundred = decimal.NewFromInt(-100)
+)
 
 // quickInRange reports, without allocating, that a figure held as fixed
 // point is certainly within the measure's range; false means "check with
