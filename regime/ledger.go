@@ -484,7 +484,8 @@ func (l *Ledger) at(t int, m period.Month) *slot {
 // baseRow is a row with d's description and nothing accrued.
 func baseRow(r *Regime, d kpi.Definition, p period.Period) Row {
 	return Row{KPI: d.Ref(), Description: d.Description(), ServiceArea: d.ServiceArea(), Tier: d.Tier(),
-		Contractual: d.Contractual(), Period: p, Versions: r.versions, Multiplier: one, Points: decimal.Zero, Credit: decimal.Zero}
+		Contractual: d.Contractual(), Period: p, Regime: r.spec.Name, Versions: r.versions, Multiplier: one, Points: decimal.Zero,
+		Credit: decimal.Zero}
 }
 
 var one = decimal.NewFromInt(1)

@@ -124,3 +124,26 @@ func FuzzParsePartMonth(f *testing.F) {
 		}
 	})
 }
+
+// TestSharedMonthNamesEachRegime: where the regimes sharing a month have
+// different names, each row names the regime that rated it, the scorecard
+// names both, and every output says so: the first part of November was
+// rated by Old, not New.
+func TestSharedMonthNamesEachRegime(t *testing.T) {
+	old := mustRegime(t, regime.Spec{Name: "Old", Version: "1", From: mo("Apr-19"), Until: mo("Nov-19"),
+		Indicators: []kpi.Definition{targetPoints(t, "P1", "90%", "2")}})
+	next := mustRegime(t, regime.Spec{Name: "New", Version: "2", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.EachPart,
+		Indicators: []kpi.Definition{targetPoints(t, "P1", "95%", "3")}})
+	h, err := regime.NewHistory(old, next)
+	require.NoError(t, err)
+	obs := []regime.Observation{
+		{KPI: "P1", Period: days(t, "2019-11-01", "2019-11-29"), Obs: kpi.Figure(dec("85"))},
+		{KPI: "P1", Period: days(t, "2019-11-30", "2019-11-30"), Obs: kpi.Figure(dec("93"))},
+	}
+	sc, err := h.Score(regime.Input{Observations: obs}, mo("Nov-19").Period())
+	require.NoError(t, err)
+	assert.Equal(t, "Old", sc.Rows[0].Regime)
+	assert.Equal(t, "New", sc.Rows[1].Regime)
+	assert.Equal(t, []string{"Old", "New"}, sc.Names)
+	assert.Equal(t, []string{"1", "2"}, sc.Versions)
+}

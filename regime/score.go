@@ -75,6 +75,10 @@ type Row struct {
 	ServiceArea string
 	Tier        kpi.Tier
 	Contractual bool
+	// Regime names the regime that rated the row: in a month two regimes
+	// share, each rating its part ([EachPart]), the first part's is the
+	// regime before, not the scorecard's.
+	Regime string
 	// PartOf is the KPI made of parts this row's KPI is a part of, or "".
 	// A part is shown, and its figure rated, but it carries no points,
 	// credits or escalation of its own (its KPI does), and summaries count
@@ -146,7 +150,7 @@ func (r Row) Equal(o Row) bool {
 		r.Disagrees == o.Disagrees && r.Claim == o.Claim && r.ClaimRefused == o.ClaimRefused && r.Points.Equal(o.Points) &&
 		r.Multiplier.Equal(o.Multiplier) && r.Credit.Equal(o.Credit) && r.Failing == o.Failing && r.Trend == o.Trend &&
 		r.TrendYear == o.TrendYear && r.HasTrend == o.HasTrend && r.HasTrendYear == o.HasTrendYear &&
-		equalCounts(r.Tally, o.Tally) && slices.Equal(r.Notes, o.Notes)
+		equalCounts(r.Tally, o.Tally) && slices.Equal(r.Notes, o.Notes) && r.Regime == o.Regime && r.PartOf == o.PartOf
 }
 
 // Summary totals a scorecard.
@@ -192,10 +196,13 @@ type Summary struct {
 type Scorecard struct {
 	Regime, Version string
 	Versions        []string
-	Period          period.Period
-	Rows            []Row
-	Summary         Summary
-	Events          []Event
+	// Names are the names of the regimes of Versions, one each, where they
+	// differ from Regime (a month shared by two regimes); nil otherwise.
+	Names   []string
+	Period  period.Period
+	Rows    []Row
+	Summary Summary
+	Events  []Event
 }
 
 // Row returns the first row for KPI ref.
@@ -225,7 +232,8 @@ func (s *Scorecard) Equal(o *Scorecard) bool {
 	if s == nil || o == nil {
 		return s == o
 	}
-	return s.Regime == o.Regime && s.Version == o.Version && slices.Equal(s.Versions, o.Versions) && s.Period == o.Period &&
+	return s.Regime == o.Regime && s.Version == o.Version && slices.Equal(s.Versions, o.Versions) && slices.Equal(s.Names, o.Names) &&
+		s.Period == o.Period &&
 		slices.EqualFunc(s.Rows, o.Rows, Row.Equal) && s.Summary.equal(o.Summary) && slices.Equal(s.Events, o.Events)
 }
 
@@ -259,7 +267,8 @@ func (s Summary) equal(o Summary) bool {
 		equalCounts(s.ByStatus, o.ByStatus) && s.ShareOnTarget.Equal(o.ShareOnTarget) &&
 		s.ShareOnTargetRated.Equal(o.ShareOnTargetRated) && slices.Equal(s.Exceptions, o.Exceptions) &&
 		slices.Equal(s.Disagreements, o.Disagreements) && s.Points.Equal(o.Points) &&
-		s.CreditsBeforeCaps.Equal(o.CreditsBeforeCaps) && s.Credits.Equal(o.Credits) && s.CappedBy.Equal(o.CappedBy)
+		s.CreditsBeforeCaps.Equal(o.CreditsBeforeCaps) && s.Credits.Equal(o.Credits) && s.CappedBy.Equal(o.CappedBy) &&
+		s.Remedy.Equal(o.Remedy) && s.PointsOverBaseline.Equal(o.PointsOverBaseline) && slices.Equal(s.RemedyNotes, o.RemedyNotes)
 }
 
 // tallyShort reports whether a view row's periods include one worse than

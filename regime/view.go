@@ -74,6 +74,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	}
 	before, credits := decimal.Zero, decimal.Zero
 	var remedy Summary // its remedy fields only
+	var names []string // the regimes' names, beside sc.Versions
 	for k := range span {
 		mo := &span[k]
 		if mo.regime != nil && !mo.regime.spec.Remedy.IsZero() {
@@ -85,9 +86,11 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		}
 		if mo.shared != nil && !slices.Contains(sc.Versions, mo.shared.spec.Version) {
 			sc.Versions = append(sc.Versions, mo.shared.spec.Version)
+			names = append(names, mo.shared.spec.Name)
 		}
 		if mo.regime != nil && !slices.Contains(sc.Versions, mo.regime.spec.Version) {
 			sc.Versions = append(sc.Versions, mo.regime.spec.Version)
+			names = append(names, mo.regime.spec.Name)
 		}
 		if !mo.before.IsZero() {
 			before, credits = before.Add(mo.before), credits.Add(mo.credits)
@@ -106,6 +109,9 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	sc.Summary.CreditsBeforeCaps, sc.Summary.Credits = before, credits
 	sc.Summary.CappedBy = before.Sub(credits)
 	sc.Summary.Remedy, sc.Summary.PointsOverBaseline, sc.Summary.RemedyNotes = remedy.Remedy, remedy.PointsOverBaseline, remedy.RemedyNotes
+	if slices.ContainsFunc(names, func(n string) bool { return n != sc.Regime }) {
+		sc.Names = names
+	}
 	return sc, nil
 }
 

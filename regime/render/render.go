@@ -86,6 +86,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -257,7 +258,7 @@ func rowOf(c Card, r regime.Row) row {
 	variance, vok := r.Result.Variance()
 	versions := versionsOf(sc, r)
 	out := row{
-		Contract: c.Contract, Regime: sc.Regime, Version: versions[len(versions)-1], Versions: versions, KPI: r.KPI,
+		Contract: c.Contract, Regime: cmp.Or(r.Regime, sc.Regime), Version: versions[len(versions)-1], Versions: versions, KPI: r.KPI,
 		Description: r.Description, ServiceArea: r.ServiceArea, Tier: r.Tier.String(), Period: periodOf(sc, r).String(),
 		Status: r.Status.String(), Label: r.Label, Target: ptr(target, tok), Actual: ptr(actual, aok), Variance: ptr(variance, vok),
 		Outcome: r.Result.Outcome(), Reason: r.Result.Reason(), Interim: r.Interim, Deemed: r.Deemed,
@@ -582,11 +583,21 @@ var tableHead = []string{"Service area", "Ref", "Description", "Target", "Actual
 // 2017, YTD 2017/2018 to June 2017" for a card spanning versions.
 func title(c Card) string {
 	sc := c.Scorecard
+	if len(sc.Names) == len(sc.Versions) && len(sc.Names) > 1 {
+		// Regimes of different names (a month two regimes share): each
+		// with its version, "Old 1 and New 2".
+		each := make([]string, len(sc.Names))
+		for i := range sc.Names {
+			each[i] = strings.TrimSpace(sc.Names[i] + " " + sc.Versions[i])
+		}
+		n := len(each)
+		return fmt.Sprintf("%s: %s and %s, %s", c.Contract, strings.Join(each[:n-1], ", "), each[n-1], sc.Period.Label(period.Long))
+	}
 	version := sc.Version
 	if n := len(sc.Versions); n > 1 {
 		version = strings.Join(sc.Versions[:n-1], ", ") + " and " + sc.Versions[n-1]
 	}
-	return fmt.Sprintf("%s: %s %s, %s", c.Contract, sc.Regime, version, sc.Period.Label(period.Long))
+	return fmt.Sprintf("%s: %s, %s", c.Contract, strings.TrimSpace(sc.Regime+" "+version), sc.Period.Label(period.Long))
 }
 
 // Text writes each card as an aligned table like a committee report's, with
