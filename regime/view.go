@@ -74,7 +74,8 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	}
 	before, credits := decimal.Zero, decimal.Zero
 	var remedy Summary // its remedy fields only
-	var names []string // the regimes' names, beside sc.Versions
+	var names []string // the regimes' names, beside sc.Versions, for a span with a shared month
+	shared := false
 	for k := range span {
 		mo := &span[k]
 		if mo.regime != nil && !mo.regime.spec.Remedy.IsZero() {
@@ -86,11 +87,10 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		}
 		if mo.shared != nil && !slices.Contains(sc.Versions, mo.shared.spec.Version) {
 			sc.Versions = append(sc.Versions, mo.shared.spec.Version)
-			names = append(names, mo.shared.spec.Name)
 		}
+		shared = shared || mo.shared != nil
 		if mo.regime != nil && !slices.Contains(sc.Versions, mo.regime.spec.Version) {
 			sc.Versions = append(sc.Versions, mo.regime.spec.Version)
-			names = append(names, mo.regime.spec.Name)
 		}
 		if !mo.before.IsZero() {
 			before, credits = before.Add(mo.before), credits.Add(mo.credits)
@@ -109,8 +109,21 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	sc.Summary.CreditsBeforeCaps, sc.Summary.Credits = before, credits
 	sc.Summary.CappedBy = before.Sub(credits)
 	sc.Summary.Remedy, sc.Summary.PointsOverBaseline, sc.Summary.RemedyNotes = remedy.Remedy, remedy.PointsOverBaseline, remedy.RemedyNotes
-	if slices.ContainsFunc(names, func(n string) bool { return n != sc.Regime }) {
-		sc.Names = names
+	if shared {
+		// Again, with the names: in a span with a shared month they can
+		// differ from sc.Regime.
+		var seen []string
+		for k := range span {
+			for _, r := range []*Regime{span[k].shared, span[k].regime} {
+				if r != nil && !slices.Contains(seen, r.spec.Version) {
+					seen = append(seen, r.spec.Version)
+					names = append(names, r.spec.Name)
+				}
+			}
+		}
+		if slices.ContainsFunc(names, func(n string) bool { return n != sc.Regime }) {
+			sc.Names = names
+		}
 	}
 	return sc, nil
 }
