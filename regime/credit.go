@@ -351,6 +351,10 @@ func ParseAmount(s string) (Amount, error) {
 			return Amount{}, fmt.Errorf("%s: a share of the charges is written as a percentage (5%% of charges)", problems.Quote(s))
 		}
 	}
+	if pct, rest, ok := strings.Cut(text, "%"); ok && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rest)), "of ") {
+		// A share of something else: "5% of turnover".
+		return Amount{}, fmt.Errorf("%s: a share is of the charges (%s%% of charges), not %s", problems.Quote(s), strings.TrimSpace(pct), problems.Quote(strings.TrimSpace(rest)))
+	}
 	w, err := kpi.ParseWritten(text)
 	if err != nil {
 		return Amount{}, fmt.Errorf("%s is not an amount (want £500, 500, 5%% or 5%% of charges): %w", problems.Quote(s), err)

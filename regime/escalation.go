@@ -112,7 +112,7 @@ func (r Rule) validate() error {
 	switch r.Kind {
 	case FailuresInWindow:
 		if r.N < 1 || r.M < r.N {
-			return fmt.Errorf("%d failures in %d periods: want 1 <= N <= M", r.N, r.M)
+			return fmt.Errorf("%d failures in %d periods: want at least one failure, in a window (periods) of at least as many periods", r.N, r.M)
 		}
 	case Consecutive:
 		if r.N < 1 {

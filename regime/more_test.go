@@ -182,3 +182,11 @@ func TestYearToDateAsFarAsFiguresGo(t *testing.T) {
 	_, err = r.Score(in, period.Must(period.ParseLabel("YTD 2017/18")))
 	assert.ErrorContains(t, err, "outside the months scored")
 }
+
+// TestFailuresInWindowMessage: a window shorter than the failures it counts
+// is said in the file's words (failures, periods), not N and M.
+func TestFailuresInWindowMessage(t *testing.T) {
+	_, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-19"), Indicators: []kpi.Definition{flatPoints(t, "P1", "2")},
+		Escalation: []regime.Rule{regime.NFailuresInM("warning", 2, 1)}})
+	assert.ErrorContains(t, err, "escalation[0]: 2 failures in 1 periods: want at least one failure, in a window (periods) of at least as many periods")
+}

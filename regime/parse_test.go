@@ -106,3 +106,15 @@ func TestParseAmountInPence(t *testing.T) {
 		}
 	}
 }
+
+// TestShareOfSomethingElse: a share is of the charges; "5% of turnover" is
+// said so, not that "% of turnover" is not a unit.
+func TestShareOfSomethingElse(t *testing.T) {
+	_, err := regime.ParseAmount("5% of turnover")
+	if err == nil || err.Error() != `"5% of turnover": a share is of the charges (5% of charges), not "of turnover"` {
+		t.Errorf("ParseAmount(5%% of turnover) = %v", err)
+	}
+	if a, err := regime.ParseAmount("5% OF CHARGES"); err != nil || a.String() != "5% of charges" {
+		t.Errorf("ParseAmount(5%% OF CHARGES) = %v, %v", a, err)
+	}
+}
