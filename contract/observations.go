@@ -555,8 +555,8 @@ func contradicts(def kpi.Definition, value string, num, den int64) string {
 	if err != nil || w.Comparison != kpi.Unstated {
 		return fmt.Sprintf("%s is not a figure", problems.Quote(value))
 	}
-	if u := def.Measure().Unit; w.Unit != 0 && w.Unit != u {
-		return fmt.Sprintf("%s is in %s, but %s is measured in %s", problems.Quote(value), w.Unit, def.Ref(), u)
+	if m := def.Measure(); !m.TakesUnit(w.Unit) {
+		return fmt.Sprintf("%s is in %s, but %s is measured in %s", problems.Quote(value), w.Unit, def.Ref(), m.Unit)
 	}
 	if den == 0 {
 		return fmt.Sprintf("%s of %d has no volume, so it has no figure, but the value is %s", fmt.Sprint(num), den, value)
@@ -575,12 +575,13 @@ func contradicts(def kpi.Definition, value string, num, den int64) string {
 
 func wholeCount(s string) (int64, error) {
 	const most = 15 // digits: a count below 10^15 fits an int64 many times over
-	v, err := decimal.Decimal{}, error(nil)
-	if len(s) <= most+1 {
-		v, err = decimal.NewFromString(s)
+	bad := fmt.Errorf("%s is not a whole number of zero or more below 10^%d", problems.Quote(s), most)
+	if len(s) > most+1 || strings.ContainsAny(s, "eE") {
+		return 0, bad // not parsed: a long number costs time with the square of its digits
 	}
-	if len(s) > most+1 || err != nil || !v.IsInteger() || v.IsNegative() || !v.LessThan(decimal.New(1, most)) || strings.ContainsAny(s, "eE") {
-		return 0, fmt.Errorf("%s is not a whole number of zero or more below 10^%d", problems.Quote(s), most)
+	v, err := decimal.NewFromString(s)
+	if err != nil || !v.IsInteger() || v.IsNegative() || !v.LessThan(decimal.New(1, most)) {
+		return 0, bad
 	}
 	return v.IntPart(), nil
 }

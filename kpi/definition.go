@@ -158,7 +158,7 @@ func New(spec Spec) (Definition, error) {
 	m := spec.Measure
 	t := spec.Target
 	var warnings []string
-	if t.Unit != 0 && m.Unit != 0 && t.Unit != m.Unit && !(t.Unit == Failures && m.Unit == Count) {
+	if !m.TakesUnit(t.Unit) {
 		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
 	}
 	if pol := t.Comparison.Polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {

@@ -216,6 +216,13 @@ func (m Measure) validate(p *problems.List) {
 	}
 }
 
+// TakesUnit reports whether a value written in unit u ("95%", "3 days")
+// is a figure of the measure: u is unstated or the measure's own (or
+// failures, for a count). A measure whose unit is unstated takes any.
+func (m Measure) TakesUnit(u Unit) bool {
+	return u == 0 || m.Unit == 0 || u == m.Unit || u == Failures && m.Unit == Count
+}
+
 // TakesCounts reports whether counts (a numerator and a denominator) can
 // be the measure's figure: they can for a percent (100 × numerator ÷
 // denominator) and a plain number (their ratio), not for days, failures or

@@ -39,14 +39,23 @@ func Figure(v decimal.Decimal) Observation { return Observation{kind: obsFigure,
 // ParseFigure reads a figure as written (88.89, 95.8%, 25 secs) with
 // [ParseWritten]. A comparison (< 5%) is an error: figures are not targets.
 func ParseFigure(s string) (Observation, error) {
-	w, err := ParseWritten(s)
+	w, err := parseFigure(s)
 	if err != nil {
 		return Observation{}, err
 	}
-	if w.Comparison != Unstated {
-		return Observation{}, &ParseError{What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
-	}
 	return Figure(w.Value), nil
+}
+
+// parseFigure reads s as a written value with no comparison.
+func parseFigure(s string) (Written, error) {
+	w, err := ParseWritten(s)
+	if err != nil {
+		return Written{}, err
+	}
+	if w.Comparison != Unstated {
+		return Written{}, &ParseError{What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
+	}
+	return w, nil
 }
 
 // ParseFigure reads a figure for d as [ParseFigure] does, and checks that
@@ -55,14 +64,12 @@ func ParseFigure(s string) (Observation, error) {
 // written without a unit is in d's unit. Whether the figure is within the
 // measure's range (a percent of 101) is for [Evaluate], which refuses it.
 func (d Definition) ParseFigure(s string) (Observation, error) {
-	w, err := ParseWritten(s)
+	w, err := parseFigure(s)
 	if err != nil {
 		return Observation{}, err
 	}
-	if w.Comparison != Unstated {
-		return Observation{}, &ParseError{What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
-	}
-	if u := d.data().spec.Measure.Unit; w.Unit != 0 && u != 0 && w.Unit != u && !(w.Unit == Failures && u == Count) {
+	if m := d.data().spec.Measure; !m.TakesUnit(w.Unit) {
+		u := m.Unit
 		return Observation{}, &ParseError{What: "figure", Input: s, Expected: "a figure in " + u.String(),
 			Err: fmt.Errorf("it is in %s, but %s is measured in %s", w.Unit, d.data().spec.Ref, u)}
 	}
