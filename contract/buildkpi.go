@@ -23,14 +23,29 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 		}
 		spec.Tier = t
 	}
-	if len(fk.Parts) > 0 {
-		return b.compoundKPI(fk, spec, path)
+	// A KPI made of parts has no measure or target of its own: what it is
+	// given anyway, kpi.New refuses.
+	compound := len(fk.Parts) > 0
+	if compound {
+		spec.Parts = make([]string, len(fk.Parts))
+		for i, ref := range fk.Parts {
+			spec.Parts[i] = strings.TrimSpace(ref)
+		}
+	}
+	if fk.PartsRule != "" {
+		r, err := kpi.ParsePartsRule(fk.PartsRule)
+		if err != nil {
+			b.bad(at("parts_rule"), "%s", reason(err))
+		}
+		spec.PartsRule = r
 	}
 	fm := fk.Measure
-	if fm == nil {
+	if fm == nil && !compound {
 		fm = &fileMeasure{} // kpi.New says what it lacks
 	}
-	spec.Measure = b.measure(fm, at("measure"))
+	if fm != nil {
+		spec.Measure = b.measure(fm, at("measure"))
+	}
 	if fk.Frequency != "" {
 		f, err := b.years.ParseFrequency(fk.Frequency)
 		if err != nil {
@@ -40,7 +55,9 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	}
 	targetOK := false
 	if strings.TrimSpace(fk.Target) == "" {
-		b.bad(at("target"), "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures)")
+		if !compound {
+			b.bad(at("target"), "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures)")
+		}
 	} else if t, err := kpi.ParseWritten(fk.Target); err != nil {
 		b.bad(at("target"), "%s", reason(err))
 	} else {
@@ -93,56 +110,6 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 		b.warnings = append(b.warnings, Warning{File: b.w.file, Line: b.lineOf(fpath), Column: fpath, Msg: msg})
 	}
 	return d, true
-}
-
-// compoundKPI builds a KPI made of parts: its frequency, parts, rule and
-// bands; a measure, target, profile, rolling window or exceed rule given
-// for it is refused by kpi.New.
-func (b *builder) compoundKPI(fk *fileKPI, spec kpi.Spec, path string) (kpi.Definition, bool) {
-	at := func(field string) string { return child(path, field) }
-	if fk.Frequency != "" {
-		f, err := b.years.ParseFrequency(fk.Frequency)
-		if err != nil {
-			b.bad(at("frequency"), "%s", reason(err))
-		}
-		spec.Frequency = f
-	}
-	spec.Parts = make([]string, len(fk.Parts))
-	for i, ref := range fk.Parts {
-		spec.Parts[i] = strings.TrimSpace(ref)
-	}
-	if fk.PartsRule != "" {
-		r, err := kpi.ParsePartsRule(fk.PartsRule)
-		if err != nil {
-			b.bad(at("parts_rule"), "%s", reason(err))
-		}
-		spec.PartsRule = r
-	}
-	own := []struct {
-		field string
-		given bool
-	}{{"measure", fk.Measure != nil}, {"target", fk.Target != ""}, {"profile", fk.Profile != nil},
-		{"rolling", fk.Rolling != 0}, {"exceed", fk.Exceed != ""}}
-	for _, o := range own {
-		if o.given {
-			b.bad(at(o.field), "a KPI made of parts has none of its own: its parts have theirs")
-		}
-	}
-	bands, bandPath := b.bands(fk.Bands, spec, true, at("bands"))
-	spec.Bands = bands
-	if b.failed(path) {
-		return kpi.Definition{}, false
-	}
-	d, err := kpi.New(spec)
-	b.validation(err, func(p string) string {
-		if strings.HasPrefix(p, "bands[") {
-			i, rest, _ := strings.Cut(strings.TrimPrefix(p, "bands["), "]")
-			k, _ := strconv.Atoi(i)
-			return child(path, bandPath(k, rest))
-		}
-		return child(path, p)
-	})
-	return d, err == nil
 }
 
 // measure reads the measure; what is missing, kpi.New reports.
