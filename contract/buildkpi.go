@@ -55,8 +55,14 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	}
 	targetOK := false
 	if strings.TrimSpace(fk.Target) == "" {
-		if !compound {
-			b.bad(at("target"), "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures)")
+		// A contextual measure, and a scale whose bands' levels are
+		// figures, may have no target; kpi.New checks the levels.
+		switch {
+		case compound:
+		case spec.Tier == kpi.TierContextual || (fk.Bands != nil && (fk.Bands.Ladder != nil || fk.Bands.Scheme == "score_bands")):
+			spec.Target = kpi.Written{Comparison: kpi.NoTarget}
+		default:
+			b.bad(at("target"), "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures); only a contextual measure, or a ladder whose levels are figures, has none")
 		}
 	} else if t, err := kpi.ParseWritten(fk.Target); err != nil {
 		b.bad(at("target"), "%s", reason(err))
@@ -73,8 +79,11 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	if fk.Profile != nil {
 		spec.Profile, paths = b.profile(fk.Profile, spec.Target, at("profile"))
 	}
-	bands, bandPath := b.bands(fk.Bands, spec, targetOK, at("bands"))
-	spec.Bands = bands
+	bandPath := func(int, string) string { return "bands" }
+	if spec.Tier != kpi.TierContextual || fk.Bands != nil {
+		// A contextual measure is never rated: it has no bands.
+		spec.Bands, bandPath = b.bands(fk.Bands, spec, targetOK, at("bands"))
+	}
 	spec.Rolling = fk.Rolling
 	if fk.Exceed != "" {
 		r, err := kpi.ParseExceed(fk.Exceed)

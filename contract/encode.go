@@ -415,6 +415,9 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	if s.Tier != kpi.TierKPI {
 		fk.Tier = s.Tier.String()
 	}
+	if s.Target.Comparison == kpi.NoTarget {
+		fk.Target = "" // read back as none: the KPI is contextual, or its bands are a ladder
+	}
 	if len(s.Parts) > 0 {
 		fk.Target, fk.Parts = "", s.Parts
 		if s.PartsRule != kpi.AllParts {
@@ -430,6 +433,9 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	}
 	if !s.Profile.IsZero() {
 		fk.Profile = profileModel(s.Profile, s.Target, ys)
+	}
+	if s.Bands.Len() == 0 {
+		return fk // a contextual measure: never rated, no bands
 	}
 	fb := &fileBands{}
 	for _, band := range s.Bands.List() {

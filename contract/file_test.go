@@ -57,9 +57,13 @@ func richContract(t testing.TB) *contract.Contract {
 	s3.Exceed = kpi.ExceedAt(kpi.Abs(dec("98")))
 	s4 := spec("10", "< 5%", low, kpi.TargetOnly())
 	s4.Tier = kpi.TierPI
-	s5 := spec("SAT", "3.5", rating, kpi.ScoreBands(3, dec("2"), dec("3"), dec("3.5"), dec("4.5")))
+	// A score scale with no target: its levels are figures.
+	s5 := spec("SAT", "no target", rating, kpi.ScoreBands(3, dec("2"), dec("3"), dec("3.5"), dec("4.5")))
 	s5.Frequency = period.Must(period.ParseFrequency("six-monthly due Sep"))
-	s5.Tier = kpi.TierContextual
+	s5.Tier = kpi.TierPI
+	// A contextual measure: no target, no bands.
+	s10 := spec("CALLS", "no target", low, kpi.Bands{})
+	s10.Tier = kpi.TierContextual
 	s6 := spec("CSC_KPI_04", "95%", pct, kpi.TargetAndMinimum(dec("90")))
 	s6.Profile = kpi.Flat(dec("95"))
 	s7 := spec("COL", "96.5%", pct, kpi.TargetOnly())
@@ -69,7 +73,7 @@ func richContract(t testing.TB) *contract.Contract {
 	s9 := spec("DAYS", "14.00 days", days, kpi.TargetTolerance(kpi.Abs(dec("16"))))
 	s9.Exceed = kpi.ExceedWhenBetter()
 	var defs []kpi.Definition
-	for _, s := range []kpi.Spec{s1, s2, s3, s4, s5, s6, s7, s8, s9} {
+	for _, s := range []kpi.Spec{s1, s2, s3, s4, s5, s6, s7, s8, s9, s10} {
 		defs = append(defs, mk(s))
 	}
 	old, err := regime.New(regime.Spec{Name: "Main", Version: "2015", From: mo("Apr-15"), Until: mo("Apr-16"), Indicators: defs[2:3], Exceed: kpi.ExceedWhenBetter()})

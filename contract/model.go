@@ -61,9 +61,9 @@ type fileKPI struct {
 	Contractual bool         `yaml:"contractual,omitempty" json:"contractual,omitempty" doc:"The KPI is contractual, not only reported."`
 	Measure     *fileMeasure `yaml:"measure,omitempty" json:"measure,omitempty" doc:"What the figures are and how to treat them (required, but for a KPI made of parts, which has none)."`
 	Frequency   string       `yaml:"frequency" json:"frequency" req:"1" doc:"How often it is measured: monthly, quarterly, six-monthly due Sep, annual, four-weekly from 2016-04-01."`
-	Target      string       `yaml:"target,omitempty" json:"target,omitempty" doc:"The target as the schedule writes it: 90.0%, < 5%, 0 failures, 25 secs; not published where the public papers give only outcomes. For a profiled target, the annual target. Required, but for a KPI made of parts."`
+	Target      string       `yaml:"target,omitempty" json:"target,omitempty" doc:"The target as the schedule writes it: 90.0%, < 5%, 0 failures, 25 secs; not published where the public papers give only outcomes. For a profiled target, the annual target. Required, but for a KPI made of parts, a contextual measure, or a ladder whose levels are figures (a score scale), which may have none."`
 	Profile     *fileProfile `yaml:"profile,omitempty" json:"profile,omitempty" doc:"A target that varies through the year."`
-	Bands       *fileBands   `yaml:"bands,omitempty" json:"bands,omitempty" doc:"The ladder of bands: a scheme with its levels, or a ladder band by band. Omitted, the KPI is target only."`
+	Bands       *fileBands   `yaml:"bands,omitempty" json:"bands,omitempty" doc:"The ladder of bands: a scheme with its levels, or a ladder band by band. Omitted, the KPI is target only; a contextual measure has none."`
 	Exceed      string       `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"When a figure exceeds the target: none, better than target, or a stretch level (at 98)."`
 	Rolling     int          `yaml:"rolling,omitempty" json:"rolling,omitempty" doc:"Measure a monthly KPI over a rolling window of this many months (3): each month is rated on the aggregate of the window's figures."`
 	Parts       []string     `yaml:"parts,omitempty" json:"parts,omitempty" doc:"Make the KPI one of parts, each a KPI of the regime with its own measure, target and figure ([Q1a, Q1b]); it then has no measure or target of its own."`

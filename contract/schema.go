@@ -35,7 +35,7 @@ func enumValues(tag string) []string {
 	var names []string
 	switch tag {
 	case "statuses", "performance":
-		last := kpi.Excluded
+		last := kpi.LastStatus
 		if tag == "performance" {
 			last = kpi.Failed
 		}

@@ -69,8 +69,8 @@ func TestUnpublishedLevelsThroughAFile(t *testing.T) {
 		{"Jun-16", "T1", "missed", "85% is below the target of 90%: missed as reported, not verifiable from the published levels", "0", false, true},
 		{"Jul-16", "T1", "not_measurable", "85% is below the target of 90%, and the level that decides the rest is not published: missed or failed cannot be told apart", "0", true, false},
 		{"Apr-16", "T2", "missed", "88% is below the target of 90% but at or above the detriment level of 87%", "1000", false, false},
-		{"May-16", "T2", "not_measurable", "80% is below the target of 90%, and the level that decides the rest is not published: detriment or failed cannot be told apart", "0", false, false},
-		{"Jun-16", "T2", "failed", "80% is below the target of 90%: failed as reported, not verifiable from the published levels", "3000", false, true},
+		{"May-16", "T2", "not_measurable", "80% is below the detriment level of 87%, and the level that decides the rest is not published: detriment or failed cannot be told apart", "0", false, false},
+		{"Jun-16", "T2", "failed", "80% is below the detriment level of 87%: failed as reported, not verifiable from the published levels", "3000", false, true},
 	} {
 		sc, err := c.Score(obs, period.Must(period.ParseLabel(w.month)))
 		require.NoError(t, err)

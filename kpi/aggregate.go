@@ -230,12 +230,17 @@ func (t Trend) String() string {
 // TrendOf compares two results of the same indicator by their margins
 // against their own targets, so that it is polarity-aware and fair to a
 // profiled target: a collection rate that keeps further ahead of its profile
-// is improving. ok is false if either result has no figure.
+// is improving. Results with no target (a contextual measure, a score scale
+// set by its own levels) compare by their figures. ok is false if either
+// result has no figure.
 func TrendOf(prev, cur Result) (t Trend, ok bool) {
 	const both = hasActual | hasTarget
-	if prev.flags&both == both && cur.flags&both == both && prev.def != nil && cmpDec(prev.target, cur.target) == 0 {
-		// The same target both times (a flat target): compare the figures,
-		// without working out the margins.
+	flat := prev.flags&both == both && cur.flags&both == both && cmpDec(prev.target, cur.target) == 0
+	none := prev.flags&both == hasActual && cur.flags&both == hasActual
+	if prev.def != nil && (flat || none) {
+		// The same target both times (a flat target), or none (a measure
+		// for information, a score scale): compare the figures, without
+		// working out the margins.
 		c := cmpDec(cur.actual, prev.actual)
 		if prev.def.spec.Measure.Polarity == LowerIsBetter {
 			c = -c

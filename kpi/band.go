@@ -161,6 +161,12 @@ func validateBandList(list []Band, p *problems.List) {
 		if b.Points.IsNegative() {
 			p.Add(path+".points", "points cannot be negative (%s)", b.Points)
 		}
+		switch {
+		case b.Score < 0:
+			p.Add(path+".score", "a score cannot be negative (%d)", b.Score)
+		case i > 0 && b.Score > list[i-1].Score:
+			p.Add(path+".score", "a score of %d is higher than the %d above it: bands go from best to worst", b.Score, list[i-1].Score)
+		}
 	}
 }
 
@@ -368,4 +374,13 @@ func (r ExceedRule) band() (Band, bool) {
 		return Band{Status: Exceeded, Reach: &s}, true
 	}
 	return Band{}, false
+}
+
+// topScore returns the highest score on a ladder, or 0.
+func topScore(ladder []Band) int {
+	top := 0
+	for _, b := range ladder {
+		top = max(top, b.Score)
+	}
+	return top
 }

@@ -112,6 +112,14 @@ type defData struct {
 	// partial is set when a level below the target is not published: a
 	// figure is rated as far as the published levels decide ([Evaluate]).
 	partial bool
+	// contextual is set for a measure reported for information
+	// ([TierContextual]): never rated, it has no ladder.
+	contextual bool
+	// noTarget is set when the KPI has no target ([NoTarget]).
+	noTarget bool
+	// maxScore is the top score of a score scale, or 0 for a ladder
+	// with no scores.
+	maxScore int
 }
 
 // emptyDef is what the zero Definition reads as.
@@ -158,13 +166,25 @@ func New(spec Spec) (Definition, error) {
 	m := spec.Measure
 	t := spec.Target
 	var warnings []string
-	if !m.TakesUnit(t.Unit) {
+	if spec.Tier == TierContextual {
+		checkContextual(spec, &p)
+		if err := p.Err(ErrInvalid); err != nil {
+			return Definition{}, err
+		}
+		return Definition{p: &defData{spec: spec, contextual: true, noTarget: t.Comparison == NoTarget}}, nil
+	}
+	if topScore(spec.Bands.list) > 0 && spec.Exceed.kind != exceedNone {
+		p.Add("exceed", "a score scale's top band says what exceeds: give it status exceeded in the ladder rather than an exceed rule")
+	}
+	if t.Comparison == NoTarget {
+		checkNoTarget(spec, &p)
+	} else if !m.TakesUnit(t.Unit) {
 		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
 	}
 	if pol := t.Comparison.Polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
 		p.Add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
 	}
-	if m.Unit != 0 {
+	if m.Unit != 0 && t.Comparison != NoTarget {
 		if err := m.inRange(t.Value); err != nil {
 			p.Add("target", "%v", err)
 		}
@@ -208,12 +228,63 @@ func New(spec Spec) (Definition, error) {
 	}
 	spec.Profile = spec.Profile.clone()
 	spec.Bands = Bands{list: spec.Bands.List()}
-	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial}
+	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial, noTarget: t.Comparison == NoTarget}
 	if !outcomesOnly && !partial {
 		x.fast = x.fixedLadder()
 	}
 	x.levelPlaces = x.maxLevelPlaces()
+	x.maxScore = topScore(ladder)
 	return Definition{p: x}, nil
+}
+
+// checkContextual checks what a contextual measure may have: a measure,
+// a frequency and, for the reader's reference, a target; never bands, an
+// exceed rule, a profile or a rolling window, which only rating uses.
+func checkContextual(spec Spec, p *problems.List) {
+	const never = "a contextual measure is reported for information and never rated, so it has no %s (make it tier pi to rate it without consequences)"
+	if len(spec.Bands.list) > 0 {
+		p.Add("bands", never, "bands")
+	}
+	if spec.Exceed.kind != exceedNone {
+		p.Add("exceed", never, "exceed rule")
+	}
+	if !spec.Profile.IsZero() {
+		p.Add("profile", never, "profile")
+	}
+	if spec.Rolling != 0 {
+		p.Add("rolling", never, "rolling window")
+	}
+	t, m := spec.Target, spec.Measure
+	switch {
+	case t.Comparison == NotPublished:
+		p.Add("target", "a contextual measure has a target or none (no target), never one that is not published")
+	case t.Comparison == NoTarget:
+	case !m.TakesUnit(t.Unit):
+		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
+	case m.Unit != 0:
+		if err := m.inRange(t.Value); err != nil {
+			p.Add("target", "%v", err)
+		}
+	}
+}
+
+// checkNoTarget checks a KPI with no target: its ladder's levels must be
+// figures, since there is no target to set them from.
+func checkNoTarget(spec Spec, p *problems.List) {
+	for i, b := range spec.Bands.list {
+		if b.Reach != nil && b.Reach.Kind != Absolute && b.Reach.Kind != UnpublishedLevel {
+			p.Add(fmt.Sprintf("bands[%d].level", i), "%s is set from the target, and the KPI has none: give the level as a figure", b.Reach.describe())
+		}
+	}
+	switch {
+	case spec.Exceed.kind == exceedStrict:
+		p.Add("exceed", "exceeded when better than the target needs a target: give a stretch level as a figure")
+	case spec.Exceed.kind == exceedStretch && spec.Exceed.stretch.Kind != Absolute:
+		p.Add("exceed", "the stretch level %s is set from the target, and the KPI has none: give it as a figure", spec.Exceed.stretch.describe())
+	}
+	if !spec.Profile.IsZero() {
+		p.Add("profile", "a profile varies the target, and the KPI has none")
+	}
 }
 
 // checkLadder resolves the levels against every target the definition can
@@ -350,6 +421,20 @@ func (d Definition) Bands() Bands { return d.data().spec.Bands }
 // levels decide ([Evaluate]).
 func (d Definition) OutcomesOnly() bool { return d.data().outcomesOnly }
 
+// HasTarget reports whether the KPI has a target, published or not: false
+// for [NoTarget] (a contextual measure, or a score scale whose levels are
+// figures).
+func (d Definition) HasTarget() bool { return d.data().spec.Target.Comparison != NoTarget }
+
+// IsContextual reports whether the KPI is reported for information only
+// ([TierContextual]): its figures are shown with their trends and rated
+// [Info], never on a ladder.
+func (d Definition) IsContextual() bool { return d.data().contextual }
+
+// MaxScore returns the top score of the KPI's score scale (5 on a scale
+// of 1 to 5), or 0 for a ladder whose bands carry no scores.
+func (d Definition) MaxScore() int { return d.data().maxScore }
+
 // Exceed returns the exceed rule.
 func (d Definition) Exceed() ExceedRule { return d.data().spec.Exceed }
 
@@ -391,8 +476,11 @@ func (x *defData) equal(y *defData) bool {
 func (d Definition) TargetFor(p period.Period) (decimal.Decimal, error) { return d.data().targetFor(p) }
 
 func (x *defData) targetFor(p period.Period) (decimal.Decimal, error) {
-	if x.spec.Target.Comparison == NotPublished {
+	switch x.spec.Target.Comparison {
+	case NotPublished:
 		return decimal.Decimal{}, fmt.Errorf("kpi: %s's target is not published", x.spec.Ref)
+	case NoTarget:
+		return decimal.Decimal{}, fmt.Errorf("kpi: %s has no target", x.spec.Ref)
 	}
 	prof := &x.spec.Profile
 	if !prof.profiled() {

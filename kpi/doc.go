@@ -60,7 +60,18 @@
 // figure is rated as far as the published levels decide: below the target,
 // where the unpublished level would decide, it is not measurable, unless
 // the status reported with it is one the figure could have, which is taken
-// and marked ([Result.Unverifiable]).
+// and marked ([Result.Unverifiable]). An unpublished level lies between
+// its published neighbours, so only the bands between them are in doubt.
+//
+// # Score scales and measures for information
+//
+// A ladder whose bands carry scores is a score scale ("5 Exceptional at 98%
+// or more, 4 Strong at 95%, ..."): [Result.Score] is the band's score and
+// [Result.MaxScore] the scale's top. Where the scale's own levels are
+// figures, the KPI needs no target ([NoTarget]). A contextual measure
+// ([TierContextual]) is reported for information: [Evaluate] gives its
+// figure the status [Info], never a band, points or a score, and [TrendOf]
+// compares its figures.
 //
 // # Parts, rolling windows and signs
 //

@@ -3,6 +3,7 @@ package kpi
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -127,15 +128,27 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
 		}
 	}
-	t, err := x.targetFor(p)
-	if err != nil {
-		return Result{}, err
+	var t decimal.Decimal
+	if !x.noTarget {
+		if t, err = x.targetFor(p); err != nil {
+			return Result{}, err
+		}
+		r.target, r.flags = t, r.flags|hasTarget
 	}
-	r.actual, r.target = v, t
-	r.flags |= hasActual | hasTarget
-
+	r.actual = v
+	r.flags |= hasActual
 	if !due {
 		r.flags |= interim
+	}
+	if x.contextual {
+		// Reported for information: shown with its trend, never rated.
+		if places > m.Precision {
+			if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
+				r.actual = sv
+			}
+		}
+		r.status = Info
+		return r, nil
 	}
 	if x.partial {
 		return x.ratePartial(r, v, obs.reported), nil
@@ -189,6 +202,9 @@ func (x *defData) outcome(r Result, obs Observation, due bool) (Result, error) {
 	if !s.IsPerformance() {
 		return Result{}, fmt.Errorf("kpi: %s for %s: an outcome is a performance status (exceeded, met, tolerance, missed, detriment or failed), not %s", x.spec.Ref, r.period, s)
 	}
+	if x.contextual {
+		return Result{}, fmt.Errorf("kpi: %s for %s: a contextual measure is reported for information and never rated, so it takes a figure, not an outcome (%s)", x.spec.Ref, r.period, s)
+	}
 	b := slices.IndexFunc(x.ladder, func(b Band) bool { return b.Status == s })
 	if b < 0 {
 		var have []string
@@ -220,18 +236,26 @@ func (x *defData) rateRange(r Result, obs Observation, due bool) (Result, error)
 			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, r.period, err)
 		}
 	}
-	t, err := x.targetFor(r.period)
-	if err != nil {
-		return Result{}, err
+	var t decimal.Decimal
+	if !x.noTarget {
+		var err error
+		if t, err = x.targetFor(r.period); err != nil {
+			return Result{}, err
+		}
+		r.target, r.flags = t, r.flags|hasTarget
 	}
-	r.actual, r.hi, r.target = lo, hi, t
-	r.flags |= ranged | hasTarget
+	r.actual, r.hi = lo, hi
+	r.flags |= ranged
 	if !due {
 		r.flags |= interim
 	}
-	b, known := x.bandKnown(lo, t)
-	b2, known2 := x.bandKnown(hi, t)
-	if b == b2 && known && known2 {
+	if x.contextual {
+		r.status = Info
+		return r, nil
+	}
+	b, e := x.bandKnown(lo, t)
+	b2, e2 := x.bandKnown(hi, t)
+	if b == b2 && b == e && b2 == e2 {
 		r.band, r.status = int16(b), x.ladder[b].Status
 	} else {
 		r.status = NotMeasurable
@@ -258,36 +282,51 @@ func (x *defData) band(v, t decimal.Decimal) int {
 }
 
 // bandKnown finds v's band as far as the published levels decide: the
-// band, or, where a level that would decide it is not published, the first
-// band it could be in (every band from there down is possible).
-func (x *defData) bandKnown(v, t decimal.Decimal) (b int, decided bool) {
+// band b (and e == b), or, where levels that are not published would
+// decide it, the bands b to e it could be in. An unpublished level lies
+// between its published neighbours, so a figure that does not reach the
+// published level below it cannot reach it either: only the bands from
+// the unpublished level to the next published level the figure reaches
+// are possible.
+func (x *defData) bandKnown(v, t decimal.Decimal) (b, e int) {
 	last := len(x.ladder) - 1
 	strict := x.spec.Target.Comparison.Strict()
+	pending := -1
 	for i := 0; i < last; i++ {
 		if x.ladder[i].Reach.Kind == UnpublishedLevel {
-			return i, false
+			if pending < 0 {
+				pending = i
+			}
+			continue
 		}
 		lv, ls := x.ladder[i].Reach.resolve(t, strict)
 		if reaches(x.spec.Measure.Polarity, v, lv, ls) {
-			return i, true
+			if pending >= 0 {
+				return pending, i
+			}
+			return i, i
 		}
+		pending = -1 // below this published level, so below any unpublished one above it
 	}
-	return last, true
+	if pending >= 0 {
+		return pending, last
+	}
+	return last, last
 }
 
-// ratePartial rates figure v where a level below the target is not
-// published. What the published levels decide is rated as ever; where an
-// unpublished level would decide, the status is not measurable, "cannot be
-// decided", unless the status reported is one the figure could have: then
-// that status is taken, marked as reported and not verifiable. A reported
-// status the published levels contradict stays a disagreement.
+// ratePartial rates figure v where a level is not published. What the
+// published levels decide is rated as ever; where an unpublished level
+// would decide, the status is not measurable, "cannot be decided", unless
+// the status reported is one the figure could have: then that status is
+// taken, marked as reported and not verifiable. A reported status the
+// published levels contradict stays a disagreement.
 func (x *defData) ratePartial(r Result, v decimal.Decimal, reported Status) Result {
-	b, decided := x.bandKnown(v, r.target)
-	if decided {
+	b, e := x.bandKnown(v, r.target)
+	if b == e {
 		r.band, r.status = int16(b), x.ladder[b].Status
 		return r
 	}
-	for i := b; i < len(x.ladder); i++ {
+	for i := b; i <= e; i++ {
 		if reported != 0 && x.ladder[i].Status == reported {
 			r.band, r.status = int16(i), reported
 			r.flags |= unverifiable
@@ -298,12 +337,17 @@ func (x *defData) ratePartial(r Result, v decimal.Decimal, reported Status) Resu
 	return r
 }
 
-// candidates lists the statuses a figure in undecided band b and below
-// could have: "tolerance, missed or failed".
-func (x *defData) candidates(b int) string {
+// candidates lists the bands b to e a figure could be in: their statuses,
+// "tolerance, missed or failed", or, on a ladder that names its bands,
+// the bands, "5 Exceptional (exceeded) or 4 Strong (met)".
+func (x *defData) candidates(b, e int) string {
 	var names []string
-	for _, band := range x.ladder[b:] {
-		if n := band.Status.String(); !slices.Contains(names, n) {
+	for i := b; i <= e; i++ {
+		n := x.ladder[i].Status.String()
+		if x.namesBand(i) {
+			n = x.bandLabel(i)
+		}
+		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
@@ -393,6 +437,26 @@ func (r Result) Band() (Band, bool) {
 		return Band{}, false
 	}
 	return r.def.ladder[r.band], true
+}
+
+// Score returns the score of the band that applied, on a score scale (a
+// ladder whose bands carry scores); ok is false for a ladder with no
+// scores, or a result with no band.
+func (r Result) Score() (score int, ok bool) {
+	b, has := r.Band()
+	if !has || r.def.maxScore == 0 {
+		return 0, false
+	}
+	return b.Score, true
+}
+
+// MaxScore returns the top score of the KPI's score scale, or 0 for a
+// ladder with no scores.
+func (r Result) MaxScore() int {
+	if r.def == nil {
+		return 0
+	}
+	return r.def.maxScore
 }
 
 // Points returns the service points of the band that applied (zero if
@@ -556,16 +620,8 @@ func (r Result) Reason() string {
 		return r.text
 	}
 	if x := r.def; x.partial && r.flags&hasActual != 0 && r.flags&ranged == 0 {
-		if b, decided := x.bandKnown(r.actual, r.target); !decided {
-			side := "below"
-			if x.spec.Measure.Polarity == LowerIsBetter {
-				side = "above"
-			}
-			head := fmt.Sprintf("%s is %s the target of %s", r.shownActual(), side, r.format(r.target))
-			if r.flags&unverifiable != 0 {
-				return fmt.Sprintf("%s: %s as reported, not verifiable from the published levels", head, r.status)
-			}
-			return fmt.Sprintf("%s, and the level that decides the rest is not published: %s cannot be told apart", head, x.candidates(b))
+		if b, e := x.bandKnown(r.actual, r.target); b != e {
+			return r.undecidedReason(b, e)
 		}
 	}
 
@@ -575,6 +631,9 @@ func (r Result) Reason() string {
 		return fmt.Sprintf("rolling %d months to %s: %s", r.def.spec.Rolling, r.period.Label(period.Short), w.Reason())
 	}
 	d := r.def
+	if r.status == Info {
+		return r.infoReason()
+	}
 	if r.flags&ranged != 0 {
 		return r.rangeReason()
 	}
@@ -604,12 +663,22 @@ func (r Result) Reason() string {
 	}
 	a := r.shownActual()
 	b := int(r.band)
-	if b == 0 {
+	if top := d.ladder[0]; b == 0 && !d.noTarget && (top.Reach.Kind == AtTarget || (top.Status == Exceeded && top.Name == "")) {
 		verb := "meets"
 		if d.ladder[0].Status == Exceeded {
 			verb = "exceeds"
 		}
 		return fmt.Sprintf("%s %s the target of %s", a, verb, r.format(r.target)) + note
+	}
+	if b == 0 {
+		// The top band of a scale set by its own levels (a score of 5 at
+		// 98%): the level reached, and the band.
+		ov, os := d.ladder[0].Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
+		reach := "at or " + better
+		if os {
+			reach = better
+		}
+		return fmt.Sprintf("%s is %s %s: %s", a, reach, r.format(ov), d.bandLabel(0)) + note
 	}
 	// The level above that the figure did not reach: where this band begins.
 	prev := d.ladder[b-1]
@@ -652,6 +721,79 @@ func (r Result) Reason() string {
 		s += fmt.Sprintf(" but %s %s", reach, r.levelPhrase(own, d.ladder[b+1].Status, ov))
 	}
 	return s + note
+}
+
+// infoReason explains a figure reported for information: "12.3 days, for
+// information (not rated)", with the target where the KPI gives one.
+func (r Result) infoReason() string {
+	var s string
+	if r.flags&ranged != 0 {
+		s = fmt.Sprintf("between %s and %s (figures without counts, so only their range is known)", r.format(r.actual), r.format(r.hi))
+	} else {
+		s = r.shownActual()
+	}
+	if r.flags&hasTarget != 0 {
+		s += " against a target of " + r.format(r.target)
+	}
+	s += ", for information (not rated)"
+	if r.Interim() {
+		s += fmt.Sprintf(" (interim: %s is not due in %s)", measureOf(r.def.spec.Frequency), r.period.Label(period.Short))
+	}
+	return s
+}
+
+// undecidedReason explains a figure that unpublished levels leave in one
+// of bands b to e: what the published levels say of it, and the bands it
+// could be in, or the status reported and taken. "85% is below the target
+// of 90%, and the level that decides the rest is not published: missed or
+// failed cannot be told apart"; "96% is at or above 95%, and the level
+// that decides the rest is not published: 5 Exceptional (exceeded) or 4
+// Strong (met) cannot be told apart".
+func (r Result) undecidedReason(b, e int) string {
+	x := r.def
+	worse, better := "below", "above"
+	if x.spec.Measure.Polarity == LowerIsBetter {
+		worse, better = "above", "below"
+	}
+	strict := x.spec.Target.Comparison.Strict()
+	var known []string
+	if b > 0 {
+		prev := x.ladder[b-1]
+		pv, ps := prev.Reach.resolve(r.target, strict)
+		short := worse
+		if ps && prev.Reach.Kind != AtTarget {
+			short = "at or " + worse
+		}
+		known = append(known, short+" "+r.levelName(b-1, pv))
+	}
+	if e < len(x.ladder)-1 {
+		ev, es := x.ladder[e].Reach.resolve(r.target, strict)
+		reach := "at or " + better
+		if es {
+			reach = better
+		}
+		known = append(known, reach+" "+r.levelName(e, ev))
+	}
+	head := r.shownActual()
+	if len(known) > 0 {
+		head += " is " + strings.Join(known, " and ")
+	}
+	if r.flags&unverifiable != 0 {
+		return fmt.Sprintf("%s: %s as reported, not verifiable from the published levels", head, r.status)
+	}
+	return fmt.Sprintf("%s, and the level that decides the rest is not published: %s cannot be told apart", head, x.candidates(b, e))
+}
+
+// levelName names the level v of band i: "the target of 90%", "95%, the
+// level of 4 Strong (met)" on a ladder that names its bands, or "the
+// detriment level of 87%".
+func (r Result) levelName(i int, v decimal.Decimal) string {
+	x := r.def
+	b := x.ladder[i]
+	if b.Reach.Kind != AtTarget && x.namesBand(i) {
+		return r.format(v) + ", the level of " + x.bandLabel(i)
+	}
+	return r.levelPhrase(b, x.ladder[i+1].Status, v)
 }
 
 // rangeReason explains a result rated from a range of figures.
@@ -718,6 +860,10 @@ func (x *defData) namesBand(b int) bool {
 func (x *defData) bandLabel(b int) string {
 	band := x.ladder[b]
 	if band.Name != "" {
+		if x.maxScore > 0 && !strings.Contains(band.Name, strconv.Itoa(band.Score)) {
+			// On a score scale, the score too: "4 Strong (met)".
+			return fmt.Sprintf("%d %s (%s)", band.Score, band.Name, band.Status)
+		}
 		return fmt.Sprintf("%s (%s)", band.Name, band.Status)
 	}
 	n, of := 0, 0

@@ -123,6 +123,9 @@ func (d Definition) PartsRule() PartsRule { return d.data().spec.PartsRule }
 
 // Statuses returns the statuses of the KPI's ladder, best first.
 func (d Definition) Statuses() []Status {
+	if d.data().contextual {
+		return []Status{Info}
+	}
 	var out []Status
 	for _, b := range d.data().ladder {
 		if !slices.Contains(out, b.Status) {

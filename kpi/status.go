@@ -22,28 +22,41 @@ const (
 	NoData                          // a measurement was due and none was reported
 	NotMeasurable                   // reported as not measurable, or no volume
 	Excluded                        // taken out of the regime for the period by agreement
+	// Info is a figure reported for information: a contextual measure
+	// ([TierContextual]) is shown with its trend, never rated.
+	Info
 )
 
-var statusNames = [...]string{"", "exceeded", "met", "tolerance", "missed", "detriment", "failed", "not_due", "no_data", "not_measurable", "excluded"}
+// LastStatus is the last Status: arrays indexed by status have
+// LastStatus+1 entries, and loops over every status run from Exceeded to it.
+const LastStatus = Info
+
+var statusNames = [...]string{"", "exceeded", "met", "tolerance", "missed", "detriment", "failed", "not_due", "no_data", "not_measurable", "excluded", "info"}
 
 // String returns the canonical name used in JSON and files: exceeded, met,
 // tolerance, missed, detriment, failed, not_due, no_data, not_measurable,
-// excluded.
+// excluded, info.
 func (s Status) String() string {
-	if s >= Exceeded && s <= Excluded {
+	if s >= Exceeded && s <= LastStatus {
 		return statusNames[s]
 	}
 	return fmt.Sprintf("Status(%d)", int(s))
 }
 
 // ParseStatus reads a canonical status name, not case-sensitively, with
-// spaces or hyphens allowed for underscores ("not due", "No-Data").
+// spaces or hyphens allowed for underscores ("not due", "No-Data"). Info is
+// also read as "for information", "for info" or "data only", as reports
+// write it.
 func ParseStatus(s string) (Status, error) {
 	norm := strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
-	for st := Exceeded; st <= Excluded; st++ {
+	for st := Exceeded; st <= LastStatus; st++ {
 		if norm == statusNames[st] {
 			return st, nil
 		}
+	}
+	switch norm {
+	case "for_information", "for_info", "data_only":
+		return Info, nil
 	}
 	return 0, &ParseError{What: "status", Input: s, Expected: strings.Join(statusNames[1:], ", ")}
 }
@@ -65,7 +78,7 @@ func (s Status) MarshalText() ([]byte, error) {
 	if s == 0 {
 		return []byte{}, nil
 	}
-	if s > Excluded {
+	if s > LastStatus {
 		return nil, fmt.Errorf("kpi: cannot marshal %s", s)
 	}
 	return []byte(s.String()), nil

@@ -30,9 +30,13 @@ const (
 	// published"): the schedule sets one, but only outcomes reported
 	// against it can be rated ([Outcome]). It has no value.
 	NotPublished
+	// NoTarget is a KPI with no target at all ("no target"): a contextual
+	// measure reported for information, or a score scale whose own levels
+	// say what is acceptable. It has no value.
+	NoTarget
 )
 
-var comparisonSymbols = [...]string{"", ">=", "<=", "<", ">", "not published"}
+var comparisonSymbols = [...]string{"", ">=", "<=", "<", ">", "not published", "no target"}
 
 // String returns the comparison as a symbol: >=, <=, < or >; "" for
 // Unstated.
@@ -76,8 +80,11 @@ func (w Written) Equal(o Written) bool {
 // comparison symbol, the value as given (trailing zeros kept: 100.00), and
 // the unit: "< 5%", ">= 90.0%", "1 failure", "25 secs", "14.00 days", "£4,210.50".
 func (w Written) String() string {
-	if w.Comparison == NotPublished {
+	switch w.Comparison {
+	case NotPublished:
 		return notPublished
+	case NoTarget:
+		return noTarget
 	}
 	var b strings.Builder
 	if w.Comparison != Unstated {
@@ -195,7 +202,7 @@ var unitWords = []struct {
 // cent or more". docs/file-format.md ("Targets in words") lists every
 // form with its comparison. Two comparisons, the same or contradicting
 // ("at least 88% or more", "no more than 3% or more"), are an error. "not
-// published" reads as [NotPublished].
+// published" reads as [NotPublished], "no target" (or "none") as [NoTarget].
 //
 // The value keeps its written places (100.00 stays 100.00). A decimal
 // comma (95,8) is an error, not a thousands separator; commas are accepted
@@ -210,8 +217,11 @@ func ParseWritten(s string) (Written, error) {
 }
 
 // notPublished is how a file writes a target or level that the public
-// papers do not give.
-const notPublished = "not published"
+// papers do not give; noTarget a KPI that has no target.
+const (
+	notPublished = "not published"
+	noTarget     = "no target"
+)
 
 func parseWritten(s string) (Written, error) {
 	if len(s) > MaxText {
@@ -219,8 +229,11 @@ func parseWritten(s string) (Written, error) {
 	}
 	var w Written
 	rest := strings.TrimSpace(s)
-	if strings.ToLower(rest) == notPublished {
+	switch strings.ToLower(rest) {
+	case notPublished:
 		return Written{Comparison: NotPublished}, nil
+	case noTarget, "none":
+		return Written{Comparison: NoTarget}, nil
 	}
 	// Every match below is on rest itself, byte for byte, so that an index
 	// found in it is one into it (lowering some text changes its length).

@@ -111,9 +111,9 @@ type Regime struct {
 	// × 2".
 	repeatNote string
 	profiled   bool // some indicator has a profiled target
-	labels     [kpi.Excluded + 1]string
+	labels     [kpi.LastStatus + 1]string
 	// lowerLabels are the labels in lower case, for notes.
-	lowerLabels [kpi.Excluded + 1]string
+	lowerLabels [kpi.LastStatus + 1]string
 	ruleTexts   []string // the escalation rules' descriptions, for events
 	// partOf maps the reference of a part to the KPI it is part of.
 	partOf map[string]string
@@ -212,6 +212,8 @@ func New(spec Spec) (*Regime, error) {
 		switch {
 		case t > kpi.TierContextual:
 			bad(fmt.Sprintf("consequences[%d]", i), "unknown tier %d", int(t))
+		case t == kpi.TierContextual:
+			bad(fmt.Sprintf("consequences[%d]", i), "a contextual measure is reported for information and never rated, so it carries no consequences (list kpi or pi)")
 		case slices.Index(spec.Consequences, t) < i:
 			bad(fmt.Sprintf("consequences[%d]", i), "%s is listed twice", t)
 		}
@@ -237,7 +239,7 @@ func New(spec Spec) (*Regime, error) {
 		bad("missing.status", "%s is not a performance status", spec.Missing.Status)
 	}
 	for st := range spec.Labels {
-		if st < kpi.Exceeded || st > kpi.Excluded {
+		if st < kpi.Exceeded || st > kpi.LastStatus {
 			bad("labels", "unknown status %d", int(st))
 		}
 	}
@@ -271,7 +273,7 @@ func New(spec Spec) (*Regime, error) {
 	for i, rule := range spec.Escalation {
 		r.ruleTexts[i] = rule.String()
 	}
-	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		r.labels[st] = DefaultLabel(st)
 		if l, ok := spec.Labels[st]; ok {
 			r.labels[st] = l
@@ -385,14 +387,14 @@ func checkParts(defs []kpi.Definition, byRef map[string]int, bad func(path, form
 
 // Label returns the regime's display label for a status.
 func (r *Regime) Label(s kpi.Status) string {
-	if s >= kpi.Exceeded && s <= kpi.Excluded {
+	if s >= kpi.Exceeded && s <= kpi.LastStatus {
 		return r.labels[s]
 	}
 	return DefaultLabel(s)
 }
 
 // DefaultLabel is the label for a status where a regime gives none: "Met",
-// "Not due", "No data".
+// "Not due", "No data", "For information".
 func DefaultLabel(s kpi.Status) string {
 	switch s {
 	case kpi.NotDue:
@@ -401,8 +403,10 @@ func DefaultLabel(s kpi.Status) string {
 		return "No data"
 	case kpi.NotMeasurable:
 		return "Not measurable"
+	case kpi.Info:
+		return "For information"
 	}
-	if s < kpi.Exceeded || s > kpi.Excluded {
+	if s < kpi.Exceeded || s > kpi.LastStatus {
 		return ""
 	}
 	n := s.String()

@@ -155,13 +155,24 @@ func (r Row) Equal(o Row) bool {
 
 // Summary totals a scorecard.
 type Summary struct {
-	// Total is the number of rows; Interim those of interim figures, which
+	// Total is the number of rows; Interim those of interim figures, and
+	// ForInfo those of contextual measures reported for information, which
 	// the counts below leave out; Rated those with a performance status (a
 	// figure was rated); OnTarget those exceeded or met.
-	Total, Interim, Rated, OnTarget int
-	ByStatus                        map[kpi.Status]int
-	ByServiceArea                   map[string]map[kpi.Status]int
-	ByTier                          map[kpi.Tier]map[kpi.Status]int
+	Total, Interim, ForInfo, Rated, OnTarget int
+	// Scored is the number of rows rated on a score scale (a ladder whose
+	// bands carry scores), Score the total of their scores and MaxScore
+	// the total of their scales' top scores; ScoreShare is Score as a
+	// percentage of MaxScore, as rail regimes publish it, and MeanScore
+	// the mean score, both to two places; Unscored counts the rows on a
+	// score scale with no score (no figure, or one the published levels
+	// cannot place), which the totals leave out. All are zero with no
+	// score scale.
+	Scored, Unscored, Score, MaxScore int
+	ScoreShare, MeanScore             decimal.Decimal
+	ByStatus                          map[kpi.Status]int
+	ByServiceArea                     map[string]map[kpi.Status]int
+	ByTier                            map[kpi.Tier]map[kpi.Status]int
 	// ShareOnTarget is OnTarget as a percentage of the rows that are not
 	// interim; ShareOnTargetRated of the rated rows only, leaving out those
 	// that could not be reported. Both to two places; zero with no rows.
@@ -263,7 +274,9 @@ func (s Summary) equal(o Summary) bool {
 			return false
 		}
 	}
-	return s.Total == o.Total && s.Interim == o.Interim && s.Rated == o.Rated && s.OnTarget == o.OnTarget &&
+	return s.Total == o.Total && s.Interim == o.Interim && s.ForInfo == o.ForInfo && s.Rated == o.Rated && s.OnTarget == o.OnTarget &&
+		s.Scored == o.Scored && s.Unscored == o.Unscored && s.Score == o.Score && s.MaxScore == o.MaxScore && s.ScoreShare.Equal(o.ScoreShare) &&
+		s.MeanScore.Equal(o.MeanScore) &&
 		equalCounts(s.ByStatus, o.ByStatus) && s.ShareOnTarget.Equal(o.ShareOnTarget) &&
 		s.ShareOnTargetRated.Equal(o.ShareOnTargetRated) && slices.Equal(s.Exceptions, o.Exceptions) &&
 		slices.Equal(s.Disagreements, o.Disagreements) && s.Points.Equal(o.Points) &&
@@ -302,6 +315,17 @@ func summarise(rows []Row) Summary {
 			s.Interim++
 			continue
 		}
+		if r.Tier == kpi.TierContextual {
+			s.ForInfo++
+			continue
+		}
+		if sc, ok := r.Result.Score(); ok {
+			s.Scored++
+			s.Score += sc
+			s.MaxScore += r.Result.MaxScore()
+		} else if r.Result.MaxScore() > 0 {
+			s.Unscored++
+		}
 		s.ByStatus[r.Status]++
 		if s.ByServiceArea[r.ServiceArea] == nil {
 			s.ByServiceArea[r.ServiceArea] = map[kpi.Status]int{}
@@ -327,7 +351,12 @@ func summarise(rows []Row) Summary {
 		}
 		return decimal.NewFromInt(int64(n*100)).DivRound(decimal.NewFromInt(int64(of)), 2)
 	}
-	s.ShareOnTarget, s.ShareOnTargetRated = share(s.OnTarget, s.Total-s.Interim), share(s.OnTarget, s.Rated)
+	s.ShareOnTarget, s.ShareOnTargetRated = share(s.OnTarget, s.Total-s.Interim-s.ForInfo), share(s.OnTarget, s.Rated)
+	if s.MaxScore > 0 {
+		// Scored > 0 here: MaxScore sums the top scores of scored rows.
+		s.ScoreShare = share(s.Score, s.MaxScore)
+		s.MeanScore = decimal.NewFromInt(int64(s.Score)).DivRound(decimal.NewFromInt(int64(s.Scored)), 2)
+	}
 	s.Exceptions = slices.Compact(s.Exceptions)
 	s.Disagreements = slices.Compact(s.Disagreements)
 	return s

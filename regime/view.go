@@ -323,7 +323,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		row.Versions = r.versions
 	}
 	if len(meas) > 1 || (len(meas) == 1 && !samePeriod(meas[0].Period, p)) {
-		var counts [kpi.Excluded + 1]int
+		var counts [kpi.LastStatus + 1]int
 		distinct := 0
 		for _, mr := range meas {
 			if counts[mr.Status] == 0 {
@@ -350,7 +350,8 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		res, err = kpi.Evaluate(d, p, kpi.Missing(kpi.NotDue, ""))
 	case len(entries) == 0:
 		res, err = kpi.Evaluate(d, p, kpi.Missing(kpi.Excluded, "excluded for the whole period"))
-	case d.Measure().Aggregation == kpi.Sum && len(meas) > 1:
+	case d.Measure().Aggregation == kpi.Sum && len(meas) > 1 && !d.IsContextual():
+		// (A contextual measure is never rated: its total is shown.)
 		total, aerr := kpi.Aggregate(d.Measure(), entries, nil)
 		why := fmt.Sprintf("not rated: %s's levels are for one %s, not for %s", d.Ref(), unitOf(d), p.Label(period.Short))
 		if v, ok := total.Value(); ok && aerr == nil {
@@ -388,7 +389,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	}
 	row.Label = r.Label(row.Status)
 	row.Failing = r.failing(row.Status)
-	if len(row.Tally) > 0 && len(meas) > 1 && !row.Status.IsPerformance() {
+	if len(row.Tally) > 0 && len(meas) > 1 && !row.Status.IsPerformance() && row.Status != kpi.Info {
 		// Not rated for the whole period: say how its periods went. (A
 		// rated row keeps its periods' statuses in Tally alone.)
 		row.Notes = append(row.Notes, tallyNote(&sc.tally, r, row.Tally, len(meas), d))
@@ -450,7 +451,7 @@ func tallyNote(b *noteBuf, r *Regime, tally map[kpi.Status]int, n int, d kpi.Def
 	for st := kpi.Failed; st >= kpi.Exceeded; st-- {
 		add(st)
 	}
-	for st := kpi.NotDue; st <= kpi.Excluded; st++ {
+	for st := kpi.NotDue; st <= kpi.LastStatus; st++ {
 		add(st)
 	}
 	return b.String()

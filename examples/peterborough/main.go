@@ -158,7 +158,7 @@ func writeSummary(b *bytes.Buffer, s scored) {
 		head = append(head, c.Scorecard.Period.Label(period.Short))
 	}
 	table := [][]string{head}
-	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		row, any := []string{r.Label(st)}, false
 		for _, c := range cards {
 			n := c.Scorecard.Summary.ByStatus[st]

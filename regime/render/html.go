@@ -59,13 +59,13 @@ func HTML(w io.Writer, cards ...Card) error {
 	// character (which XML forbids) or a bidi control in it is written as
 	// an escape first.
 	e := func(s string) string { return html.EscapeString(plain(s)) }
-	head := title(last)
+	heading := title(last)
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n", e(head), pageStyle, e(head))
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n", e(heading), pageStyle, e(heading))
 
 	s := sc.Summary
 	b.WriteString("<p class=\"counts\">")
-	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		if n := s.ByStatus[st]; n > 0 {
 			fmt.Fprintf(&b, "<span class=\"%s\" data-status=\"%s\">%d %s</span>", rag(st), st, n, e(labelFor(sc, st)))
 		}
@@ -73,12 +73,18 @@ func HTML(w io.Writer, cards ...Card) error {
 	if s.Interim > 0 {
 		fmt.Fprintf(&b, "<span class=\"grey interim\">%d interim</span>", s.Interim)
 	}
+	if s.ForInfo > 0 {
+		fmt.Fprintf(&b, "<span class=\"grey info\">%d for information</span>", s.ForInfo)
+	}
 	b.WriteString("</p>\n")
 	fmt.Fprintf(&b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(pounds(s.Credits)))
 	if !s.CappedBy.IsZero() {
 		fmt.Fprintf(&b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
 	}
 	b.WriteString(".</p>\n")
+	if s.MaxScore > 0 {
+		fmt.Fprintf(&b, "<p class=\"score\">%s.</p>\n", e(scoreLine(s)))
+	}
 	if len(s.RemedyNotes) > 0 {
 		fmt.Fprintf(&b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(s)))
 	}
@@ -98,11 +104,13 @@ func HTML(w io.Writer, cards ...Card) error {
 	}
 
 	// Interim figures are never exceptions: they are shown apart.
-	exceptions, rest, interim := []regime.Row{}, []regime.Row{}, []regime.Row{}
+	exceptions, rest, info, interim := []regime.Row{}, []regime.Row{}, []regime.Row{}, []regime.Row{}
 	for _, r := range sc.Rows {
 		switch {
 		case r.Interim:
 			interim = append(interim, r)
+		case r.Tier == kpi.TierContextual:
+			info = append(info, r)
 		case (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData:
 			exceptions = append(exceptions, r)
 		default:
@@ -113,12 +121,13 @@ func HTML(w io.Writer, cards ...Card) error {
 	for _, part := range []struct {
 		heading string
 		rows    []regime.Row
-	}{{"Exceptions", exceptions}, {"On target or not rated", rest}, {"Interim figures, not charged", interim}} {
+	}{{"Exceptions", exceptions}, {"On target or not rated", rest}, {"For information, not rated", info}, {"Interim figures, not charged", interim}} {
 		if len(part.rows) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "<h2>%s</h2>\n<table>\n<thead><tr>", e(part.heading))
-		for _, h := range append(tableHead[:len(tableHead)-1:len(tableHead)-1], "Trend", "Notes") {
+		cols := head(sc)
+		for _, h := range append(cols[:len(cols)-1:len(cols)-1], "Trend", "Notes") {
 			fmt.Fprintf(&b, "<th>%s</th>", e(h))
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
@@ -143,7 +152,7 @@ func HTML(w io.Writer, cards ...Card) error {
 			b.WriteString(">")
 			for i, c := range cells[:len(cells)-1] {
 				class := ""
-				if i >= 3 && i != 5 {
+				if i >= 3 && i != 5 && (i != scoreColumn || !scaled(sc)) {
 					class = " class=\"num\""
 				}
 				if i == 5 && why != "" {

@@ -161,7 +161,7 @@ func TestInjectionCSV(t *testing.T) {
 	assert.Equal(t, "'+Hub", recs[7][col["service_area"]], "every text column, not only the notes")
 	assert.Equal(t, "*x* _y_ [z](u) `c` \\ & >", recs[7][col["description"]])
 	// The raw line: the note quoted with its quote, the numbers bare.
-	assert.Contains(t, out, "\nHub_North,Hub,1,2016-05,N3,Abandoned calls,Hub,kpi,met,Met*,5,2.5,-2.5,,false,,0,0.00,,"+
+	assert.Contains(t, out, "\nHub_North,Hub,1,2016-05,N3,Abandoned calls,Hub,kpi,met,Met*,5,2.5,-2.5,,,false,,0,0.00,,"+
 		"2.5% meets the target of 5%,'-2,false,false,,false,,false,,,,1,2016-05\n")
 }
 

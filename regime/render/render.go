@@ -26,8 +26,10 @@
 // "kpi", "description", "service_area", "tier", "period" (the period the
 // row rates, in ISO form: 2016-05 for a month, Q1 2016/17 for a quarter,
 // 2016-04-01..2016-04-28 for a four-weekly period), "status" (the
-// canonical ladder name), "label", "target", "actual", "variance", "band",
-// "reason", "interim", "deemed", "reported" (the status the supplier
+// canonical ladder name, "info" for a contextual measure's figure),
+// "label", "target", "actual", "variance", "band" (the band's name),
+// "score" (on a score scale, the band's score, else null), "max_score"
+// (the scale's top score, present only on one), "reason", "interim", "deemed", "reported" (the status the supplier
 // reported beside a figure, or null), "disagrees", "claim" (the status the
 // return claimed instead of a figure, or null), "claim_refused",
 // "relieved", "relief", "points", "credit", "trend" and "notes".
@@ -39,13 +41,18 @@
 // "tally" ({"failed": 3, "met": 6}, by canonical status name) is present
 // only in a view, counting the KPI's measurement periods by status. The
 // summary has "total", "interim" (rows of interim figures, which the other
-// counts leave out), "rated", "on_target", "by_status",
+// counts leave out), "for_info" (rows of contextual measures, left out
+// likewise), "rated", "on_target", "by_status",
 // "by_service_area", "by_tier", "share_on_target" (of the rows that are not
 // interim), "share_on_target_rated", "exceptions", "disagreements" (the
 // references of rows that disagree or whose claim was refused), "points",
 // "credits_before_caps", "credits" and "capped_by"; and, for a regime
 // with a points remedy, "remedy", "points_over_baseline" and
-// "remedy_notes".
+// "remedy_notes"; and, where a row is on a score scale, "scored",
+// "unscored", "score", "max_score", "score_share" (score as a percentage
+// of the maximum) and "mean_score". Text, Markdown and HTML add a Score
+// column ("4 Strong") to a card with a score scale, and a summary line
+// "Score: 12 of 20 (60.00% of the maximum); mean 3.00 over 4 KPIs".
 // Decimals are JSON strings, and absent figures are null.
 //
 // # Text from the contract and the return
@@ -127,6 +134,8 @@ type row struct {
 	Outcome      bool           `json:"outcome,omitempty"`
 	Variance     *string        `json:"variance"`
 	Band         string         `json:"band"`
+	Score        *int           `json:"score"`
+	MaxScore     int            `json:"max_score,omitempty"`
 	Reason       string         `json:"reason"`
 	Interim      bool           `json:"interim"`
 	Deemed       bool           `json:"deemed"`
@@ -152,6 +161,7 @@ type bounds struct {
 type summary struct {
 	Total              int                       `json:"total"`
 	Interim            int                       `json:"interim"`
+	ForInfo            int                       `json:"for_info"`
 	Rated              int                       `json:"rated"`
 	OnTarget           int                       `json:"on_target"`
 	ByStatus           map[string]int            `json:"by_status"`
@@ -165,6 +175,13 @@ type summary struct {
 	CreditsBeforeCaps  string                    `json:"credits_before_caps"`
 	Credits            string                    `json:"credits"`
 	CappedBy           string                    `json:"capped_by"`
+	// The score scale's totals, where a row is on one: omitted otherwise.
+	Scored     int    `json:"scored,omitempty"`
+	Unscored   int    `json:"unscored,omitempty"`
+	Score      *int   `json:"score,omitempty"`
+	MaxScore   int    `json:"max_score,omitempty"`
+	ScoreShare string `json:"score_share,omitempty"`
+	MeanScore  string `json:"mean_score,omitempty"`
 	// The points remedy, for a regime with one: omitted otherwise.
 	Remedy             string   `json:"remedy,omitempty"`
 	PointsOverBaseline string   `json:"points_over_baseline,omitempty"`
@@ -271,6 +288,9 @@ func rowOf(c Card, r regime.Row) row {
 	if b, ok := r.Result.Band(); ok {
 		out.Band = b.Name
 	}
+	if sc, ok := r.Result.Score(); ok {
+		out.Score, out.MaxScore = &sc, r.Result.MaxScore()
+	}
 	if r.Relief.Kind != 0 {
 		out.Relief = r.Relief.Kind.String()
 	}
@@ -291,11 +311,16 @@ func cardOf(c Card) card {
 		out.Rows = append(out.Rows, rowOf(c, r))
 	}
 	s := sc.Summary
-	out.Summary = summary{Total: s.Total, Interim: s.Interim, Rated: s.Rated, OnTarget: s.OnTarget,
+	out.Summary = summary{Total: s.Total, Interim: s.Interim, ForInfo: s.ForInfo, Rated: s.Rated, OnTarget: s.OnTarget,
 		ByStatus: names(s.ByStatus), ByServiceArea: map[string]map[string]int{}, ByTier: map[string]map[string]int{},
 		ShareOnTarget: s.ShareOnTarget.StringFixed(2), ShareOnTargetRated: s.ShareOnTargetRated.StringFixed(2),
 		Exceptions: append([]string{}, s.Exceptions...), Disagreements: append([]string{}, s.Disagreements...),
 		Points: s.Points.String(), CreditsBeforeCaps: money(s.CreditsBeforeCaps), Credits: money(s.Credits), CappedBy: money(s.CappedBy)}
+	if s.MaxScore > 0 {
+		score := s.Score
+		out.Summary.Scored, out.Summary.Unscored, out.Summary.Score, out.Summary.MaxScore = s.Scored, s.Unscored, &score, s.MaxScore
+		out.Summary.ScoreShare, out.Summary.MeanScore = s.ScoreShare.StringFixed(2), s.MeanScore.StringFixed(2)
+	}
 	if len(s.RemedyNotes) > 0 {
 		out.Summary.Remedy, out.Summary.PointsOverBaseline = money(s.Remedy), s.PointsOverBaseline.String()
 		out.Summary.RemedyNotes = append([]string{}, s.RemedyNotes...)
@@ -339,14 +364,14 @@ func JSON(w io.Writer, cards ...Card) error {
 // card. "period" is the period the row rates and "card_period" the card's;
 // "versions" are joined with "; ", and "tally" is written "failed 3; met 6".
 var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "description", "service_area", "tier",
-	"status", "label", "target", "actual", "variance", "band", "relieved", "relief", "points", "credit", "trend", "reason", "notes",
+	"status", "label", "target", "actual", "variance", "band", "score", "relieved", "relief", "points", "credit", "trend", "reason", "notes",
 	"interim", "deemed", "reported", "disagrees", "claim", "claim_refused", "range_low", "range_high", "tally", "versions",
 	"card_period"}
 
 // csvNumbers are the CSV columns of decimals the library writes itself,
 // which are never altered: every other column is text, and is protected
 // against formula injection ([csvText]).
-var csvNumbers = map[string]bool{"target": true, "actual": true, "variance": true, "points": true, "credit": true,
+var csvNumbers = map[string]bool{"target": true, "actual": true, "variance": true, "score": true, "points": true, "credit": true,
 	"range_low": true, "range_high": true}
 
 // csvText protects a text cell against formula injection as OWASP advises:
@@ -376,7 +401,7 @@ func CSV(w io.Writer, cards ...Card) error {
 				lo, hi = x.Range.Low, x.Range.High
 			}
 			rec := []string{x.Contract, x.Regime, x.Version, x.Period, x.KPI, x.Description, x.ServiceArea, x.Tier,
-				x.Status, x.Label, deref(x.Target), deref(x.Actual), deref(x.Variance), x.Band, fmt.Sprint(x.Relieved),
+				x.Status, x.Label, deref(x.Target), deref(x.Actual), deref(x.Variance), x.Band, scoreText(x.Score), fmt.Sprint(x.Relieved),
 				x.Relief, x.Points, x.Credit, x.Trend, x.Reason, strings.Join(x.Notes, "; "),
 				fmt.Sprint(x.Interim), fmt.Sprint(x.Deemed), deref(x.Reported), fmt.Sprint(x.Disagrees), deref(x.Claim),
 				fmt.Sprint(x.ClaimRefused), lo, hi, tallyText(r.Tally), strings.Join(x.Versions, "; "), c.Scorecard.Period.String()}
@@ -394,10 +419,18 @@ func CSV(w io.Writer, cards ...Card) error {
 	return cw.Error()
 }
 
+// scoreText writes a score, or nothing.
+func scoreText(n *int) string {
+	if n == nil {
+		return ""
+	}
+	return fmt.Sprint(*n)
+}
+
 // tallyText writes a tally in the order of the statuses: "met 6; failed 3".
 func tallyText(t map[kpi.Status]int) string {
 	var parts []string
-	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		if n := t[st]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d", st, n))
 		}
@@ -420,6 +453,48 @@ func deref(s *string) string {
 // references, labels, texts, notes), and not to the targets, figures,
 // points and credits the library writes from numbers.
 func tableRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []string {
+	cells := baseRow(sc, r, esc)
+	if !scaled(sc) {
+		return cells
+	}
+	// On a score scale, the score and its band's name after the status.
+	return slices.Insert(cells, scoreColumn, esc(scoreCell(r)))
+}
+
+// scoreColumn is the place of the Score column, after Status, in a card
+// with a score scale.
+const scoreColumn = 6
+
+// scaled reports whether a card has a row on a score scale, and so a Score
+// column.
+func scaled(sc *regime.Scorecard) bool {
+	return slices.ContainsFunc(sc.Rows, func(r regime.Row) bool { return r.Result.MaxScore() > 0 })
+}
+
+// head returns the table's column names for a card.
+func head(sc *regime.Scorecard) []string {
+	if !scaled(sc) {
+		return tableHead
+	}
+	return slices.Insert(slices.Clone(tableHead), scoreColumn, "Score")
+}
+
+// scoreCell is a row's score with its band's name, "4 Strong", or the
+// score alone where the band is named for it ("Score 4"); empty for a row
+// with no score.
+func scoreCell(r regime.Row) string {
+	n, ok := r.Result.Score()
+	if !ok {
+		return ""
+	}
+	b, _ := r.Result.Band()
+	if b.Name == "" || b.Name == fmt.Sprintf("Score %d", n) || b.Name == fmt.Sprint(n) {
+		return fmt.Sprint(n)
+	}
+	return fmt.Sprintf("%d %s", n, b.Name)
+}
+
+func baseRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []string {
 	target, figure := "", ""
 	if w, ok := r.Result.TargetWritten(); ok {
 		target = w.String()
@@ -610,7 +685,7 @@ func Text(w io.Writer, cards ...Card) error {
 		}
 		sc := c.Scorecard
 		b.WriteString(plain(title(c)) + "\n\n")
-		rows := [][]string{tableHead}
+		rows := [][]string{head(sc)}
 		for _, r := range sc.Rows {
 			rows = append(rows, tableRow(sc, r, plain))
 		}
@@ -676,6 +751,9 @@ func writeAligned(b *strings.Builder, rows [][]string) {
 func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) string) {
 	s := sc.Summary
 	lines := []string{countsLine(sc) + ".", onTargetLine(s) + "."}
+	if s.MaxScore > 0 {
+		lines = append(lines, scoreLine(s)+".")
+	}
 	if len(s.Exceptions) > 0 {
 		lines = append(lines, fmt.Sprintf("Exceptions: %s.", strings.Join(s.Exceptions, ", ")))
 	}
@@ -713,18 +791,21 @@ func remedyLine(s regime.Summary) string {
 }
 
 // countsLine counts the rows by status, leaving out the interim ones and
-// then saying how many there were: "21 KPIs: 13 Met, 1 Missed, 4 No Data,
-// 3 interim".
+// then saying how many there were, and those for information: "21 KPIs:
+// 13 Met, 1 Missed, 4 No Data, 3 interim, 1 for information".
 func countsLine(sc *regime.Scorecard) string {
 	s := sc.Summary
 	var counts []string
-	for st := kpi.Exceeded; st <= kpi.Excluded; st++ {
+	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		if n := s.ByStatus[st]; n > 0 {
 			counts = append(counts, fmt.Sprintf("%d %s", n, labelFor(sc, st)))
 		}
 	}
 	if s.Interim > 0 {
 		counts = append(counts, fmt.Sprintf("%d interim", s.Interim))
+	}
+	if s.ForInfo > 0 {
+		counts = append(counts, fmt.Sprintf("%d for information", s.ForInfo))
 	}
 	kpis := "KPIs"
 	if s.Total == 1 {
@@ -736,8 +817,23 @@ func countsLine(sc *regime.Scorecard) string {
 // onTargetLine gives the share on target of the rows that are not interim,
 // and of the rated ones.
 func onTargetLine(s regime.Summary) string {
-	return fmt.Sprintf("On target: %d of %d (%s%%); of the %d rated, %s%%", s.OnTarget, s.Total-s.Interim,
+	return fmt.Sprintf("On target: %d of %d (%s%%); of the %d rated, %s%%", s.OnTarget, s.Total-s.Interim-s.ForInfo,
 		s.ShareOnTarget.StringFixed(2), s.Rated, s.ShareOnTargetRated.StringFixed(2))
+}
+
+// scoreLine totals a score scale as rail regimes publish it: "Score: 17
+// of 25 (68.00% of the maximum); mean 3.40 over 5 KPIs".
+func scoreLine(s regime.Summary) string {
+	kpis := "KPIs"
+	if s.Scored == 1 {
+		kpis = "KPI"
+	}
+	line := fmt.Sprintf("Score: %d of %d (%s%% of the maximum); mean %s over %d %s", s.Score, s.MaxScore,
+		s.ScoreShare.StringFixed(2), s.MeanScore.StringFixed(2), s.Scored, kpis)
+	if s.Unscored > 0 {
+		line += fmt.Sprintf("; %d on the scale not scored", s.Unscored)
+	}
+	return line
 }
 
 // labelFor is the label the scorecard's rows give a status, or the default.
@@ -760,8 +856,9 @@ func Markdown(w io.Writer, cards ...Card) error {
 		}
 		sc := c.Scorecard
 		b.WriteString("## " + markdownText(title(c)) + "\n\n")
-		b.WriteString("| " + strings.Join(tableHead, " | ") + " |\n")
-		b.WriteString("|" + strings.Repeat("---|", len(tableHead)) + "\n")
+		cols := head(sc)
+		b.WriteString("| " + strings.Join(cols, " | ") + " |\n")
+		b.WriteString("|" + strings.Repeat("---|", len(cols)) + "\n")
 		for _, r := range sc.Rows {
 			cells := tableRow(sc, r, markdownText)
 			b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
