@@ -632,6 +632,13 @@ func (b *builder) ladder(fbs []fileBand, path string) kpi.Bands {
 			band.Reach = &l
 		}
 		band.Points, _ = b.decimal(child(bpath, "points"), fb.Points)
+		if fb.OrBetterThan != "" {
+			e, err := kpi.ParseEarlier(fb.OrBetterThan)
+			if err != nil {
+				b.bad(child(bpath, "or_better_than"), "%s", reason(err))
+			}
+			band.OrBetterThan = e
+		}
 		list[i] = band
 	}
 	bands, err := kpi.NewBands(list...)

@@ -439,7 +439,7 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	}
 	fb := &fileBands{}
 	for _, band := range s.Bands.List() {
-		b := fileBand{Name: band.Name, Status: band.Status.String(), Points: dec(band.Points), Score: band.Score}
+		b := fileBand{Name: band.Name, Status: band.Status.String(), Points: dec(band.Points), Score: band.Score, OrBetterThan: band.OrBetterThan.String()}
 		if band.Reach != nil {
 			b.Level = band.Reach.String()
 		}

@@ -353,9 +353,9 @@ func reason(err error) string {
 		return err.Error()
 	}
 	if cause != nil {
-		return fmt.Sprintf("cannot read %s as a %s: %s", problems.Quote(input), what, strings.TrimPrefix(cause.Error(), period.ErrOutOfRange.Error()+": "))
+		return fmt.Sprintf("cannot read %s as %s: %s", problems.Quote(input), problems.Article(what), strings.TrimPrefix(cause.Error(), period.ErrOutOfRange.Error()+": "))
 	}
-	return fmt.Sprintf("cannot read %s as a %s (want %s)", problems.Quote(input), what, expected)
+	return fmt.Sprintf("cannot read %s as %s (want %s)", problems.Quote(input), problems.Article(what), expected)
 }
 
 // scalar reads optional text with parse, reporting a problem at path and

@@ -111,6 +111,8 @@ type fileBand struct {
 	Level  string `yaml:"level,omitempty" json:"level,omitempty" doc:"The level a figure must reach (87, target, target-2, 95% of target, with (exclusive) for strict); the last band has none."`
 	Points num    `yaml:"points,omitempty" json:"points,omitempty" doc:"Service points of the band."`
 	Score  int    `yaml:"score,omitempty" json:"score,omitempty" doc:"The band's score on a score scale."`
+	// OrBetterThan makes the band depend on the direction of travel.
+	OrBetterThan string `yaml:"or_better_than,omitempty" json:"or_better_than,omitempty" enum:"previous_period,same_period_last_year" doc:"A figure short of the band's level still falls in it where it is better than the KPI's figure for this earlier period: previous_period or same_period_last_year."`
 }
 
 type fileRelief struct {

@@ -99,6 +99,12 @@ type Band struct {
 	Reach  *Level
 	Points decimal.Decimal
 	Score  int
+	// OrBetterThan, if set, makes the band depend on the direction of
+	// travel: a figure that does not reach the band's level still falls in
+	// it where it is better than the KPI's figure for the earlier period
+	// named (amber: within 10% of target, or further off but better than
+	// the same period last year).
+	OrBetterThan Earlier
 }
 
 // Equal reports whether b and o are the same band.
@@ -106,7 +112,7 @@ func (b Band) Equal(o Band) bool {
 	if (b.Reach == nil) != (o.Reach == nil) || (b.Reach != nil && !b.Reach.Equal(*o.Reach)) {
 		return false
 	}
-	return b.Name == o.Name && b.Status == o.Status && b.Points.Equal(o.Points) && b.Score == o.Score
+	return b.Name == o.Name && b.Status == o.Status && b.Points.Equal(o.Points) && b.Score == o.Score && b.OrBetterThan == o.OrBetterThan
 }
 
 // Bands is an ordered ladder, best band first: a figure falls in the first
@@ -144,6 +150,11 @@ func validateBandList(list []Band, p *problems.List) {
 		p.Add("bands", "a ladder needs at least one band")
 		return
 	}
+	if len(list) > maxBands-1 {
+		// (One place is kept for the band an exceed rule adds.)
+		p.Add("bands", "a ladder has at most %d bands, not %d", maxBands-1, len(list))
+		return
+	}
 	for i, b := range list {
 		path := fmt.Sprintf("bands[%d]", i)
 		last := i == len(list)-1
@@ -160,6 +171,12 @@ func validateBandList(list []Band, p *problems.List) {
 		}
 		if b.Points.IsNegative() {
 			p.Add(path+".points", "points cannot be negative (%s)", b.Points)
+		}
+		switch {
+		case int(b.OrBetterThan) >= len(earlierNames):
+			p.Add(path+".or_better_than", "unknown earlier period %d", int(b.OrBetterThan))
+		case b.OrBetterThan != NoEarlier && last:
+			p.Add(path+".or_better_than", "the last band takes every figure the others do not, so it has no condition")
 		}
 		switch {
 		case b.Score < 0:
@@ -203,6 +220,9 @@ func (bs Bands) String() string {
 		parts[i] = b.Status.String()
 		if b.Reach != nil {
 			parts[i] += " at " + b.Reach.describe()
+		}
+		if b.OrBetterThan != NoEarlier {
+			parts[i] += " or better than " + strings.ReplaceAll(b.OrBetterThan.String(), "_", " ")
 		}
 	}
 	return strings.Join(parts, "; ")

@@ -120,6 +120,8 @@ type defData struct {
 	// maxScore is the top score of a score scale, or 0 for a ladder
 	// with no scores.
 	maxScore int
+	// compares has bit e set where a band compares with Earlier e.
+	compares uint8
 }
 
 // emptyDef is what the zero Definition reads as.
@@ -213,9 +215,18 @@ func New(spec Spec) (Definition, error) {
 	// outcomes only. With a lower level not published, a figure decides
 	// what the published levels decide (partial).
 	outcomesOnly := t.Comparison == NotPublished
-	partial := !outcomesOnly && slices.ContainsFunc(ladder, func(b Band) bool {
+	var compares uint8
+	for _, b := range ladder {
+		if b.OrBetterThan != NoEarlier && int(b.OrBetterThan) < len(earlierNames) {
+			compares |= 1 << b.OrBetterThan
+		}
+	}
+	// A ladder that compares with earlier figures is rated as far as they
+	// decide, too: where one is not known, as where a level is not
+	// published.
+	partial := !outcomesOnly && (compares != 0 || slices.ContainsFunc(ladder, func(b Band) bool {
 		return b.Reach != nil && b.Reach.Kind == UnpublishedLevel
-	})
+	}))
 	if t.Comparison == NotPublished && !spec.Profile.IsZero() {
 		p.Add("profile", "a target that is not published cannot be profiled")
 	}
@@ -228,7 +239,7 @@ func New(spec Spec) (Definition, error) {
 	}
 	spec.Profile = spec.Profile.clone()
 	spec.Bands = Bands{list: spec.Bands.List()}
-	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial, noTarget: t.Comparison == NoTarget}
+	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial, noTarget: t.Comparison == NoTarget, compares: compares}
 	if !outcomesOnly && !partial {
 		x.fast = x.fixedLadder()
 	}

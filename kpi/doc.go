@@ -73,6 +73,15 @@
 // figure the status [Info], never a band, points or a score, and [TrendOf]
 // compares its figures.
 //
+// # Direction of travel
+//
+// A band may depend on the direction of travel ([Band].OrBetterThan): a
+// figure short of its level still falls in it where it is better than the
+// KPI's figure for an earlier period ([Earlier]: the previous period, or
+// the same period last year). [EvaluateCompared] takes the earlier results
+// ([Compared]); where one that would decide is not known, the figure is
+// rated as far as what is known decides, as for a level not published.
+//
 // # Parts, rolling windows and signs
 //
 // A KPI may be made of parts ([Spec].Parts), each a KPI with its own figure

@@ -3,7 +3,6 @@ package kpi
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
@@ -62,12 +61,7 @@ func (e *UncoveredYearError) Error() string {
 }
 
 // article puts "a" or "an" before a noun: "a value", "an aggregation".
-func article(noun string) string {
-	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
-		return "an " + noun
-	}
-	return "a " + noun
-}
+func article(noun string) string { return problems.Article(noun) }
 
 // The limits on what the parsers read, so that no input can cost time or
 // memory out of proportion to what a figure needs.

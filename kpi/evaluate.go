@@ -2,6 +2,7 @@ package kpi
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,6 +29,7 @@ type Result struct {
 	actual   decimal.Decimal
 	hi       decimal.Decimal // the top of a range; actual holds its bottom
 	text     string          // the supplier's words for a missing figure
+	cmp      *compared       // the earlier figures compared with, or nil
 }
 
 type resultFlags uint8
@@ -62,11 +64,20 @@ const (
 // an outcome whose status the ladder does not have, and for a period the
 // profile has no target for.
 func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
+	return evaluate(d, p, obs, nil)
+}
+
+// evaluate is [Evaluate], comparing with the earlier figures cmp (nil for
+// none) where a band depends on the direction of travel.
+func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Result, error) {
 	x := d.data()
 	if d.p == nil {
 		return Result{}, fmt.Errorf("kpi: evaluating the zero Definition")
 	}
 	r := Result{def: x, period: p, band: -1, reported: obs.reported}
+	if x.compares != 0 {
+		r.cmp = cmp
+	}
 	due := x.dueIn(p)
 	if obs.kind == obsOutcome {
 		return x.outcome(r, obs, due)
@@ -151,7 +162,21 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 		return r, nil
 	}
 	if x.partial {
-		return x.ratePartial(r, v, obs.reported), nil
+		r = x.ratePartial(r, v, obs.reported)
+		if places > m.Precision {
+			// Shown as a report prints it, unless that would cross a level
+			// or a comparison that decides (as below).
+			known := x.bandKnown(v, t, r.cmp)
+			for q := m.Precision; q < places; q++ {
+				if qv, ok, _ := obs.figureTo(m.Unit, q); ok {
+					if x.bandKnown(qv, t, r.cmp) == known {
+						r.actual = qv
+						break
+					}
+				}
+			}
+		}
+		return r, nil
 	}
 	b := -1
 	if fok && x.fast != nil {
@@ -253,9 +278,8 @@ func (x *defData) rateRange(r Result, obs Observation, due bool) (Result, error)
 		r.status = Info
 		return r, nil
 	}
-	b, e := x.bandKnown(lo, t)
-	b2, e2 := x.bandKnown(hi, t)
-	if b == b2 && b == e && b2 == e2 {
+	if atLo, atHi := x.bandKnown(lo, t, r.cmp), x.bandKnown(hi, t, r.cmp); atLo == atHi && atLo.one() {
+		b := atLo.first()
 		r.band, r.status = int16(b), x.ladder[b].Status
 	} else {
 		r.status = NotMeasurable
@@ -281,37 +305,55 @@ func (x *defData) band(v, t decimal.Decimal) int {
 	return last
 }
 
-// bandKnown finds v's band as far as the published levels decide: the
-// band b (and e == b), or, where levels that are not published would
-// decide it, the bands b to e it could be in. An unpublished level lies
-// between its published neighbours, so a figure that does not reach the
-// published level below it cannot reach it either: only the bands from
-// the unpublished level to the next published level the figure reaches
-// are possible.
-func (x *defData) bandKnown(v, t decimal.Decimal) (b, e int) {
+// bands is a set of bands of a ladder, bit i for band i.
+type bands uint64
+
+// maxBands is the most bands a ladder may have.
+const maxBands = 64
+
+func (s bands) first() int { return bits.TrailingZeros64(uint64(s)) }
+func (s bands) last() int  { return 63 - bits.LeadingZeros64(uint64(s)) }
+func (s bands) one() bool  { return s != 0 && s&(s-1) == 0 }
+func (s bands) has(i int) bool {
+	return s&(1<<i) != 0
+}
+
+// bandKnown finds the bands v could be in, as far as the published levels
+// and the earlier figures known decide: one band, or, where a level is not
+// published or an earlier figure a band compares with is not known, each
+// band it could be in. An unpublished level lies between its published
+// neighbours, so a figure that does not reach the published level below it
+// cannot reach it either; a band whose comparison is not known stays
+// possible whatever the levels below say.
+func (x *defData) bandKnown(v, t decimal.Decimal, cmp *compared) bands {
 	last := len(x.ladder) - 1
 	strict := x.spec.Target.Comparison.Strict()
-	pending := -1
+	pol := x.spec.Measure.Polarity
+	var possible, unpublished bands
 	for i := 0; i < last; i++ {
-		if x.ladder[i].Reach.Kind == UnpublishedLevel {
-			if pending < 0 {
-				pending = i
-			}
+		band := x.ladder[i]
+		if band.Reach.Kind == UnpublishedLevel {
+			possible |= 1 << i
+			unpublished |= 1 << i
 			continue
 		}
-		lv, ls := x.ladder[i].Reach.resolve(t, strict)
-		if reaches(x.spec.Measure.Polarity, v, lv, ls) {
-			if pending >= 0 {
-				return pending, i
-			}
-			return i, i
+		lv, ls := band.Reach.resolve(t, strict)
+		if reaches(pol, v, lv, ls) {
+			return possible | 1<<i
 		}
-		pending = -1 // below this published level, so below any unpublished one above it
+		// Below this published level, so below any unpublished one above.
+		possible &^= unpublished
+		unpublished = 0
+		if band.OrBetterThan != NoEarlier {
+			switch better, known := cmp.better(band.OrBetterThan, pol, v); {
+			case known && better:
+				return possible | 1<<i
+			case !known:
+				possible |= 1 << i
+			}
+		}
 	}
-	if pending >= 0 {
-		return pending, last
-	}
-	return last, last
+	return possible | 1<<last
 }
 
 // ratePartial rates figure v where a level is not published. What the
@@ -321,13 +363,14 @@ func (x *defData) bandKnown(v, t decimal.Decimal) (b, e int) {
 // taken, marked as reported and not verifiable. A reported status the
 // published levels contradict stays a disagreement.
 func (x *defData) ratePartial(r Result, v decimal.Decimal, reported Status) Result {
-	b, e := x.bandKnown(v, r.target)
-	if b == e {
+	possible := x.bandKnown(v, r.target, r.cmp)
+	if possible.one() {
+		b := possible.first()
 		r.band, r.status = int16(b), x.ladder[b].Status
 		return r
 	}
-	for i := b; i <= e; i++ {
-		if reported != 0 && x.ladder[i].Status == reported {
+	for i := range x.ladder {
+		if possible.has(i) && reported != 0 && x.ladder[i].Status == reported {
 			r.band, r.status = int16(i), reported
 			r.flags |= unverifiable
 			return r
@@ -337,12 +380,15 @@ func (x *defData) ratePartial(r Result, v decimal.Decimal, reported Status) Resu
 	return r
 }
 
-// candidates lists the bands b to e a figure could be in: their statuses,
+// candidates lists the bands a figure could be in: their statuses,
 // "tolerance, missed or failed", or, on a ladder that names its bands,
 // the bands, "5 Exceptional (exceeded) or 4 Strong (met)".
-func (x *defData) candidates(b, e int) string {
+func (x *defData) candidates(possible bands) string {
 	var names []string
-	for i := b; i <= e; i++ {
+	for i := range x.ladder {
+		if !possible.has(i) {
+			continue
+		}
 		n := x.ladder[i].Status.String()
 		if x.namesBand(i) {
 			n = x.bandLabel(i)
@@ -620,8 +666,8 @@ func (r Result) Reason() string {
 		return r.text
 	}
 	if x := r.def; x.partial && r.flags&hasActual != 0 && r.flags&ranged == 0 {
-		if b, e := x.bandKnown(r.actual, r.target); b != e {
-			return r.undecidedReason(b, e)
+		if possible := x.bandKnown(r.actual, r.target, r.cmp); !possible.one() {
+			return r.undecidedReason(possible)
 		}
 	}
 
@@ -663,6 +709,11 @@ func (r Result) Reason() string {
 	}
 	a := r.shownActual()
 	b := int(r.band)
+	if d.compares != 0 {
+		if s, ok := r.travelReason(b, a); ok {
+			return s + note
+		}
+	}
 	if top := d.ladder[0]; b == 0 && !d.noTarget && (top.Reach.Kind == AtTarget || (top.Status == Exceeded && top.Name == "")) {
 		verb := "meets"
 		if d.ladder[0].Status == Exceeded {
@@ -710,7 +761,11 @@ func (r Result) Reason() string {
 		}
 		return s + note
 	}
-	s := fmt.Sprintf("%s is %s %s", a, short, r.levelPhrase(prev, d.ladder[b].Status, pv))
+	above := r.levelPhrase(prev, d.ladder[b].Status, pv)
+	if d.namesBand(b-1) && prev.Reach.Kind != AtTarget {
+		above = r.levelName(b-1, pv) // "70%, the level of Red (missed)", not a guess at its name
+	}
+	s := fmt.Sprintf("%s is %s %s", a, short, above)
 	if b < len(d.ladder)-1 {
 		own := d.ladder[b]
 		ov, os := own.Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
@@ -749,8 +804,9 @@ func (r Result) infoReason() string {
 // failed cannot be told apart"; "96% is at or above 95%, and the level
 // that decides the rest is not published: 5 Exceptional (exceeded) or 4
 // Strong (met) cannot be told apart".
-func (r Result) undecidedReason(b, e int) string {
+func (r Result) undecidedReason(possible bands) string {
 	x := r.def
+	b, e := possible.first(), possible.last()
 	worse, better := "below", "above"
 	if x.spec.Measure.Polarity == LowerIsBetter {
 		worse, better = "above", "below"
@@ -778,10 +834,82 @@ func (r Result) undecidedReason(b, e int) string {
 	if len(known) > 0 {
 		head += " is " + strings.Join(known, " and ")
 	}
+	for i := b; i < e; i++ {
+		// An earlier figure not known, rather than a level not published.
+		if c := x.ladder[i].OrBetterThan; c != NoEarlier && possible.has(i) {
+			if desc, known := r.cmp.describe(c, r.period); !known {
+				if l := x.ladder[i].Reach; l.Kind != UnpublishedLevel {
+					// Short of the band's own level: the condition decides.
+					lv, _ := l.resolve(r.target, strict)
+					short := worse
+					if l.Strict && l.Kind != AtTarget {
+						short = "at or " + worse
+					}
+					head = r.shownActual() + " is " + short + " " + r.levelName(i, lv)
+				}
+				if r.flags&unverifiable != 0 {
+					return fmt.Sprintf("%s, with %s to compare with: %s as reported, not verifiable", head, desc, r.status)
+				}
+				return fmt.Sprintf("%s, and there is %s to compare with: %s cannot be told apart", head, desc, x.candidates(possible))
+			}
+		}
+	}
 	if r.flags&unverifiable != 0 {
 		return fmt.Sprintf("%s: %s as reported, not verifiable from the published levels", head, r.status)
 	}
-	return fmt.Sprintf("%s, and the level that decides the rest is not published: %s cannot be told apart", head, x.candidates(b, e))
+	return fmt.Sprintf("%s, and the level that decides the rest is not published: %s cannot be told apart", head, x.candidates(possible))
+}
+
+// travelReason explains a figure whose band the direction of travel
+// decided: in band b by its condition, "72% is below the tolerance level of
+// 81%, but better than 68% in May-15: tolerance", or below a band whose
+// condition it failed, "..., and no better than 75% in May-15: missed". ok is false where no condition decided.
+func (r Result) travelReason(b int, a string) (string, bool) {
+	x := r.def
+	last := len(x.ladder) - 1
+	strict := x.spec.Target.Comparison.Strict()
+	worse := "below"
+	if x.spec.Measure.Polarity == LowerIsBetter {
+		worse = "above"
+	}
+	label := func(i int) string {
+		if x.namesBand(i) {
+			return x.bandLabel(i)
+		}
+		return x.ladder[i].Status.String()
+	}
+	short := func(l *Level) string {
+		if l.Strict && l.Kind != AtTarget {
+			return "at or " + worse
+		}
+		return worse
+	}
+	if band := x.ladder[b]; b < last && band.OrBetterThan != NoEarlier && band.Reach.Kind != UnpublishedLevel {
+		lv, ls := band.Reach.resolve(r.target, strict)
+		if !reaches(x.spec.Measure.Polarity, r.actual, lv, ls) {
+			desc, _ := r.cmp.describe(band.OrBetterThan, r.period)
+			return fmt.Sprintf("%s is %s %s, but better than %s: %s", a, short(band.Reach), r.levelName(b, lv), desc, label(b)), true
+		}
+	}
+	if b == 0 || x.ladder[b-1].OrBetterThan == NoEarlier || x.ladder[b-1].Reach.Kind == UnpublishedLevel {
+		return "", false
+	}
+	prev := x.ladder[b-1]
+	pv, _ := prev.Reach.resolve(r.target, strict)
+	desc, _ := r.cmp.describe(prev.OrBetterThan, r.period)
+	s := fmt.Sprintf("%s is %s %s, and no better than %s: %s", a, short(prev.Reach), r.levelName(b-1, pv), desc, label(b))
+	if b < last && x.ladder[b].Reach.Kind != UnpublishedLevel {
+		ov, os := x.ladder[b].Reach.resolve(r.target, strict)
+		reach := "at or above"
+		if x.spec.Measure.Polarity == LowerIsBetter {
+			reach = "at or below"
+		}
+		if os {
+			reach = strings.TrimPrefix(reach, "at or ")
+		}
+		s += ", " + reach + " " + r.format(ov)
+	}
+	return s, true
 }
 
 // levelName names the level v of band i: "the target of 90%", "95%, the

@@ -182,7 +182,8 @@ func (e enum[T, PT]) check(t *testing.T, s string) {
 func name[T textValue](v T) []string { return []string{v.String()} }
 
 // FuzzParseNames reads the input with every parser of a name in the package:
-// ParseStatus, ParseUnit, ParsePolarity, ParseAggregation and ParseTier, and
+// ParseStatus, ParseUnit, ParsePolarity, ParseAggregation, ParseTier and
+// ParseEarlier, and
 // the UnmarshalText methods that use them. For each it asserts what
 // enum.check says: the text methods agree with the parser, a value read is
 // valid and reads back from its String and MarshalText, an ASCII text is
@@ -197,7 +198,7 @@ func FuzzParseNames(f *testing.F) {
 		" not_measurable ", "excluded", "percent", "Days", "hours", "minutes", "seconds", "count", "failures",
 		"rating", "money", "number", "higher_is_better", "lower_is_better", "Higher", "lower", "higher is better",
 		"higher-is-better", "ratio_of_sums", "weighted_mean", "sum", "latest", "minimum", "maximum", "mean_of_periods",
-		"kpi", "PI", "contextual", "", " ", "not__due", "Status(3)", "\u212api", "miſſed", "\tmet\n", "met\x00",
+		"kpi", "PI", "contextual", "info", "For information", "data-only", "previous period", "same_period_last_year", "", " ", "not__due", "Status(3)", "\u212api", "miſſed", "\tmet\n", "met\x00",
 	} {
 		f.Add(s)
 	}
@@ -206,8 +207,24 @@ func FuzzParseNames(f *testing.F) {
 	}
 	checks := []func(*testing.T, string){
 		enum[kpi.Status, *kpi.Status]{
-			what: "status", parse: kpi.ParseStatus, norm: underscored, forms: name[kpi.Status], emptyIsZero: true,
-			all: []kpi.Status{kpi.Exceeded, kpi.Met, kpi.Tolerance, kpi.Missed, kpi.Detriment, kpi.Failed, kpi.NotDue, kpi.NoData, kpi.NotMeasurable, kpi.Excluded},
+			what: "status", parse: kpi.ParseStatus, norm: underscored, emptyIsZero: true,
+			all: []kpi.Status{kpi.Exceeded, kpi.Met, kpi.Tolerance, kpi.Missed, kpi.Detriment, kpi.Failed, kpi.NotDue, kpi.NoData, kpi.NotMeasurable, kpi.Excluded, kpi.Info},
+			forms: func(s kpi.Status) []string {
+				if s == kpi.Info {
+					return []string{"info", "for_information", "for_info", "data_only"}
+				}
+				return name(s)
+			},
+		}.check,
+		enum[kpi.Earlier, *kpi.Earlier]{
+			what: "earlier period", parse: kpi.ParseEarlier, norm: underscored,
+			all: []kpi.Earlier{kpi.PreviousPeriod, kpi.SamePeriodLastYear},
+			forms: func(e kpi.Earlier) []string {
+				if e == kpi.PreviousPeriod {
+					return []string{"previous_period", "previous", "last_period"}
+				}
+				return []string{"same_period_last_year", "last_year", "year_before", "same_period_a_year_before"}
+			},
 		}.check,
 		enum[kpi.Unit, *kpi.Unit]{
 			what: "unit", parse: kpi.ParseUnit, norm: lowerTrim, forms: name[kpi.Unit],

@@ -776,6 +776,12 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		res, err = combine(mo, d, p)
 	case n >= 2 && o.HasFigure() && p.Kind() == period.KindMonth:
 		res, err = run.window(row, r, d, t, m, o)
+	case d.ComparesEarlier():
+		// Bands that depend on the direction of travel: the KPI's
+		// previous period and the same period a year before.
+		var c kpi.Compared
+		c.Previous, c.LastYear = run.earlier(mo, t, m, d)
+		res, err = kpi.EvaluateCompared(d, p, o, c)
 	default:
 		res, err = kpi.Evaluate(d, p, o)
 	}
@@ -868,6 +874,24 @@ func isRange(o kpi.Observation) bool {
 // and the same period a year before, and records the row as the KPI's
 // latest; the row is to be mo.rows[len(mo.rows)], in month m.
 func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
+	prev, year := run.earlier(mo, t, m, d)
+	if prev.Ref() != "" {
+		row.Trend, row.HasTrend = kpi.TrendOf(prev, res)
+	}
+	if year.Ref() != "" {
+		row.TrendYear, row.HasTrendYear = kpi.TrendOf(year, res)
+	}
+	tr := &run.tracks[t]
+	k := int32(m.Sub(run.l.first))
+	tr.rows = append(tr.rows, rowRef{month: k, row: int32(len(mo.rows))})
+}
+
+// earlier returns the results of track t's previous measurement period and
+// of the same period a year before (its row twelve months back), for a
+// period ending in month m; a zero Result where there is none. Thirteen
+// four-weekly periods make a year, so none of those is a year before
+// another.
+func (run *runner) earlier(mo *monthEntry, t int, m period.Month, d kpi.Definition) (prev, year kpi.Result) {
 	l := run.l
 	tr := &run.tracks[t]
 	k := int32(m.Sub(l.first))
@@ -877,20 +901,20 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 		}
 		return l.months[ref.month].rows[ref.row].Result
 	}
-	if n := len(tr.rows); n > 0 {
-		row.Trend, row.HasTrend = kpi.TrendOf(result(tr.rows[n-1]), res)
-		if !d.Frequency().IsFourWeekly() {
-			// Thirteen four-weekly periods make a year: none is a year
-			// before another.
-			for i := n - 1; i >= 0 && tr.rows[i].month >= k-12; i-- {
-				if tr.rows[i].month == k-12 {
-					row.TrendYear, row.HasTrendYear = kpi.TrendOf(result(tr.rows[i]), res)
-					break
-				}
+	n := len(tr.rows)
+	if n == 0 {
+		return prev, year
+	}
+	prev = result(tr.rows[n-1])
+	if !d.Frequency().IsFourWeekly() {
+		for i := n - 1; i >= 0 && tr.rows[i].month >= k-12; i-- {
+			if tr.rows[i].month == k-12 {
+				year = result(tr.rows[i])
+				break
 			}
 		}
 	}
-	tr.rows = append(tr.rows, rowRef{month: k, row: int32(len(mo.rows))})
+	return prev, year
 }
 
 // cap applies the caps to a month's credits.

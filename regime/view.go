@@ -103,7 +103,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 			sc.Rows = slices.Clone(sc.Rows)
 		}
 	} else {
-		sc.Rows = l.viewRows(p, span)
+		sc.Rows = l.viewRows(p, span, true)
 	}
 	sc.Summary = summarise(sc.Rows)
 	sc.Summary.CreditsBeforeCaps, sc.Summary.Credits = before, credits
@@ -141,8 +141,11 @@ func remedyNote(m period.Month, mo *monthEntry) string {
 	return fmt.Sprintf("%s, %s over the baseline of %s: %s", head, mo.over, mo.baseline, b.String())
 }
 
-// viewRows rates each KPI in force in span over p.
-func (l *Ledger) viewRows(p period.Period, span []monthEntry) []Row {
+// viewRows rates each KPI in force in span over p. With compare, a KPI
+// whose bands depend on the direction of travel is compared with the same
+// view of the period before and of the year before, where the ledger
+// covers them.
+func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Row {
 	// The KPIs in the order of the regime in force last, then those only
 	// earlier regimes had.
 	type kpiOf struct {
@@ -187,8 +190,13 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry) []Row {
 	rows := make([]Row, 0, len(order))
 	var sc scratch
 	compound := false
+	var earlier earlierViews
 	for _, t := range order {
-		row := l.viewRow(p, refs[start[t]:start[t+1]], defs[t].def, defs[t].r, &sc)
+		var cmp *kpi.Compared
+		if d := defs[t].def; compare && d.ComparesEarlier() {
+			cmp = earlier.of(l, p, d.Ref())
+		}
+		row := l.viewRow(p, refs[start[t]:start[t+1]], defs[t].def, defs[t].r, &sc, cmp)
 		row.PartOf = defs[t].r.partOf[row.KPI]
 		compound = compound || defs[t].def.IsCompound()
 		rows = append(rows, row)
@@ -201,6 +209,81 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry) []Row {
 		}
 	}
 	return rows
+}
+
+// earlierViews are the views a view's direction of travel compares with,
+// made once, when a KPI first needs them.
+type earlierViews struct {
+	done           bool
+	previous, year map[string]kpi.Result
+}
+
+// of returns the results of KPI ref in the view of the period before p
+// and of the same period a year before, where the ledger covers them.
+func (e *earlierViews) of(l *Ledger, p period.Period, ref string) *kpi.Compared {
+	if !e.done {
+		e.done = true
+		e.previous = l.viewResults(shiftPeriod(p, -p.NumMonths()))
+		e.year = l.viewResults(shiftPeriod(p, -12))
+	}
+	return &kpi.Compared{Previous: e.previous[ref], LastYear: e.year[ref]}
+}
+
+// viewResults rates the view of p, with no comparisons of its own, and
+// returns each KPI's result by reference; nil where p is zero or outside
+// the ledger's months.
+func (l *Ledger) viewResults(p period.Period) map[string]kpi.Result {
+	if p.IsZero() {
+		return nil
+	}
+	i, j := p.FirstMonth().Sub(l.first), p.LastMonth().Sub(l.first)
+	if i < 0 || j >= len(l.months) {
+		return nil
+	}
+	span := l.months[i : j+1]
+	var rows []Row
+	if p.Kind() == period.KindMonth {
+		rows = span[0].rows
+	} else {
+		rows = l.viewRows(p, span, false)
+	}
+	out := make(map[string]kpi.Result, len(rows))
+	for _, r := range rows {
+		if !r.Interim {
+			out[r.KPI] = r.Result
+		}
+	}
+	return out
+}
+
+// shiftPeriod returns p moved by n months, of the same kind: the quarter
+// before Q1 2016/17 is Q4 2015/16, the year before YTD 2016/17 to Aug-16
+// is YTD 2015/16 to Aug-15. It returns the zero Period for a run of days.
+func shiftPeriod(p period.Period, n int) period.Period {
+	first, last := p.FirstMonth().AddMonths(n), p.LastMonth().AddMonths(n)
+	y, _ := p.Year()
+	ys := y.Years()
+	switch p.Kind() {
+	case period.KindMonth:
+		return first.Period()
+	case period.KindQuarter:
+		return ys.Quarter(first)
+	case period.KindHalf:
+		return ys.Half(first)
+	case period.KindYear:
+		return ys.Of(first).Period()
+	case period.KindYearToDate:
+		q, err := ys.Of(first).ToDate(last)
+		if err == nil {
+			return q
+		}
+	case period.KindMonths:
+		q, err := period.MonthRange(first, last)
+		if err == nil {
+			return q
+		}
+	}
+	return period.Period{}
 }
 
 // recombine rates a view's row of a KPI made of parts, which has no
@@ -255,7 +338,7 @@ type viewRef struct {
 
 // viewRow rates a track over p from its rows in the span, in month order.
 // entries is scratch space, returned for reuse.
-func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Regime, sc *scratch) Row {
+func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Regime, sc *scratch, cmp *kpi.Compared) Row {
 	row := baseRow(r, d, p)
 	row.Versions = nil
 	row.Notes = make([]string, 0, 4) // money, the periods, and what they were
@@ -365,7 +448,11 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 			why := strings.TrimPrefix(aerr.Error(), "kpi: ")
 			agg = kpi.Missing(kpi.NotMeasurable, why)
 		}
-		res, err = kpi.Evaluate(d, p, agg)
+		if cmp != nil {
+			res, err = kpi.EvaluateCompared(d, p, agg, *cmp)
+		} else {
+			res, err = kpi.Evaluate(d, p, agg)
+		}
 	}
 	if err != nil {
 		// The aggregate cannot be rated against this definition (a

@@ -163,3 +163,18 @@ func NearestRef(ref string, refs []string) string {
 	}
 	return fmt.Sprintf(" (it has %d, %s ... %s)", len(refs), strings.Join(refs[:6], ", "), strings.Join(refs[len(refs)-3:], ", "))
 }
+
+// Article puts "a" or "an" before noun as it is said: "an aggregation",
+// "an earlier period", "a unit", "a status".
+func Article(noun string) string {
+	if noun == "" {
+		return "a"
+	}
+	switch lower := strings.ToLower(noun); {
+	case strings.HasPrefix(lower, "uni"), strings.HasPrefix(lower, "use"), strings.HasPrefix(lower, "usu"), strings.HasPrefix(lower, "one"):
+		return "a " + noun
+	case strings.ContainsRune("aeiou", rune(lower[0])):
+		return "an " + noun
+	}
+	return "a " + noun
+}

@@ -92,3 +92,14 @@ func TestNearestRef(t *testing.T) {
 		t.Errorf("NearestRef among 20 = %q, want %q", got, want)
 	}
 }
+
+func TestArticle(t *testing.T) {
+	for noun, want := range map[string]string{
+		"aggregation": "an aggregation", "earlier period": "an earlier period", "unit": "a unit", "status": "a status",
+		"unknown": "an unknown", "user": "a user", "one": "a one", "": "a", "Index": "an Index",
+	} {
+		if got := Article(noun); got != want {
+			t.Errorf("Article(%q) = %q, want %q", noun, got, want)
+		}
+	}
+}
