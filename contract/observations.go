@@ -81,9 +81,11 @@ const (
 	colDenominator = "denominator"
 	colStatus      = "status"
 	colNote        = "note"
+	colReportedOn  = "reported_on"
+	colReportedBy  = "reported_by"
 )
 
-var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenominator, colStatus, colNote}
+var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenominator, colStatus, colNote, colReportedOn, colReportedBy}
 
 // ReadObservations reads a supplier's figures from CSV for contract c. The
 // first line is a header naming the columns, in any order: kpi, period and
@@ -190,7 +192,7 @@ func (rr ReturnReader) ReadFiles(names ...string) ([]regime.Observation, []Warni
 type returnReader struct {
 	ReturnReader
 	today    period.Date
-	seen     map[obsKey]fileLine
+	seen     map[obsKey][]fileLine
 	warnings []Warning
 }
 
@@ -199,7 +201,7 @@ func (rr ReturnReader) reader() *returnReader {
 	if today.IsZero() {
 		today = period.DateOf(time.Now().UTC())
 	}
-	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey]fileLine{}}
+	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey][]fileLine{}}
 }
 
 // finish returns what was read, with the warnings, or makes the warnings
@@ -218,7 +220,8 @@ func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Ob
 	return obs, rd.warnings, nil
 }
 
-// obsKey identifies a KPI's month; fileLine where it was first given.
+// obsKey identifies a KPI's month; fileLine where a version of its figure
+// was given, and the day it was reported on (zero if undated).
 type (
 	obsKey struct {
 		ref        string
@@ -227,6 +230,7 @@ type (
 	fileLine struct {
 		file string
 		line int
+		on   period.Date
 	}
 )
 
@@ -350,15 +354,28 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 		}
 		p := o.For()
 		k := obsKey{o.KPI, p.Start(), p.End()}
-		if prev, dup := seen[k]; dup {
+		o.Source = regime.Source{File: file, Line: line}
+		// A second row for a KPI's period is a restatement only where the
+		// two are reported on different days; otherwise it is a duplicate.
+		if i := slices.IndexFunc(seen[k], func(v fileLine) bool { return v.on == o.ReportedOn }); i >= 0 {
+			prev := seen[k][i]
 			where := fmt.Sprintf("on line %d", prev.line)
 			if prev.file != file {
 				where = fmt.Sprintf("in %s on line %d", prev.file, prev.line)
 			}
-			report(line, colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
+			switch {
+			case !o.ReportedOn.IsZero():
+				report(line, colReportedOn, "%s for %s is already %s, reported on the same day, %s: a restatement is reported on a later day",
+					o.KPI, p.Label(period.Short), where, o.ReportedOn)
+			case cols[colReportedOn] != 0:
+				report(line, colKPI, "%s for %s is already %s, and neither gives reported_on: to restate it, give the restatement a later reported_on than the figure it replaces",
+					o.KPI, p.Label(period.Short), where)
+			default:
+				report(line, colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
+			}
 			continue
 		}
-		seen[k] = fileLine{file, line}
+		seen[k] = append(seen[k], fileLine{file, line, o.ReportedOn})
 		out = append(out, o)
 	}
 	return done(out)
@@ -434,6 +451,20 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		}
 	}
 	o.Note = field(rec, colNote)
+	o.ReportedBy = field(rec, colReportedBy)
+	if on := field(rec, colReportedOn); on != "" {
+		d, err := period.ParseDate(on)
+		switch {
+		case err != nil:
+			fail(colReportedOn, "cannot read %s as a date (want YYYY-MM-DD, such as 2019-09-12)", problems.Quote(on))
+		case d.After(rd.today):
+			fail(colReportedOn, "%s is after the day the return is read (%s): a figure is reported on a day that has come", d, rd.today)
+		case d.Before(label.Start()):
+			fail(colReportedOn, "%s is before %s begins: a figure is reported once its period has begun", d, label.Label(period.Short))
+		default:
+			o.ReportedOn = d
+		}
+	}
 
 	value, status := field(rec, colValue), field(rec, colStatus)
 	// A value in words is a status; a status beside it must be the same.
