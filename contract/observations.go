@@ -89,7 +89,8 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 
 // ReadObservations reads a supplier's figures from CSV for contract c. The
 // first line is a header naming the columns, in any order: kpi, period and
-// value are required; numerator, denominator, status and note are optional.
+// value are required; numerator, denominator, status, note, reported_on
+// and reported_by are optional.
 // Each row is one KPI in one period:
 //
 //	kpi,period,value,numerator,denominator,status,note
@@ -120,6 +121,14 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // KPI's ("95 days" for a percent KPI is a problem), counts are for
 // percentages and ratios, and a row for a period that has not begun is a
 // problem. A field is at most [MaxField] bytes.
+//
+// A row may say when its figure was reported (reported_on, YYYY-MM-DD, not
+// after the day the return is read nor before its period begins) and by
+// whom (reported_by). A second row for a KPI's period is a restatement
+// where it is reported on a later day than the first (a row with no date
+// is the earliest); on the same day, or with no date on either, it is a
+// duplicate. Every observation carries its file and line
+// ([regime.Observation].Source), for the audit trail of a restated figure.
 //
 // Nothing is silently dropped: every problem (an unknown column or KPI, a
 // month outside the contract or its regimes, a duplicate row, a value that
