@@ -99,15 +99,15 @@ func (v FigureVersion) Equal(o FigureVersion) bool {
 		v.Source == o.Source && v.Result.Equal(o.Result) && v.Status == o.Status && v.Label == o.Label && v.Credit.Equal(o.Credit)
 }
 
-// Written returns the version's figure as a report writes it ("82.1%"),
-// or, with no figure, its label ("outcome reported: Failed TSL", "No
-// Data").
+// Written returns the version's figure as a report writes it ("82.1%");
+// an outcome reported without a figure as "the outcome" and its label
+// ("the outcome Failed MSL"); and no figure as its label ("No Data").
 func (v FigureVersion) Written() string {
 	if w, ok := v.Result.ActualWritten(); ok {
 		return w.String()
 	}
 	if v.Obs.IsOutcome() {
-		return "outcome reported"
+		return "the outcome " + cmp.Or(v.Label, DefaultLabel(v.Status))
 	}
 	if v.Obs.HasFigure() {
 		return v.Obs.String()
