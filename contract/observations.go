@@ -145,7 +145,8 @@ func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observati
 // ReadObservationFiles reads several observations files for contract c,
 // as [ReadObservations] reads one, and reports every problem of every file.
 // A KPI's month given in two files is a problem of the second, naming the
-// first's file and line. The observations come in file order.
+// first's file and line, unless the second restates it (a later
+// reported_on). The observations come in file order.
 func ReadObservationFiles(c *Contract, names ...string) ([]regime.Observation, error) {
 	obs, _, err := ReturnReader{Contract: c}.ReadFiles(names...)
 	return obs, err
