@@ -155,6 +155,13 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		}
 		spec.Rounding = r
 	}
+	if fr.Restatements != "" {
+		r, err := regime.ParseRestatementRule(fr.Restatements)
+		if err != nil {
+			b.bad(at("restatements"), "%v", err)
+		}
+		spec.Restatements = r
+	}
 	if len(fr.KPIs) == 0 {
 		b.bad(at("kpis"), "a regime needs at least one KPI")
 	}

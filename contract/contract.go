@@ -263,11 +263,23 @@ func (c *Contract) History() regime.History { return c.history }
 // and returns p's scorecard: a month, or a view of a quarter, a year or a
 // year to date that may span a change of regime. See [regime.History.Score].
 func (c *Contract) Score(obs []regime.Observation, p period.Period) (*regime.Scorecard, error) {
+	return c.ScoreAsAt(obs, p, period.Date{})
+}
+
+// ScoreAsAt is [Contract.Score] as at day asAt: of each figure's versions
+// ([regime.Observation].ReportedOn), the latest reported on or before asAt
+// is scored, and those reported after it are not, as though they had not
+// yet been reported. The zero Date scores the latest version of each. A
+// restated row shows its earlier versions, and the money a restatement
+// changes is settled by the regime's [regime.RestatementRule].
+func (c *Contract) ScoreAsAt(obs []regime.Observation, p period.Period, asAt period.Date) (*regime.Scorecard, error) {
 	last := p.LastMonth()
 	if !c.Covers(p.FirstMonth()) || !c.Covers(last) {
 		return nil, fmt.Errorf("contract %s: %s is outside its term (%s)", c.spec.ID, p, c.termText())
 	}
-	sc, err := c.history.Score(c.input(obs, last), p)
+	in := c.input(obs, last)
+	in.AsAt = asAt
+	sc, err := c.history.Score(in, p)
 	return sc, c.explain(err)
 }
 
@@ -276,7 +288,15 @@ func (c *Contract) Score(obs []regime.Observation, p period.Period) (*regime.Sco
 // months, with the contract's charges and opening credits. Every view of
 // it ([regime.Ledger.Scorecard]) reads the same rows.
 func (c *Contract) Run(obs []regime.Observation, through period.Month) (*regime.Ledger, error) {
-	l, err := c.history.Run(c.input(obs, through))
+	return c.RunAsAt(obs, through, period.Date{})
+}
+
+// RunAsAt is [Contract.Run] as at day asAt (zero: the latest version of
+// each figure), as [Contract.ScoreAsAt] scores.
+func (c *Contract) RunAsAt(obs []regime.Observation, through period.Month, asAt period.Date) (*regime.Ledger, error) {
+	in := c.input(obs, through)
+	in.AsAt = asAt
+	l, err := c.history.Run(in)
 	return l, c.explain(err)
 }
 

@@ -191,7 +191,7 @@ func TestReadObservations(t *testing.T) {
 	v, ok := obs[0].Obs.Value()
 	require.True(t, ok)
 	assert.Equal(t, "88.89", v.String())
-	assert.Equal(t, regime.Observation{KPI: "3", Month: mo("Apr-16"), Obs: obs[0].Obs}, obs[0])
+	assert.Equal(t, regime.Observation{KPI: "3", Month: mo("Apr-16"), Obs: obs[0].Obs, Source: regime.Source{File: "obs.csv", Line: 2}}, obs[0])
 	assert.Equal(t, kpi.Missed, obs[1].Obs.Reported())
 	assert.Equal(t, "the supplier reported missed", obs[1].Note)
 	n, d, ok := obs[2].Obs.Counts()
@@ -249,7 +249,7 @@ func TestReadObservationsErrors(t *testing.T) {
 	}{
 		{"empty file", "", []string{"obs.csv:1: the file is empty: want a header line such as kpi,period,value"}},
 		{"a typo in a column name", "kpi,perod,value\n3,Apr-16,88.89\n", []string{
-			"obs.csv:1: perod: unknown column (want kpi, period, value, numerator, denominator, status, note)",
+			"obs.csv:1: perod: unknown column (want kpi, period, value, numerator, denominator, status, note, reported_on, reported_by)",
 			"obs.csv:1: period: the header has no period column"}},
 		{"a column named twice", "kpi,period,value,value\n", []string{"obs.csv:1: value: the column is named twice"}},
 		{"tab-separated", "kpi\tperiod\tvalue\n3\tApr-16\t88.89\n", []string{

@@ -213,6 +213,9 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 	if s.Rounding != regime.HalfUp {
 		fr.Rounding = s.Rounding.String()
 	}
+	if s.Restatements != regime.AdjustInMonthRestated {
+		fr.Restatements = s.Restatements.String()
+	}
 	for _, d := range s.Indicators {
 		fr.KPIs = append(fr.KPIs, kpiModel(d, ys))
 	}

@@ -12,8 +12,11 @@ import (
 
 // FuzzReadObservations reads arbitrary bytes as an observations file: it
 // never panics, what it accepts names known KPIs in months the contract
-// and its regime cover, once each, and nothing it accepts is refused later:
-// the contract's ledger runs over the whole of it without an error.
+// and its regime cover, each version of a figure once (a restatement on a
+// later day than the version before), with its file and line, and nothing
+// it accepts is refused later: the contract's ledger runs over the whole of
+// it without an error, as at the latest and as at each day a version was
+// reported on.
 func FuzzReadObservations(f *testing.F) {
 	for _, s := range []string{
 		"kpi,period,value\n3,Apr-16,88.89\n",
@@ -23,6 +26,9 @@ func FuzzReadObservations(f *testing.F) {
 		"kpi,period,value,numerator,denominator,status,note\n3,Apr-16,,,,detriment,minuted\n10,Apr-16,,,,failed,\n",
 		"",
 		"\xff\xfe\x00",
+		"kpi,period,value,reported_on,reported_by,note\n3,Apr-16,82.1,2016-05-05,Serco,\n3,Apr-16,92.1,2016-06-12,the council,typing error\n",
+		"kpi,period,value,reported_on\n3,Apr-16,85,\n3,Apr-16,95,2016-05-20\n3,May-16,80,2016-06-01\n3,May-16,,2016-06-01\n",
+		"kpi,period,value,reported_on\n3,Apr-16,85,2016-04-31\n3,Apr-16,85,2016-03-31\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -37,7 +43,17 @@ func FuzzReadObservations(f *testing.F) {
 		}
 		seen := map[string]bool{}
 		var last period.Month
+		var days []period.Date
 		for _, o := range obs {
+			if o.Source.File != "fuzz.csv" || o.Source.Line < 2 {
+				t.Fatalf("%s for %s has no line: %v", o.KPI, o.For(), o.Source)
+			}
+			if !o.ReportedOn.IsZero() {
+				if o.ReportedOn.Before(o.For().Start()) {
+					t.Fatalf("%s for %s reported on %s, before its period", o.KPI, o.For(), o.ReportedOn)
+				}
+				days = append(days, o.ReportedOn)
+			}
 			if m := o.For().LastMonth(); m.After(last) {
 				last = m
 			}
@@ -54,7 +70,7 @@ func FuzzReadObservations(f *testing.F) {
 			if _, err := kpi.Evaluate(d, o.For(), o.Obs); err != nil {
 				t.Fatalf("accepted %s for %s, which cannot be rated: %v", o.KPI, o.For(), err)
 			}
-			k := o.KPI + "|" + o.For().String()
+			k := o.KPI + "|" + o.For().String() + "|" + o.ReportedOn.String()
 			if seen[k] {
 				t.Fatalf("%s twice", k)
 			}
@@ -63,6 +79,11 @@ func FuzzReadObservations(f *testing.F) {
 		if len(obs) > 0 {
 			if _, err := c.Run(obs, last); err != nil {
 				t.Fatalf("accepted, then refused when scored: %v", err)
+			}
+			for _, d := range days[:min(len(days), 4)] {
+				if _, err := c.RunAsAt(obs, last, d); err != nil {
+					t.Fatalf("accepted, then refused when scored as at %s: %v", d, err)
+				}
 			}
 		}
 	})

@@ -38,6 +38,7 @@ type fileRegime struct {
 	MitigatedCount     bool         `yaml:"mitigated_count,omitempty" json:"mitigated_count,omitempty" doc:"A failure under mitigation still counts for repeat points and escalation."`
 	Reset              bool         `yaml:"reset,omitempty" json:"reset,omitempty" doc:"Start the history afresh when this regime takes over: repeats, escalation and rolling caps count from its first month. Otherwise a KPI whose ref continues keeps its history."`
 	Rounding           string       `yaml:"rounding,omitempty" json:"rounding,omitempty" enum:"half_up,half_even,down" doc:"How money is rounded to pence (half_up if omitted)."`
+	Restatements       string       `yaml:"restatements,omitempty" json:"restatements,omitempty" enum:"adjust_in_month_restated,restate_in_place" doc:"How the change in money a restated figure makes is settled: adjust_in_month_restated (the default) posts the difference in the restated months' credits after caps as an adjustment in the month the restatement was reported in; restate_in_place recomputes those months with no adjustment."`
 	KPIs               []fileKPI    `yaml:"kpis" json:"kpis" req:"1" doc:"The regime's KPIs, in report order."`
 	Relief             []fileRelief `yaml:"relief,omitempty" json:"relief,omitempty" doc:"Exclusions, mitigations and customer-cause relief."`
 	Credits            []fileCredit `yaml:"credits,omitempty" json:"credits,omitempty" doc:"Service credit rules, applied in order and added."`

@@ -81,13 +81,16 @@ const (
 	colDenominator = "denominator"
 	colStatus      = "status"
 	colNote        = "note"
+	colReportedOn  = "reported_on"
+	colReportedBy  = "reported_by"
 )
 
-var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenominator, colStatus, colNote}
+var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenominator, colStatus, colNote, colReportedOn, colReportedBy}
 
 // ReadObservations reads a supplier's figures from CSV for contract c. The
 // first line is a header naming the columns, in any order: kpi, period and
-// value are required; numerator, denominator, status and note are optional.
+// value are required; numerator, denominator, status, note, reported_on
+// and reported_by are optional.
 // Each row is one KPI in one period:
 //
 //	kpi,period,value,numerator,denominator,status,note
@@ -119,6 +122,14 @@ var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenomi
 // percentages and ratios, and a row for a period that has not begun is a
 // problem. A field is at most [MaxField] bytes.
 //
+// A row may say when its figure was reported (reported_on, YYYY-MM-DD, not
+// after the day the return is read nor before its period begins) and by
+// whom (reported_by). A second row for a KPI's period is a restatement
+// where it is reported on a later day than the first (a row with no date
+// is the earliest); on the same day, or with no date on either, it is a
+// duplicate. Every observation carries its file and line
+// ([regime.Observation].Source), for the audit trail of a restated figure.
+//
 // Nothing is silently dropped: every problem (an unknown column or KPI, a
 // month outside the contract or its regimes, a duplicate row, a value that
 // does not parse, counts that contradict the value) is reported at once as a
@@ -134,7 +145,8 @@ func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observati
 // ReadObservationFiles reads several observations files for contract c,
 // as [ReadObservations] reads one, and reports every problem of every file.
 // A KPI's month given in two files is a problem of the second, naming the
-// first's file and line. The observations come in file order.
+// first's file and line, unless the second restates it (a later
+// reported_on). The observations come in file order.
 func ReadObservationFiles(c *Contract, names ...string) ([]regime.Observation, error) {
 	obs, _, err := ReturnReader{Contract: c}.ReadFiles(names...)
 	return obs, err
@@ -190,7 +202,7 @@ func (rr ReturnReader) ReadFiles(names ...string) ([]regime.Observation, []Warni
 type returnReader struct {
 	ReturnReader
 	today    period.Date
-	seen     map[obsKey]fileLine
+	seen     map[obsKey][]fileLine
 	warnings []Warning
 }
 
@@ -199,7 +211,7 @@ func (rr ReturnReader) reader() *returnReader {
 	if today.IsZero() {
 		today = period.DateOf(time.Now().UTC())
 	}
-	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey]fileLine{}}
+	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey][]fileLine{}}
 }
 
 // finish returns what was read, with the warnings, or makes the warnings
@@ -218,7 +230,8 @@ func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Ob
 	return obs, rd.warnings, nil
 }
 
-// obsKey identifies a KPI's month; fileLine where it was first given.
+// obsKey identifies a KPI's month; fileLine where a version of its figure
+// was given, and the day it was reported on (zero if undated).
 type (
 	obsKey struct {
 		ref        string
@@ -227,6 +240,7 @@ type (
 	fileLine struct {
 		file string
 		line int
+		on   period.Date
 	}
 )
 
@@ -350,15 +364,28 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 		}
 		p := o.For()
 		k := obsKey{o.KPI, p.Start(), p.End()}
-		if prev, dup := seen[k]; dup {
+		o.Source = regime.Source{File: file, Line: line}
+		// A second row for a KPI's period is a restatement only where the
+		// two are reported on different days; otherwise it is a duplicate.
+		if i := slices.IndexFunc(seen[k], func(v fileLine) bool { return v.on == o.ReportedOn }); i >= 0 {
+			prev := seen[k][i]
 			where := fmt.Sprintf("on line %d", prev.line)
 			if prev.file != file {
 				where = fmt.Sprintf("in %s on line %d", prev.file, prev.line)
 			}
-			report(line, colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
+			switch {
+			case !o.ReportedOn.IsZero():
+				report(line, colReportedOn, "%s for %s is already %s, reported on the same day, %s: a restatement is reported on a later day",
+					o.KPI, p.Label(period.Short), where, o.ReportedOn)
+			case cols[colReportedOn] != 0:
+				report(line, colKPI, "%s for %s is already %s, and neither gives reported_on: to restate it, give the restatement a later reported_on than the figure it replaces",
+					o.KPI, p.Label(period.Short), where)
+			default:
+				report(line, colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
+			}
 			continue
 		}
-		seen[k] = fileLine{file, line}
+		seen[k] = append(seen[k], fileLine{file, line, o.ReportedOn})
 		out = append(out, o)
 	}
 	return done(out)
@@ -434,6 +461,20 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		}
 	}
 	o.Note = field(rec, colNote)
+	o.ReportedBy = field(rec, colReportedBy)
+	if on := field(rec, colReportedOn); on != "" {
+		d, err := period.ParseDate(on)
+		switch {
+		case err != nil:
+			fail(colReportedOn, "cannot read %s as a date (want YYYY-MM-DD, such as 2019-09-12)", problems.Quote(on))
+		case d.After(rd.today):
+			fail(colReportedOn, "%s is after the day the return is read (%s): a figure is reported on a day that has come", d, rd.today)
+		case d.Before(label.Start()):
+			fail(colReportedOn, "%s is before %s begins: a figure is reported once its period has begun", d, label.Label(period.Short))
+		default:
+			o.ReportedOn = d
+		}
+	}
 
 	value, status := field(rec, colValue), field(rec, colStatus)
 	// A value in words is a status; a status beside it must be the same.

@@ -80,6 +80,46 @@
 // every month it scores; a month without one is a [*MissingChargeError],
 // never £0.00.
 //
+// # Restatements
+//
+// A figure for a period already reported may be restated: a typing error
+// corrected at the next meeting, or a result revised after rectification.
+// Each [Observation] may carry the day it was reported ([Observation].ReportedOn),
+// by whom, and where it was read. Versions of one KPI's figure for one
+// period are ordered by that day (an undated version is the earliest); two
+// on the same day, or both undated, are an error, as a duplicate always
+// was. A ledger is run as at a day ([Input].AsAt; zero, the latest): it
+// reads, of each figure, the latest version reported on or before that day,
+// and none reported after it. A restated row keeps every version it had by
+// then in [Row.Figures], each with its date, who, source and the row it
+// made, and a note: "restated on 2019-09-12 by the council: was 82.1%
+// (missed), now 92.1% (met)".
+//
+// The money rule. Every month is shown as it now stands: a restated
+// period's month earns what its figure in force earns, and later months
+// follow (a repeat ended, a rolling cap freed). Where the change in money
+// goes is the regime's choice ([Spec].Restatements), that of the regime in
+// force in the month of the restatement:
+//
+//   - [AdjustInMonthRestated], the default: for each day D restatements
+//     were reported on, the ledger is run again as at the day before D and
+//     as at D, and the difference in the credits after caps of every month
+//     before D's month is posted in D's month as an [Adjustment]: After
+//     less Before, so that caps and repeat multipliers are honoured
+//     exactly. A positive adjustment is a further deduction from the
+//     supplier's charges; a negative one gives credit back to the supplier.
+//     Restatements in a period's own month, before any later month was
+//     scored, change no earlier month and post nothing.
+//   - [RestateInPlace]: the months are recomputed and nothing is posted.
+//
+// Adjustments are listed in the [Summary] of the scorecard whose months
+// they are posted in (Summary.Adjustments, AdjustmentsTotal), and are not
+// in its Credits, which are the months' credits as they now stand. A
+// month's statement to the supplier is its Credits and its Adjustments; a
+// view's Credits are what its months now accrue. Events are as they now
+// stand, with no record of those a restatement took away. Each day with
+// restatements costs two more runs of the ledger.
+//
 // # Scorecards
 //
 // [Ledger.Scorecard] reads a [Scorecard] for any period within the ledger:

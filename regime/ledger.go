@@ -26,6 +26,8 @@ type Ledger struct {
 	trackOf  map[string]int // track by reference; nil for a single regime, whose tracks are its indicators
 	obs      []slot         // figures labelled with a month: (month-first)*len(tracks)+track
 	byPeriod map[periodKey]slot
+	asAt     period.Date // the day the ledger was run as at; zero for the latest
+	versions *versions   // the versions of restated figures; nil if none
 }
 
 // track returns the track of KPI ref.
@@ -72,6 +74,9 @@ type monthEntry struct {
 	// shared is the regime before, where the month is shared with it: each
 	// rated its part ([EachPart]).
 	shared *Regime
+	// adjustments are those posted in the month for restatements of
+	// months before it ([AdjustInMonthRestated]).
+	adjustments []Adjustment
 }
 
 // rowMeta is what the ledger keeps beside a row: the observation it rated,
@@ -221,12 +226,44 @@ func (h History) Run(in Input) (*Ledger, error) {
 
 // run is Run with the first month an observation covers and the last month
 // one ends in already found, reading the observations keep lists (all of
-// them if it is nil).
+// them if it is nil). Where the observations carry reported-on dates, it
+// reads the version of each figure in force as at in.AsAt, and, where
+// there are restatements, completes the ledger with them
+// ([Ledger.restate]).
 func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Ledger, error) {
+	if !dated(in.Observations) {
+		return h.runAt(in, first, dataLast, keep, nil)
+	}
+	chosen, vs, err := chooseVersions(in.Observations, keep, in.AsAt)
+	if err != nil {
+		return nil, err
+	}
+	l, err := h.runAt(in, first, dataLast, chosen, vs)
+	if err != nil || len(vs.restatements) == 0 || len(l.months) == 0 {
+		return l, err
+	}
+	err = l.restate(func(d period.Date) (*Ledger, error) {
+		at := in
+		at.AsAt = d
+		c, v, err := chooseVersions(in.Observations, keep, d)
+		if err != nil {
+			return nil, err
+		}
+		return h.runAt(at, first, dataLast, c, v)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// runAt is run reading the observations keep lists, whose restated figures'
+// versions are vs (nil if none).
+func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs *versions) (*Ledger, error) {
 	if len(h.regimes) == 0 {
 		return nil, errors.New("regime: a history with no regimes")
 	}
-	l := &Ledger{history: h, first: first}
+	l := &Ledger{history: h, first: first, asAt: in.AsAt, versions: vs}
 	through := in.Through
 	if through.IsZero() {
 		through = dataLast
@@ -500,6 +537,7 @@ func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) 
 	rowv := r.rows[i]
 	row := &rowv
 	row.Period = m.Period()
+	row.Figures = run.figures(d.Ref(), row.Period)
 	o := kpi.Observation{}
 	if s.set {
 		o = s.obs
@@ -733,6 +771,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	rowv := r.rows[i] // built on the stack, copied into the month once
 	row := &rowv
 	row.Period = p
+	row.Figures = run.figures(ref, p)
 	if note != "" {
 		row.Notes = append(row.Notes, note)
 	}

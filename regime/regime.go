@@ -86,6 +86,11 @@ type Spec struct {
 	// caps count only from its first month. Otherwise a KPI whose
 	// reference continues from the earlier regime keeps its history.
 	Reset bool
+	// Restatements is how the change in money a restated figure makes is
+	// settled: as an adjustment in the month it was restated in (the zero
+	// value, [AdjustInMonthRestated]), or in place ([RestateInPlace]). The
+	// rule of the regime in force in the month of the restatement decides.
+	Restatements RestatementRule
 }
 
 // Missing says what a missing figure (no data where one was due) means.
@@ -193,6 +198,9 @@ func New(spec Spec) (*Regime, error) {
 		}
 	}
 	p.Append(spec.Caps.validate()...)
+	if spec.Restatements > RestateInPlace {
+		bad("restatements", "unknown restatement rule %d", int(spec.Restatements))
+	}
 	spec.Remedy.validate(spec.From, bad)
 	switch {
 	case spec.Starts.IsZero() && spec.PartMonth != 0:
@@ -507,7 +515,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
-		a.Reset != b.Reset || !a.Remedy.Equal(b.Remedy) || a.Starts != b.Starts || a.PartMonth != b.PartMonth || !slices.Equal(a.Consequences, b.Consequences) ||
+		a.Reset != b.Reset || a.Restatements != b.Restatements || !a.Remedy.Equal(b.Remedy) || a.Starts != b.Starts || a.PartMonth != b.PartMonth || !slices.Equal(a.Consequences, b.Consequences) ||
 		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false

@@ -30,6 +30,19 @@ type Observation struct {
 	Period period.Period
 	Obs    kpi.Observation
 	Note   string
+	// ReportedOn, if not zero, is the day this version of the figure was
+	// reported, and ReportedBy who reported it. A figure for a period
+	// already reported may be restated: reported again with a later
+	// ReportedOn (an undated version counts as the earliest). The ledger
+	// reads the latest version reported by its as-at date ([Input].AsAt),
+	// shows the earlier ones on the row ([Row].Figures), and settles the
+	// change in money by the regime's [RestatementRule]. Two versions with
+	// the same ReportedOn, or both undated, are an error.
+	ReportedOn period.Date
+	ReportedBy string
+	// Source is where the observation was read (a file and line), for the
+	// audit trail of a restated figure; zero for one built in Go.
+	Source Source
 }
 
 // For returns the period the observation is for: Period, or Month as a
@@ -62,6 +75,11 @@ type Input struct {
 	// observations for periods ending after it are not read. Zero runs to
 	// the end of the last period with an observation.
 	Through period.Month
+	// AsAt, if not zero, is the day the ledger is run as at: of each
+	// figure's versions ([Observation].ReportedOn), the latest reported on
+	// or before it is read, and those reported after it are not, as though
+	// they had not yet been reported. Zero reads the latest of each.
+	AsAt period.Date
 }
 
 // A Row is one line of a scorecard: one KPI's result for one measurement
@@ -139,7 +157,18 @@ type Row struct {
 	// periods that ended in it; nil for a single period.
 	Tally map[kpi.Status]int
 	Notes []string
+	// Figures are the versions of a restated row's figure reported by the
+	// as-at date, oldest first, the last the one the row rates; nil for a
+	// figure reported once. Each says when, by whom and where it was
+	// reported, and what the row was with it; a note on the row says what
+	// each restatement changed ("restated on 2019-09-12 by the council:
+	// was 82.1% (missed), now 92.1% (met)").
+	Figures []FigureVersion
 }
+
+// Restated reports whether the row's figure was restated: reported again,
+// with a later date, after it was first reported.
+func (r Row) Restated() bool { return len(r.Figures) > 1 }
 
 // Equal reports whether r and o are the same row.
 func (r Row) Equal(o Row) bool {
@@ -150,7 +179,8 @@ func (r Row) Equal(o Row) bool {
 		r.Disagrees == o.Disagrees && r.Claim == o.Claim && r.ClaimRefused == o.ClaimRefused && r.Points.Equal(o.Points) &&
 		r.Multiplier.Equal(o.Multiplier) && r.Credit.Equal(o.Credit) && r.Failing == o.Failing && r.Trend == o.Trend &&
 		r.TrendYear == o.TrendYear && r.HasTrend == o.HasTrend && r.HasTrendYear == o.HasTrendYear &&
-		equalCounts(r.Tally, o.Tally) && slices.Equal(r.Notes, o.Notes) && r.Regime == o.Regime && r.PartOf == o.PartOf
+		equalCounts(r.Tally, o.Tally) && slices.Equal(r.Notes, o.Notes) && r.Regime == o.Regime && r.PartOf == o.PartOf &&
+		slices.EqualFunc(r.Figures, o.Figures, FigureVersion.Equal)
 }
 
 // Summary totals a scorecard.
@@ -197,6 +227,15 @@ type Summary struct {
 	// for a regime with no remedy.
 	Remedy, PointsOverBaseline decimal.Decimal
 	RemedyNotes                []string
+	// Adjustments are those posted in the scorecard's months for
+	// restatements of months before each ([AdjustInMonthRestated]), and
+	// AdjustmentsTotal their sum. They are not in Credits, which is what
+	// the scorecard's months accrue with their figures as they now stand:
+	// an adjustment settles a change to a month already reported. A
+	// month's statement to the supplier carries its Credits and its
+	// Adjustments.
+	Adjustments      []Adjustment
+	AdjustmentsTotal decimal.Decimal
 }
 
 // A Scorecard is a contract's results for a period: a row per KPI (a row
@@ -209,8 +248,11 @@ type Scorecard struct {
 	Versions        []string
 	// Names are the names of the regimes of Versions, one each, where they
 	// differ from Regime (a month shared by two regimes); nil otherwise.
-	Names   []string
-	Period  period.Period
+	Names  []string
+	Period period.Period
+	// AsAt is the day the scorecard was made as at ([Input].AsAt): zero
+	// for the latest version of every figure.
+	AsAt    period.Date
 	Rows    []Row
 	Summary Summary
 	Events  []Event
@@ -244,7 +286,7 @@ func (s *Scorecard) Equal(o *Scorecard) bool {
 		return s == o
 	}
 	return s.Regime == o.Regime && s.Version == o.Version && slices.Equal(s.Versions, o.Versions) && slices.Equal(s.Names, o.Names) &&
-		s.Period == o.Period &&
+		s.Period == o.Period && s.AsAt == o.AsAt &&
 		slices.EqualFunc(s.Rows, o.Rows, Row.Equal) && s.Summary.equal(o.Summary) && slices.Equal(s.Events, o.Events)
 }
 
@@ -281,7 +323,8 @@ func (s Summary) equal(o Summary) bool {
 		s.ShareOnTargetRated.Equal(o.ShareOnTargetRated) && slices.Equal(s.Exceptions, o.Exceptions) &&
 		slices.Equal(s.Disagreements, o.Disagreements) && s.Points.Equal(o.Points) &&
 		s.CreditsBeforeCaps.Equal(o.CreditsBeforeCaps) && s.Credits.Equal(o.Credits) && s.CappedBy.Equal(o.CappedBy) &&
-		s.Remedy.Equal(o.Remedy) && s.PointsOverBaseline.Equal(o.PointsOverBaseline) && slices.Equal(s.RemedyNotes, o.RemedyNotes)
+		s.Remedy.Equal(o.Remedy) && s.PointsOverBaseline.Equal(o.PointsOverBaseline) && slices.Equal(s.RemedyNotes, o.RemedyNotes) &&
+		slices.EqualFunc(s.Adjustments, o.Adjustments, Adjustment.Equal) && s.AdjustmentsTotal.Equal(o.AdjustmentsTotal)
 }
 
 // tallyShort reports whether a view row's periods include one worse than

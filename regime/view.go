@@ -62,7 +62,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		return nil, fmt.Errorf("regime: %s is outside the months scored, %s", p, l.Months())
 	}
 	span := l.months[i : j+1]
-	sc := &Scorecard{Period: p}
+	sc := &Scorecard{Period: p, AsAt: l.asAt}
 	for k := len(span) - 1; k >= 0; k-- {
 		if r := span[k].regime; r != nil {
 			sc.Regime, sc.Version = r.spec.Name, r.spec.Version
@@ -74,6 +74,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	}
 	before, credits := decimal.Zero, decimal.Zero
 	var remedy Summary // its remedy fields only
+	var adjustments []Adjustment
 	var names []string // the regimes' names, beside sc.Versions, for a span with a shared month
 	shared := false
 	for k := range span {
@@ -95,6 +96,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		if !mo.before.IsZero() {
 			before, credits = before.Add(mo.before), credits.Add(mo.credits)
 		}
+		adjustments = append(adjustments, mo.adjustments...)
 		sc.Events = append(sc.Events, mo.events...)
 	}
 	if p.Kind() == period.KindMonth {
@@ -109,6 +111,11 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	sc.Summary.CreditsBeforeCaps, sc.Summary.Credits = before, credits
 	sc.Summary.CappedBy = before.Sub(credits)
 	sc.Summary.Remedy, sc.Summary.PointsOverBaseline, sc.Summary.RemedyNotes = remedy.Remedy, remedy.PointsOverBaseline, remedy.RemedyNotes
+	sc.Summary.AdjustmentsTotal = decimal.Zero
+	for _, a := range adjustments {
+		sc.Summary.Adjustments = append(sc.Summary.Adjustments, a.clone())
+		sc.Summary.AdjustmentsTotal = sc.Summary.AdjustmentsTotal.Add(a.Amount)
+	}
 	if shared {
 		// Again, with the names: in a span with a shared month they can
 		// differ from sc.Regime.
@@ -344,13 +351,17 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	row.Notes = make([]string, 0, 4) // money, the periods, and what they were
 	meas := sc.meas[:0]
 	defer func() { sc.meas = meas[:0] }()
-	var interim, deemed, relieved, excluded, refused []string
+	var interim, deemed, relieved, excluded, refused, restated []string
 	entries := sc.entries[:0]
 	defer func() { sc.entries = entries[:0] }()
 	money := &sc.money
 	money.Reset()
 	for _, ref := range own {
 		mr := ref.row
+		if mr.Restated() {
+			last := mr.Figures[len(mr.Figures)-1]
+			restated = append(restated, mr.Period.Label(period.Short)+" (on "+last.ReportedOn.String()+")")
+		}
 		if mr.Interim {
 			interim = append(interim, mr.Period.Label(period.Short))
 			continue
@@ -487,7 +498,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	for _, n := range []struct {
 		what  string
 		which []string
-	}{{"deemed", deemed}, {"relieved", relieved}, {"claims refused", refused}, {"interim figures, not charged", interim}} {
+	}{{"deemed", deemed}, {"relieved", relieved}, {"claims refused", refused}, {"interim figures, not charged", interim}, {"restated", restated}} {
 		if len(n.which) > 0 {
 			row.Notes = append(row.Notes, n.what+": "+strings.Join(n.which, ", "))
 		}

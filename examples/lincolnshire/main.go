@@ -25,6 +25,15 @@
 // TSL in November 2019 (35). Applying relief to a KPI or month the minutes
 // do not name would be inventing it; the regime's relief
 // (regime.Mitigation) is shown on these outcomes in the test instead.
+//
+// The count of 35 is a restatement, a typing error in the addendum
+// corrected at the meeting, but it is not entered as a restated row (a
+// return row with a later reported_on): the minutes give the corrected
+// count alone, not the figure the addendum printed, not the KPI or target
+// it would be rated against, and not the meeting's date. A restated row
+// needs both versions and the day; making any of them up would put a
+// figure in the report that no paper published. TestRestatedOutcome shows
+// how the Board's correction of an outcome would be recorded and shown.
 package main
 
 import (
@@ -56,7 +65,7 @@ var reported = [][]string{
 	{"003", "Aug-17 to Feb-18", "No failed KPIs."},
 	{"003", "Aug-17 to Feb-18", "Two KPIs, both in Adult Care Finance, granted mitigation relief (the implementation of Mosaic)."},
 	{"002", "Jul-19 to Nov-19", "A number of KPIs granted mitigation, detailed in the report (not in the minutes)."},
-	{"002", "Nov-19", "KPIs achieving their TSL: 35 (a typing error in the addendum, corrected at the meeting)."},
+	{"002", "Nov-19", "KPIs achieving their TSL: 35, as corrected at the meeting (the addendum had a typing error; the minutes do not give the figure it printed)."},
 }
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -150,3 +150,39 @@ func TestGoldenText(t *testing.T) {
 	require.Equal(t, 0, run(nil, &out, &errs), errs.String())
 	golden.Check(t, "testdata/lincolnshire.txt", out.Bytes(), *update)
 }
+
+// TestRestatedOutcome shows how the Board's correction of an outcome at a
+// meeting would be recorded and shown, as it could happen (the minutes do
+// not say CSC_KPI_04's outcome was mistyped: the typing error they minute
+// is in a count whose mistyped figure they do not give, and the dates here
+// are illustrative). November reported as "Failed MSL" on 2 December and
+// corrected to "TSL achieved" on 16 January: as at 15 January the row is
+// failed and raises the event; as at the correction it is met, raises
+// none, and says what it was, who corrected it, and where each version was
+// read. The contract has no charges, so there is no money to adjust.
+func TestRestatedOutcome(t *testing.T) {
+	c := readContract(t)
+	csv := "kpi,period,value,status,reported_on,reported_by,note\n" +
+		"CSC_KPI_04,Nov-19,,failed,2019-12-02,Serco,addendum\n" +
+		"CSC_KPI_04,Nov-19,,met,2020-01-16,the Board,typing error corrected at the meeting\n"
+	obs, err := contract.ReadObservations(strings.NewReader(csv), "addendum.csv", c)
+	require.NoError(t, err)
+	nov := period.Must(period.ParseLabel("Nov-19"))
+	before, err := c.ScoreAsAt(obs, nov, period.Must(period.ParseDate("2020-01-15")))
+	require.NoError(t, err)
+	row, _ := before.Row("CSC_KPI_04")
+	assert.Equal(t, kpi.Failed, row.Status)
+	assert.False(t, row.Restated())
+	require.Len(t, before.Events, 1)
+
+	now, err := c.Score(obs, nov)
+	require.NoError(t, err)
+	row, _ = now.Row("CSC_KPI_04")
+	assert.Equal(t, kpi.Met, row.Status)
+	assert.Empty(t, now.Events)
+	require.Len(t, row.Figures, 2)
+	assert.Equal(t, regime.Source{File: "addendum.csv", Line: 2}, row.Figures[0].Source)
+	assert.Equal(t, regime.Source{File: "addendum.csv", Line: 3}, row.Figures[1].Source)
+	assert.Contains(t, row.Notes, "restated on 2020-01-16 by the Board: was the outcome Failed MSL (failed), now the outcome TSL achieved (met)")
+	assert.Empty(t, now.Summary.Adjustments)
+}

@@ -14,6 +14,11 @@
 // 0644 less the umask), a symbolic link is written through, and a device or
 // named pipe is written directly. -actuals may be given more than once.
 //
+// -as-at YYYY-MM-DD scores as at that day: of a figure restated (a return
+// row with a later reported_on for a period already reported), the version
+// reported on or before the day is scored, and later ones are not; without
+// it, the latest version of every figure is.
+//
 // Likely mistakes that may still be right (0.95 for a percentage whose
 // target is 90%, perhaps a fraction) are printed on standard error as
 // file:line: warning: path: message; -strict makes them errors.
@@ -70,8 +75,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "the output: text, markdown, csv, json or html")
 	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
 	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
+	asAtText := fs.String("as-at", "", "score as at this day, YYYY-MM-DD: figures restated after it are read as they stood (default: the latest)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] -period LABEL [-format text|markdown|csv|json|html] [-o FILE] [-strict]")
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] -period LABEL [-as-at YYYY-MM-DD] [-format text|markdown|csv|json|html] [-o FILE] [-strict]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -101,6 +107,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if _, err := period.ParseLabel(*label); err != nil {
 		return usage("-period: %v", err)
+	}
+	var asAt period.Date
+	if *asAtText != "" {
+		d, err := period.ParseDate(*asAtText)
+		if err != nil {
+			return usage("-as-at: %v", err)
+		}
+		asAt = d
 	}
 	if err := checkOutput(*out, *contractFile, actuals); err != nil {
 		fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
@@ -133,7 +147,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "scorecard: -strict: the warnings above are errors, so there is no scorecard")
 		return exitBadInput
 	}
-	cards, err := score(c, obs, p, *format == "html")
+	cards, err := score(c, obs, p, asAt, *format == "html")
 	if err != nil {
 		fmt.Fprintf(stderr, "-period %s: %v\n", *label, err)
 		return exitBadInput
@@ -159,15 +173,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // score makes the period's card. For the HTML page of a longer period the
 // month cards come first, so that each KPI's trend line runs across them.
-func score(c *contract.Contract, obs []regime.Observation, p period.Period, months bool) ([]render.Card, error) {
-	sc, err := c.Score(obs, p)
+func score(c *contract.Contract, obs []regime.Observation, p period.Period, asAt period.Date, months bool) ([]render.Card, error) {
+	sc, err := c.ScoreAsAt(obs, p, asAt)
 	if err != nil {
 		return nil, err
 	}
 	var cards []render.Card
 	if months && p.Kind() != period.KindMonth {
 		for m := range sc.Period.Months() {
-			msc, err := c.Score(obs, m.Period())
+			msc, err := c.ScoreAsAt(obs, m.Period(), asAt)
 			if err != nil {
 				return nil, err
 			}

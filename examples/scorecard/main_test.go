@@ -229,3 +229,32 @@ func TestReadmeYearToDate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(readme), "```text\n"+string(ytd)+"```")
 }
+
+// TestAsAt scores the documented example with April's KPI 3 restated: its
+// 88.89% (missed, 1 point, 1% of April's £90,000 = £900) corrected to
+// 90.50% (met, £0) by the council on 20 May. April now stands at £0 for KPI
+// 3; May posts -£900 beside its own credits (KPI 1's detriment, 2 points,
+// 2% of £100,000 = £2,000); as at 19 May, April is as first reported.
+func TestAsAt(t *testing.T) {
+	restated := filepath.Join(t.TempDir(), "restated.csv")
+	require.NoError(t, os.WriteFile(restated, []byte("kpi,period,value,reported_on,reported_by,note\n3,Apr-16,90.50,2016-05-20,the council,typing error corrected\n"), 0o644))
+	code, out, errs := runArgs("-contract", ictFile, "-actuals", ictFigs, "-actuals", restated, "-period", "May-16")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "Service points: 2. Credits: £2,000.00.\n")
+	assert.Contains(t, out, "Adjustments for restated months, not in the credits above: -£900.00 (May-16: -£900.00 for 3 Apr-16, "+
+		"restated on 2016-05-20 by the council (credits after caps of Apr-16 were £900.00, now £0.00)).\n")
+
+	code, out, errs = runArgs("-contract", ictFile, "-actuals", ictFigs, "-actuals", restated, "-period", "Apr-16")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "typing error corrected; restated on 2016-05-20 by the council: was 88.89% (missed), now 90.50% (met)")
+
+	code, out, errs = runArgs("-contract", ictFile, "-actuals", ictFigs, "-actuals", restated, "-period", "Apr-16", "-as-at", "2016-05-19")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "ICT: ICT 2009, April 2016, as at 2016-05-19\n")
+	assert.Contains(t, out, "88.89%")
+	assert.NotContains(t, out, "restated")
+
+	code, _, errs = runArgs("-contract", ictFile, "-actuals", ictFigs, "-period", "Apr-16", "-as-at", "19/05/2016")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "-as-at:")
+}

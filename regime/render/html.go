@@ -88,6 +88,9 @@ func HTML(w io.Writer, cards ...Card) error {
 	if len(s.RemedyNotes) > 0 {
 		fmt.Fprintf(&b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(s)))
 	}
+	if len(s.Adjustments) > 0 {
+		fmt.Fprintf(&b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(s)))
+	}
 	if len(s.Disagreements) > 0 {
 		fmt.Fprintf(&b, "<p class=\"disagreements\">Disagreements: %s.</p>\n", e(disagreements(sc)))
 	}

@@ -150,6 +150,34 @@ type row struct {
 	Trend        string         `json:"trend"`
 	Tally        map[string]int `json:"tally,omitempty"`
 	Notes        []string       `json:"notes"`
+	Restated     bool           `json:"restated,omitempty"`
+	Figures      []figure       `json:"figures,omitempty"`
+}
+
+// figure is one version of a restated row's figure in the JSON shape.
+type figure struct {
+	Actual     *string `json:"actual"`
+	Outcome    bool    `json:"outcome,omitempty"`
+	Status     *string `json:"status"`
+	Label      string  `json:"label"`
+	Credit     string  `json:"credit"`
+	ReportedOn *string `json:"reported_on"`
+	ReportedBy string  `json:"reported_by"`
+	File       string  `json:"file"`
+	Line       int     `json:"line"`
+	Note       string  `json:"note"`
+}
+
+// adjustment is a restatement's adjustment in the JSON shape.
+type adjustment struct {
+	Month      string   `json:"month"`
+	ReportedOn string   `json:"reported_on"`
+	ReportedBy string   `json:"reported_by"`
+	Restated   []string `json:"restated"`
+	Months     []string `json:"months"`
+	Before     string   `json:"before"`
+	After      string   `json:"after"`
+	Amount     string   `json:"amount"`
 }
 
 // bounds are the ends of a range of figures a result was rated from.
@@ -186,6 +214,10 @@ type summary struct {
 	Remedy             string   `json:"remedy,omitempty"`
 	PointsOverBaseline string   `json:"points_over_baseline,omitempty"`
 	RemedyNotes        []string `json:"remedy_notes,omitempty"`
+	// Restatements' adjustments posted in the card's months: omitted where
+	// there are none.
+	Adjustments      []adjustment `json:"adjustments,omitempty"`
+	AdjustmentsTotal string       `json:"adjustments_total,omitempty"`
 }
 
 type event struct {
@@ -201,6 +233,7 @@ type card struct {
 	Version  string   `json:"version"`
 	Versions []string `json:"versions"`
 	Period   string   `json:"period"`
+	AsAt     string   `json:"as_at,omitempty"`
 	Rows     []row    `json:"rows"`
 	Summary  summary  `json:"summary"`
 	Events   []event  `json:"events"`
@@ -300,6 +333,19 @@ func rowOf(c Card, r regime.Row) row {
 	if r.Tally != nil {
 		out.Tally = names(r.Tally)
 	}
+	if r.Restated() {
+		out.Restated = true
+		for _, v := range r.Figures {
+			actual, aok := v.Result.Actual()
+			f := figure{Actual: ptr(actual, aok), Outcome: v.Obs.IsOutcome(), Status: statusName(v.Status), Label: v.Label,
+				Credit: money(v.Credit), ReportedBy: v.ReportedBy, File: v.Source.File, Line: v.Source.Line, Note: v.Note}
+			if !v.ReportedOn.IsZero() {
+				on := v.ReportedOn.String()
+				f.ReportedOn = &on
+			}
+			out.Figures = append(out.Figures, f)
+		}
+	}
 	return out
 }
 
@@ -307,6 +353,9 @@ func cardOf(c Card) card {
 	sc := c.Scorecard
 	out := card{Contract: c.Contract, Regime: sc.Regime, Version: sc.Version, Versions: append([]string{}, sc.Versions...),
 		Period: sc.Period.String(), Rows: []row{}, Events: []event{}}
+	if !sc.AsAt.IsZero() {
+		out.AsAt = sc.AsAt.String()
+	}
 	for _, r := range sc.Rows {
 		out.Rows = append(out.Rows, rowOf(c, r))
 	}
@@ -324,6 +373,18 @@ func cardOf(c Card) card {
 	if len(s.RemedyNotes) > 0 {
 		out.Summary.Remedy, out.Summary.PointsOverBaseline = money(s.Remedy), s.PointsOverBaseline.String()
 		out.Summary.RemedyNotes = append([]string{}, s.RemedyNotes...)
+	}
+	for _, a := range s.Adjustments {
+		months := make([]string, len(a.Months))
+		for i, m := range a.Months {
+			months[i] = m.String()
+		}
+		out.Summary.Adjustments = append(out.Summary.Adjustments, adjustment{Month: a.Month.String(), ReportedOn: a.ReportedOn.String(),
+			ReportedBy: a.ReportedBy, Restated: append([]string{}, a.Restated...), Months: months, Before: money(a.Before),
+			After: money(a.After), Amount: money(a.Amount)})
+	}
+	if len(s.Adjustments) > 0 {
+		out.Summary.AdjustmentsTotal = money(s.AdjustmentsTotal)
 	}
 	for area, m := range s.ByServiceArea {
 		out.Summary.ByServiceArea[area] = names(m)
@@ -657,6 +718,15 @@ var tableHead = []string{"Service area", "Ref", "Description", "Target", "Actual
 // title heads a card: "ICT: ICT 2009, May 2016", or "ICT: ICT 2016 and
 // 2017, YTD 2017/2018 to June 2017" for a card spanning versions.
 func title(c Card) string {
+	t := baseTitle(c)
+	if at := c.Scorecard.AsAt; !at.IsZero() {
+		t += ", as at " + at.String()
+	}
+	return t
+}
+
+// baseTitle is the title without the as-at date.
+func baseTitle(c Card) string {
 	sc := c.Scorecard
 	if len(sc.Names) == len(sc.Versions) && len(sc.Names) > 1 {
 		// Regimes of different names (a month two regimes share): each
@@ -771,6 +841,9 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 	if len(s.RemedyNotes) > 0 {
 		lines = append(lines, remedyLine(s)+".")
 	}
+	if len(s.Adjustments) > 0 {
+		lines = append(lines, adjustmentsLine(s)+".")
+	}
 	for _, e := range sc.Events {
 		who := "KPI " + e.KPI
 		if e.KPI == "" {
@@ -788,6 +861,19 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 // baseline of 2: £3,000.00)".
 func remedyLine(s regime.Summary) string {
 	return fmt.Sprintf("Remedy: %s points over the baseline, %s (%s)", s.PointsOverBaseline, pounds(s.Remedy), strings.Join(s.RemedyNotes, "; "))
+}
+
+// adjustmentsLine says what restatements of earlier months were posted in
+// the card's months: "Adjustments for restated months, not in the credits
+// above: -£2,000.00 (Sep-19: -£2,000.00 for 3 Jun-19, restated on
+// 2019-09-12 by the council (credits after caps of Jun-19 were £2,000.00,
+// now £0.00))".
+func adjustmentsLine(s regime.Summary) string {
+	parts := make([]string, len(s.Adjustments))
+	for i, a := range s.Adjustments {
+		parts[i] = a.String()
+	}
+	return fmt.Sprintf("Adjustments for restated months, not in the credits above: %s (%s)", pounds(s.AdjustmentsTotal), strings.Join(parts, "; "))
 }
 
 // countsLine counts the rows by status, leaving out the interim ones and
