@@ -88,6 +88,17 @@ func TestDirectionOfTravel(t *testing.T) {
 		assert.Equal(t, w.credit, row.Credit.String(), "%s %s", w.kpi, w.month)
 		assert.Equal(t, w.unverifiable, row.Result.Unverifiable(), "%s %s", w.kpi, w.month)
 	}
+	// The row says how the direction of travel decided it, in every output.
+	for month, note := range map[string]string{"May-16": "direction of travel: better than 70% in May-15", "Jun-16": "direction of travel: no better than 80% in Jun-15"} {
+		sc, err := c.Score(obs, period.Must(period.ParseLabel(month)))
+		require.NoError(t, err)
+		row, _ := sc.Row("YEAR")
+		assert.Contains(t, row.Notes, note, month)
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("Jul-16")))
+	require.NoError(t, err)
+	row, _ := sc.Row("YEAR")
+	assert.Empty(t, row.Notes, "85% reaches Amber's level: no comparison decided it")
 }
 
 // TestDirectionOfTravelRoundTrip: the condition survives writing the

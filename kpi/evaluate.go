@@ -860,6 +860,38 @@ func (r Result) undecidedReason(possible bands) string {
 	return fmt.Sprintf("%s, and the level that decides the rest is not published: %s cannot be told apart", head, x.candidates(possible))
 }
 
+// Travel says how the direction of travel decided the result's band, for a
+// KPI whose bands depend on it: "better than 70% in May-15" where the figure
+// fell in its band by being better than that earlier figure, "no better than
+// 80% in Jun-15" where it fell below a band by not being; "" where no
+// comparison decided.
+func (r Result) Travel() string {
+	if r.def == nil || r.def.compares == 0 || r.band < 0 || r.flags&(hasActual|outcome|ranged) != hasActual {
+		return ""
+	}
+	by, _ := r.travel(int(r.band))
+	return by
+}
+
+// travel is [Result.Travel] for band b; in is true where the figure is in
+// b by its condition, false where it is below the band above by failing it.
+func (r Result) travel(b int) (by string, in bool) {
+	x := r.def
+	strict := x.spec.Target.Comparison.Strict()
+	if band := x.ladder[b]; b < len(x.ladder)-1 && band.OrBetterThan != NoEarlier && band.Reach.Kind != UnpublishedLevel {
+		lv, ls := band.Reach.resolve(r.target, strict)
+		if !reaches(x.spec.Measure.Polarity, r.actual, lv, ls) {
+			desc, _ := r.cmp.describe(band.OrBetterThan, r.period)
+			return "better than " + desc, true
+		}
+	}
+	if b == 0 || x.ladder[b-1].OrBetterThan == NoEarlier || x.ladder[b-1].Reach.Kind == UnpublishedLevel {
+		return "", false
+	}
+	desc, _ := r.cmp.describe(x.ladder[b-1].OrBetterThan, r.period)
+	return "no better than " + desc, false
+}
+
 // travelReason explains a figure whose band the direction of travel
 // decided: in band b by its condition, "72% is below the tolerance level of
 // 81%, but better than 68% in May-15: tolerance", or below a band whose
@@ -884,20 +916,18 @@ func (r Result) travelReason(b int, a string) (string, bool) {
 		}
 		return worse
 	}
-	if band := x.ladder[b]; b < last && band.OrBetterThan != NoEarlier && band.Reach.Kind != UnpublishedLevel {
-		lv, ls := band.Reach.resolve(r.target, strict)
-		if !reaches(x.spec.Measure.Polarity, r.actual, lv, ls) {
-			desc, _ := r.cmp.describe(band.OrBetterThan, r.period)
-			return fmt.Sprintf("%s is %s %s, but better than %s: %s", a, short(band.Reach), r.levelName(b, lv), desc, label(b)), true
-		}
-	}
-	if b == 0 || x.ladder[b-1].OrBetterThan == NoEarlier || x.ladder[b-1].Reach.Kind == UnpublishedLevel {
+	by, in := r.travel(b)
+	switch {
+	case in:
+		band := x.ladder[b]
+		lv, _ := band.Reach.resolve(r.target, strict)
+		return fmt.Sprintf("%s is %s %s, but %s: %s", a, short(band.Reach), r.levelName(b, lv), by, label(b)), true
+	case by == "":
 		return "", false
 	}
 	prev := x.ladder[b-1]
 	pv, _ := prev.Reach.resolve(r.target, strict)
-	desc, _ := r.cmp.describe(prev.OrBetterThan, r.period)
-	s := fmt.Sprintf("%s is %s %s, and no better than %s: %s", a, short(prev.Reach), r.levelName(b-1, pv), desc, label(b))
+	s := fmt.Sprintf("%s is %s %s, and %s: %s", a, short(prev.Reach), r.levelName(b-1, pv), by, label(b))
 	if b < last && x.ladder[b].Reach.Kind != UnpublishedLevel {
 		ov, os := x.ladder[b].Reach.resolve(r.target, strict)
 		reach := "at or above"

@@ -831,6 +831,9 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	if res.Unverifiable() {
 		row.Notes = append(row.Notes, "as reported, not verifiable from the published levels")
 	}
+	if by := res.Travel(); by != "" {
+		row.Notes = append(row.Notes, "direction of travel: "+by)
+	}
 	points := res.Points()
 	bare := row.PartOf != "" || !r.carries(row.Tier) // rated and shown, with no consequences
 	if row.PartOf != "" {

@@ -220,6 +220,32 @@ func TestGoldenText(t *testing.T) {
 	}
 }
 
+// TestGoldenQuality compares the scorecard of testdata/quality.yaml, a
+// regime of the kinds councils publish, for May 2016 with
+// testdata/quality-may-16.txt, worked by hand from the file:
+//
+//   - Q1 47 of 50 = 94.0%: at or above 90, below 95: 3 Acceptable (met);
+//   - Q2 96.5%: at or above 95, and the level of Exceptional is not
+//     published: 5 or 4, not measurable, no score, the reason in the notes;
+//   - Q3 80.0%: below 85: 1 Unsatisfactory (failed), 2 points at 0.5% of
+//     £50,000 a point = £500.00;
+//   - P1 93.5% against 95% with the tolerance not published: tolerance or
+//     missed; the operator reported tolerance, which is taken, marked as
+//     reported and not verifiable, with its 0 points;
+//   - C1 25 complaints against 20: short of Amber's 110% of 20 = 22, but
+//     better than May-15's 30: Amber (tolerance), the note says why;
+//   - J1 420100 journeys: for information, counted apart;
+//   - 6 KPIs: 1 met, 2 tolerance, 1 failed, 1 not measurable, 1 for
+//     information; on target 1 of the 5 not for information (20.00%), of
+//     the 4 rated 25.00%; score 3 + 1 = 4 of 2 × 5 = 10 (40.00%), mean
+//     2.00, Q2 on the scale not scored; exceptions Q3, P1, C1; 2 points,
+//     £500.00.
+func TestGoldenQuality(t *testing.T) {
+	code, out, errs := runArgs("-contract", filepath.Join("testdata", "quality.yaml"), "-actuals", filepath.Join("testdata", "quality-2016.csv"), "-period", "May-16")
+	require.Equal(t, 0, code, errs)
+	golden.Check(t, filepath.Join("testdata", "quality-may-16.txt"), []byte(out), *update)
+}
+
 // TestReadmeYearToDate keeps the README's year-to-date scorecard the same
 // as the golden file, which TestGoldenText checks against the command.
 func TestReadmeYearToDate(t *testing.T) {

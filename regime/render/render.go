@@ -586,9 +586,12 @@ func baseRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []stri
 		credit = pounds(r.Credit)
 	}
 	notes := r.Notes
-	if _, _, ranged := r.Result.Range(); ranged && r.Status == kpi.NotMeasurable && !r.Deemed {
-		// Only the range is known, and it spans bands: the reason says so,
-		// where the table shows it.
+	_, _, ranged := r.Result.Range()
+	_, hasFigure := r.Result.Actual()
+	if (ranged || hasFigure) && r.Status == kpi.NotMeasurable && !r.Deemed {
+		// Only the range is known, and it spans bands; or a level not
+		// published, or an earlier figure not known, leaves the figure
+		// between bands: the reason says so, where the table shows it.
 		notes = append([]string{r.Result.Reason()}, notes...)
 	}
 	if p, ok := ownPeriod(sc, r); ok && !slices.ContainsFunc(notes, func(n string) bool { return strings.HasPrefix(n, p+" ") }) {
