@@ -362,3 +362,116 @@ regimes:
 	// P1 2019-11-01 to 2019-11-29 version 1: missed, £580.00
 	// P1 2019-11-30 to 2019-11-30 version 2: missed, £30.00
 }
+
+// A five-point score scale with no target of its own, and a measure for
+// information: 96% scores 4 Strong, 80% 1 Unsatisfactory; the summary
+// totals the scale as rail and bus regimes publish it (4 + 1 = 5 of 10),
+// and counts the passenger journeys apart.
+func ExampleDecode_scoreScale() {
+	file := `
+id: BUS
+start: 2016-04-01
+regimes:
+  - name: Quality
+    from: 2016-04
+    kpis:
+      - ref: CLEAN
+        measure: {unit: percent, polarity: higher_is_better, precision: 1, aggregation: ratio_of_sums}
+        frequency: monthly
+        bands:
+          ladder:
+            - {score: 5, name: Exceptional, status: exceeded, level: 98}
+            - {score: 4, name: Strong, status: met, level: 95}
+            - {score: 3, name: Acceptable, status: met, level: 90}
+            - {score: 2, name: Adequate, status: tolerance, level: 85}
+            - {score: 1, name: Unsatisfactory, status: failed}
+      - ref: STOPS
+        measure: {unit: percent, polarity: higher_is_better, precision: 1, aggregation: ratio_of_sums}
+        frequency: monthly
+        bands:
+          ladder:
+            - {score: 5, name: Exceptional, status: exceeded, level: 98}
+            - {score: 4, name: Strong, status: met, level: 95}
+            - {score: 3, name: Acceptable, status: met, level: 90}
+            - {score: 2, name: Adequate, status: tolerance, level: 85}
+            - {score: 1, name: Unsatisfactory, status: failed}
+      - ref: JOURNEYS
+        tier: contextual
+        measure: {unit: number, polarity: higher_is_better, aggregation: sum}
+        frequency: monthly
+`
+	c, err := contract.Decode(strings.NewReader(file), "bus.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nCLEAN,May-16,96\nSTOPS,May-16,80\nJOURNEYS,May-16,420100\n"), "bus.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("May-16")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, row := range sc.Rows {
+		if score, ok := row.Result.Score(); ok {
+			band, _ := row.Result.Band()
+			fmt.Printf("%s: %s, score %d %s - %s\n", row.KPI, row.Status, score, band.Name, row.Result.Reason())
+			continue
+		}
+		fmt.Printf("%s: %s - %s\n", row.KPI, row.Status, row.Result.Reason())
+	}
+	s := sc.Summary
+	fmt.Printf("score %d of %d (%s%% of the maximum); %d for information\n", s.Score, s.MaxScore, s.ScoreShare.StringFixed(2), s.ForInfo)
+	// Output:
+	// CLEAN: met, score 4 Strong - 96% is below 98%, the level of 5 Exceptional (exceeded): 4 Strong (met), at or above 95%
+	// STOPS: failed, score 1 Unsatisfactory - 80% is below 85%, the level of 2 Adequate (tolerance): 1 Unsatisfactory (failed)
+	// JOURNEYS: info - 420100, for information (not rated)
+	// score 5 of 10 (50.00% of the maximum); 1 for information
+}
+
+// Colouring by target and direction of travel: Amber within 10% of the
+// target, or further off but better than the same month last year. 75% in
+// May 2016 is further off than 81%, but better than May 2015's 70%.
+func ExampleDecode_directionOfTravel() {
+	file := `
+id: COUNCIL
+start: 2015-04-01
+regimes:
+  - name: Corporate
+    from: 2015-04
+    kpis:
+      - ref: K1
+        measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90%
+        bands:
+          ladder:
+            - {name: Green, status: met, level: target}
+            - {name: Amber, status: tolerance, level: 90% of target, or_better_than: same_period_last_year}
+            - {name: Red, status: missed}
+`
+	c, err := contract.Decode(strings.NewReader(file), "council.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nK1,May-15,70\nK1,May-16,75\n"), "k1.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("May-16")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	row, _ := sc.Row("K1")
+	fmt.Println(row.Status, "-", row.Result.Reason())
+	fmt.Println(row.Notes[0])
+	// Output:
+	// tolerance - 75% is below 81%, the level of Amber (tolerance), but better than 70% in May-15: Amber (tolerance)
+	// direction of travel: better than 70% in May-15
+}

@@ -207,3 +207,36 @@ func ExampleCombine() {
 	// Output:
 	// failed - failed: part A, 80% is at or below the failure level of 84%
 }
+
+// A band that depends on the direction of travel: Amber at 90% of the
+// target, or below it but better than the same month a year before.
+func ExampleEvaluateCompared() {
+	amber := kpi.PercentOf(decimal.NewFromInt(90))
+	target := kpi.Target()
+	bands, err := kpi.NewBands(
+		kpi.Band{Name: "Green", Status: kpi.Met, Reach: &target},
+		kpi.Band{Name: "Amber", Status: kpi.Tolerance, Reach: &amber, OrBetterThan: kpi.SamePeriodLastYear},
+		kpi.Band{Name: "Red", Status: kpi.Missed},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	t, _ := kpi.ParseWritten("90%")
+	d, err := kpi.New(kpi.Spec{Ref: "K1", Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Aggregation: kpi.RatioOfSums},
+		Frequency: period.Monthly(), Target: t, Bands: bands})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	may15, _ := period.ParseMonth("May-15")
+	may16, _ := period.ParseMonth("May-16")
+	last, _ := kpi.Evaluate(d, may15.Period(), kpi.Figure(decimal.NewFromInt(70)))
+	for _, v := range []int64{75, 65} {
+		r, _ := kpi.EvaluateCompared(d, may16.Period(), kpi.Figure(decimal.NewFromInt(v)), kpi.Compared{LastYear: last})
+		fmt.Println(r.Status(), "-", r.Reason())
+	}
+	// Output:
+	// tolerance - 75% is below 81%, the level of Amber (tolerance), but better than 70% in May-15: Amber (tolerance)
+	// missed - 65% is below 81%, the level of Amber (tolerance), and no better than 70% in May-15: Red (missed)
+}
