@@ -201,9 +201,39 @@ func (rr ReturnReader) ReadFiles(names ...string) ([]regime.Observation, []Warni
 // and the warnings.
 type returnReader struct {
 	ReturnReader
-	today    period.Date
-	seen     map[obsKey][]fileLine
+	today period.Date
+	// seen holds the first version of each KPI's period, and more the
+	// later ones (restatements, which are rare: one map entry a row, not a
+	// slice).
+	seen     map[obsKey]fileLine
+	more     map[obsKey][]fileLine
 	warnings []Warning
+}
+
+// earlier returns where a version of k reported on day on was already
+// given.
+func (rd *returnReader) earlier(k obsKey, on period.Date) (fileLine, bool) {
+	if first, ok := rd.seen[k]; ok && first.on == on {
+		return first, true
+	}
+	for _, v := range rd.more[k] {
+		if v.on == on {
+			return v, true
+		}
+	}
+	return fileLine{}, false
+}
+
+// add records a version of k.
+func (rd *returnReader) add(k obsKey, v fileLine) {
+	if _, ok := rd.seen[k]; !ok {
+		rd.seen[k] = v
+		return
+	}
+	if rd.more == nil {
+		rd.more = map[obsKey][]fileLine{}
+	}
+	rd.more[k] = append(rd.more[k], v)
 }
 
 func (rr ReturnReader) reader() *returnReader {
@@ -211,7 +241,7 @@ func (rr ReturnReader) reader() *returnReader {
 	if today.IsZero() {
 		today = period.DateOf(time.Now().UTC())
 	}
-	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey][]fileLine{}}
+	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey]fileLine{}}
 }
 
 // finish returns what was read, with the warnings, or makes the warnings
@@ -245,7 +275,6 @@ type (
 )
 
 func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, error) {
-	seen := rd.seen
 	lr := &limited{r: r}
 	cr := csv.NewReader(textReader(lr))
 	cr.TrimLeadingSpace = true
@@ -367,8 +396,7 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 		o.Source = regime.Source{File: file, Line: line}
 		// A second row for a KPI's period is a restatement only where the
 		// two are reported on different days; otherwise it is a duplicate.
-		if i := slices.IndexFunc(seen[k], func(v fileLine) bool { return v.on == o.ReportedOn }); i >= 0 {
-			prev := seen[k][i]
+		if prev, dup := rd.earlier(k, o.ReportedOn); dup {
 			where := fmt.Sprintf("on line %d", prev.line)
 			if prev.file != file {
 				where = fmt.Sprintf("in %s on line %d", prev.file, prev.line)
@@ -385,7 +413,7 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 			}
 			continue
 		}
-		seen[k] = append(seen[k], fileLine{file, line, o.ReportedOn})
+		rd.add(k, fileLine{file, line, o.ReportedOn})
 		out = append(out, o)
 	}
 	return done(out)
