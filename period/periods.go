@@ -531,10 +531,8 @@ func (c PeriodCalendar) parse(s string) (Period, error) {
 		kind, num, tok = KindRailQuarter, n, f[2]
 	case len(f) == 1 && (strings.Contains(f[0], "/") || (len(f[0]) == 4 && !strings.Contains(f[0], "-"))):
 		kind, tok = KindRailYear, f[0]
-	case explicit:
-		return Period{}, errNotLabel // only years take a start month
 	default:
-		return c.Years().parse(s)
+		return c.Years().parse(s) // with its "from", if any
 	}
 	y, err := parseYearToken(tok, start, explicit)
 	if err != nil {
