@@ -298,7 +298,7 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 			continue
 		}
 		d := r.spec.Indicators[di]
-		if (!month || d.Frequency().IsFourWeekly()) && !(part && d.Frequency().Months() == 1) {
+		if (!month || d.Frequency().ByDays()) && !(part && d.Frequency().Months() == 1) {
 			if err := d.CheckPeriod(o.For()); err != nil {
 				errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
 				continue
@@ -548,9 +548,9 @@ func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Mon
 	if s, ok := l.byPeriod[periodKey{t, p.Start(), p.End()}]; ok {
 		return s.obs, nil, s.note, nil
 	}
-	if d.Frequency().IsFourWeekly() || p.Kind() == period.KindDays {
-		// A four-weekly period, or a regime's part of a shared month, has
-		// its own figure or none: it is not made of months.
+	if d.Frequency().ByDays() || p.Kind() == period.KindDays {
+		// A four-weekly or rail period, or a regime's part of a shared
+		// month, has its own figure or none: it is not made of months.
 		return kpi.Observation{}, nil, "", nil
 	}
 	var entries []kpi.Entry
@@ -879,9 +879,9 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 	}
 	if n := len(tr.rows); n > 0 {
 		row.Trend, row.HasTrend = kpi.TrendOf(result(tr.rows[n-1]), res)
-		if !d.Frequency().IsFourWeekly() {
-			// Thirteen four-weekly periods make a year: none is a year
-			// before another.
+		if !d.Frequency().ByDays() {
+			// Thirteen four-weekly or rail periods make a year: the row
+			// twelve months before is not the same period a year before.
 			for i := n - 1; i >= 0 && tr.rows[i].month >= k-12; i-- {
 				if tr.rows[i].month == k-12 {
 					row.TrendYear, row.HasTrendYear = kpi.TrendOf(result(tr.rows[i]), res)
