@@ -178,6 +178,15 @@ func modelOf(c *Contract) (*fileContract, error) {
 	if ys.Start() != time.April {
 		fc.YearStart = ys.Start().String()
 	}
+	if cal := s.Periods; cal.IsListed() {
+		fc.Periods = &filePeriods{}
+		for _, d := range cal.Starts() {
+			fc.Periods.Starts = append(fc.Periods.Starts, plain(d.String()))
+		}
+	} else if !cal.IsZero() {
+		m, day := cal.YearStart()
+		fc.Periods = &filePeriods{YearStart: fmt.Sprintf("%02d-%02d", int(m), day), Absorb: cal.Absorb().String()}
+	}
 	for _, r := range s.Regimes {
 		fr, err := regimeModel(r, ys)
 		if err != nil {
