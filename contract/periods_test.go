@@ -2,6 +2,7 @@ package contract_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -214,4 +215,33 @@ func ExampleContract_ParsePeriod() {
 	// P5 2023/24 runs 2023-07-22 to 2023-08-18
 	// PPM P5 2023/24 missed 200
 	// COMP P5 2023/24 met 0
+}
+
+// TestFileFormatRailPeriods reads the rail periods example of
+// docs/file-format.md and scores its quarter, worked by hand: Q2 2023/24 is
+// P4 to P6, (920 + 880 + 900) of 3,000 = 90%, met; P5's 88% was missed, 2
+// points, 2% of £10,000 = £200 in August.
+func TestFileFormatRailPeriods(t *testing.T) {
+	doc, err := os.ReadFile("../docs/file-format.md")
+	require.NoError(t, err)
+	_, section, ok := strings.Cut(string(doc), "## Rail periods\n")
+	require.True(t, ok)
+	block := func(lang string) string {
+		_, rest, ok := strings.Cut(section, "```"+lang+"\n")
+		require.True(t, ok, lang)
+		text, _, _ := strings.Cut(rest, "```")
+		return text
+	}
+	c, err := contract.Decode(strings.NewReader(block("yaml")), "file-format.md", contract.YAML)
+	require.NoError(t, err)
+	obs, err := contract.ReadObservations(strings.NewReader(block("csv")), "file-format.md", c)
+	require.NoError(t, err)
+	q2, err := c.ParsePeriod("Q2 2023/24")
+	require.NoError(t, err)
+	sc, err := c.Score(obs, q2)
+	require.NoError(t, err)
+	row, ok := sc.Row("PPM")
+	require.True(t, ok)
+	assert.Equal(t, kpi.Met, row.Status)
+	assert.Equal(t, "200", sc.Summary.Credits.String())
 }

@@ -119,6 +119,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// The label again, in the contract's years (Q1 of a year from October
 	// is October to December), or its period calendar.
 	p, err := c.ParsePeriod(*label)
+	if err != nil && period.IsPeriodLabel(*label) && c.Periods().IsZero() {
+		fmt.Fprintf(stderr, "-period: %q is a rail period, but the contract states no period calendar (periods) to read it in\n", *label)
+		return exitBadInput
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "-period: %v\n", err)
 		return exitBadInput
