@@ -179,6 +179,11 @@ func modelOf(c *Contract) (*fileContract, error) {
 		fc.YearStart = ys.Start().String()
 	}
 	if cal := s.Periods; cal.IsListed() {
+		if cal.Years() != ys {
+			// A file reads listed starts in its year_start's years.
+			return nil, fmt.Errorf("contract %q: its listed period calendar labels years from %s, and a file from its year_start, %s",
+				s.ID, cal.Years().Start(), ys.Start())
+		}
 		fc.Periods = &filePeriods{}
 		for _, d := range cal.Starts() {
 			fc.Periods.Starts = append(fc.Periods.Starts, plain(d.String()))
