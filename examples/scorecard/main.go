@@ -69,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var actuals files
 	contractFile := fs.String("contract", "", "the contract file, YAML or JSON (required)")
 	fs.Var(&actuals, "actuals", "a CSV file of the supplier's figures (required; repeat for several)")
-	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17 (required)")
+	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
 	format := fs.String("format", "text", "the output: text, markdown, csv, json or html")
 	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
 	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
