@@ -54,6 +54,22 @@ func FuzzPeriodCalendarParse(f *testing.F) {
 				t.Fatalf("%s: Parse(%q) = %v; its label %q parses to %v, %v", c, s, p, p.Label(style), back, err)
 			}
 		}
+		// In other years, the calendar's labels read the same, and the
+		// others as those years read them, back and forth.
+		ys := yearsFrom(time.Month(day%12 + 1))
+		q, err := c.ParseIn(ys, s)
+		if err != nil {
+			checkFuzzParseError(t, s, err, "period label")
+		} else {
+			if isRailKind(p.Kind()) != isRailKind(q.Kind()) || (isRailKind(p.Kind()) && p != q) {
+				t.Fatalf("%s: Parse(%q) = %v, but ParseIn(%s years) = %v", c, s, p, ys.Start(), q)
+			}
+			for _, style := range []Style{ISO, Short, Long} {
+				if back, err := c.ParseIn(ys, q.Label(style)); err != nil || back != q {
+					t.Fatalf("%s, %s years: ParseIn(%q) = %v; its label %q parses to %v, %v", c, ys.Start(), s, q, q.Label(style), back, err)
+				}
+			}
+		}
 		switch p.Kind() {
 		case KindRailPeriod:
 			for _, day := range []Date{p.Start(), p.Last()} {
@@ -179,3 +195,5 @@ func FuzzListedPeriodCalendar(f *testing.F) {
 		}
 	})
 }
+
+func isRailKind(k Kind) bool { return k == KindRailPeriod || k == KindRailQuarter || k == KindRailYear }

@@ -470,8 +470,15 @@ const periodLabelForms = "a period such as P5 2023/24, P05 2023/24 or Period 5 2
 // [Years.Parse] reads (a month, a run of days), in c's years. Words are not
 // case-sensitive. A year label may end "from Apr" only where that is the
 // month c's years are labelled from. Anything else is a [*ParseError].
-func (c PeriodCalendar) Parse(s string) (Period, error) {
-	p, err := c.parse(s)
+func (c PeriodCalendar) Parse(s string) (Period, error) { return c.ParseIn(c.Years(), s) }
+
+// ParseIn is [PeriodCalendar.Parse], but reads the labels that are not the
+// calendar's (a month, a half, a year to date, a run of months or days) in
+// years ys, as [Years.Parse] does: a contract whose years start in October
+// and whose periods start on 1 April reads H1 2023/24 as October 2023 to
+// March 2024, and P1 2023/24 from 1 April 2023.
+func (c PeriodCalendar) ParseIn(ys Years, s string) (Period, error) {
+	p, err := c.parse(ys, s)
 	if err != nil {
 		pe := &ParseError{What: "period label", Input: s, Expected: periodLabelForms}
 		if !errors.Is(err, errNotLabel) && !errors.Is(err, errNotMonth) {
@@ -482,7 +489,7 @@ func (c PeriodCalendar) Parse(s string) (Period, error) {
 	return p, nil
 }
 
-func (c PeriodCalendar) parse(s string) (Period, error) {
+func (c PeriodCalendar) parse(ys Years, s string) (Period, error) {
 	if c.IsZero() {
 		return Period{}, errors.New("the zero PeriodCalendar reads no labels")
 	}
@@ -491,17 +498,9 @@ func (c PeriodCalendar) parse(s string) (Period, error) {
 	}
 	f := strings.Fields(s)
 	start := time.Month(c.label)
-	explicit := false
+	from := ""
 	if n := len(f); n >= 3 && strings.EqualFold(f[n-2], "from") {
-		m, err := monthWord(f[n-1])
-		if err != nil {
-			return Period{}, errors.New("the word after \"from\" must name the month the year starts in")
-		}
-		if m != start {
-			return Period{}, fmt.Errorf("the period calendar's years are labelled from %s, not %s", start, m)
-		}
-		explicit = true
-		f = f[:n-2]
+		from, f = f[n-1], f[:n-2]
 	}
 	kind, num, tok := Kind(0), 0, ""
 	switch {
@@ -532,9 +531,18 @@ func (c PeriodCalendar) parse(s string) (Period, error) {
 	case len(f) == 1 && (strings.Contains(f[0], "/") || (len(f[0]) == 4 && !strings.Contains(f[0], "-"))):
 		kind, tok = KindRailYear, f[0]
 	default:
-		return c.Years().parse(s) // with its "from", if any
+		return ys.parse(s) // with its "from", if any
 	}
-	y, err := parseYearToken(tok, start, explicit)
+	if from != "" {
+		m, err := monthWord(from)
+		if err != nil {
+			return Period{}, errors.New("the word after \"from\" must name the month the year starts in")
+		}
+		if m != start {
+			return Period{}, fmt.Errorf("the period calendar's years are labelled from %s, not %s", start, m)
+		}
+	}
+	y, err := parseYearToken(tok, start, from != "")
 	if err != nil {
 		return Period{}, err
 	}

@@ -219,6 +219,23 @@ func TestPeriodCalendarParse(t *testing.T) {
 	}
 }
 
+// TestPeriodCalendarParseIn: in years from October, a calendar from
+// 1 April reads its own labels as before and the others in those years: H1
+// 2023/24 is October 2023 to March 2024.
+func TestPeriodCalendarParseIn(t *testing.T) {
+	oct := Must(YearsStarting(time.October))
+	p, err := fromAprilLast.ParseIn(oct, "H1 2023/24")
+	require.NoError(t, err)
+	assert.Equal(t, d(2023, time.October, 1), p.Start())
+	assert.Equal(t, d(2024, time.March, 31), p.Last())
+	assert.Equal(t, "H1 2023/24 from Oct", p.String())
+	p, err = fromAprilLast.ParseIn(oct, "P1 2023/24")
+	require.NoError(t, err)
+	assert.Equal(t, d(2023, time.April, 1), p.Start())
+	_, err = fromAprilLast.ParseIn(oct, "P1 2023/24 from Oct")
+	assert.ErrorContains(t, err, "the period calendar's years are labelled from April, not October")
+}
+
 func TestPeriodCalendarParseErrors(t *testing.T) {
 	tests := []struct {
 		c    PeriodCalendar
