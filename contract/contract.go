@@ -254,14 +254,13 @@ func (c *Contract) Periods() period.PeriodCalendar { return c.spec.Periods }
 // ParsePeriod reads a period label as the contract's reports write it. In
 // a contract with a period calendar it reads the calendar's labels: a
 // period (P5 2023/24), a quarter of periods (Q2 2023/24 is P4 to P6) and a
-// year of periods (2023/24), and months and runs of days as
-// [period.PeriodCalendar.Parse] does; otherwise every label
-// [period.Years.Parse] reads, in the contract's years.
+// year of periods (2023/24); every other label (a month, a half, a year to
+// date) it reads as [period.Years.Parse] does, in the contract's years.
 func (c *Contract) ParsePeriod(s string) (period.Period, error) {
 	if c.spec.Periods.IsZero() {
 		return c.spec.Years.Parse(s)
 	}
-	return c.spec.Periods.Parse(s)
+	return c.spec.Periods.ParseIn(c.spec.Years, s)
 }
 
 // Services returns the services the contract covers.

@@ -390,7 +390,7 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		inPeriods := !cal.IsZero() && c.measuredInPeriods(o.KPI)
 		p, lerr := c.Years().Parse(ptext)
 		if inPeriods {
-			p, lerr = cal.Parse(ptext)
+			p, lerr = cal.ParseIn(c.Years(), ptext)
 		}
 		switch {
 		case lerr != nil && inPeriods:

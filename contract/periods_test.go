@@ -245,3 +245,17 @@ func TestFileFormatRailPeriods(t *testing.T) {
 	assert.Equal(t, kpi.Met, row.Status)
 	assert.Equal(t, "200", sc.Summary.Credits.String())
 }
+
+// TestRailPeriodsInOtherYears: a contract whose years start in October
+// with periods from 1 April reads its periods' labels in the calendar and
+// the others in its own years: H1 2023/24 is October 2023 to March 2024.
+func TestRailPeriodsInOtherYears(t *testing.T) {
+	c := railContract(t, "year_start: October\n"+railRule)
+	p, err := c.ParsePeriod("P1 2023/24")
+	require.NoError(t, err)
+	assert.Equal(t, "2023-04-01..2023-04-28", p.Start().String()+".."+p.Last().String())
+	h, err := c.ParsePeriod("H1 2023/24")
+	require.NoError(t, err)
+	assert.Equal(t, "2023-10-01..2024-03-31", h.Start().String()+".."+h.Last().String())
+	roundTrip(t, c, "rail-oct")
+}
