@@ -50,11 +50,12 @@ import (
 // for P5; Q4's over P10 to P13); a KPI of any other frequency over its
 // measurement periods ending in those months, as their views have them;
 // and the money and events are those of the months, as the ledger keeps
-// them. A rail quarter or year has months of its own, so its money is
-// exact; so is a period's, but where two periods end in one month (P12
-// and P13 2023/24 both end in March 2024): the view of each shows its own
-// rows, and the whole month's credits, caps and events, which the contract
-// applies by month.
+// them. That money is the view's own except in a month where periods
+// inside and outside the view both end (P12 and P13 2023/24 both end in
+// March 2024): the view of each then shows its own rows, and the whole
+// month's credits, caps and events, which the contract applies by month.
+// In a calendar from 1 April, rail quarters and years hold such months
+// whole, so their money is exact.
 func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) { return l.scorecard(p, false) }
 
 // scorecard is Scorecard; own says the caller owns the ledger and will not
