@@ -92,12 +92,13 @@ func TestRailPeriodsThroughAFile(t *testing.T) {
 		want  map[string]string
 	}{
 		// P5 ends on 18 August: a view of August. PPM 880 of 1,000 = 88%
-		// is below 90%: missed, 2 points, 2% of £10,000 = £200. COMP is
-		// rated over P5 from the month of the view, August: 95 of 100,
-		// met. August has no other money.
-		{"P5 2023/24", map[string]string{"period": "P5 2023/24", "PPM": "P5 2023/24 missed 200", "COMP": "P5 2023/24 met 0", "points": "2", "credits": "200"}},
+		// is below 90%: missed, 2 points, 2% of £10,000 = £200. COMP, a
+		// monthly KPI, shows August's row: 95 of 100, met. August has no
+		// other money.
+		{"P5 2023/24", map[string]string{"period": "P5 2023/24", "PPM": "P5 2023/24 missed 200", "COMP": "2023-08 met 0", "points": "2", "credits": "200"}},
 		// The days of P6 read as P6: 900 of 1,000 = 90%, met at the target.
-		{"P6 2023/24", map[string]string{"period": "P6 2023/24", "PPM": "P6 2023/24 met 0", "COMP": "P6 2023/24 missed 100", "points": "1", "credits": "100"}},
+		// COMP's September, 80 of 100, missed: 1 point, £100.
+		{"P6 2023/24", map[string]string{"period": "P6 2023/24", "PPM": "P6 2023/24 met 0", "COMP": "2023-09 missed 100", "points": "1", "credits": "100"}},
 		// Q2 is P4 to P6, ending in July, August and September: PPM is
 		// (920 + 880 + 900) of 3,000 = 90%, met; COMP (96 + 95 + 80) of
 		// 300 = 90.33%, met. The money is the months': P5's £200 in
@@ -105,10 +106,10 @@ func TestRailPeriodsThroughAFile(t *testing.T) {
 		{"Q2 2023/24", map[string]string{"period": "Q2 2023/24", "PPM": "Q2 2023/24 met 200", "COMP": "Q2 2023/24 met 100", "points": "3", "credits": "300"}},
 		// P12 (ends 1 March) and P13 (ends 31 March) both end in March
 		// 2024. P13: 85% < 90%, missed, £200; P12: 91%, met. Each view
-		// shows its own row and March's money, £200. COMP has no figure
-		// for March: no data, nothing deemed.
-		{"P13 2023/24", map[string]string{"period": "P13 2023/24", "PPM": "P13 2023/24 missed 200", "COMP": "P13 2023/24 no_data 0", "points": "2", "credits": "200"}},
-		{"P12 2023/24", map[string]string{"period": "P12 2023/24", "PPM": "P12 2023/24 met 0", "COMP": "P12 2023/24 no_data 0", "points": "0", "credits": "200"}},
+		// shows its own row and March's money, £200. COMP shows March's row
+		// in both: it has no figure for March, no data, nothing deemed.
+		{"P13 2023/24", map[string]string{"period": "P13 2023/24", "PPM": "P13 2023/24 missed 200", "COMP": "2024-03 no_data 0", "points": "2", "credits": "200"}},
+		{"P12 2023/24", map[string]string{"period": "P12 2023/24", "PPM": "P12 2023/24 met 0", "COMP": "2024-03 no_data 0", "points": "0", "credits": "200"}},
 		// A month is as it always was: August 2023 has P5's row.
 		{"Aug-23", map[string]string{"period": "2023-08", "PPM": "P5 2023/24 missed 200", "COMP": "2023-08 met 0", "points": "2", "credits": "200"}},
 	}
@@ -214,7 +215,7 @@ func ExampleContract_ParsePeriod() {
 	// Output:
 	// P5 2023/24 runs 2023-07-22 to 2023-08-18
 	// PPM P5 2023/24 missed 200
-	// COMP P5 2023/24 met 0
+	// COMP 2023-08 met 0
 }
 
 // TestFileFormatRailPeriods reads the rail periods example of

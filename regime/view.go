@@ -48,7 +48,9 @@ import (
 // 2023/24, P10 to P13, of January to March 2024. A KPI measured in the
 // calendar's periods is rated over the view's own periods only (P5's row
 // for P5; Q4's over P10 to P13); a KPI of any other frequency over its
-// measurement periods ending in those months, as their views have them;
+// measurement periods ending in those months, as their views have them (in
+// the view of one period, the row of its measurement period ending in that
+// month, as the month's scorecard has it: August 2023's row in P5's view);
 // and the money and events are those of the months, as the ledger keeps
 // them. That money is the view's own except in a month where periods
 // inside and outside the view both end (P12 and P13 2023/24 both end in
@@ -358,7 +360,11 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	if row.Versions == nil {
 		row.Versions = r.versions
 	}
-	if len(meas) > 1 || (len(meas) == 1 && !samePeriod(meas[0].Period, p)) {
+	// A single measurement that is the view's own, or in the view of one
+	// rail period the one measurement of a KPI not measured in periods
+	// (its month), is shown as its row.
+	showOwn := len(meas) == 1 && (samePeriod(meas[0].Period, p) || (p.Kind() == period.KindRailPeriod && !d.Frequency().IsPeriodic()))
+	if len(meas) > 1 || (len(meas) == 1 && !showOwn) {
 		var counts [kpi.Excluded + 1]int
 		distinct := 0
 		for _, mr := range meas {
@@ -377,7 +383,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	var res kpi.Result
 	var err error
 	switch {
-	case len(meas) == 1 && samePeriod(meas[0].Period, p):
+	case showOwn:
 		own := *meas[0]
 		own.Notes = slices.Clone(own.Notes)
 		own.Versions = row.Versions

@@ -25,7 +25,8 @@ const (
 //   - P5, the view of August (in which P5 alone ends): PPM 880 of 1,000 =
 //     88.0% is below 90%, missed, 2 points, £200, with the return's note;
 //     CANC 24 of 1,000 = 2.4% is over no more than 2%, missed, 1 point,
-//     £100; COMP's August, 95 of 100, 95.0%, met. 3 points, £300.
+//     £100; COMP, monthly, shows its August row, marked for Aug-23: 95 of
+//     100, 95.0%, met. 3 points, £300.
 //   - Q2, P4 to P6, the view of July to September: PPM (920 + 880 + 900) of
 //     3,000 = 90.0%, met at the target, its money P5's £200; CANC (15 + 24 +
 //     18) of 3,000 = 1.9%, met, P5's £100; COMP (96 + 95 + 80) of 300 =
