@@ -165,12 +165,7 @@ func FuzzListedPeriodCalendar(f *testing.F) {
 		for _, s := range steps {
 			ds = append(ds, ds[len(ds)-1].AddDays(int(s)))
 		}
-		for _, d := range ds {
-			if d.n < 1 || d.n > Must(NewDate(maxYear, time.December, 31)).n {
-				return // not a valid date
-			}
-		}
-		c, err := ListedPeriodCalendar(Years{}, ds)
+		c, err := ListedPeriodCalendar(Years{}, ds) // dates past 9999 included
 		if err != nil {
 			return
 		}

@@ -127,6 +127,9 @@ type PeriodCalendar struct {
 	starts string
 }
 
+// lastDate is the last valid Date, 9999-12-31.
+var lastDate = Date{n: int32(unixDays(maxYear, time.December, 31) + rdUnixOffset)}
+
 // maxListedYears bounds a listed calendar.
 const maxListedYears = 200
 
@@ -178,6 +181,8 @@ func ListedPeriodCalendar(ys Years, starts []Date) (PeriodCalendar, error) {
 		switch {
 		case d.IsZero():
 			return PeriodCalendar{}, fmt.Errorf("%w: start %d is the zero Date", ErrOutOfRange, i+1)
+		case d.n < 1 || d.After(lastDate):
+			return PeriodCalendar{}, fmt.Errorf("%w: start %d is outside the dates 0001-01-01 to 9999-12-31", ErrOutOfRange, i+1)
 		case i > 0 && !d.After(starts[i-1]):
 			return PeriodCalendar{}, fmt.Errorf("%w: start %d, %s, is not after start %d, %s: the starts must increase", ErrOutOfRange, i+1, d, i, starts[i-1])
 		}
