@@ -373,6 +373,22 @@ func (c PeriodCalendar) Year(startYear int) (Period, error) {
 	return c.build(KindRailYear, startYear, 1, 14, 0), nil
 }
 
+// YearBefore returns the period, quarter or year of c a year before p, a
+// period, quarter or year of c: P5 2022/23 for P5 2023/24. It is an error
+// for p to be of another kind, or for c not to cover the year before.
+func (c PeriodCalendar) YearBefore(p Period) (Period, error) {
+	y := int(p.ryear) - 1
+	switch p.kind {
+	case KindRailPeriod:
+		return c.Period(int(p.num), y)
+	case KindRailQuarter:
+		return c.Quarter(int(p.num), y)
+	case KindRailYear:
+		return c.Year(y)
+	}
+	return Period{}, fmt.Errorf("%w: %s is not a period, quarter or year of a period calendar", ErrOutOfRange, p)
+}
+
 // locate returns the start year of the year containing d and the number
 // of the period containing it.
 func (c PeriodCalendar) locate(d Date) (y, k int, err error) {

@@ -477,3 +477,18 @@ func TestIsPeriodLabel(t *testing.T) {
 		assert.Equal(t, want, IsPeriodLabel(s), s)
 	}
 }
+
+func TestPeriodCalendarYearBefore(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"P5 2023/24", "P5 2022/23"}, {"Q4 2023/24", "Q4 2022/23"}, {"2023/24", "2022/23"},
+	} {
+		p, err := fromAprilLast.YearBefore(Must(fromAprilLast.Parse(tt.in)))
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, p.String())
+	}
+	_, err := fromAprilLast.YearBefore(mo(2023, time.May).Period())
+	assert.ErrorContains(t, err, "2023-05 is not a period, quarter or year of a period calendar")
+	// The listed calendar starts with 2023/24: it has no year before.
+	_, err = listed.YearBefore(Must(listed.Parse("P5 2023/24")))
+	assert.ErrorContains(t, err, "2022/23 is outside the period calendar's years, 2023/24 to 2024/25")
+}

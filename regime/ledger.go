@@ -879,9 +879,21 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 	}
 	if n := len(tr.rows); n > 0 {
 		row.Trend, row.HasTrend = kpi.TrendOf(result(tr.rows[n-1]), res)
-		if !d.Frequency().ByDays() {
-			// Thirteen four-weekly or rail periods make a year: the row
-			// twelve months before is not the same period a year before.
+		if f := d.Frequency(); f.IsPeriodic() {
+			// The same period a year before: P5 2022/23 for P5 2023/24,
+			// rated within the fourteen months before.
+			if ago, err := f.PeriodCalendar().YearBefore(row.Period); err == nil {
+				for i := n - 1; i >= 0 && tr.rows[i].month >= k-14; i-- {
+					if ref := tr.rows[i]; ref.month < k && l.months[ref.month].rows[ref.row].Period == ago {
+						row.TrendYear, row.HasTrendYear = kpi.TrendOf(result(ref), res)
+						break
+					}
+				}
+			}
+		} else if !f.ByDays() {
+			// Thirteen four-weekly periods make a year: the row twelve
+			// months before is not the same period a year before, and
+			// four-weekly periods have no year to say which is.
 			for i := n - 1; i >= 0 && tr.rows[i].month >= k-12; i-- {
 				if tr.rows[i].month == k-12 {
 					row.TrendYear, row.HasTrendYear = kpi.TrendOf(result(tr.rows[i]), res)

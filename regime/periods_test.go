@@ -90,3 +90,32 @@ func TestRailPeriodsSharingAMonth(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, kpi.Missed, sc.Rows[0].Status)
 }
+
+// TestRailPeriodTrendAYearBefore: a periodic KPI's row is compared with
+// the same period a year before, P5 2022/23 for P5 2023/24 (calendar from
+// 1 April, last absorbing), not with the row of the month twelve months
+// before. P5 2022/23 at 85%, P6 2022/23 at 99%, and P5 2023/24 at 90%:
+// against P5 2022/23 improving, against the period before it (P4 2023/24
+// at 95%) worsening.
+func TestRailPeriodTrendAYearBefore(t *testing.T) {
+	cal := period.Must(period.NewPeriodCalendar(time.April, 1, period.AbsorbLast))
+	d := mustDef(t, kpi.Spec{Ref: "PPM", Measure: pct, Frequency: period.Must(period.Periodic(cal)), Target: written(t, "90%"), Bands: kpi.TargetOnly()})
+	r := mustRegime(t, regime.Spec{Name: "Rail", From: mo("Apr-22"), Indicators: []kpi.Definition{d}})
+	obs := func(n, y int, v string) regime.Observation {
+		return regime.Observation{KPI: "PPM", Period: period.Must(cal.Period(n, y)), Obs: kpi.Figure(dec(v))}
+	}
+	in := regime.Input{Observations: []regime.Observation{obs(5, 2022, "85"), obs(6, 2022, "99"), obs(4, 2023, "95"), obs(5, 2023, "90")}}
+	p5 := period.Must(cal.Period(5, 2023))
+	sc, err := r.Score(in, p5)
+	require.NoError(t, err)
+	row, ok := sc.Row("PPM")
+	require.True(t, ok)
+	assert.True(t, row.HasTrendYear)
+	assert.Equal(t, kpi.Improving, row.TrendYear)
+	assert.True(t, row.HasTrend)
+	assert.Equal(t, kpi.Worsening, row.Trend)
+	// P4 2023/24 has no P4 2022/23 to compare with.
+	sc, err = r.Score(in, period.Must(cal.Period(4, 2023)))
+	require.NoError(t, err)
+	assert.False(t, sc.Rows[0].HasTrendYear)
+}
