@@ -116,7 +116,7 @@ func TestBrokenContractFiles(t *testing.T) {
 		{"a typo at the top", "contract.yaml", edit(4, "suplier: Serco"),
 			[]string{`contract.yaml:4: suplier: unknown field: did you mean supplier?`}},
 		{"a field no contract has", "contract.yaml", insert(6, "currency: GBP"),
-			[]string{`contract.yaml:7: currency: unknown field (want one of charges, customer, end, id, monthly_charge, name, opening_credits, regimes, services, start, supplier, year_start)`}},
+			[]string{`contract.yaml:7: currency: unknown field (want one of charges, customer, end, id, monthly_charge, name, opening_credits, periods, regimes, services, start, supplier, year_start)`}},
 		{"a tab-indented line", "contract.yaml", edit(14, "\t\tservice_area: ICT"),
 			[]string{`contract.yaml:14: not valid YAML: found a tab character that violates indentation: indent with spaces, not tabs`}},
 		{"a percent written 95,8", "contract.yaml", edit(32, "        target: 95,8%"),

@@ -25,7 +25,7 @@ var indexed = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](.*)$`)
 // contract builds the contract from the model, or returns nil with the
 // problems recorded.
 func (b *builder) contract(fc *fileContract) *Contract {
-	spec := Spec{ID: fc.ID, Name: fc.Name, Customer: fc.Customer, Supplier: fc.Supplier, Services: fc.Services, Years: b.years}
+	spec := Spec{ID: fc.ID, Name: fc.Name, Customer: fc.Customer, Supplier: fc.Supplier, Services: fc.Services, Years: b.years, Periods: b.cal}
 	if strings.TrimSpace(fc.ID) == "" {
 		b.bad("id", "a contract needs an identifier")
 	}

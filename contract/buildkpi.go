@@ -48,6 +48,9 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	}
 	if fk.Frequency != "" {
 		f, err := b.years.ParseFrequency(fk.Frequency)
+		if !b.cal.IsZero() {
+			f, err = b.cal.ParseFrequency(b.years, fk.Frequency)
+		}
 		if err != nil {
 			b.bad(at("frequency"), "%s", reason(err))
 		}
@@ -160,6 +163,63 @@ func (b *builder) measure(fm *fileMeasure, path string) kpi.Measure {
 		}
 	}
 	return m
+}
+
+// standInCalendar stands in for a period calendar the file states wrongly,
+// so that its periodic KPIs are read and checked without a second error
+// for the calendar; the contract is not made.
+var standInCalendar = period.Must(period.NewPeriodCalendar(time.April, 1, period.AbsorbLast))
+
+// periods reads the contract's period calendar, or returns the zero one
+// if the file states none.
+func (b *builder) periods(fp *filePeriods) period.PeriodCalendar {
+	if fp == nil {
+		return period.PeriodCalendar{}
+	}
+	rule := fp.YearStart != "" || fp.Absorb != ""
+	switch {
+	case rule && len(fp.Starts) > 0:
+		b.bad("periods.starts", "give either year_start and absorb (a rule) or starts (a list), not both")
+		return standInCalendar
+	case len(fp.Starts) > 0:
+		starts := make([]period.Date, len(fp.Starts))
+		ok := true
+		for i, s := range fp.Starts {
+			d, good := b.date(index("periods.starts", i), s)
+			starts[i], ok = d, ok && good
+		}
+		if !ok {
+			return standInCalendar
+		}
+		c, err := period.ListedPeriodCalendar(b.years, starts)
+		if err != nil {
+			b.bad("periods.starts", "%s", strings.TrimPrefix(err.Error(), period.ErrOutOfRange.Error()+": "))
+			return standInCalendar
+		}
+		return c
+	case !rule:
+		b.bad("periods", "a period calendar needs year_start and absorb (1 April, last), or the periods' starts")
+		return standInCalendar
+	}
+	m, day, err := period.ParseYearStartDay(fp.YearStart)
+	switch {
+	case fp.YearStart == "":
+		b.bad("periods.year_start", "give the day the years of periods start on (04-01, 1 April)")
+	case err != nil:
+		b.bad("periods.year_start", "%s", reason(err))
+	}
+	a, aerr := period.ParseAbsorb(fp.Absorb)
+	switch {
+	case fp.Absorb == "":
+		b.bad("periods.absorb", "say which period absorbs the day or two over 364 days: first or last")
+	case aerr != nil:
+		b.bad("periods.absorb", "%s", reason(aerr))
+	}
+	if fp.YearStart == "" || err != nil || fp.Absorb == "" || aerr != nil {
+		return standInCalendar
+	}
+	c, _ := period.NewPeriodCalendar(m, day, a) // both read and checked above
+	return c
 }
 
 // yearStart reads the contract's year_start: a month name, full or

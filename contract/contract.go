@@ -30,6 +30,11 @@ type Spec struct {
 	// Period labels in returns and reports (Q1 2016/17, YTD 2016/17) are
 	// read in these years; frequencies and profiles carry their own.
 	Years period.Years
+	// Periods is the contract's period calendar, for KPIs measured in
+	// thirteen periods a year ([period.Periodic]) and for labels such as
+	// P5 2023/24; the zero PeriodCalendar if it has none. Left zero, it is
+	// the calendar of the regimes' periodic KPIs, which must all share one.
+	Periods period.PeriodCalendar
 	// Start is the first day of the contract; End, if not zero, the day after
 	// its last (the term is half-open, [Start, End)).
 	Start, End period.Date
@@ -136,6 +141,24 @@ func New(spec Spec) (*Contract, error) {
 			}
 		}
 	}
+	// Every periodic KPI measures in the contract's period calendar, which
+	// is theirs where the spec gives none.
+	for i, r := range spec.Regimes {
+		if r == nil {
+			continue
+		}
+		for j, d := range r.Indicators() {
+			f := d.Frequency()
+			switch {
+			case !f.IsPeriodic():
+			case spec.Periods.IsZero():
+				spec.Periods = f.PeriodCalendar()
+			case f.PeriodCalendar() != spec.Periods:
+				bad(fmt.Sprintf("regimes[%d].indicators[%d].frequency", i, j), "%s is measured in %s, not in the contract's period calendar, %s",
+					d.Ref(), f.PeriodCalendar(), spec.Periods)
+			}
+		}
+	}
 	var history regime.History
 	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 && !overlap {
 		h, err := regime.NewHistory(rs...)
@@ -223,6 +246,22 @@ func (c *Contract) termText() string {
 // Years returns how the contract counts its years, in which period labels
 // are read.
 func (c *Contract) Years() period.Years { return c.spec.Years }
+
+// Periods returns the contract's period calendar, or the zero
+// PeriodCalendar if it has none.
+func (c *Contract) Periods() period.PeriodCalendar { return c.spec.Periods }
+
+// ParsePeriod reads a period label as the contract's reports write it. In
+// a contract with a period calendar it reads the calendar's labels: a
+// period (P5 2023/24), a quarter of periods (Q2 2023/24 is P4 to P6) and a
+// year of periods (2023/24); every other label (a month, a half, a year to
+// date) it reads as [period.Years.Parse] does, in the contract's years.
+func (c *Contract) ParsePeriod(s string) (period.Period, error) {
+	if c.spec.Periods.IsZero() {
+		return c.spec.Years.Parse(s)
+	}
+	return c.spec.Periods.ParseIn(c.spec.Years, s)
+}
 
 // Services returns the services the contract covers.
 func (c *Contract) Services() []string { return slices.Clone(c.spec.Services) }
@@ -387,7 +426,7 @@ func (c *Contract) Equal(o *Contract) bool {
 	}
 	a, b := c.spec, o.spec
 	if a.ID != b.ID || a.Name != b.Name || a.Customer != b.Customer || a.Supplier != b.Supplier ||
-		a.Start != b.Start || a.End != b.End || a.Years != b.Years || !slices.Equal(a.Services, b.Services) ||
+		a.Start != b.Start || a.End != b.End || a.Years != b.Years || a.Periods != b.Periods || !slices.Equal(a.Services, b.Services) ||
 		!a.MonthlyCharge.Equal(b.MonthlyCharge) || len(a.Charges) != len(b.Charges) || len(a.Regimes) != len(b.Regimes) ||
 		len(a.OpeningCredits) != len(b.OpeningCredits) {
 		return false

@@ -178,6 +178,20 @@ func modelOf(c *Contract) (*fileContract, error) {
 	if ys.Start() != time.April {
 		fc.YearStart = ys.Start().String()
 	}
+	if cal := s.Periods; cal.IsListed() {
+		if cal.Years() != ys {
+			// A file reads listed starts in its year_start's years.
+			return nil, fmt.Errorf("contract %q: its listed period calendar labels years from %s, and a file from its year_start, %s",
+				s.ID, cal.Years().Start(), ys.Start())
+		}
+		fc.Periods = &filePeriods{}
+		for _, d := range cal.Starts() {
+			fc.Periods.Starts = append(fc.Periods.Starts, plain(d.String()))
+		}
+	} else if !cal.IsZero() {
+		m, day := cal.YearStart()
+		fc.Periods = &filePeriods{YearStart: fmt.Sprintf("%02d-%02d", int(m), day), Absorb: cal.Absorb().String()}
+	}
 	for _, r := range s.Regimes {
 		fr, err := regimeModel(r, ys)
 		if err != nil {

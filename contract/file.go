@@ -98,6 +98,7 @@ func Decode(r io.Reader, file string, f Format) (*Contract, error) {
 	}
 	b := &builder{w: w}
 	b.years = b.yearStart(fc.YearStart)
+	b.cal = b.periods(fc.Periods)
 	c := b.contract(&fc)
 	if err := probs.err(); err != nil {
 		return nil, err
@@ -266,9 +267,10 @@ func (p *fileProblems) err() error {
 // walker recorded.
 type builder struct {
 	w        *walker
-	warnings []Warning    // likely mistakes, with their lines
-	years    period.Years // the contract's years (year_start), in which frequencies and profiles are read
-	start    period.Date  // the contract's start, from which its contract years count
+	warnings []Warning             // likely mistakes, with their lines
+	years    period.Years          // the contract's years (year_start), in which frequencies and profiles are read
+	cal      period.PeriodCalendar // the contract's period calendar (periods), or the zero one
+	start    period.Date           // the contract's start, from which its contract years count
 }
 
 // lineOf returns the line of path, or of its nearest ancestor the file has.

@@ -33,60 +33,82 @@ func FuzzReadObservations(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	c := ictContract(f)
-	f.Fuzz(func(t *testing.T, b []byte) {
-		obs, err := contract.ReadObservations(bytes.NewReader(b), "fuzz.csv", c)
-		if err != nil {
-			if obs != nil {
-				t.Fatal("observations returned with an error")
-			}
-			return
+	f.Fuzz(func(t *testing.T, b []byte) { checkReturn(t, c, b) })
+}
+
+// FuzzReadRailObservations is FuzzReadObservations for a contract reported
+// in rail periods, whose periodic KPIs read P-labels and its monthly one
+// months.
+func FuzzReadRailObservations(f *testing.F) {
+	f.Add([]byte(railReturn))
+	for _, s := range []string{
+		"kpi,period,value\nPPM,P14 2023/24,88\n", "kpi,period,value\nPPM,Q2 2023/24,88\n", "kpi,period,value\nPPM,Aug-23,88\n",
+		"kpi,period,value\nCOMP,P5 2023/24,88\n", "kpi,period,value\nPPM,2023-07-22..2023-08-18,88\n", "kpi,period,value\nPPM,P5 2023/24 from Apr,88\n",
+	} {
+		f.Add([]byte(s))
+	}
+	c, err := contract.Decode(strings.NewReader(strings.Replace(railFile, "PERIODS", railRule, 1)), "rail.yaml", contract.YAML)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) { checkReturn(t, c, b) })
+}
+
+// checkReturn reads b as a return of c: what it accepts is for a KPI and
+// regime c has, once each, and is rated without an error.
+func checkReturn(t *testing.T, c *contract.Contract, b []byte) {
+	obs, err := contract.ReadObservations(bytes.NewReader(b), "fuzz.csv", c)
+	if err != nil {
+		if obs != nil {
+			t.Fatal("observations returned with an error")
 		}
-		seen := map[string]bool{}
-		var last period.Month
-		var days []period.Date
-		for _, o := range obs {
-			if o.Source.File != "fuzz.csv" || o.Source.Line < 2 {
-				t.Fatalf("%s for %s has no line: %v", o.KPI, o.For(), o.Source)
-			}
-			if !o.ReportedOn.IsZero() {
-				if o.ReportedOn.Before(o.For().Start()) {
-					t.Fatalf("%s for %s reported on %s, before its period", o.KPI, o.For(), o.ReportedOn)
-				}
-				days = append(days, o.ReportedOn)
-			}
-			if m := o.For().LastMonth(); m.After(last) {
-				last = m
-			}
-			r, ok := c.RegimeAt(o.For().LastMonth())
-			if !ok {
-				t.Fatalf("%s is outside the regimes", o.For())
-			}
-			d, ok := r.Indicator(o.KPI)
-			if !ok {
-				t.Fatalf("unknown KPI %q accepted", o.KPI)
-			}
-			// Whatever is accepted can be rated: a bad figure or an outcome
-			// its ladder lacks is refused with its line, not at scoring.
-			if _, err := kpi.Evaluate(d, o.For(), o.Obs); err != nil {
-				t.Fatalf("accepted %s for %s, which cannot be rated: %v", o.KPI, o.For(), err)
-			}
-			k := o.KPI + "|" + o.For().String() + "|" + o.ReportedOn.String()
-			if seen[k] {
-				t.Fatalf("%s twice", k)
-			}
-			seen[k] = true
+		return
+	}
+	seen := map[string]bool{}
+	var last period.Month
+	var days []period.Date
+	for _, o := range obs {
+		if o.Source.File != "fuzz.csv" || o.Source.Line < 2 {
+			t.Fatalf("%s for %s has no line: %v", o.KPI, o.For(), o.Source)
 		}
-		if len(obs) > 0 {
-			if _, err := c.Run(obs, last); err != nil {
-				t.Fatalf("accepted, then refused when scored: %v", err)
+		if !o.ReportedOn.IsZero() {
+			if o.ReportedOn.Before(o.For().Start()) {
+				t.Fatalf("%s for %s reported on %s, before its period", o.KPI, o.For(), o.ReportedOn)
 			}
-			for _, d := range days[:min(len(days), 4)] {
-				if _, err := c.RunAsAt(obs, last, d); err != nil {
-					t.Fatalf("accepted, then refused when scored as at %s: %v", d, err)
-				}
+			days = append(days, o.ReportedOn)
+		}
+		if m := o.For().LastMonth(); m.After(last) {
+			last = m
+		}
+		r, ok := c.RegimeAt(o.For().LastMonth())
+		if !ok {
+			t.Fatalf("%s is outside the regimes", o.For())
+		}
+		d, ok := r.Indicator(o.KPI)
+		if !ok {
+			t.Fatalf("unknown KPI %q accepted", o.KPI)
+		}
+		// Whatever is accepted can be rated: a bad figure or an outcome
+		// its ladder lacks is refused with its line, not at scoring.
+		if _, err := kpi.Evaluate(d, o.For(), o.Obs); err != nil {
+			t.Fatalf("accepted %s for %s, which cannot be rated: %v", o.KPI, o.For(), err)
+		}
+		k := o.KPI + "|" + o.For().String() + "|" + o.ReportedOn.String()
+		if seen[k] {
+			t.Fatalf("%s twice", k)
+		}
+		seen[k] = true
+	}
+	if len(obs) > 0 {
+		if _, err := c.Run(obs, last); err != nil {
+			t.Fatalf("accepted, then refused when scored: %v", err)
+		}
+		for _, d := range days[:min(len(days), 4)] {
+			if _, err := c.RunAsAt(obs, last, d); err != nil {
+				t.Fatalf("accepted, then refused when scored as at %s: %v", d, err)
 			}
 		}
-	})
+	}
 }
 
 // FuzzDecodeContract reads arbitrary bytes as a contract file in both
@@ -105,6 +127,8 @@ func FuzzDecodeContract(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(rich.Bytes(), false)
+	f.Add([]byte(strings.Replace(railFile, "PERIODS", railRule, 1)), false)
+	f.Add([]byte(strings.Replace(railFile, "PERIODS", "periods: {starts: [2023-04-01, 2023-04-29, 2023-05-27, 2023-06-24, 2023-07-22, 2023-08-19, 2023-09-16, 2023-10-14, 2023-11-11, 2023-12-09, 2024-01-06, 2024-02-03, 2024-03-02, 2024-03-31]}", 1)), false)
 	f.Fuzz(func(t *testing.T, b []byte, asJSON bool) {
 		format, name := contract.YAML, "fuzz.yaml"
 		if asJSON {

@@ -16,11 +16,18 @@ type fileContract struct {
 	Start          plain        `yaml:"start" json:"start" req:"1" fmt:"date" doc:"The first day of the contract, YYYY-MM-DD."`
 	End            plain        `yaml:"end,omitempty" json:"end,omitempty" fmt:"date" doc:"The last day of the contract, YYYY-MM-DD; omit for an open-ended contract."`
 	YearStart      string       `yaml:"year_start,omitempty" json:"year_start,omitempty" enum:"months" doc:"The month the contract's years start in (April, the UK financial year, if omitted; October for years from October). Frequencies (annual falls due in the month before it), profile years (2016/17) and the years profile months fall in are read in these years."`
+	Periods        *filePeriods `yaml:"periods,omitempty" json:"periods,omitempty" doc:"The contract's period calendar, for KPIs measured in thirteen periods a year (frequency: periodic) and returns and reports labelled P1 2023/24 to P13 2023/24: a year_start day with the period that absorbs the odd days, or the periods' start dates."`
 	Services       []string     `yaml:"services,omitempty" json:"services,omitempty" doc:"The services or service areas the contract covers."`
 	MonthlyCharge  num          `yaml:"monthly_charge,omitempty" json:"monthly_charge,omitempty" doc:"The service charge of every month that charges does not list, in pounds."`
 	Charges        pairs        `yaml:"charges,omitempty" json:"charges,omitempty" values:"num" keys:"month" doc:"The service charges of particular months (2016-04: 18306.52), which credit rules take percentages of."`
 	OpeningCredits pairs        `yaml:"opening_credits,omitempty" json:"opening_credits,omitempty" values:"num" keys:"month" doc:"Credits already applied (after caps) in months before the first scored (2016-03: 1500.00), which rolling caps count against their window."`
 	Regimes        []fileRegime `yaml:"regimes" json:"regimes" req:"1" doc:"The performance regimes, effective-dated and not overlapping."`
+}
+
+type filePeriods struct {
+	YearStart string  `yaml:"year_start,omitempty" json:"year_start,omitempty" doc:"The day each year of periods starts on (04-01, 1 April): thirteen 28-day periods from it. Its month is the month the years are labelled from (2023/24 for April, 2023 for January)."`
+	Absorb    string  `yaml:"absorb,omitempty" json:"absorb,omitempty" enum:"first,last" doc:"With year_start: the period that takes the day (two in a year with 29 February) by which the year is longer than 364 days: first (P1) or last (P13)."`
+	Starts    []plain `yaml:"starts,omitempty" json:"starts,omitempty" fmt:"date" doc:"Or the periods' start dates (YYYY-MM-DD), each year's thirteen in turn from P1, then the day after the last period: 14 dates for one year, 27 for two. Years are labelled in the contract's years (year_start)."`
 }
 
 type fileRegime struct {
@@ -61,7 +68,7 @@ type fileKPI struct {
 	Tier        string       `yaml:"tier,omitempty" json:"tier,omitempty" enum:"kpi,pi,contextual" doc:"kpi (the default), pi or contextual."`
 	Contractual bool         `yaml:"contractual,omitempty" json:"contractual,omitempty" doc:"The KPI is contractual, not only reported."`
 	Measure     *fileMeasure `yaml:"measure,omitempty" json:"measure,omitempty" doc:"What the figures are and how to treat them (required, but for a KPI made of parts, which has none)."`
-	Frequency   string       `yaml:"frequency" json:"frequency" req:"1" doc:"How often it is measured: monthly, quarterly, six-monthly due Sep, annual, four-weekly from 2016-04-01."`
+	Frequency   string       `yaml:"frequency" json:"frequency" req:"1" doc:"How often it is measured: monthly, quarterly, six-monthly due Sep, annual, four-weekly from 2016-04-01, or periodic (in the periods of the contract's period calendar, periods)."`
 	Target      string       `yaml:"target,omitempty" json:"target,omitempty" doc:"The target as the schedule writes it: 90.0%, < 5%, 0 failures, 25 secs; not published where the public papers give only outcomes. For a profiled target, the annual target. Required, but for a KPI made of parts, a contextual measure, or a ladder whose levels are figures (a score scale), which may have none."`
 	Profile     *fileProfile `yaml:"profile,omitempty" json:"profile,omitempty" doc:"A target that varies through the year."`
 	Bands       *fileBands   `yaml:"bands,omitempty" json:"bands,omitempty" doc:"The ladder of bands: a scheme with its levels, or a ladder band by band. Omitted, the KPI is target only; a contextual measure has none."`

@@ -438,12 +438,29 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 	if err == nil {
 		o.Month, label = m, m.Period()
 	} else {
+		// A KPI measured in the contract's periods reads its labels (P5
+		// 2023/24, Q2 2023/24 for P4 to P6); any other reads them as before,
+		// in the contract's years.
+		cal := c.Periods()
+		inPeriods := !cal.IsZero() && c.measuredInPeriods(o.KPI)
 		p, lerr := c.Years().Parse(ptext)
+		if inPeriods {
+			p, lerr = cal.ParseIn(c.Years(), ptext)
+		}
 		switch {
+		case lerr != nil && inPeriods:
+			fail(colPeriod, "%s", reason(lerr))
+			return o, false
+		case lerr != nil && period.IsPeriodLabel(ptext) && cal.IsZero():
+			fail(colPeriod, "%s is a rail period, but the contract states no period calendar (periods) to read it in", problems.Quote(ptext))
+			return o, false
+		case lerr != nil && period.IsPeriodLabel(ptext):
+			fail(colPeriod, "%s is a period of the contract's calendar, but %s is not measured in periods: give its month or measurement period", problems.Quote(ptext), o.KPI)
+			return o, false
 		case lerr != nil:
 			fail(colPeriod, "%s is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)", problems.Quote(ptext))
 			return o, false
-		case p.Kind() == period.KindYearToDate || p.Kind() == period.KindMonths:
+		case p.Kind() == period.KindYearToDate || p.Kind() == period.KindMonths || p.Kind() == period.KindRailQuarter || p.Kind() == period.KindRailYear:
 			fail(colPeriod, "%s is a %s: give the figure for its month or its KPI's measurement period", problems.Quote(ptext), p.Kind())
 			return o, false
 		}
@@ -757,4 +774,15 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// measuredInPeriods reports whether KPI ref is measured in the contract's
+// period calendar in any of its regimes.
+func (c *Contract) measuredInPeriods(ref string) bool {
+	for _, r := range c.history.Regimes() {
+		if d, ok := r.Indicator(ref); ok && d.Frequency().IsPeriodic() {
+			return true
+		}
+	}
+	return false
 }

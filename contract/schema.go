@@ -113,7 +113,11 @@ func schemaOf(t reflect.Type, tags reflect.StructTag) map[string]any {
 		}
 	case t.Kind() == reflect.Slice:
 		s["type"] = "array"
-		s["items"] = schemaOf(t.Elem(), "")
+		var elem reflect.StructTag // a list of dates gives its items' format
+		if f := tags.Get("fmt"); f != "" {
+			elem = reflect.StructTag(`fmt:"` + f + `"`)
+		}
+		s["items"] = schemaOf(t.Elem(), elem)
 	case t.Kind() == reflect.Bool:
 		s["type"] = "boolean"
 	case t.Kind() == reflect.Int:

@@ -8,9 +8,10 @@ import (
 
 // CheckPeriod reports whether a figure for p can belong to d: p is one of
 // the measurement periods of d's frequency (a quarter of a quarterly KPI,
-// a 28-day period of a four-weekly one), or a month, whose figure for a
-// KPI measured over a longer period is interim. The error names the period
-// the figure should be given for.
+// a 28-day period of a four-weekly one, a rail period of a periodic one),
+// or a month, whose figure for a KPI measured over a longer period is
+// interim. A four-weekly or periodic KPI has no interim figures: a month is
+// refused. The error names the period the figure should be given for.
 func (d Definition) CheckPeriod(p period.Period) error {
 	f := d.Frequency()
 	if p.IsZero() {
@@ -25,6 +26,18 @@ func (d Definition) CheckPeriod(p period.Period) error {
 		if p.Kind() != period.KindDays || p.Start() != mp.Start() || p.End() != mp.End() {
 			return fmt.Errorf("%s is four-weekly: give the figure for one of its 28-day periods (such as %s), not %s",
 				d.Ref(), mp, p.Label(period.Short))
+		}
+	case f.IsPeriodic():
+		// The period as the calendar labels it (P5 2023/24), or its days
+		// (2023-07-22..2023-08-18).
+		c := f.PeriodCalendar()
+		mp, err := c.PeriodOf(p.Start())
+		if err != nil {
+			return fmt.Errorf("%s is measured in the periods of its calendar: %s is outside them (%w)", d.Ref(), p.Label(period.Short), err)
+		}
+		if (p.Kind() != period.KindRailPeriod && p.Kind() != period.KindDays) || p.End() != mp.End() || p.Start() != mp.Start() {
+			return fmt.Errorf("%s is measured in periods: give the figure for one of its periods (such as %s, %s..%s), not %s",
+				d.Ref(), mp, mp.Start(), mp.Last(), p.Label(period.Short))
 		}
 	case p.Kind() == period.KindMonth:
 		return nil // a month, or a month inside a longer period: interim

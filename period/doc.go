@@ -29,6 +29,23 @@
 //     quarters of UK financial years, and [Years.Quarterly] or
 //     [Years.ParseFrequency] those of years from another month (annual in
 //     years from October falls due in September).
+//     A [Periodic] frequency measures in a [PeriodCalendar]'s periods
+//     (below), and writes itself as "periodic", which only
+//     [PeriodCalendar.ParseFrequency] reads back.
+//
+// # Periods of thirteen
+//
+// Rail contracts report in thirteen periods a year (P1 2023/24 to P13
+// 2023/24), not in months. A [PeriodCalendar] holds them, by a rule
+// ([NewPeriodCalendar]: 28-day periods from a day of the year, the first or
+// last absorbing the odd day or two) or from listed start dates
+// ([ListedPeriodCalendar]). It gives the period containing a day, the
+// periods, quarters (P1-P3, P4-P6, P7-P9, P10-P13) and years of a year, as
+// Periods of kinds [KindRailPeriod], [KindRailQuarter] and [KindRailYear],
+// and reads their labels ([PeriodCalendar.Parse]). A PeriodCalendar is a
+// comparable value with [PeriodCalendar.Equal], but has no text form of its
+// own (a contract file states it field by field); and since its labels need
+// the calendar, [Period.UnmarshalText] and [ParseLabel] do not read them.
 //
 // # Working time
 //

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"fmt"
 	"iter"
 	"strings"
@@ -10,7 +11,8 @@ import (
 // A Frequency says how often a measure is taken and so which periods carry a
 // measurement. Month-based frequencies fall due in fixed months of the year
 // (a six-monthly survey due in September and March); a four-weekly frequency
-// runs in 28-day periods from an anchor date.
+// runs in 28-day periods from an anchor date; a periodic frequency in the
+// thirteen periods a year of a [PeriodCalendar].
 //
 // A quarterly, six-monthly or annual frequency also remembers the years it is
 // measured in, so that its periods are those years' quarters, halves or
@@ -19,9 +21,9 @@ import (
 // ([Years.Quarterly]) measures October to December 2016 as Q1 2016/17 from Oct.
 //
 // Build one with [Monthly], [Quarterly], [SixMonthly], [Annual], [EveryMonths]
-// or [FourWeekly], for years from another month with [Years.Quarterly],
-// [Years.SixMonthly] and [Years.Annual], or parse one with [ParseFrequency]
-// or [Years.ParseFrequency]. Frequencies are comparable with ==, which is
+// [FourWeekly] or [Periodic], for years from another month with [Years.Quarterly],
+// [Years.SixMonthly] and [Years.Annual], or parse one with [ParseFrequency],
+// [Years.ParseFrequency] or [PeriodCalendar.ParseFrequency]. Frequencies are comparable with ==, which is
 // [Frequency.Equal]. The zero Frequency is not valid; [Frequency.IsZero]
 // reports it.
 type Frequency struct {
@@ -32,7 +34,8 @@ type Frequency struct {
 	// whose periods line up with those years; 0 means April, and is the only
 	// value for every other frequency, so that == compares behaviour.
 	ystart uint8
-	anchor Date // for four-weekly: the first day of a period
+	anchor Date           // for four-weekly: the first day of a period
+	cal    PeriodCalendar // for periodic: the calendar of its periods
 }
 
 // Monthly returns the frequency that falls due every month.
@@ -126,14 +129,38 @@ func FourWeekly(anchor Date) (Frequency, error) {
 	return Frequency{anchor: anchor}, nil
 }
 
+// Periodic returns the frequency that measures in the periods of c: one
+// measurement for each of its thirteen periods a year, each falling due in
+// the month of its last day, so that a periodic measure is due in every
+// month and in about one month a year twice (as four-weekly ones are).
+func Periodic(c PeriodCalendar) (Frequency, error) {
+	if c.IsZero() {
+		return Frequency{}, fmt.Errorf("%w: a periodic frequency needs a period calendar", ErrOutOfRange)
+	}
+	return Frequency{cal: c}, nil
+}
+
 // IsZero reports whether f is the zero Frequency.
-func (f Frequency) IsZero() bool { return f.months == 0 && f.anchor.IsZero() }
+func (f Frequency) IsZero() bool { return f.months == 0 && f.anchor.IsZero() && f.cal.IsZero() }
+
+// IsPeriodic reports whether f measures in the periods of a
+// [PeriodCalendar].
+func (f Frequency) IsPeriodic() bool { return !f.cal.IsZero() }
+
+// PeriodCalendar returns the calendar of a periodic frequency, or the zero
+// PeriodCalendar.
+func (f Frequency) PeriodCalendar() PeriodCalendar { return f.cal }
+
+// ByDays reports whether f's measurement periods are runs of days rather
+// than of months: whether it is four-weekly or periodic. Such a period has
+// its own figure and is not made of the months it touches.
+func (f Frequency) ByDays() bool { return f.IsFourWeekly() || f.IsPeriodic() }
 
 // IsFourWeekly reports whether f runs in 28-day periods.
 func (f Frequency) IsFourWeekly() bool { return f.months == 0 && !f.anchor.IsZero() }
 
 // Months returns the number of months between measurements, or 0 for a
-// four-weekly frequency.
+// four-weekly or periodic frequency.
 func (f Frequency) Months() int { return int(f.months) }
 
 // Anchor returns the anchor date of a four-weekly frequency, or the zero Date.
@@ -177,6 +204,9 @@ func (f Frequency) Due(m Month) bool {
 	case f.IsFourWeekly():
 		_, ok := f.lastEndingIn(m)
 		return ok
+	case f.IsPeriodic():
+		_, ok := f.cal.lastEndingIn(m)
+		return ok
 	}
 	return false
 }
@@ -188,7 +218,8 @@ func (f Frequency) Due(m Month) bool {
 // is given its kind (quarter, half, year) in those years: for the quarterly
 // frequency of years from October, November 2016 belongs to Q1 2016/17 from
 // Oct. For a four-weekly frequency it is the last 28-day period that ends in
-// m. The zero Frequency gives the zero Period.
+// m, and for a periodic one the last of its calendar's periods that ends in
+// m (the zero Period if none does). The zero Frequency gives the zero Period.
 func (f Frequency) PeriodOf(m Month) Period {
 	switch {
 	case f.months > 0:
@@ -197,6 +228,9 @@ func (f Frequency) PeriodOf(m Month) Period {
 		return classify(end.AddMonths(-int(f.months)), end, f.YearStart())
 	case f.IsFourWeekly():
 		p, _ := f.lastEndingIn(m)
+		return p
+	case f.IsPeriodic():
+		p, _ := f.cal.lastEndingIn(m)
 		return p
 	}
 	return Period{}
@@ -227,6 +261,12 @@ func (f Frequency) Periods(p Period) iter.Seq[Period] {
 				}
 				k++
 			}
+		case f.IsPeriodic():
+			for q := range f.cal.Periods(p) {
+				if !yield(q) {
+					return
+				}
+			}
 		}
 	}
 }
@@ -252,8 +292,9 @@ var freqNames = map[uint8]string{1: "monthly", 2: "two-monthly", 3: "quarterly",
 // followed by "due Mon" when the due months are not those of UK financial
 // years (quarterly due Jan), and by "from Mon" when f measures the quarters,
 // halves or years of years that start in another month than April
-// (quarterly from Oct, annual from Jan); or "four-weekly from 2016-04-01".
-// It is Years{}.FormatFrequency(f).
+// (quarterly from Oct, annual from Jan); "four-weekly from 2016-04-01"; or
+// "periodic", which [PeriodCalendar.ParseFrequency] reads back with the
+// calendar. It is Years{}.FormatFrequency(f).
 func (f Frequency) String() string { return Years{}.FormatFrequency(f) }
 
 // FormatFrequency returns the shortest form of f that ys.ParseFrequency reads
@@ -294,6 +335,8 @@ func (ys Years) FormatFrequency(f Frequency) string {
 		return "" // unreachable: due and from together always read back as f
 	case f.IsFourWeekly():
 		return "four-weekly from " + f.anchor.String()
+	case f.IsPeriodic():
+		return "periodic"
 	}
 	return ""
 }
@@ -306,7 +349,9 @@ func (f Frequency) Equal(o Frequency) bool { return f == o }
 func (f Frequency) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts what
-// [ParseFrequency] accepts, and an empty text as the zero Frequency.
+// [ParseFrequency] accepts, and an empty text as the zero Frequency; it
+// cannot read "periodic", which needs its calendar
+// ([PeriodCalendar.ParseFrequency]).
 func (f *Frequency) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*f = Frequency{}
@@ -371,6 +416,9 @@ func (ys Years) parseFrequency(s string) (Frequency, error) {
 	if len(w) == 0 {
 		return Frequency{}, errNotLabel
 	}
+	if periodicWords(w) {
+		return Frequency{}, errors.New("a periodic frequency is measured in the periods of a period calendar, and none is given (a contract file states it as periods)")
+	}
 	if w[0] == "four-weekly" || w[0] == "4-weekly" {
 		if len(w) != 3 || w[1] != "from" {
 			return Frequency{}, errNotLabel
@@ -432,6 +480,34 @@ func (ys Years) parseFrequency(s string) (Frequency, error) {
 		due = ys.lastMonth()
 	}
 	return ys.everyMonths(n, due)
+}
+
+// periodicWords reports whether w, lower-cased words, name the periodic
+// frequency: periodic, rail periods, every period or each period.
+func periodicWords(w []string) bool {
+	switch {
+	case len(w) == 1:
+		return w[0] == "periodic" || w[0] == "periodically"
+	case len(w) == 2:
+		return (w[0] == "rail" && w[1] == "periods") || ((w[0] == "every" || w[0] == "each") && w[1] == "period")
+	}
+	return false
+}
+
+// ParseFrequency parses a measurement frequency in a contract with period
+// calendar c, whose other frequencies are read in years ys: "periodic" (or
+// "rail periods", "every period", "each period", in any case) is
+// [Periodic](c), and anything else is read by ys.ParseFrequency. It is an
+// error for the zero PeriodCalendar to read "periodic".
+func (c PeriodCalendar) ParseFrequency(ys Years, s string) (Frequency, error) {
+	if len(s) <= MaxLabel && periodicWords(strings.Fields(strings.ToLower(s))) {
+		f, err := Periodic(c)
+		if err != nil {
+			return Frequency{}, &ParseError{What: "frequency", Input: s, Expected: frequencyForms, Err: err}
+		}
+		return f, nil
+	}
+	return ys.ParseFrequency(s)
 }
 
 // monthWord reads a month name, abbreviated or in full.

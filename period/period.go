@@ -11,16 +11,19 @@ type Kind uint8
 
 // The kinds of period. The zero Kind belongs only to the zero Period.
 const (
-	KindMonth      Kind = iota + 1 // one calendar month: Apr-16
-	KindQuarter                    // a quarter of a year: Q1 2016/17
-	KindHalf                       // a half of a year: H1 2016/17
-	KindYear                       // a financial or contract year: 2016/17
-	KindYearToDate                 // from the start of a year through a month: YTD 2016/17 to Aug-16
-	KindMonths                     // any run of whole months: Apr-16 to Jun-16
-	KindDays                       // any run of days: 2016-04-01..2016-04-28
+	KindMonth       Kind = iota + 1 // one calendar month: Apr-16
+	KindQuarter                     // a quarter of a year: Q1 2016/17
+	KindHalf                        // a half of a year: H1 2016/17
+	KindYear                        // a financial or contract year: 2016/17
+	KindYearToDate                  // from the start of a year through a month: YTD 2016/17 to Aug-16
+	KindMonths                      // any run of whole months: Apr-16 to Jun-16
+	KindDays                        // any run of days: 2016-04-01..2016-04-28
+	KindRailPeriod                  // one of a year's thirteen periods: P5 2023/24 (see [PeriodCalendar])
+	KindRailQuarter                 // a quarter of a year of periods, P1-P3, P4-P6, P7-P9 or P10-P13: Q2 2023/24
+	KindRailYear                    // a year of thirteen periods: 2023/24
 )
 
-var kindNames = [...]string{"", "month", "quarter", "half", "year", "year to date", "months", "days"}
+var kindNames = [...]string{"", "month", "quarter", "half", "year", "year to date", "months", "days", "rail period", "rail quarter", "rail year"}
 
 // String returns the kind's name: "month", "quarter", "year to date".
 func (k Kind) String() string {
@@ -42,13 +45,18 @@ const (
 
 // A Period is a half-open span of civil days [Start, End) with a shape: a
 // month, a quarter, a half, a year, a year to date, a run of months or a run
-// of days. Periods are built from a [Month], a [Year], [MonthRange],
-// [DateRange] or by parsing a label; they are comparable with == and
+// of days; or a period of a [PeriodCalendar], a quarter or a year of them.
+// Periods are built from a [Month], a [Year], [MonthRange], [DateRange], a
+// [PeriodCalendar] or by parsing a label; they are comparable with == and
 // [Period.Equal]. The zero Period is empty and has no kind.
 type Period struct {
 	kind       Kind
 	start, end Date       // [start, end)
 	ystart     time.Month // the first month of the year it belongs to, for labels
+	// For the kinds of a [PeriodCalendar]: the period or quarter number,
+	// and the start year of the year's label; zero for every other kind.
+	num   uint8
+	ryear int16
 }
 
 // MonthRange returns the months from first through last, both included: the
@@ -181,7 +189,8 @@ func (p Period) Interval(loc *time.Location) (start, end time.Time) {
 
 // Year returns the year p belongs to, for periods of kind quarter, half, year
 // and year to date, and for a month its UK financial year; ok is false for
-// the other kinds.
+// the other kinds, including those of a [PeriodCalendar], whose years are
+// not runs of months.
 func (p Period) Year() (y Year, ok bool) {
 	switch p.kind {
 	case KindMonth, KindQuarter, KindHalf, KindYear, KindYearToDate:
@@ -195,8 +204,12 @@ func (p Period) Year() (y Year, ok bool) {
 }
 
 // Number returns the quarter (1 to 4) or half (1 or 2) p is within its year,
-// or 0 for other kinds.
+// the number of a rail period (1 to 13) or rail quarter (1 to 4) within its
+// year of periods, or 0 for other kinds.
 func (p Period) Number() int {
+	if p.kind == KindRailPeriod || p.kind == KindRailQuarter {
+		return int(p.num)
+	}
 	y, ok := p.Year()
 	switch {
 	case !ok:
@@ -225,14 +238,32 @@ var numberWords = [...]string{"", "One", "Two", "Three", "Four"}
 //	year to date  YTD 2016/17 to 2016-08   YTD 2016/17 to Aug-16  YTD 2016/2017 to August 2016
 //	months        2016-04..2016-06         Apr-16 to Jun-16       April 2016 to June 2016
 //	days          2016-04-01..2016-04-28   2016-04-01 to 2016-04-28 (both)
+//	rail period   P5 2023/24               P5 2023/24             Period 5 2023/2024
+//	rail quarter  Q2 2023/24               Q2 2023/24             Quarter Two 2023/2024
+//	rail year     2023/24                  2023/24                2023/2024
 //
 // A year to date that runs to the end of its year is written without its
 // month: YTD 2016/17. Years that start in a month other than April carry it
 // (2016/17 from Sep); calendar years are written 2016. A days range is
-// written with its last day, not its exclusive end.
+// written with its last day, not its exclusive end. The labels of a
+// [PeriodCalendar]'s periods, quarters and years are read back by its
+// [PeriodCalendar.Parse], not by [ParseLabel].
 func (p Period) Label(style Style) string {
 	first := p.FirstMonth()
 	switch p.kind {
+	case KindRailPeriod, KindRailQuarter, KindRailYear:
+		yl := yearLabel(int(p.ryear), p.ystart, style) + fromSuffix(p.ystart, style)
+		switch {
+		case p.kind == KindRailYear:
+			return yl
+		case p.kind == KindRailQuarter && style == Long:
+			return "Quarter " + numberWords[p.num] + " " + yl
+		case p.kind == KindRailQuarter:
+			return fmt.Sprintf("Q%d %s", p.num, yl)
+		case style == Long:
+			return fmt.Sprintf("Period %d %s", p.num, yl)
+		}
+		return fmt.Sprintf("P%d %s", p.num, yl)
 	case KindMonth:
 		return first.Label(style)
 	case KindQuarter, KindHalf, KindYear, KindYearToDate:
@@ -289,7 +320,9 @@ func (p Period) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler]. It accepts every label
-// [ParseLabel] accepts, and an empty text as the zero Period.
+// [ParseLabel] accepts, and an empty text as the zero Period. It does not
+// read the labels of a [PeriodCalendar] (P5 2023/24), which need the
+// calendar: read them with [PeriodCalendar.Parse].
 func (p *Period) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
 		*p = Period{}

@@ -28,7 +28,8 @@
 // regime says it starts afresh ([Spec.Reset]).
 //
 // Entries are measurement periods. Each KPI is rated once per period of its
-// own frequency (a month, a quarter, a half, a year, a four-weekly period),
+// own frequency (a month, a quarter, a half, a year, a four-weekly period,
+// a rail period of a [period.PeriodCalendar]),
 // and the consequences of a period accrue in the month it ends, against
 // that month's charges. A figure for a month inside a longer period is
 // interim: shown, marked [Row.Interim], never charged, and not seen by

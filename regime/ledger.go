@@ -335,7 +335,7 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 			continue
 		}
 		d := r.spec.Indicators[di]
-		if (!month || d.Frequency().IsFourWeekly()) && !(part && d.Frequency().Months() == 1) {
+		if (!month || d.Frequency().ByDays()) && !(part && d.Frequency().Months() == 1) {
 			if err := d.CheckPeriod(o.For()); err != nil {
 				errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
 				continue
@@ -586,9 +586,9 @@ func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Mon
 	if s, ok := l.byPeriod[periodKey{t, p.Start(), p.End()}]; ok {
 		return s.obs, nil, s.note, nil
 	}
-	if d.Frequency().IsFourWeekly() || p.Kind() == period.KindDays {
-		// A four-weekly period, or a regime's part of a shared month, has
-		// its own figure or none: it is not made of months.
+	if d.Frequency().ByDays() || p.Kind() == period.KindDays {
+		// A four-weekly or rail period, or a regime's part of a shared
+		// month, has its own figure or none: it is not made of months.
 		return kpi.Observation{}, nil, "", nil
 	}
 	var entries []kpi.Entry
@@ -819,7 +819,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 		// Bands that depend on the direction of travel: the KPI's
 		// previous period and the same period a year before.
 		var c kpi.Compared
-		c.Previous, c.LastYear = run.earlier(mo, t, m, d)
+		c.Previous, c.LastYear = run.earlier(mo, t, m, p, d)
 		res, err = kpi.EvaluateCompared(d, p, o, c)
 	default:
 		res, err = kpi.Evaluate(d, p, o)
@@ -916,7 +916,7 @@ func isRange(o kpi.Observation) bool {
 // and the same period a year before, and records the row as the KPI's
 // latest; the row is to be mo.rows[len(mo.rows)], in month m.
 func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
-	prev, year := run.earlier(mo, t, m, d)
+	prev, year := run.earlier(mo, t, m, row.Period, d)
 	if prev.Ref() != "" {
 		row.Trend, row.HasTrend = kpi.TrendOf(prev, res)
 	}
@@ -929,11 +929,11 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 }
 
 // earlier returns the results of track t's previous measurement period and
-// of the same period a year before (its row twelve months back), for a
-// period ending in month m; a zero Result where there is none. Thirteen
-// four-weekly periods make a year, so none of those is a year before
-// another.
-func (run *runner) earlier(mo *monthEntry, t int, m period.Month, d kpi.Definition) (prev, year kpi.Result) {
+// of the same period a year before (its row twelve months back, or for a
+// rail period the same period of the year before), for period p ending in
+// month m; a zero Result where there is none. Thirteen four-weekly periods
+// make a year, so none of those is a year before another.
+func (run *runner) earlier(mo *monthEntry, t int, m period.Month, p period.Period, d kpi.Definition) (prev, year kpi.Result) {
 	l := run.l
 	tr := &run.tracks[t]
 	k := int32(m.Sub(l.first))
@@ -948,7 +948,21 @@ func (run *runner) earlier(mo *monthEntry, t int, m period.Month, d kpi.Definiti
 		return prev, year
 	}
 	prev = result(tr.rows[n-1])
-	if !d.Frequency().IsFourWeekly() {
+	if f := d.Frequency(); f.IsPeriodic() {
+		// The same period a year before: P5 2022/23 for P5 2023/24, rated
+		// within the fourteen months before.
+		if ago, err := f.PeriodCalendar().YearBefore(p); err == nil {
+			for i := n - 1; i >= 0 && tr.rows[i].month >= k-14; i-- {
+				if ref := tr.rows[i]; ref.month < k && l.months[ref.month].rows[ref.row].Period == ago {
+					year = result(ref)
+					break
+				}
+			}
+		}
+	} else if !f.ByDays() {
+		// Thirteen four-weekly periods make a year: the row twelve months
+		// before is not the same period a year before, and four-weekly
+		// periods have no year to say which is.
 		for i := n - 1; i >= 0 && tr.rows[i].month >= k-12; i-- {
 			if tr.rows[i].month == k-12 {
 				year = result(tr.rows[i])

@@ -40,6 +40,24 @@ import (
 // rated it, and a KPI is rated against the definition in force last. A year
 // to date that runs past the ledger's last month is cut short at it. p must
 // lie within the ledger's months.
+//
+// A rail period, rail quarter or rail year of a [period.PeriodCalendar]
+// (P5 2023/24, Q4 2023/24, 2023/24) is a view of the months its periods end
+// in, as every measurement period is rated in the month it ends: P5
+// 2023/24, 22 July to 18 August 2023, is a view of August 2023, and Q4
+// 2023/24, P10 to P13, of January to March 2024. A KPI measured in the
+// calendar's periods is rated over the view's own periods only (P5's row
+// for P5; Q4's over P10 to P13); a KPI of any other frequency over its
+// measurement periods ending in those months, as their views have them (in
+// the view of one period, the row of its measurement period ending in that
+// month, as the month's scorecard has it: August 2023's row in P5's view);
+// and the money and events are those of the months, as the ledger keeps
+// them. That money is the view's own except in a month where periods
+// inside and outside the view both end (P12 and P13 2023/24 both end in
+// March 2024): the view of each then shows its own rows, and the whole
+// month's credits, caps and events, which the contract applies by month.
+// In a calendar from 1 April, rail quarters and years hold such months
+// whole, so their money is exact.
 func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) { return l.scorecard(p, false) }
 
 // scorecard is Scorecard; own says the caller owns the ledger and will not
@@ -54,15 +72,22 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 			p, _ = y.ToDate(last)
 		}
 	}
-	if p.IsZero() || p.NumMonths() == 0 {
+	rail := isRail(p)
+	if p.IsZero() || (p.NumMonths() == 0 && !rail) {
 		return nil, fmt.Errorf("regime: a scorecard is for whole months, not %s", p)
 	}
 	i, j := p.FirstMonth().Sub(l.first), p.LastMonth().Sub(l.first)
+	if rail {
+		i = l.railFirstMonth(p).Sub(l.first)
+	}
 	if i < 0 || j >= len(l.months) {
 		return nil, fmt.Errorf("regime: %s is outside the months scored, %s", p, l.Months())
 	}
 	span := l.months[i : j+1]
 	sc := &Scorecard{Period: p, AsAt: l.asAt}
+	if len(span) == 0 {
+		return nil, fmt.Errorf("regime: no period of %s ends within the months scored, %s", p.Label(period.Short), l.Months())
+	}
 	for k := len(span) - 1; k >= 0; k-- {
 		if r := span[k].regime; r != nil {
 			sc.Regime, sc.Version = r.spec.Name, r.spec.Version
@@ -99,7 +124,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		adjustments = append(adjustments, mo.adjustments...)
 		sc.Events = append(sc.Events, mo.events...)
 	}
-	if p.Kind() == period.KindMonth {
+	if p.Kind() == period.KindMonth && !rail {
 		sc.Rows = span[0].rows
 		if !own {
 			sc.Rows = slices.Clone(sc.Rows)
@@ -178,9 +203,19 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Ro
 	// The span's rows, grouped by track in month order: a counting sort
 	// into one slice.
 	start := make([]int, len(l.tracks)+1)
+	// In a view of rail periods, a KPI measured in them is rated over the
+	// view's own periods only.
+	skip := func(r *Row) bool {
+		return r.Period.Kind() == period.KindRailPeriod && (r.Period.Start().Before(p.Start()) || p.End().Before(r.Period.End()))
+	}
+	if !isRail(p) {
+		skip = func(*Row) bool { return false }
+	}
 	for k := range span {
-		for _, m := range span[k].meta {
-			start[m.track+1]++
+		for i, m := range span[k].meta {
+			if !skip(&span[k].rows[i]) {
+				start[m.track+1]++
+			}
 		}
 	}
 	for t := 1; t < len(start); t++ {
@@ -190,6 +225,9 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Ro
 	next := slices.Clone(start[:len(l.tracks)])
 	for k := range span {
 		for i, m := range span[k].meta {
+			if skip(&span[k].rows[i]) {
+				continue
+			}
 			refs[next[m.track]] = viewRef{&span[k].rows[i], &span[k].meta[i]}
 			next[m.track]++
 		}
@@ -416,7 +454,11 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	if row.Versions == nil {
 		row.Versions = r.versions
 	}
-	if len(meas) > 1 || (len(meas) == 1 && !samePeriod(meas[0].Period, p)) {
+	// A single measurement that is the view's own, or in the view of one
+	// rail period the one measurement of a KPI not measured in periods
+	// (its month), is shown as its row.
+	showOwn := len(meas) == 1 && (samePeriod(meas[0].Period, p) || (p.Kind() == period.KindRailPeriod && !d.Frequency().IsPeriodic()))
+	if len(meas) > 1 || (len(meas) == 1 && !showOwn) {
 		var counts [kpi.LastStatus + 1]int
 		distinct := 0
 		for _, mr := range meas {
@@ -435,7 +477,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	var res kpi.Result
 	var err error
 	switch {
-	case len(meas) == 1 && samePeriod(meas[0].Period, p):
+	case showOwn:
 		own := *meas[0]
 		own.Notes = slices.Clone(own.Notes)
 		own.Versions = row.Versions
@@ -576,6 +618,8 @@ func unitOf(d kpi.Definition) string {
 	switch {
 	case f.IsFourWeekly():
 		return "four-weekly period"
+	case f.IsPeriodic():
+		return "period"
 	case f.Months() == 1:
 		return "month"
 	case f.Months() == 3:
@@ -664,6 +708,41 @@ func writeLabel(b *noteBuf, p period.Period) {
 	}
 	b.writeByte(byte('0' + y/10))
 	b.writeByte(byte('0' + y%10))
+}
+
+// isRail reports whether p is a period, quarter or year of a period
+// calendar.
+func isRail(p period.Period) bool {
+	switch p.Kind() {
+	case period.KindRailPeriod, period.KindRailQuarter, period.KindRailYear:
+		return true
+	}
+	return false
+}
+
+// railFirstMonth returns the month the first period of rail view p ends
+// in: the month of its end for a single period; for a quarter or year, as
+// the calendar of a periodic KPI of the ledger's regimes says. A ledger
+// with no periodic KPI takes the month of p's 28th day, the end of a
+// 28-day period.
+func (l *Ledger) railFirstMonth(p period.Period) period.Month {
+	if p.Kind() == period.KindRailPeriod {
+		return p.LastMonth()
+	}
+	for _, r := range l.history.regimes {
+		for _, d := range r.spec.Indicators {
+			if f := d.Frequency(); f.IsPeriodic() {
+				for q := range f.PeriodCalendar().Periods(p) {
+					return q.LastMonth()
+				}
+			}
+		}
+	}
+	d := p.Start().AddDays(27)
+	if p.Last().Before(d) {
+		d = p.Last()
+	}
+	return d.YearMonth()
 }
 
 // samePeriod reports whether a and b cover the same days.

@@ -7,7 +7,10 @@
 // The period is any label package period reads: a month (May-16,
 // 2016-05), a quarter (Q1 2016/17), a half, a financial year (2016/17) or a
 // year to date (YTD 2016/17, which runs to the last month with figures),
-// read in the contract's years (its year_start).
+// read in the contract's years (its year_start). In a contract with a period
+// calendar (periods) it is read in the calendar: a rail period (P5 2023/24),
+// a quarter of periods (Q2 2023/24, P4 to P6) or a year of periods (2023/24),
+// or a month.
 // -format picks text (the default), markdown, csv, json or html; -o writes
 // to a file instead of standard output, all or nothing: never over the
 // contract or a return; a replaced file keeps its permissions (a new one is
@@ -71,7 +74,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var actuals files
 	contractFile := fs.String("contract", "", "the contract file, YAML or JSON (required)")
 	fs.Var(&actuals, "actuals", "a CSV file of the supplier's figures (required; repeat for several)")
-	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17 (required)")
+	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
 	format := fs.String("format", "text", "the output: text, markdown, csv, json or html")
 	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
 	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
@@ -105,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return usage("-format %q is not one of text, markdown, csv, json, html", *format)
 	}
-	if _, err := period.ParseLabel(*label); err != nil {
+	if _, err := period.ParseLabel(*label); err != nil && !period.IsPeriodLabel(*label) {
 		return usage("-period: %v", err)
 	}
 	var asAt period.Date
@@ -128,8 +131,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	warned := c.Warnings()
 	// The label again, in the contract's years (Q1 of a year from October
-	// is October to December).
-	p, err := c.Years().Parse(*label)
+	// is October to December), or its period calendar.
+	p, err := c.ParsePeriod(*label)
+	if err != nil && period.IsPeriodLabel(*label) && c.Periods().IsZero() {
+		fmt.Fprintf(stderr, "-period: %q is a rail period, but the contract states no period calendar (periods) to read it in\n", *label)
+		return exitBadInput
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "-period: %v\n", err)
 		return exitBadInput
@@ -179,9 +186,19 @@ func score(c *contract.Contract, obs []regime.Observation, p period.Period, asAt
 		return nil, err
 	}
 	var cards []render.Card
-	if months && p.Kind() != period.KindMonth {
-		for m := range sc.Period.Months() {
-			msc, err := c.ScoreAsAt(obs, m.Period(), asAt)
+	if months && p.Kind() != period.KindMonth && p.Kind() != period.KindRailPeriod {
+		parts := func(yield func(period.Period) bool) {
+			for m := range sc.Period.Months() {
+				if !yield(m.Period()) {
+					return
+				}
+			}
+		}
+		if p.Kind() == period.KindRailQuarter || p.Kind() == period.KindRailYear {
+			parts = c.Periods().Periods(p)
+		}
+		for part := range parts {
+			msc, err := c.ScoreAsAt(obs, part, asAt)
 			if err != nil {
 				return nil, err
 			}
