@@ -221,6 +221,12 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	for i, fe := range fr.Escalation {
 		spec.Escalation = append(spec.Escalation, b.rule(fe, index(at("escalation"), i)))
 	}
+	if fr.EarnBack != nil {
+		spec.EarnBack = b.earnBack(fr.EarnBack, at("earn_back"))
+	}
+	for i := range fr.Incentives {
+		spec.Incentives = append(spec.Incentives, b.incentive(&fr.Incentives[i], index(at("incentives"), i)))
+	}
 	r, err := regime.New(spec)
 	b.validation(err, func(p string) string {
 		if p == "part_month" && fr.PartMonth == "" {
@@ -333,6 +339,61 @@ func (b *builder) remedy(fr *fileRemedy, path string) regime.PointsRemedy {
 		b.bad(path, "a remedy needs a baseline (baseline: {2016-04: 10}) or baseline_by_contract_year: [10, 8]")
 	}
 	return p
+}
+
+// earnBack builds an earn-back rule.
+func (b *builder) earnBack(fe *fileEarnBack, path string) regime.EarnBack {
+	at := func(field string) string { return child(path, field) }
+	var e regime.EarnBack
+	if fe.Mode == "" {
+		b.bad(at("mode"), "an earn-back rule needs its mode: hold or repay")
+	} else if m, err := regime.ParseEarnBackMode(fe.Mode); err != nil {
+		b.bad(at("mode"), "%v", err)
+	} else {
+		e.Mode = m
+	}
+	e.Periods, e.RestOfYear = fe.Periods, fe.RestOfYear
+	if fe.Share != "" {
+		e.Share, _ = b.decimal(at("share"), num(strings.TrimSuffix(strings.TrimSpace(fe.Share), "%")))
+	}
+	e.Limit = b.pounds(at("limit"), fe.Limit)
+	return e
+}
+
+// incentive builds an incentive: a rate both ways, or a bonus and a
+// deduction.
+func (b *builder) incentive(fi *fileIncentive, path string) regime.Incentive {
+	at := func(field string) string { return child(path, field) }
+	in := regime.Incentive{KPI: strings.TrimSpace(fi.KPI)}
+	in.Benchmark, _ = b.decimal(at("benchmark"), fi.Benchmark)
+	in.Per, _ = b.decimal(at("per"), fi.Per)
+	if fi.Rate != "" && (fi.Bonus != "" || fi.Deduction != "") {
+		b.bad(at("rate"), "give a rate (both ways), or a bonus and a deduction, not both")
+	}
+	in.Bonus, in.Deduction = b.pounds(at("bonus"), fi.Bonus), b.pounds(at("deduction"), fi.Deduction)
+	if fi.Rate != "" {
+		in.Bonus = b.pounds(at("rate"), fi.Rate)
+		in.Deduction = in.Bonus
+	}
+	in.Fund, in.DeductionCap = b.pounds(at("fund"), fi.Fund), b.pounds(at("deduction_cap"), fi.DeductionCap)
+	if fi.Index != nil {
+		byMonth, _, _ := b.monthPairs(at("index"), fi.Index)
+		for _, m := range slices.SortedFunc(maps.Keys(byMonth), period.Month.Compare) {
+			in.Index = append(in.Index, regime.IndexStep{From: m, Factor: byMonth[m]})
+		}
+	}
+	return in
+}
+
+// pounds reads an amount of money (£1,000, 1000.50); a share of the
+// charges is refused, as the field takes money.
+func (b *builder) pounds(path, s string) decimal.Decimal {
+	a := b.amount(path, s)
+	if a.PercentOfCharges {
+		b.bad(path, "%s is a share of the charges; this is an amount of money (£1000)", problems.Quote(s))
+		return decimal.Zero
+	}
+	return a.Value
 }
 
 // credit builds one credit rule, refusing fields its type does not take.

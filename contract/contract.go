@@ -343,7 +343,7 @@ func (c *Contract) RunAsAt(obs []regime.Observation, through period.Month, asAt 
 // from a year before the first observation (for rolling caps) through the
 // last month asked for, and the opening credits.
 func (c *Contract) input(obs []regime.Observation, through period.Month) regime.Input {
-	in := regime.Input{Observations: obs, Through: through, Charges: map[period.Month]decimal.Decimal{},
+	in := regime.Input{Observations: obs, Through: through, Years: c.spec.Years, Charges: map[period.Month]decimal.Decimal{},
 		OpeningCredits: c.spec.OpeningCredits}
 	var first, last period.Month
 	for _, o := range obs {

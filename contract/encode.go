@@ -264,7 +264,33 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 	for _, rule := range s.Escalation {
 		fr.Escalation = append(fr.Escalation, ruleModel(rule))
 	}
+	if e := s.EarnBack; !e.IsZero() {
+		fr.EarnBack = &fileEarnBack{Mode: e.Mode.String(), Periods: e.Periods, RestOfYear: e.RestOfYear, Limit: poundsText(e.Limit)}
+		if !e.Share.IsZero() {
+			fr.EarnBack.Share = e.Share.String() + "%"
+		}
+	}
+	for _, in := range s.Incentives {
+		fi := fileIncentive{KPI: in.KPI, Benchmark: numText(in.Benchmark), Per: dec(in.Per), Fund: poundsText(in.Fund), DeductionCap: poundsText(in.DeductionCap)}
+		if in.Bonus.Equal(in.Deduction) {
+			fi.Rate = poundsText(in.Bonus)
+		} else {
+			fi.Bonus, fi.Deduction = poundsText(in.Bonus), poundsText(in.Deduction)
+		}
+		for _, st := range in.Index {
+			fi.Index = append(fi.Index, pair{Key: st.From.String(), Value: st.Factor.String()})
+		}
+		fr.Incentives = append(fr.Incentives, fi)
+	}
 	return fr, nil
+}
+
+// poundsText writes an amount of money for a file, or "" for zero.
+func poundsText(v decimal.Decimal) string {
+	if v.IsZero() {
+		return ""
+	}
+	return regime.Pounds(v).String()
 }
 
 func amountText(a regime.Amount) string {

@@ -475,3 +475,47 @@ regimes:
 	// tolerance - 75% is below 81%, the level of Amber (tolerance), but better than 70% in May-15: Amber (tolerance)
 	// direction of travel: better than 70% in May-15
 }
+
+// A credit held and earned back: KPI A misses April (2 points at 1% of the
+// £100,000 charge, £2,000), which the regime holds rather than deducts; A
+// then meets May, June and July, so April's credit is earned back with
+// July, never deducted.
+func ExampleDecode_earnBack() {
+	file := `
+id: EARN
+start: 2016-04-01
+monthly_charge: 100000
+regimes:
+  - name: R
+    from: 2016-04
+    kpis:
+      - {ref: A, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}, frequency: monthly,
+         target: 90%, bands: {scheme: target_only, points: {missed: 2}}}
+    credits:
+      - {type: points, rate: 1}
+    earn_back: {mode: hold, periods: 3}
+`
+	c, err := contract.Decode(strings.NewReader(file), "earn.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nA,Apr-16,80\nA,May-16,91\nA,Jun-16,92\nA,Jul-16,93\n"), "earn.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range []string{"Apr-16", "Jul-16"} {
+		sc, err := c.Score(obs, period.Must(period.ParseLabel(m)))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		s := sc.Summary
+		row, _ := sc.Row("A")
+		fmt.Printf("%s: credits £%s, held £%s, earned back £%s - %s\n", m, s.Credits.StringFixed(2), s.Held.StringFixed(2), s.EarnedBack.StringFixed(2), row.Notes[0])
+	}
+	// Output:
+	// Apr-16: credits £0.00, held £2000.00, earned back £0.00 - £2,000.00 held: earned back with 3 periods on target, deducted if not
+	// Jul-16: credits £0.00, held £0.00, earned back £2000.00 - earned back: £2,000.00 held for Apr-16
+}

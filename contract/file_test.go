@@ -106,6 +106,9 @@ func richContract(t testing.TB) *contract.Contract {
 		},
 		Rounding: regime.HalfEven,
 		Reset:    true,
+		EarnBack: regime.EarnBack{Mode: regime.Repay, Periods: 3, Share: dec("50"), Limit: dec("10000")},
+		Incentives: []regime.Incentive{{KPI: "3", Benchmark: dec("92.0"), Per: dec("0.1"), Bonus: dec("1000"), Deduction: dec("500"),
+			Fund: dec("50000"), Index: []regime.IndexStep{{From: mo("Apr-17"), Factor: dec("1.032")}}}},
 	})
 	require.NoError(t, err)
 	c, err := contract.New(contract.Spec{

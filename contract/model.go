@@ -31,28 +31,30 @@ type filePeriods struct {
 }
 
 type fileRegime struct {
-	Name               string       `yaml:"name" json:"name" req:"1" doc:"The regime's name (ICT, PSSP)."`
-	Version            string       `yaml:"version,omitempty" json:"version,omitempty" doc:"The regime's version, which every scorecard names (2016)."`
-	From               plain        `yaml:"from" json:"from" req:"1" doc:"The first month the regime is in force (2016-04), or the day it takes effect where that is part-way through a month (2019-11-30), with part_month."`
-	PartMonth          string       `yaml:"part_month,omitempty" json:"part_month,omitempty" enum:"majority,each_part" doc:"How the month a regime takes effect part-way through is rated: majority (whole, by the regime in force for most of it) or each_part (each regime its part, on its own figure, against its share of the charge by days)."`
-	Until              plain        `yaml:"until,omitempty" json:"until,omitempty" fmt:"month" doc:"The first month the regime is no longer in force; omit while it runs."`
-	Labels             pairs        `yaml:"labels,omitempty" json:"labels,omitempty" keys:"status" doc:"Display labels by status (met: Target Met)."`
-	Exceed             string       `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"The regime's exceed rule for KPIs that give none: none, better than target, or a stretch level (at 98)."`
-	RoundBeforeBanding bool         `yaml:"round_before_banding,omitempty" json:"round_before_banding,omitempty" doc:"Round every figure to its KPI's precision before banding, as a printed report would."`
-	Missing            *fileMissing `yaml:"missing,omitempty" json:"missing,omitempty" doc:"What a missing figure means where one was due."`
-	Failing            string       `yaml:"failing,omitempty" json:"failing,omitempty" enum:"statuses" doc:"The best status that counts as a failure for repeat points and escalation (missed if omitted)."`
-	Repeat             num          `yaml:"repeat,omitempty" json:"repeat,omitempty" doc:"Multiplier for the points of a failure that follows a failure of the same KPI (2)."`
-	MitigatedCount     bool         `yaml:"mitigated_count,omitempty" json:"mitigated_count,omitempty" doc:"A failure under mitigation still counts for repeat points and escalation."`
-	Reset              bool         `yaml:"reset,omitempty" json:"reset,omitempty" doc:"Start the history afresh when this regime takes over: repeats, escalation and rolling caps count from its first month. Otherwise a KPI whose ref continues keeps its history."`
-	Rounding           string       `yaml:"rounding,omitempty" json:"rounding,omitempty" enum:"half_up,half_even,down" doc:"How money is rounded to pence (half_up if omitted)."`
-	Restatements       string       `yaml:"restatements,omitempty" json:"restatements,omitempty" enum:"adjust_in_month_restated,restate_in_place" doc:"How the change in money a restated figure makes is settled: adjust_in_month_restated (the default) posts the difference in the restated months' credits after caps as an adjustment in the month the restatement was reported in; restate_in_place recomputes those months with no adjustment."`
-	KPIs               []fileKPI    `yaml:"kpis" json:"kpis" req:"1" doc:"The regime's KPIs, in report order."`
-	Relief             []fileRelief `yaml:"relief,omitempty" json:"relief,omitempty" doc:"Exclusions, mitigations and customer-cause relief."`
-	Credits            []fileCredit `yaml:"credits,omitempty" json:"credits,omitempty" doc:"Service credit rules, applied in order and added."`
-	Consequences       []string     `yaml:"consequences,omitempty" json:"consequences,omitempty" doc:"The tiers whose KPIs carry points, credits and escalation ([kpi, pi]); omitted, kpi alone: a PI or contextual measure is rated and reported, but earns nothing."`
-	Remedy             *fileRemedy  `yaml:"remedy,omitempty" json:"remedy,omitempty" doc:"A remedy for the service points a month accrues over a baseline: (points - baseline) x rate, nothing at or below it."`
-	Caps               *fileCaps    `yaml:"caps,omitempty" json:"caps,omitempty" doc:"Limits on the credits."`
-	Escalation         []fileRule   `yaml:"escalation,omitempty" json:"escalation,omitempty" doc:"Rules that raise named events from the history."`
+	Name               string          `yaml:"name" json:"name" req:"1" doc:"The regime's name (ICT, PSSP)."`
+	Version            string          `yaml:"version,omitempty" json:"version,omitempty" doc:"The regime's version, which every scorecard names (2016)."`
+	From               plain           `yaml:"from" json:"from" req:"1" doc:"The first month the regime is in force (2016-04), or the day it takes effect where that is part-way through a month (2019-11-30), with part_month."`
+	PartMonth          string          `yaml:"part_month,omitempty" json:"part_month,omitempty" enum:"majority,each_part" doc:"How the month a regime takes effect part-way through is rated: majority (whole, by the regime in force for most of it) or each_part (each regime its part, on its own figure, against its share of the charge by days)."`
+	Until              plain           `yaml:"until,omitempty" json:"until,omitempty" fmt:"month" doc:"The first month the regime is no longer in force; omit while it runs."`
+	Labels             pairs           `yaml:"labels,omitempty" json:"labels,omitempty" keys:"status" doc:"Display labels by status (met: Target Met)."`
+	Exceed             string          `yaml:"exceed,omitempty" json:"exceed,omitempty" doc:"The regime's exceed rule for KPIs that give none: none, better than target, or a stretch level (at 98)."`
+	RoundBeforeBanding bool            `yaml:"round_before_banding,omitempty" json:"round_before_banding,omitempty" doc:"Round every figure to its KPI's precision before banding, as a printed report would."`
+	Missing            *fileMissing    `yaml:"missing,omitempty" json:"missing,omitempty" doc:"What a missing figure means where one was due."`
+	Failing            string          `yaml:"failing,omitempty" json:"failing,omitempty" enum:"statuses" doc:"The best status that counts as a failure for repeat points and escalation (missed if omitted)."`
+	Repeat             num             `yaml:"repeat,omitempty" json:"repeat,omitempty" doc:"Multiplier for the points of a failure that follows a failure of the same KPI (2)."`
+	MitigatedCount     bool            `yaml:"mitigated_count,omitempty" json:"mitigated_count,omitempty" doc:"A failure under mitigation still counts for repeat points and escalation."`
+	Reset              bool            `yaml:"reset,omitempty" json:"reset,omitempty" doc:"Start the history afresh when this regime takes over: repeats, escalation and rolling caps count from its first month. Otherwise a KPI whose ref continues keeps its history."`
+	Rounding           string          `yaml:"rounding,omitempty" json:"rounding,omitempty" enum:"half_up,half_even,down" doc:"How money is rounded to pence (half_up if omitted)."`
+	Restatements       string          `yaml:"restatements,omitempty" json:"restatements,omitempty" enum:"adjust_in_month_restated,restate_in_place" doc:"How the change in money a restated figure makes is settled: adjust_in_month_restated (the default) posts the difference in the restated months' credits after caps as an adjustment in the month the restatement was reported in; restate_in_place recomputes those months with no adjustment."`
+	KPIs               []fileKPI       `yaml:"kpis" json:"kpis" req:"1" doc:"The regime's KPIs, in report order."`
+	Relief             []fileRelief    `yaml:"relief,omitempty" json:"relief,omitempty" doc:"Exclusions, mitigations and customer-cause relief."`
+	Credits            []fileCredit    `yaml:"credits,omitempty" json:"credits,omitempty" doc:"Service credit rules, applied in order and added."`
+	Consequences       []string        `yaml:"consequences,omitempty" json:"consequences,omitempty" doc:"The tiers whose KPIs carry points, credits and escalation ([kpi, pi]); omitted, kpi alone: a PI or contextual measure is rated and reported, but earns nothing."`
+	Remedy             *fileRemedy     `yaml:"remedy,omitempty" json:"remedy,omitempty" doc:"A remedy for the service points a month accrues over a baseline: (points - baseline) x rate, nothing at or below it."`
+	Caps               *fileCaps       `yaml:"caps,omitempty" json:"caps,omitempty" doc:"Limits on the credits."`
+	EarnBack           *fileEarnBack   `yaml:"earn_back,omitempty" json:"earn_back,omitempty" doc:"Lets the supplier earn back a KPI's credits by meeting it afterwards: held (not deducted) or repaid once earned back."`
+	Incentives         []fileIncentive `yaml:"incentives,omitempty" json:"incentives,omitempty" doc:"Bonuses paid to the supplier for performance better than a benchmark, and deductions for performance worse, per unit of performance."`
+	Escalation         []fileRule      `yaml:"escalation,omitempty" json:"escalation,omitempty" doc:"Rules that raise named events from the history."`
 }
 
 type fileMissing struct {
@@ -146,6 +148,26 @@ type fileRemedy struct {
 	Rate           string `yaml:"rate" json:"rate" req:"1" doc:"The amount charged a point over the baseline (£1000, or 0.5% of charges)."`
 	Baseline       pairs  `yaml:"baseline,omitempty" json:"baseline,omitempty" keys:"month" values:"num" doc:"The points allowed before the remedy charges, each from its month (2016-04: 10, 2017-04: 8); the first from the regime's first month or before."`
 	ByContractYear []num  `yaml:"baseline_by_contract_year,omitempty" json:"baseline_by_contract_year,omitempty" doc:"Or the baseline for each contract year in turn, counted from the contract's start (10, 8, 6); the last holds for the years after."`
+}
+
+type fileEarnBack struct {
+	Mode       string `yaml:"mode" json:"mode" req:"1" enum:"hold,repay" doc:"hold: a credit is held, not deducted, and deducted only if forfeited; repay: deducted, and repaid when earned back."`
+	Periods    int    `yaml:"periods,omitempty" json:"periods,omitempty" doc:"The KPI's following measurement periods it must be on target (exceeded or met) in for a credit to be earned back (3)."`
+	RestOfYear bool   `yaml:"rest_of_year,omitempty" json:"rest_of_year,omitempty" doc:"Instead of periods: on target in every period to the end of the year the credit accrued in."`
+	Share      string `yaml:"share,omitempty" json:"share,omitempty" doc:"The share of each credit that can be earned back (50%); the rest is deducted as ever. 100% if omitted."`
+	Limit      string `yaml:"limit,omitempty" json:"limit,omitempty" doc:"The most earned back in a year (£10000); beyond it a credit earned back is forfeited."`
+}
+
+type fileIncentive struct {
+	KPI          string `yaml:"kpi" json:"kpi" req:"1" doc:"The KPI whose figures earn the incentive."`
+	Benchmark    num    `yaml:"benchmark" json:"benchmark" req:"1" doc:"The figure at which nothing is paid or deducted (92.0)."`
+	Per          num    `yaml:"per,omitempty" json:"per,omitempty" doc:"The unit of performance (0.1); 1 if omitted. Only whole units count."`
+	Rate         string `yaml:"rate,omitempty" json:"rate,omitempty" doc:"Paid per unit better than the benchmark and deducted per unit worse (£1000): a symmetric incentive."`
+	Bonus        string `yaml:"bonus,omitempty" json:"bonus,omitempty" doc:"Or: paid per unit better than the benchmark."`
+	Deduction    string `yaml:"deduction,omitempty" json:"deduction,omitempty" doc:"Or: deducted per unit worse than the benchmark."`
+	Fund         string `yaml:"fund,omitempty" json:"fund,omitempty" doc:"The most paid in bonuses in a year (£50000)."`
+	DeductionCap string `yaml:"deduction_cap,omitempty" json:"deduction_cap,omitempty" doc:"The most deducted in a year."`
+	Index        pairs  `yaml:"index,omitempty" json:"index,omitempty" keys:"month" values:"num" doc:"Factors the rates are multiplied by from each month on (2017-04: 1.032)."`
 }
 
 type fileCaps struct {

@@ -51,14 +51,23 @@
 //  5. credits: each credit rule ([PointsCredit], [ShortfallCredit],
 //     [FixedCredit], [AtRiskCredit], or your own) reads the row, and adds
 //     to its credit, rounded to pence;
-//  6. remedy: where the regime has a [PointsRemedy], the month's points
+//  6. earn-back: where the regime has an [EarnBack], the period counts
+//     toward the KPI's earlier credits (earning them back, or forfeiting
+//     them), and the share of its own credit that can be earned back is
+//     held (left out of the month's credits) or opened for repayment;
+//  7. incentives: an [Incentive] on the KPI pays a bonus or takes a
+//     deduction for the figure against its benchmark, beside the credits
+//     and never capped by their caps;
+//  8. remedy: where the regime has a [PointsRemedy], the month's points
 //     over its baseline times the rate are added to the month's credits;
-//  7. caps: the month's total is capped per month and over a rolling window
-//     of the actual charges of the window's months (credits applied before
-//     the first month scored count through [Input.OpeningCredits]); a cap
-//     that binds is rounded down, so it is never exceeded by a penny;
-//     points are never capped;
-//  8. escalation: each rule ([NFailuresInM], [KConsecutive],
+//  9. caps: the month's total (the rows' credits less what is held, held
+//     credits forfeited this month, and the remedy) is capped per month and
+//     over a rolling window of the actual charges of the window's months
+//     (credits applied before the first month scored count through
+//     [Input.OpeningCredits]); a cap that binds is rounded down, so it is
+//     never exceeded by a penny; points are never capped; credits opened
+//     for repayment are scaled down by a binding cap;
+//  10. escalation: each rule ([NFailuresInM], [KConsecutive],
 //     [PointsInWindow], [StatusReached]) is checked once per measurement
 //     period and raises its named event.
 //

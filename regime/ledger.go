@@ -74,6 +74,13 @@ type monthEntry struct {
 	// shared is the regime before, where the month is shared with it: each
 	// rated its part ([EachPart]).
 	shared *Regime
+	// The earn-back moves of the month ([EarnBack]): credits held,
+	// earned back (held credits released), forfeited (forfeitedHeld those
+	// of them held, now deducted), repaid; and heldBalance, the credits
+	// held and not yet earned back or forfeited at the month's end.
+	held, earnedBack, forfeited, forfeitedHeld, repaid, heldBalance decimal.Decimal
+	// bonus and deduction are the month's incentives ([Incentive]).
+	bonus, deduction decimal.Decimal
 	// adjustments are those posted in the month for restatements of
 	// months before it ([AdjustInMonthRestated]).
 	adjustments []Adjustment
@@ -95,8 +102,9 @@ type rowRef struct{ month, row int32 }
 // the next, across regime versions unless a version resets it.
 type trackState struct {
 	prevFail bool
-	fails    []bool   // whether each measurement period counted as a failure
-	rows     []rowRef // each measurement period's row, for trends
+	fails    []bool       // whether each measurement period counted as a failure
+	rows     []rowRef     // each measurement period's row, for trends
+	owed     []heldCredit // credits the KPI may still earn back ([EarnBack])
 }
 
 // Run runs the ledger of a single regime: see [History.Run].
@@ -372,6 +380,9 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 		return nil, err
 	}
 	run := &runner{l: l, in: in, tracks: make([]trackState, k)}
+	if h.hasIncentives() {
+		run.bonusPaid, run.deducted = map[fundKey]decimal.Decimal{}, map[fundKey]decimal.Decimal{}
+	}
 	fails, rows := make([]bool, 0, n*k), make([]rowRef, 0, n*k)
 	for t := range run.tracks {
 		run.tracks[t].fails = fails[t*n : t*n : (t+1)*n]
@@ -445,11 +456,20 @@ type runner struct {
 	l      *Ledger
 	in     Input
 	tracks []trackState
+	// opened are the credits opened for repayment in the month being
+	// scored; earned the credits earned back in each year (by its first
+	// month), for the earn-back limit; bonusPaid and deducted the
+	// incentives of each year, for their caps; heldBalance the credits held.
+	opened              []openedCredit
+	earned              map[period.Month]decimal.Decimal
+	bonusPaid, deducted map[fundKey]decimal.Decimal
+	heldBalance         decimal.Decimal
 }
 
 // month scores month m under regime r (nil where none is in force).
 func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (monthEntry, error) {
-	mo := monthEntry{regime: r, fresh: fresh, points: decimal.Zero, before: decimal.Zero, credits: decimal.Zero, escTotal: decimal.Zero}
+	mo := monthEntry{regime: r, fresh: fresh, points: decimal.Zero, before: decimal.Zero, credits: decimal.Zero, escTotal: decimal.Zero,
+		heldBalance: run.heldBalance}
 	if r == nil {
 		return mo, nil
 	}
@@ -490,9 +510,14 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 		if !mo.rows[i].Points.IsZero() {
 			mo.points = mo.points.Add(mo.rows[i].Points)
 		}
-		if !mo.rows[i].Credit.IsZero() {
-			mo.before = mo.before.Add(mo.rows[i].Credit)
+		if c := mo.rows[i].Credit; !c.IsZero() {
+			// A credit held to be earned back is not deducted now.
+			mo.before = mo.before.Add(c.Sub(mo.rows[i].Held))
 		}
+	}
+	if !mo.forfeitedHeld.IsZero() {
+		// Held credits forfeited this month are deducted now, under its caps.
+		mo.before = mo.before.Add(mo.forfeitedHeld)
 	}
 	if !r.spec.Remedy.IsZero() {
 		mo.baseline, _ = r.spec.Remedy.BaselineAt(m)
@@ -505,6 +530,14 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 		return monthEntry{}, err
 	}
 	mo.credits = credits
+	run.scaleRepayable(&mo)
+	if fresh {
+		run.heldBalance = decimal.Zero // a regime that starts afresh drops what was held
+	}
+	if !mo.held.IsZero() || !mo.earnedBack.IsZero() || !mo.forfeitedHeld.IsZero() {
+		run.heldBalance = run.heldBalance.Add(mo.held).Sub(mo.earnedBack).Sub(mo.forfeitedHeld)
+	}
+	mo.heldBalance = run.heldBalance
 	mo.events = run.escalate(r, m, mo)
 	return mo, nil
 }
@@ -895,6 +928,12 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 				credit = credit.Add(v)
 			}
 			row.Credit = r.spec.Rounding.Pence(credit)
+		}
+	}
+	run.earnBack(mo, r, row, t, m, bare)
+	if r.incentive != nil {
+		if k := r.incentive[i]; k >= 0 {
+			run.incentive(mo, r, k, row, m)
 		}
 	}
 	run.trend(mo, row, t, m, res, d)

@@ -86,6 +86,12 @@ type Spec struct {
 	// caps count only from its first month. Otherwise a KPI whose
 	// reference continues from the earlier regime keeps its history.
 	Reset bool
+	// EarnBack, if not zero, lets the supplier earn back the credits a KPI
+	// accrues by meeting it afterwards ([EarnBack]).
+	EarnBack EarnBack
+	// Incentives pay the supplier for performance better than a benchmark
+	// and deduct for performance worse than it ([Incentive]).
+	Incentives []Incentive
 	// Restatements is how the change in money a restated figure makes is
 	// settled: as an adjustment in the month it was restated in (the zero
 	// value, [AdjustInMonthRestated]), or in place ([RestateInPlace]). The
@@ -122,6 +128,9 @@ type Regime struct {
 	ruleTexts   []string // the escalation rules' descriptions, for events
 	// partOf maps the reference of a part to the KPI it is part of.
 	partOf map[string]string
+	// incentive is, by indicator, the index of its incentive, or -1; nil
+	// for a regime with none.
+	incentive []int
 }
 
 // New validates a spec and returns its regime, reporting every problem at
@@ -228,6 +237,13 @@ func New(spec Spec) (*Regime, error) {
 	}
 	spec.Consequences = slices.Clone(spec.Consequences)
 	spec.Remedy.Baselines = slices.Clone(spec.Remedy.Baselines)
+	spec.EarnBack.validate(bad)
+	seenIncentive := map[string]int{}
+	spec.Incentives = slices.Clone(spec.Incentives)
+	for i := range spec.Incentives {
+		spec.Incentives[i].Index = slices.Clone(spec.Incentives[i].Index)
+		spec.Incentives[i].validate(i, byRef, seenIncentive, bad)
+	}
 	for i, r := range spec.Escalation {
 		path := fmt.Sprintf("escalation[%d]", i)
 		if r.KPI != "" {
@@ -259,6 +275,15 @@ func New(spec Spec) (*Regime, error) {
 	spec.Credits = slices.Clone(spec.Credits)
 	spec.Escalation = slices.Clone(spec.Escalation)
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
+	if len(spec.Incentives) > 0 {
+		r.incentive = make([]int, len(spec.Indicators))
+		for i := range r.incentive {
+			r.incentive[i] = -1
+		}
+		for k, in := range spec.Incentives {
+			r.incentive[byRef[in.KPI]] = k
+		}
+	}
 	r.versions = []string{spec.Version}[:1:1]
 	r.repeatNote = "repeat failure: points × " + spec.Repeat.String()
 	r.refs = make([]string, len(spec.Indicators))
@@ -517,6 +542,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
 		a.Reset != b.Reset || a.Restatements != b.Restatements || !a.Remedy.Equal(b.Remedy) || a.Starts != b.Starts || a.PartMonth != b.PartMonth || !slices.Equal(a.Consequences, b.Consequences) ||
 		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
+		!a.EarnBack.Equal(b.EarnBack) || !slices.EqualFunc(a.Incentives, b.Incentives, Incentive.Equal) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false
 	}

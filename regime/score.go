@@ -71,6 +71,10 @@ type Input struct {
 	// before the first one scored, which rolling caps count against their
 	// window: the opening balance.
 	OpeningCredits map[period.Month]decimal.Decimal
+	// Years is how the contract counts its years (the zero Years, from
+	// April), for an earn-back to the year end and the yearly limits of
+	// earn-back and incentive funds ([EarnBack], [Incentive]).
+	Years period.Years
 	// Through, if not zero, is the last month the ledger runs to:
 	// observations for periods ending after it are not read. Zero runs to
 	// the end of the last period with an observation.
@@ -153,6 +157,16 @@ type Row struct {
 	Points     decimal.Decimal
 	Multiplier decimal.Decimal
 	Credit     decimal.Decimal
+	// The row's earn-back moves ([EarnBack]), in pounds: Held is the part
+	// of its Credit held rather than deducted; EarnedBack the held credits
+	// of earlier periods this period released, and Repaid those it repaid;
+	// Forfeited those it forfeited (under Hold, deducted with this month's
+	// credits). All zero where the regime has no earn-back.
+	Held, EarnedBack, Repaid, Forfeited decimal.Decimal
+	// Bonus is the incentive paid to the supplier for the period, and
+	// Deduction the incentive taken from it ([Incentive]): never both for
+	// one period; in a view, the sums of its periods'.
+	Bonus, Deduction decimal.Decimal
 	// Tally counts, in a view, the statuses of the KPI's measurement
 	// periods that ended in it; nil for a single period.
 	Tally map[kpi.Status]int
@@ -180,6 +194,8 @@ func (r Row) Equal(o Row) bool {
 		r.Multiplier.Equal(o.Multiplier) && r.Credit.Equal(o.Credit) && r.Failing == o.Failing && r.Trend == o.Trend &&
 		r.TrendYear == o.TrendYear && r.HasTrend == o.HasTrend && r.HasTrendYear == o.HasTrendYear &&
 		equalCounts(r.Tally, o.Tally) && slices.Equal(r.Notes, o.Notes) && r.Regime == o.Regime && r.PartOf == o.PartOf &&
+		r.Held.Equal(o.Held) && r.EarnedBack.Equal(o.EarnedBack) && r.Repaid.Equal(o.Repaid) && r.Forfeited.Equal(o.Forfeited) &&
+		r.Bonus.Equal(o.Bonus) && r.Deduction.Equal(o.Deduction) &&
 		slices.EqualFunc(r.Figures, o.Figures, FigureVersion.Equal)
 }
 
@@ -236,6 +252,18 @@ type Summary struct {
 	// Adjustments.
 	Adjustments      []Adjustment
 	AdjustmentsTotal decimal.Decimal
+	// The earn-back moves of the scorecard's months ([EarnBack]): credits
+	// Held (left out of CreditsBeforeCaps), EarnedBack (held credits
+	// released, never deducted), Repaid (deducted credits repaid to the
+	// supplier, not netted from Credits), and Forfeited (credits that can no
+	// longer be earned back: under Hold deducted in their month, and part of
+	// its CreditsBeforeCaps); HeldBalance is what is held at the end of the
+	// scorecard's last month. All zero for a regime with no earn-back.
+	Held, EarnedBack, Repaid, Forfeited, HeldBalance decimal.Decimal
+	// Bonuses are the incentives paid to the supplier and Deductions those
+	// taken from it in the scorecard's months ([Incentive]): apart from the
+	// service credits, each a sum of what it is, never netted.
+	Bonuses, Deductions decimal.Decimal
 }
 
 // A Scorecard is a contract's results for a period: a row per KPI (a row
@@ -324,7 +352,9 @@ func (s Summary) equal(o Summary) bool {
 		slices.Equal(s.Disagreements, o.Disagreements) && s.Points.Equal(o.Points) &&
 		s.CreditsBeforeCaps.Equal(o.CreditsBeforeCaps) && s.Credits.Equal(o.Credits) && s.CappedBy.Equal(o.CappedBy) &&
 		s.Remedy.Equal(o.Remedy) && s.PointsOverBaseline.Equal(o.PointsOverBaseline) && slices.Equal(s.RemedyNotes, o.RemedyNotes) &&
-		slices.EqualFunc(s.Adjustments, o.Adjustments, Adjustment.Equal) && s.AdjustmentsTotal.Equal(o.AdjustmentsTotal)
+		slices.EqualFunc(s.Adjustments, o.Adjustments, Adjustment.Equal) && s.AdjustmentsTotal.Equal(o.AdjustmentsTotal) &&
+		s.Held.Equal(o.Held) && s.EarnedBack.Equal(o.EarnedBack) && s.Repaid.Equal(o.Repaid) && s.Forfeited.Equal(o.Forfeited) &&
+		s.HeldBalance.Equal(o.HeldBalance) && s.Bonuses.Equal(o.Bonuses) && s.Deductions.Equal(o.Deductions)
 }
 
 // tallyShort reports whether a view row's periods include one worse than

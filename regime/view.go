@@ -99,6 +99,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	}
 	before, credits := decimal.Zero, decimal.Zero
 	var remedy Summary // its remedy fields only
+	var moves Summary  // its earn-back and incentive fields only
 	var adjustments []Adjustment
 	var names []string // the regimes' names, beside sc.Versions, for a span with a shared month
 	shared := false
@@ -122,6 +123,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 			before, credits = before.Add(mo.before), credits.Add(mo.credits)
 		}
 		adjustments = append(adjustments, mo.adjustments...)
+		moves.addMoves(mo)
 		sc.Events = append(sc.Events, mo.events...)
 	}
 	if p.Kind() == period.KindMonth && !rail {
@@ -136,6 +138,8 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	sc.Summary.CreditsBeforeCaps, sc.Summary.Credits = before, credits
 	sc.Summary.CappedBy = before.Sub(credits)
 	sc.Summary.Remedy, sc.Summary.PointsOverBaseline, sc.Summary.RemedyNotes = remedy.Remedy, remedy.PointsOverBaseline, remedy.RemedyNotes
+	sc.Summary.Held, sc.Summary.EarnedBack, sc.Summary.Repaid, sc.Summary.Forfeited = moves.Held, moves.EarnedBack, moves.Repaid, moves.Forfeited
+	sc.Summary.HeldBalance, sc.Summary.Bonuses, sc.Summary.Deductions = span[len(span)-1].heldBalance, moves.Bonuses, moves.Deductions
 	sc.Summary.AdjustmentsTotal = decimal.Zero
 	for _, a := range adjustments {
 		sc.Summary.Adjustments = append(sc.Summary.Adjustments, a.clone())
@@ -158,6 +162,21 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		}
 	}
 	return sc, nil
+}
+
+// addMoves adds month mo's earn-back moves and incentives to s.
+func (s *Summary) addMoves(mo *monthEntry) {
+	s.Held, s.EarnedBack = plus(s.Held, mo.held), plus(s.EarnedBack, mo.earnedBack)
+	s.Repaid, s.Forfeited = plus(s.Repaid, mo.repaid), plus(s.Forfeited, mo.forfeited)
+	s.Bonuses, s.Deductions = plus(s.Bonuses, mo.bonus), plus(s.Deductions, mo.deduction)
+}
+
+// plus is a + b, with no work where b is zero (as most moves are).
+func plus(a, b decimal.Decimal) decimal.Decimal {
+	if b.IsZero() {
+		return a
+	}
+	return a.Add(b)
 }
 
 // remedyNote says how month m's remedy came about: "May-16: 14 points, 4
@@ -434,6 +453,9 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		if mr.ClaimRefused {
 			refused = append(refused, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Claim.String(), "_", " ")+")")
 		}
+		row.Held, row.EarnedBack = plus(row.Held, mr.Held), plus(row.EarnedBack, mr.EarnedBack)
+		row.Repaid, row.Forfeited = plus(row.Repaid, mr.Repaid), plus(row.Forfeited, mr.Forfeited)
+		row.Bonus, row.Deduction = plus(row.Bonus, mr.Bonus), plus(row.Deduction, mr.Deduction)
 		if !mr.Points.IsZero() || !mr.Credit.IsZero() {
 			row.Points = row.Points.Add(mr.Points)
 			row.Credit = row.Credit.Add(mr.Credit)

@@ -91,6 +91,12 @@ func HTML(w io.Writer, cards ...Card) error {
 	if len(s.Adjustments) > 0 {
 		fmt.Fprintf(&b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(s)))
 	}
+	if l := earnBackLine(s); l != "" {
+		fmt.Fprintf(&b, "<p class=\"earn-back\">%s.</p>\n", e(l))
+	}
+	if l := incentivesLine(s); l != "" {
+		fmt.Fprintf(&b, "<p class=\"incentives\">%s.</p>\n", e(l))
+	}
 	if len(s.Disagreements) > 0 {
 		fmt.Fprintf(&b, "<p class=\"disagreements\">Disagreements: %s.</p>\n", e(disagreements(sc)))
 	}

@@ -152,6 +152,13 @@ type row struct {
 	Notes        []string       `json:"notes"`
 	Restated     bool           `json:"restated,omitempty"`
 	Figures      []figure       `json:"figures,omitempty"`
+	// Earn-back and incentive moves, where there are any.
+	Held       string `json:"held,omitempty"`
+	EarnedBack string `json:"earned_back,omitempty"`
+	Repaid     string `json:"repaid,omitempty"`
+	Forfeited  string `json:"forfeited,omitempty"`
+	Bonus      string `json:"bonus,omitempty"`
+	Deduction  string `json:"deduction,omitempty"`
 }
 
 // figure is one version of a restated row's figure in the JSON shape.
@@ -218,6 +225,14 @@ type summary struct {
 	// there are none.
 	Adjustments      []adjustment `json:"adjustments,omitempty"`
 	AdjustmentsTotal string       `json:"adjustments_total,omitempty"`
+	// Earn-back and incentives, for a regime with them: omitted otherwise.
+	Held        string `json:"held,omitempty"`
+	EarnedBack  string `json:"earned_back,omitempty"`
+	Repaid      string `json:"repaid,omitempty"`
+	Forfeited   string `json:"forfeited,omitempty"`
+	HeldBalance string `json:"held_balance,omitempty"`
+	Bonuses     string `json:"bonuses,omitempty"`
+	Deductions  string `json:"deductions,omitempty"`
 }
 
 type event struct {
@@ -240,6 +255,14 @@ type card struct {
 }
 
 func money(d decimal.Decimal) string { return d.StringFixed(2) }
+
+// moneyIf is money, or "" for zero (a field omitted).
+func moneyIf(d decimal.Decimal) string {
+	if d.IsZero() {
+		return ""
+	}
+	return money(d)
+}
 
 // pounds writes money for people: £2,000.00, -£15.50.
 func pounds(d decimal.Decimal) string {
@@ -324,6 +347,8 @@ func rowOf(c Card, r regime.Row) row {
 	if sc, ok := r.Result.Score(); ok {
 		out.Score, out.MaxScore = &sc, r.Result.MaxScore()
 	}
+	out.Held, out.EarnedBack, out.Repaid = moneyIf(r.Held), moneyIf(r.EarnedBack), moneyIf(r.Repaid)
+	out.Forfeited, out.Bonus, out.Deduction = moneyIf(r.Forfeited), moneyIf(r.Bonus), moneyIf(r.Deduction)
 	if r.Relief.Kind != 0 {
 		out.Relief = r.Relief.Kind.String()
 	}
@@ -383,6 +408,9 @@ func cardOf(c Card) card {
 			ReportedBy: a.ReportedBy, Restated: append([]string{}, a.Restated...), Months: months, Before: money(a.Before),
 			After: money(a.After), Amount: money(a.Amount)})
 	}
+	out.Summary.Held, out.Summary.EarnedBack, out.Summary.Repaid = moneyIf(s.Held), moneyIf(s.EarnedBack), moneyIf(s.Repaid)
+	out.Summary.Forfeited, out.Summary.HeldBalance = moneyIf(s.Forfeited), moneyIf(s.HeldBalance)
+	out.Summary.Bonuses, out.Summary.Deductions = moneyIf(s.Bonuses), moneyIf(s.Deductions)
 	if len(s.Adjustments) > 0 {
 		out.Summary.AdjustmentsTotal = money(s.AdjustmentsTotal)
 	}
@@ -847,6 +875,12 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 	if len(s.Adjustments) > 0 {
 		lines = append(lines, adjustmentsLine(s)+".")
 	}
+	if l := earnBackLine(s); l != "" {
+		lines = append(lines, l+".")
+	}
+	if l := incentivesLine(s); l != "" {
+		lines = append(lines, l+".")
+	}
 	for _, e := range sc.Events {
 		who := "KPI " + e.KPI
 		if e.KPI == "" {
@@ -864,6 +898,45 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 // baseline of 2: £3,000.00)".
 func remedyLine(s regime.Summary) string {
 	return fmt.Sprintf("Remedy: %s points over the baseline, %s (%s)", s.PointsOverBaseline, pounds(s.Remedy), strings.Join(s.RemedyNotes, "; "))
+}
+
+// earnBackLine says what earn-back moved, where anything did: "Earn-back:
+// £6,000.00 held (not in the credits above), £4,000.00 earned back,
+// £2,000.00 forfeited (deducted); £0.00 held at the end", or, where
+// credits are repaid, "£4,000.00 repaid to the supplier (not netted from
+// the credits above)".
+func earnBackLine(s regime.Summary) string {
+	var parts []string
+	add := func(v decimal.Decimal, what string) {
+		if !v.IsZero() {
+			parts = append(parts, pounds(v)+" "+what)
+		}
+	}
+	add(s.Held, "held (not in the credits above)")
+	add(s.EarnedBack, "earned back")
+	add(s.Repaid, "repaid to the supplier (not netted from the credits above)")
+	add(s.Forfeited, "forfeited")
+	if len(parts) == 0 && s.HeldBalance.IsZero() {
+		return ""
+	}
+	line := "Earn-back: " + strings.Join(parts, ", ")
+	if len(parts) == 0 {
+		line = "Earn-back: nothing moved"
+	}
+	if !s.HeldBalance.IsZero() || !s.Held.IsZero() || !s.EarnedBack.IsZero() {
+		line += "; " + pounds(s.HeldBalance) + " held at the end"
+	}
+	return line
+}
+
+// incentivesLine gives the incentives, each way: "Incentives: £10,300.00
+// paid to the supplier; £3,000.00 deducted from the supplier (apart from
+// the credits)".
+func incentivesLine(s regime.Summary) string {
+	if s.Bonuses.IsZero() && s.Deductions.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("Incentives: %s paid to the supplier; %s deducted from the supplier (apart from the credits)", pounds(s.Bonuses), pounds(s.Deductions))
 }
 
 // adjustmentsLine says what restatements of earlier months were posted in
