@@ -5,10 +5,16 @@
 // (pssp-2016.csv, ict-2016.csv), scored month by month and printed as the
 // seed's tables are, each contract followed by a summary of its two
 // months. With -format json it prints the scorecards in the JSON shape of
-// the scorecard command.
+// the scorecard command. With -format html or markdown it prints one
+// committee report on both contracts for May 2016, as the seed is one
+// report on the two: a contents list, a summary across the contracts, then
+// each contract's scorecard (in HTML with April and May in each KPI's
+// trend line, laid out to print on A4 with each contract on its own
+// pages).
 //
 //	go run ./examples/peterborough
 //	go run ./examples/peterborough -format json
+//	go run ./examples/peterborough -format html > report.html
 //
 // Each contract is also built with the Go API (pssp.go, ict.go), and a
 // test checks that the two definitions give the same scorecards.
@@ -84,7 +90,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // run prints the scorecards and returns the exit code: 0, 1 when the
 // contracts cannot be scored, 2 for a usage mistake.
 func run(args []string, stdout, stderr io.Writer) int {
-	return cli.Command{Name: "peterborough", Formats: []string{"text", "json"}, Write: write}.Run(args, stdout, stderr)
+	return cli.Command{Name: "peterborough", Formats: []string{"text", "json", "markdown", "html"}, Write: write}.Run(args, stdout, stderr)
 }
 
 // write scores both contracts and writes them in the format asked for.
@@ -93,12 +99,17 @@ func write(b *bytes.Buffer, format string) error {
 	if err != nil {
 		return err
 	}
-	if format == "json" {
+	switch format {
+	case "json":
 		var all []render.Card
 		for _, s := range scored {
 			all = append(all, s.cards...)
 		}
 		return render.JSON(b, all...)
+	case "markdown":
+		return render.MarkdownReport(b, report(scored))
+	case "html":
+		return render.HTMLReport(b, report(scored))
 	}
 	for i, s := range scored {
 		if i > 0 {
@@ -111,6 +122,19 @@ func write(b *bytes.Buffer, format string) error {
 		writeSummary(b, s)
 	}
 	return nil
+}
+
+// report is the committee report of May 2016 on both contracts, as seed
+// 000 is one report on the two: each contract's May scorecard, with April
+// in its trend lines.
+func report(scored []scored) render.Report {
+	var r render.Report
+	for _, s := range scored {
+		n := len(s.cards)
+		r.Sections = append(r.Sections, render.Section{Card: s.cards[n-1], History: s.cards[:n-1]})
+	}
+	r.Title = "Serco contract performance, " + r.Sections[0].Card.Scorecard.Period.Label(period.Long)
+	return r
 }
 
 // scored is a contract with its scorecards, a card a month.

@@ -215,3 +215,30 @@ func TestReadmeExcerpt(t *testing.T) {
 	}
 	assert.Greater(t, n, 5)
 }
+
+// TestReport: -format markdown and html print one report on both
+// contracts for May 2016. Its summary is counted by hand from the May
+// statuses of TestStatuses: PSSP 9 Exceeded, 4 Met, 2 Not Met, 1 Not Due,
+// 1 Not Measurable (13 of 17 on target); ICT 14 Met, 1 Detriment, 3 No
+// Data and 3 interim (14 of the 18 not interim on target); no credits
+// (neither file has a credit rule) and no events.
+func TestReport(t *testing.T) {
+	var out, errs bytes.Buffer
+	require.Equal(t, 0, run([]string{"-format", "markdown"}, &out, &errs), errs.String())
+	md := out.String()
+	assert.True(t, strings.HasPrefix(md, "# Serco contract performance, May 2016\n\n## Contents\n\n"+
+		"1. PSSP: PSSP 2016, May 2016\n2. ICT: ICT 2009, May 2016\n"), md)
+	assert.Contains(t, md, ""+
+		"| Contract | Period | KPIs | Exceeded | Met | Missed | Detriment | Not due | No data | Not measurable | Interim | On target | Credits | Events |\n"+
+		"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"+
+		"| PSSP | May 2016 | 17 | 9 | 4 | 2 | 0 | 1 | 0 | 1 | 0 | 13 of 17 | £0.00 | 0 |\n"+
+		"| ICT | May 2016 | 21 | 0 | 14 | 0 | 1 | 0 | 3 | 0 | 3 | 14 of 18 | £0.00 | 0 |\n"+
+		"| All contracts |  | 38 | 9 | 18 | 2 | 1 | 1 | 3 | 1 | 3 | 27 of 35 | £0.00 | 0 |\n")
+	out.Reset()
+	require.Equal(t, 0, run([]string{"-format", "html"}, &out, &errs), errs.String())
+	page := out.String()
+	assert.Equal(t, 2, strings.Count(page, `<section class="contract"`))
+	assert.Equal(t, 17+21, strings.Count(page, "data-kpi="))
+	assert.Contains(t, page, `<section class="contract" id="contract-1" data-contract="PSSP">`)
+	assert.Contains(t, page, `<section class="contract" id="contract-2" data-contract="ICT">`)
+}

@@ -17,6 +17,18 @@
 // 0644 less the umask), a symbolic link is written through, and a device or
 // named pipe is written directly. -actuals may be given more than once.
 //
+// One committee report on several contracts: give -contract more than
+// once, each followed by its own returns; every -actuals belongs to the
+// -contract before it. In text, Markdown and HTML the output is one report
+// (a contents list, a summary across the contracts, then each contract's
+// scorecard; the HTML prints on A4 with each contract on its own pages); in
+// CSV and JSON it is every contract's scorecard in turn. With one
+// -contract, the -actuals may stand anywhere, as they always could:
+//
+//	go run ./examples/scorecard -period May-16 -format html -o report.html \
+//	    -contract pssp.yaml -actuals pssp-2016.csv \
+//	    -contract ict.yaml -actuals ict-2016.csv
+//
 // -as-at YYYY-MM-DD scores as at that day: of a figure restated (a return
 // row with a later reported_on for a period already reported), the version
 // reported on or before the day is scored, and later ones are not; without
@@ -48,11 +60,52 @@ import (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-// files is a repeatable flag.
-type files []string
+// A group is a contract file with its returns.
+type group struct {
+	contract string
+	actuals  []string
+}
 
-func (f *files) String() string     { return strings.Join(*f, ",") }
-func (f *files) Set(v string) error { *f = append(*f, v); return nil }
+// inputs are the -contract and -actuals flags in the order given: each
+// -actuals belongs to the -contract before it; loose are those given
+// before any -contract.
+type inputs struct {
+	groups []group
+	loose  []string
+}
+
+// contractFlag is the repeatable -contract flag.
+type contractFlag struct{ in *inputs }
+
+func (f contractFlag) String() string {
+	if f.in == nil {
+		return ""
+	}
+	var names []string
+	for _, g := range f.in.groups {
+		names = append(names, g.contract)
+	}
+	return strings.Join(names, ",")
+}
+
+func (f contractFlag) Set(v string) error {
+	f.in.groups = append(f.in.groups, group{contract: v})
+	return nil
+}
+
+// actualsFlag is the repeatable -actuals flag.
+type actualsFlag struct{ in *inputs }
+
+func (f actualsFlag) String() string { return "" }
+
+func (f actualsFlag) Set(v string) error {
+	if n := len(f.in.groups); n > 0 {
+		f.in.groups[n-1].actuals = append(f.in.groups[n-1].actuals, v)
+	} else {
+		f.in.loose = append(f.in.loose, v)
+	}
+	return nil
+}
 
 // renderers are the output formats by name.
 var renderers = map[string]func(io.Writer, ...render.Card) error{
@@ -71,16 +124,16 @@ const (
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var actuals files
-	contractFile := fs.String("contract", "", "the contract file, YAML or JSON (required)")
-	fs.Var(&actuals, "actuals", "a CSV file of the supplier's figures (required; repeat for several)")
+	var in inputs
+	fs.Var(contractFlag{&in}, "contract", "a contract file, YAML or JSON (required; repeat for one report on several contracts, each followed by its -actuals)")
+	fs.Var(actualsFlag{&in}, "actuals", "a CSV file of the supplier's figures for the -contract before it (required; repeat for several)")
 	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
 	format := fs.String("format", "text", "the output: text, markdown, csv, json or html")
 	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
 	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
 	asAtText := fs.String("as-at", "", "score as at this day, YYYY-MM-DD: figures restated after it are read as they stood (default: the latest)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] -period LABEL [-as-at YYYY-MM-DD] [-format text|markdown|csv|json|html] [-o FILE] [-strict]")
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-contract FILE -actuals FILE ...] -period LABEL [-as-at YYYY-MM-DD] [-format text|markdown|csv|json|html] [-o FILE] [-strict]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -97,10 +150,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case fs.NArg() > 0:
 		return usage("unexpected arguments: %s", strings.Join(fs.Args(), " "))
-	case *contractFile == "":
+	case len(in.groups) == 0:
 		return usage("-contract is required")
-	case len(actuals) == 0:
-		return usage("-actuals is required")
+	case len(in.groups) == 1:
+		// One contract: every -actuals is its, wherever it stands.
+		in.groups[0].actuals = append(in.loose, in.groups[0].actuals...)
+	case len(in.loose) > 0:
+		return usage("-actuals %s comes before any -contract: with several contracts, give each -actuals after its -contract", in.loose[0])
+	}
+	for _, g := range in.groups {
+		if len(g.actuals) == 0 {
+			if len(in.groups) == 1 {
+				return usage("-actuals is required")
+			}
+			return usage("-contract %s has no -actuals after it", g.contract)
+		}
+	}
+	switch {
 	case *label == "":
 		return usage("-period is required")
 	}
@@ -119,48 +185,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		asAt = d
 	}
-	if err := checkOutput(*out, *contractFile, actuals); err != nil {
-		fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
-		return exitBadInput
+	for _, g := range in.groups {
+		if err := checkOutput(*out, g.contract, g.actuals); err != nil {
+			fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
+			return exitBadInput
+		}
 	}
-
-	c, err := contract.ReadFile(*contractFile)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitBadInput
-	}
-	warned := c.Warnings()
-	// The label again, in the contract's years (Q1 of a year from October
-	// is October to December), or its period calendar.
-	p, err := c.ParsePeriod(*label)
-	if err != nil && period.IsPeriodLabel(*label) && c.Periods().IsZero() {
-		fmt.Fprintf(stderr, "-period: %q is a rail period, but the contract states no period calendar (periods) to read it in\n", *label)
-		return exitBadInput
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "-period: %v\n", err)
-		return exitBadInput
-	}
-	obs, more, err := contract.ReturnReader{Contract: c}.ReadFiles(actuals...)
-	warned = append(warned, more...)
-	for _, w := range warned {
-		fmt.Fprintln(stderr, w)
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitBadInput
-	}
-	if *strict && len(warned) > 0 {
-		fmt.Fprintln(stderr, "scorecard: -strict: the warnings above are errors, so there is no scorecard")
-		return exitBadInput
-	}
-	cards, err := score(c, obs, p, asAt, *format == "html")
-	if err != nil {
-		fmt.Fprintf(stderr, "-period %s: %v\n", *label, err)
-		return exitBadInput
+	var sections []render.Section
+	for _, g := range in.groups {
+		cards, code := scoreGroup(g, *label, asAt, *format == "html", *strict, stderr)
+		if code != exitOK {
+			return code
+		}
+		n := len(cards)
+		sections = append(sections, render.Section{Card: cards[n-1], History: cards[:n-1]})
 	}
 	var buf bytes.Buffer
-	if err := write(&buf, cards...); err != nil {
+	if err := writeSections(&buf, *format, write, sections); err != nil {
 		fmt.Fprintf(stderr, "scorecard: %v\n", err)
 		return exitBadInput
 	}
@@ -176,6 +217,71 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	return exitOK
+}
+
+// writeSections writes one contract's cards with the format's renderer,
+// as the command always has; several contracts as one report in text,
+// Markdown or HTML, and every contract's cards in turn in CSV or JSON.
+func writeSections(b *bytes.Buffer, format string, write func(io.Writer, ...render.Card) error, sections []render.Section) error {
+	all := func(s render.Section) []render.Card { return append(append([]render.Card{}, s.History...), s.Card) }
+	if len(sections) == 1 {
+		return write(b, all(sections[0])...)
+	}
+	r := render.Report{Title: "Contract performance, " + sections[0].Card.Scorecard.Period.Label(period.Long), Sections: sections}
+	switch format {
+	case "text":
+		return render.TextReport(b, r)
+	case "markdown":
+		return render.MarkdownReport(b, r)
+	case "html":
+		return render.HTMLReport(b, r)
+	}
+	var cards []render.Card
+	for _, s := range sections {
+		cards = append(cards, s.Card)
+	}
+	return write(b, cards...)
+}
+
+// scoreGroup reads a contract and its returns and scores the period: the
+// cards, or the exit code with the problems written to stderr.
+func scoreGroup(g group, label string, asAt period.Date, months, strict bool, stderr io.Writer) ([]render.Card, int) {
+	c, err := contract.ReadFile(g.contract)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, exitBadInput
+	}
+	warned := c.Warnings()
+	// The label again, in the contract's years (Q1 of a year from October
+	// is October to December), or its period calendar.
+	p, err := c.ParsePeriod(label)
+	if err != nil && period.IsPeriodLabel(label) && c.Periods().IsZero() {
+		fmt.Fprintf(stderr, "-period: %q is a rail period, but the contract states no period calendar (periods) to read it in\n", label)
+		return nil, exitBadInput
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "-period: %v\n", err)
+		return nil, exitBadInput
+	}
+	obs, more, err := contract.ReturnReader{Contract: c}.ReadFiles(g.actuals...)
+	warned = append(warned, more...)
+	for _, w := range warned {
+		fmt.Fprintln(stderr, w)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, exitBadInput
+	}
+	if strict && len(warned) > 0 {
+		fmt.Fprintln(stderr, "scorecard: -strict: the warnings above are errors, so there is no scorecard")
+		return nil, exitBadInput
+	}
+	cards, err := score(c, obs, p, asAt, months)
+	if err != nil {
+		fmt.Fprintf(stderr, "-period %s: %v\n", label, err)
+		return nil, exitBadInput
+	}
+	return cards, exitOK
 }
 
 // score makes the period's card. For the HTML page of a longer period the

@@ -52,53 +52,65 @@ func HTML(w io.Writer, cards ...Card) error {
 	if len(cards) == 0 {
 		return fmt.Errorf("render: HTML needs at least one scorecard")
 	}
-	last := cards[len(cards)-1]
-	sc := last.Scorecard
 	var b strings.Builder
-	// e escapes a value for HTML text or a quoted attribute; a control
-	// character (which XML forbids) or a bidi control in it is written as
-	// an escape first.
-	e := func(s string) string { return html.EscapeString(plain(s)) }
-	heading := title(last)
+	heading := title(cards[len(cards)-1])
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n", e(heading), pageStyle, e(heading))
+	fmt.Fprintf(&b, "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", escHTML(heading), pageStyle)
+	writeHTMLCard(&b, cards, heading, 1)
+	b.WriteString("</body>\n</html>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// escHTML escapes a value for HTML text or a quoted attribute; a control
+// character (which XML forbids) or a bidi control in it is written as an
+// escape first.
+func escHTML(s string) string { return html.EscapeString(plain(s)) }
+
+// writeHTMLCard writes the last card as [HTML] does, under the heading
+// given at the heading level given (1 for h1), its parts one level below,
+// with trend lines across all the cards.
+func writeHTMLCard(b *strings.Builder, cards []Card, heading string, level int) {
+	sc := cards[len(cards)-1].Scorecard
+	e := escHTML
+	fmt.Fprintf(b, "<h%d>%s</h%d>\n", level, e(heading), level)
 
 	s := sc.Summary
 	b.WriteString("<p class=\"counts\">")
 	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		if n := s.ByStatus[st]; n > 0 {
-			fmt.Fprintf(&b, "<span class=\"%s\" data-status=\"%s\">%d %s</span>", rag(st), st, n, e(labelFor(sc, st)))
+			fmt.Fprintf(b, "<span class=\"%s\" data-status=\"%s\">%d %s</span>", rag(st), st, n, e(labelFor(sc, st)))
 		}
 	}
 	if s.Interim > 0 {
-		fmt.Fprintf(&b, "<span class=\"grey interim\">%d interim</span>", s.Interim)
+		fmt.Fprintf(b, "<span class=\"grey interim\">%d interim</span>", s.Interim)
 	}
 	if s.ForInfo > 0 {
-		fmt.Fprintf(&b, "<span class=\"grey info\">%d for information</span>", s.ForInfo)
+		fmt.Fprintf(b, "<span class=\"grey info\">%d for information</span>", s.ForInfo)
 	}
 	b.WriteString("</p>\n")
-	fmt.Fprintf(&b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(pounds(s.Credits)))
+	fmt.Fprintf(b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(pounds(s.Credits)))
 	if !s.CappedBy.IsZero() {
-		fmt.Fprintf(&b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
+		fmt.Fprintf(b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
 	}
 	b.WriteString(".</p>\n")
 	if s.MaxScore > 0 {
-		fmt.Fprintf(&b, "<p class=\"score\">%s.</p>\n", e(scoreLine(s)))
+		fmt.Fprintf(b, "<p class=\"score\">%s.</p>\n", e(scoreLine(s)))
 	}
 	if len(s.RemedyNotes) > 0 {
-		fmt.Fprintf(&b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(s)))
+		fmt.Fprintf(b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(s)))
 	}
 	if len(s.Adjustments) > 0 {
-		fmt.Fprintf(&b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(s)))
+		fmt.Fprintf(b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(s)))
 	}
 	if l := earnBackLine(s); l != "" {
-		fmt.Fprintf(&b, "<p class=\"earn-back\">%s.</p>\n", e(l))
+		fmt.Fprintf(b, "<p class=\"earn-back\">%s.</p>\n", e(l))
 	}
 	if l := incentivesLine(s); l != "" {
-		fmt.Fprintf(&b, "<p class=\"incentives\">%s.</p>\n", e(l))
+		fmt.Fprintf(b, "<p class=\"incentives\">%s.</p>\n", e(l))
 	}
 	if len(s.Disagreements) > 0 {
-		fmt.Fprintf(&b, "<p class=\"disagreements\">Disagreements: %s.</p>\n", e(disagreements(sc)))
+		fmt.Fprintf(b, "<p class=\"disagreements\">Disagreements: %s.</p>\n", e(disagreements(sc)))
 	}
 	if len(sc.Events) > 0 {
 		b.WriteString("<ul class=\"events\">\n")
@@ -107,7 +119,7 @@ func HTML(w io.Writer, cards ...Card) error {
 			if ev.KPI == "" {
 				who = "the regime"
 			}
-			fmt.Fprintf(&b, "<li>%s for %s (%s)</li>\n", e(ev.Name), e(who), e(strings.TrimSuffix(ev.Rule, ": "+ev.Name)))
+			fmt.Fprintf(b, "<li>%s for %s (%s)</li>\n", e(ev.Name), e(who), e(strings.TrimSuffix(ev.Rule, ": "+ev.Name)))
 		}
 		b.WriteString("</ul>\n")
 	}
@@ -134,10 +146,10 @@ func HTML(w io.Writer, cards ...Card) error {
 		if len(part.rows) == 0 {
 			continue
 		}
-		fmt.Fprintf(&b, "<h2>%s</h2>\n<table>\n<thead><tr>", e(part.heading))
+		fmt.Fprintf(b, "<h%d>%s</h%d>\n<table>\n<thead><tr>", level+1, e(part.heading), level+1)
 		cols := head(sc)
 		for _, h := range append(cols[:len(cols)-1:len(cols)-1], "Trend", "Notes") {
-			fmt.Fprintf(&b, "<th>%s</th>", e(h))
+			fmt.Fprintf(b, "<th>%s</th>", e(h))
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, r := range part.rows {
@@ -147,16 +159,16 @@ func HTML(w io.Writer, cards ...Card) error {
 			if r.Interim {
 				class += " interim"
 			}
-			fmt.Fprintf(&b, "<tr class=\"%s\" data-kpi=\"%s\" data-status=\"%s\"", class, e(r.KPI), r.Status)
+			fmt.Fprintf(b, "<tr class=\"%s\" data-kpi=\"%s\" data-status=\"%s\"", class, e(r.KPI), r.Status)
 			if p, ok := ownPeriod(sc, r); ok {
-				fmt.Fprintf(&b, " data-period=\"%s\"", e(p))
+				fmt.Fprintf(b, " data-period=\"%s\"", e(p))
 			}
 			if r.Interim {
 				b.WriteString(" data-interim=\"true\"")
 			}
 			why := disagreement(sc, r)
 			if why != "" {
-				fmt.Fprintf(&b, " data-disagreement=\"%s\"", e(why))
+				fmt.Fprintf(b, " data-disagreement=\"%s\"", e(why))
 			}
 			b.WriteString(">")
 			for i, c := range cells[:len(cells)-1] {
@@ -167,19 +179,16 @@ func HTML(w io.Writer, cards ...Card) error {
 				if i == 5 && why != "" {
 					// The marker, with what it marks on hover.
 					c = strings.TrimSuffix(c, " !")
-					fmt.Fprintf(&b, "<td>%s <span class=\"flag\" title=\"%s\">!</span></td>", e(c), e(why))
+					fmt.Fprintf(b, "<td>%s <span class=\"flag\" title=\"%s\">!</span></td>", e(c), e(why))
 					continue
 				}
-				fmt.Fprintf(&b, "<td%s>%s</td>", class, e(c))
+				fmt.Fprintf(b, "<td%s>%s</td>", class, e(c))
 			}
-			fmt.Fprintf(&b, "<td>%s</td>", sparkline(series[r.KPI]))
-			fmt.Fprintf(&b, "<td>%s<div class=\"reason\">%s</div></td></tr>\n", e(cells[len(cells)-1]), e(r.Result.Reason()))
+			fmt.Fprintf(b, "<td>%s</td>", sparkline(series[r.KPI]))
+			fmt.Fprintf(b, "<td>%s<div class=\"reason\">%s</div></td></tr>\n", e(cells[len(cells)-1]), e(r.Result.Reason()))
 		}
 		b.WriteString("</tbody>\n</table>\n")
 	}
-	b.WriteString("</body>\n</html>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // figuresByKPI collects each KPI's figures across the cards, oldest first;

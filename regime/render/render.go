@@ -55,6 +55,19 @@
 // "Score: 12 of 20 (60.00% of the maximum); mean 3.00 over 4 KPIs".
 // Decimals are JSON strings, and absent figures are null.
 //
+// # One report for several contracts
+//
+// A committee report often covers several contracts (seed 000 is one
+// report on two Serco contracts). [TextReport], [MarkdownReport] and
+// [HTMLReport] write a [Report]: its title, a numbered contents list, a
+// summary table across the contracts (each contract's KPIs, its counts by
+// status under the statuses' default labels, how many are on target, its
+// credits after caps and its number of events, then a row of totals), and
+// each contract's scorecard as [Text], [Markdown] and [HTML] write it,
+// under a numbered heading. The HTML report prints on A4: each contract
+// starts a new page, and a table's header row is repeated on each page.
+// The single-contract renderers are unchanged by it.
+//
 // # Text from the contract and the return
 //
 // Names, references, descriptions, labels and above all the supplier's
@@ -784,18 +797,23 @@ func Text(w io.Writer, cards ...Card) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		sc := c.Scorecard
-		b.WriteString(plain(title(c)) + "\n\n")
-		rows := [][]string{head(sc)}
-		for _, r := range sc.Rows {
-			rows = append(rows, tableRow(sc, r, plain))
-		}
-		writeAligned(&b, rows)
-		b.WriteString("\n")
-		writeSummary(&b, sc, plain)
+		writeTextCard(&b, c, title(c))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeTextCard writes a card as [Text] does, under the heading given.
+func writeTextCard(b *strings.Builder, c Card, heading string) {
+	sc := c.Scorecard
+	b.WriteString(plain(heading) + "\n\n")
+	rows := [][]string{head(sc)}
+	for _, r := range sc.Rows {
+		rows = append(rows, tableRow(sc, r, plain))
+	}
+	writeAligned(b, rows)
+	b.WriteString("\n")
+	writeSummary(b, sc, plain)
 }
 
 // Table writes rows as an aligned text table in the style of [Text]: each
@@ -1016,24 +1034,30 @@ func Markdown(w io.Writer, cards ...Card) error {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		sc := c.Scorecard
-		b.WriteString("## " + markdownText(title(c)) + "\n\n")
-		cols := head(sc)
-		b.WriteString("| " + strings.Join(cols, " | ") + " |\n")
-		b.WriteString("|" + strings.Repeat("---|", len(cols)) + "\n")
-		for _, r := range sc.Rows {
-			cells := tableRow(sc, r, markdownText)
-			b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
-		}
-		b.WriteString("\n")
-		var sum strings.Builder
-		writeSummary(&sum, sc, markdownText)
-		for _, line := range strings.Split(strings.TrimRight(sum.String(), "\n"), "\n") {
-			b.WriteString("- " + line + "\n")
-		}
+		writeMarkdownCard(&b, c, title(c))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeMarkdownCard writes a card as [Markdown] does, under the heading
+// given.
+func writeMarkdownCard(b *strings.Builder, c Card, heading string) {
+	sc := c.Scorecard
+	b.WriteString("## " + markdownText(heading) + "\n\n")
+	cols := head(sc)
+	b.WriteString("| " + strings.Join(cols, " | ") + " |\n")
+	b.WriteString("|" + strings.Repeat("---|", len(cols)) + "\n")
+	for _, r := range sc.Rows {
+		cells := tableRow(sc, r, markdownText)
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	b.WriteString("\n")
+	var sum strings.Builder
+	writeSummary(&sum, sc, markdownText)
+	for _, line := range strings.Split(strings.TrimRight(sum.String(), "\n"), "\n") {
+		b.WriteString("- " + line + "\n")
+	}
 }
 
 // plain makes a value from the input safe to print in a line of text: a
