@@ -249,7 +249,7 @@ func TestReadObservationsErrors(t *testing.T) {
 	}{
 		{"empty file", "", []string{"obs.csv:1: the file is empty: want a header line such as kpi,period,value"}},
 		{"a typo in a column name", "kpi,perod,value\n3,Apr-16,88.89\n", []string{
-			"obs.csv:1: perod: unknown column (want kpi, period, value, numerator, denominator, status, note, reported_on, reported_by)",
+			"obs.csv:1: perod: unknown column (want kpi, period, value, numerator, denominator, status, note, reported_on, reported_by, target)",
 			"obs.csv:1: period: the header has no period column"}},
 		{"a column named twice", "kpi,period,value,value\n", []string{"obs.csv:1: value: the column is named twice"}},
 		{"tab-separated", "kpi\tperiod\tvalue\n3\tApr-16\t88.89\n", []string{

@@ -25,12 +25,21 @@ type LineError struct {
 	File   string
 	Line   int
 	Column string
-	Msg    string
+	// Cell is the cell of a workbook the problem is in, with its sheet
+	// ("ICT!F7"), for a return read as a [Table]; "" for a CSV file. Line
+	// is then the row of the sheet, and Column the return's column the
+	// cell was read as (value, period, ...).
+	Cell string
+	Msg  string
 }
 
 // Error returns "file:line: column: message". A problem with the whole
-// file (Line 0) reads "file: message".
+// file (Line 0) reads "file: message", and one in a workbook's cell
+// "file: sheet!cell: message" ("returns.xlsx: ICT!F7: ...").
 func (e *LineError) Error() string {
+	if e.Cell != "" {
+		return joinNonEmpty(e.File, e.Cell, e.Msg)
+	}
 	if e.Line == 0 {
 		return joinNonEmpty(e.File, e.Column, e.Msg)
 	}
@@ -83,9 +92,15 @@ const (
 	colNote        = "note"
 	colReportedOn  = "reported_on"
 	colReportedBy  = "reported_by"
+	colTarget      = "target"
 )
 
-var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenominator, colStatus, colNote, colReportedOn, colReportedBy}
+var knownColumns = []string{colKPI, colPeriod, colValue, colNumerator, colDenominator, colStatus, colNote, colReportedOn, colReportedBy, colTarget}
+
+// Columns returns the names of the columns a return may have, in the order
+// the documentation lists them: kpi, period and value are required, the
+// others optional.
+func Columns() []string { return slices.Clone(knownColumns) }
 
 // ReadObservations reads a supplier's figures from CSV for contract c. The
 // first line is a header naming the columns, in any order: kpi, period and
@@ -268,9 +283,10 @@ type (
 		start, end period.Date
 	}
 	fileLine struct {
-		file string
-		line int
-		on   period.Date
+		file  string
+		line  int
+		place string // the cell, in a table; "" in a CSV file
+		on    period.Date
 	}
 )
 
@@ -384,43 +400,93 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 			report(line, names[i], "the field is %d characters long: a field of a return has at most %d", len(rec[i]), MaxField)
 			continue
 		}
-		warn := func(col, format string, args ...any) {
-			rd.warnings = append(rd.warnings, Warning{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+		at := rowAt{file: file, line: line, dated: cols[colReportedOn] != 0}
+		bad := func(col, format string, args ...any) { report(line, col, format, args...) }
+		if o, ok := rd.take(at, func(name string) string { return field(rec, name) }, bad); ok {
+			out = append(out, o)
 		}
-		o, ok := rd.readRow(rec, field, func(col, format string, args ...any) { report(line, col, format, args...) }, warn)
-		if !ok {
-			continue
-		}
-		p := o.For()
-		k := obsKey{o.KPI, p.Start(), p.End()}
-		o.Source = regime.Source{File: file, Line: line}
-		// A second row for a KPI's period is a restatement only where the
-		// two are reported on different days; otherwise it is a duplicate.
-		if prev, dup := rd.earlier(k, o.ReportedOn); dup {
-			where := fmt.Sprintf("on line %d", prev.line)
-			if prev.file != file {
-				where = fmt.Sprintf("in %s on line %d", prev.file, prev.line)
-			}
-			switch {
-			case !o.ReportedOn.IsZero():
-				report(line, colReportedOn, "%s for %s is already %s, reported on the same day, %s: a restatement is reported on a later day",
-					o.KPI, p.Label(period.Short), where, o.ReportedOn)
-			case cols[colReportedOn] != 0:
-				report(line, colKPI, "%s for %s is already %s, and neither gives reported_on: to restate it, give the restatement a later reported_on than the figure it replaces",
-					o.KPI, p.Label(period.Short), where)
-			default:
-				report(line, colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
-			}
-			continue
-		}
-		rd.add(k, fileLine{file, line, o.ReportedOn})
-		out = append(out, o)
 	}
 	return done(out)
 }
 
+// rowAt is where a row of a return is: its file and line, and, for a row of
+// a [Table], the cell of each column and of the row as a whole. dated says
+// whether the return has a reported_on column.
+type rowAt struct {
+	file  string
+	line  int
+	cells map[string]string // column → cell, for a table; nil for CSV
+	place string            // the row's place in a table, "ICT!7"
+	dated bool
+}
+
+// cell is where the field of column col is: its cell in a table (the row's
+// place where the table has no such field), or "" in a CSV file.
+func (at rowAt) cell(col string) string {
+	if at.cells == nil {
+		return ""
+	}
+	if c := at.cells[col]; c != "" {
+		return c
+	}
+	return at.place
+}
+
+// where says where a row is, for a message that names an earlier row:
+// "on line 5", "at ICT!B5", with the file where it is not this one's.
+func (v fileLine) where(file string) string {
+	w := fmt.Sprintf("on line %d", v.line)
+	if v.place != "" {
+		w = "at " + v.place
+	}
+	if v.file != file {
+		w = "in " + v.file + " " + w
+	}
+	return w
+}
+
+// take reads one row of a return, CSV or table, as every return's rows are
+// read: the row's own checks ([returnReader.readRow]), then the checks
+// across rows (a duplicate, or a restatement with a later reported_on).
+// bad reports a problem with a column of the row.
+func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
+	warn := func(col, format string, args ...any) {
+		rd.warnings = append(rd.warnings, Warning{File: at.file, Line: at.line, Column: col, Cell: at.cell(col), Msg: fmt.Sprintf(format, args...)})
+	}
+	o, ok := rd.readRow(field, bad, warn)
+	if !ok {
+		return o, false
+	}
+	p := o.For()
+	k := obsKey{o.KPI, p.Start(), p.End()}
+	o.Source = regime.Source{File: at.file, Line: at.line}
+	// A second row for a KPI's period is a restatement only where the
+	// two are reported on different days; otherwise it is a duplicate.
+	if prev, dup := rd.earlier(k, o.ReportedOn); dup {
+		where := prev.where(at.file)
+		switch {
+		case !o.ReportedOn.IsZero():
+			bad(colReportedOn, "%s for %s is already %s, reported on the same day, %s: a restatement is reported on a later day",
+				o.KPI, p.Label(period.Short), where, o.ReportedOn)
+		case at.dated:
+			bad(colKPI, "%s for %s is already %s, and neither gives reported_on: to restate it, give the restatement a later reported_on than the figure it replaces",
+				o.KPI, p.Label(period.Short), where)
+		default:
+			bad(colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
+		}
+		return o, false
+	}
+	place := ""
+	if at.cells != nil {
+		place = at.cell(colValue)
+	}
+	rd.add(k, fileLine{at.file, at.line, place, o.ReportedOn})
+	return o, true
+}
+
 // readRow reads one row, reporting its problems; ok is false if it had any.
-func (rd *returnReader) readRow(rec []string, field func([]string, string) string, bad, warn func(col, format string, args ...any)) (regime.Observation, bool) {
+// field gives the text of a column of the row ("" where it has none).
+func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, format string, args ...any)) (regime.Observation, bool) {
 	c := rd.Contract
 	var o regime.Observation
 	ok := true
@@ -428,11 +494,11 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		bad(col, format, args...)
 		ok = false
 	}
-	o.KPI = field(rec, colKPI)
+	o.KPI = field(colKPI)
 	if o.KPI == "" {
 		fail(colKPI, "the KPI reference is empty")
 	}
-	ptext := field(rec, colPeriod)
+	ptext := field(colPeriod)
 	var label period.Period
 	m, err := period.ParseMonth(ptext)
 	if err == nil {
@@ -505,9 +571,9 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 			def = d
 		}
 	}
-	o.Note = field(rec, colNote)
-	o.ReportedBy = field(rec, colReportedBy)
-	if on := field(rec, colReportedOn); on != "" {
+	o.Note = field(colNote)
+	o.ReportedBy = field(colReportedBy)
+	if on := field(colReportedOn); on != "" {
 		d, err := period.ParseDate(on)
 		switch {
 		case err != nil:
@@ -521,17 +587,17 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		}
 	}
 
-	value, status := field(rec, colValue), field(rec, colStatus)
-	// A value in words is a status; a status beside it must be the same.
-	said := kpi.Status(0)
-	switch strings.ToLower(value) {
-	case "no data":
-		said = kpi.NoData
-	case "not yet measurable", "not measurable":
-		said = kpi.NotMeasurable
-		if o.Note == "" {
-			o.Note = value
+	if published := field(colTarget); published != "" && !def.IsZero() {
+		if msg := targetDisagrees(def, label, published); msg != "" {
+			warn(colTarget, "%s", msg)
 		}
+	}
+
+	value, status := field(colValue), field(colStatus)
+	// A value in words is a status; a status beside it must be the same.
+	said, _ := statusInWords(value)
+	if (said == kpi.NotMeasurable || said == kpi.NotDue) && o.Note == "" {
+		o.Note = value
 	}
 	var st kpi.Status
 	if status != "" {
@@ -547,7 +613,7 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		}
 		value, st = "", said
 	}
-	numText, denText := field(rec, colNumerator), field(rec, colDenominator)
+	numText, denText := field(colNumerator), field(colDenominator)
 	if (numText == "") != (denText == "") {
 		fail(colDenominator, "give both a numerator and a denominator, or neither")
 		return o, false
@@ -631,6 +697,94 @@ func (rd *returnReader) readRow(rec []string, field func([]string, string) strin
 		o.Obs = o.Obs.WithReported(st)
 	}
 	return o, true
+}
+
+// statusInWords reads a value written as words for a status, as returns
+// and committee reports write them: "No Data" is no_data; "Not yet
+// measurable" and "Not measurable" are not_measurable; "Not due", "No
+// Survey Due" and "Not Measured in April No Survey Due" (with any
+// punctuation between the words) are not_due. Case and spacing do not
+// matter. ok is false for any other text.
+func statusInWords(s string) (st kpi.Status, ok bool) {
+	t := strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer(":", " ", ";", " ", ",", " ", "-", " ").Replace(s))), " ")
+	switch {
+	case t == "no data":
+		return kpi.NoData, true
+	case t == "not yet measurable", t == "not measurable":
+		return kpi.NotMeasurable, true
+	case t == "not due", t == "no survey due",
+		strings.HasPrefix(t, "not measured in ") && (strings.HasSuffix(t, " no survey due") || strings.HasSuffix(t, " not due")):
+		return kpi.NotDue, true
+	}
+	return 0, false
+}
+
+// targetDisagrees compares the target a return publishes for a KPI's
+// period (a committee report's "Target" column) with the contract's target
+// for that period, its profile's for a profiled KPI, and says how they
+// differ; "" where they agree. The contract's target is always the one
+// used: the published one is only checked. A comparison written with the
+// published target ("< 5%") must be the contract's, a target written with
+// none taking its KPI's polarity (at least for higher is better, at most
+// for lower).
+func targetDisagrees(def kpi.Definition, p period.Period, text string) string {
+	w, err := kpi.ParseWritten(text)
+	if err != nil {
+		return fmt.Sprintf("the published target %s cannot be read, so it is not checked against the contract's: %s", problems.Quote(text), unquoteKPI(err))
+	}
+	label := p.Label(period.Short)
+	switch {
+	case w.Comparison == kpi.NotPublished || w.Comparison == kpi.NoTarget:
+		if def.HasTarget() && !def.OutcomesOnly() {
+			return fmt.Sprintf("the published target for %s is %s, but the contract's is %s", label, problems.Quote(text), contractTarget(def, p))
+		}
+		return ""
+	case !def.HasTarget():
+		return fmt.Sprintf("the published target for %s is %s, but the contract gives %s no target", label, text, def.Ref())
+	case def.OutcomesOnly():
+		return fmt.Sprintf("the published target for %s is %s, but the contract's is not published: it is not used", label, text)
+	}
+	t, err := def.TargetFor(p)
+	if err != nil {
+		return "" // the period's own checks report it
+	}
+	m := def.Measure()
+	switch {
+	case !m.TakesUnit(w.Unit):
+		return fmt.Sprintf("the published target for %s is %s, in %s, but %s is measured in %s", label, text, w.Unit, def.Ref(), m.Unit)
+	case !w.Value.Equal(t), w.Comparison != kpi.Unstated && effective(w.Comparison, m.Polarity) != effective(def.Target().Comparison, m.Polarity):
+		return fmt.Sprintf("the published target for %s is %s, but the contract's is %s: the contract's is used", label, text, contractTarget(def, p))
+	}
+	return ""
+}
+
+// effective is the comparison a target makes: as written, or, written with
+// none, at least the target for a higher-is-better measure and at most it
+// for a lower-is-better one.
+func effective(c kpi.Comparison, pol kpi.Polarity) kpi.Comparison {
+	if c != kpi.Unstated {
+		return c
+	}
+	if pol == kpi.LowerIsBetter {
+		return kpi.AtMost
+	}
+	return kpi.AtLeast
+}
+
+// contractTarget writes a KPI's target for a period as a message gives it:
+// as the contract writes it ("< 5%"), or, for a profiled KPI, the
+// profile's target for the period.
+func contractTarget(def kpi.Definition, p period.Period) string {
+	if def.Profile().IsZero() {
+		return def.Target().String()
+	}
+	t, err := def.TargetFor(p)
+	if err != nil {
+		return def.Target().String()
+	}
+	w := def.Target()
+	w.Value = t
+	return w.String()
 }
 
 // contradicts checks a value against the counts behind it: the value must

@@ -11,11 +11,18 @@ type Warning struct {
 	File   string
 	Line   int // 0 when the warning is about the whole file or has no line
 	Column string
-	Msg    string
+	// Cell is the workbook cell the warning is about, with its sheet
+	// ("ICT!F7"), for a return read as a [Table]; "" otherwise.
+	Cell string
+	Msg  string
 }
 
-// String returns "file:line: warning: column: message".
+// String returns "file:line: warning: column: message", or, for a cell of
+// a workbook, "file: sheet!cell: warning: message".
 func (w Warning) String() string {
+	if w.Cell != "" {
+		return joinNonEmpty(w.File, w.Cell, "warning", w.Msg)
+	}
 	where := w.File
 	if w.Line > 0 {
 		where = fmt.Sprintf("%s:%d", w.File, w.Line)

@@ -5,7 +5,9 @@
 // (pssp-2016.csv, ict-2016.csv), scored month by month and printed as the
 // seed's tables are, each contract followed by a summary of its two
 // months. With -format json it prints the scorecards in the JSON shape of
-// the scorecard command. With -format html or markdown it prints one
+// the scorecard command; with -format xlsx and -o it writes them as an Excel
+// workbook (package regime/render/xlsx), a summary sheet and a sheet per
+// contract per month. With -format html or markdown it prints one
 // committee report on both contracts for May 2016, as the seed is one
 // report on the two: a contents list, a summary across the contracts, then
 // each contract's scorecard (in HTML with April and May in each KPI's
@@ -14,6 +16,7 @@
 //
 //	go run ./examples/peterborough
 //	go run ./examples/peterborough -format json
+//	go run ./examples/peterborough -format xlsx -o report.xlsx
 //	go run ./examples/peterborough -format html > report.html
 //
 // Each contract is also built with the Go API (pssp.go, ict.go), and a
@@ -58,6 +61,7 @@ import (
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime/render"
+	"github.com/kpiregime/kpiregime/regime/render/xlsx"
 )
 
 var (
@@ -90,7 +94,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 // run prints the scorecards and returns the exit code: 0, 1 when the
 // contracts cannot be scored, 2 for a usage mistake.
 func run(args []string, stdout, stderr io.Writer) int {
-	return cli.Command{Name: "peterborough", Formats: []string{"text", "json", "markdown", "html"}, Write: write}.Run(args, stdout, stderr)
+	return cli.Command{Name: "peterborough", Formats: []string{"text", "json", "markdown", "html", "xlsx"}, Files: []string{"xlsx"}, Write: write}.Run(args, stdout, stderr)
 }
 
 // write scores both contracts and writes them in the format asked for.
@@ -100,10 +104,13 @@ func write(b *bytes.Buffer, format string) error {
 		return err
 	}
 	switch format {
-	case "json":
+	case "json", "xlsx":
 		var all []render.Card
 		for _, s := range scored {
 			all = append(all, s.cards...)
+		}
+		if format == "xlsx" {
+			return xlsx.Write(b, all...)
 		}
 		return render.JSON(b, all...)
 	case "markdown":

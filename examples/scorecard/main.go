@@ -11,7 +11,15 @@
 // calendar (periods) it is read in the calendar: a rail period (P5 2023/24),
 // a quarter of periods (Q2 2023/24, P4 to P6) or a year of periods (2023/24),
 // or a month.
-// -format picks text (the default), markdown, csv, json or html; -o writes
+// -actuals takes CSV returns and Excel workbooks (.xlsx, told by their
+// content), in the long layout of the CSV return or the wide layout of a
+// committee report (a row per KPI, a column per period: see
+// docs/file-format.md); -sheet NAME reads that sheet of a workbook, the
+// first by default.
+//
+// -format picks text (the default), markdown, csv, json, html or xlsx (an
+// Excel workbook: a summary sheet and a sheet per scorecard, which needs -o
+// and is never written to standard output); -o writes
 // to a file instead of standard output, all or nothing: never over the
 // contract or a return; a replaced file keeps its permissions (a new one is
 // 0644 less the umask), a symbolic link is written through, and a device or
@@ -53,9 +61,11 @@ import (
 	"strings"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/contract/xlsx"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/render"
+	xlsxout "github.com/kpiregime/kpiregime/regime/render/xlsx"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -110,6 +120,7 @@ func (f actualsFlag) Set(v string) error {
 // renderers are the output formats by name.
 var renderers = map[string]func(io.Writer, ...render.Card) error{
 	"text": render.Text, "markdown": render.Markdown, "csv": render.CSV, "json": render.JSON, "html": render.HTML,
+	"xlsx": xlsxout.Write,
 }
 
 // The exit codes.
@@ -126,14 +137,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var in inputs
 	fs.Var(contractFlag{&in}, "contract", "a contract file, YAML or JSON (required; repeat for one report on several contracts, each followed by its -actuals)")
-	fs.Var(actualsFlag{&in}, "actuals", "a CSV file of the supplier's figures for the -contract before it (required; repeat for several)")
+	fs.Var(actualsFlag{&in}, "actuals", "a return of the supplier's figures for the -contract before it, CSV or an Excel workbook (.xlsx) (required; repeat for several)")
+	sheet := fs.String("sheet", "", "the sheet of an .xlsx return to read (default: its first)")
 	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
-	format := fs.String("format", "text", "the output: text, markdown, csv, json or html")
+	format := fs.String("format", "text", "the output: text, markdown, csv, json, html or xlsx (xlsx needs -o)")
 	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
 	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
 	asAtText := fs.String("as-at", "", "score as at this day, YYYY-MM-DD: figures restated after it are read as they stood (default: the latest)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-contract FILE -actuals FILE ...] -period LABEL [-as-at YYYY-MM-DD] [-format text|markdown|csv|json|html] [-o FILE] [-strict]")
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-contract FILE -actuals FILE ...] -period LABEL [-sheet NAME] [-as-at YYYY-MM-DD] [-format text|markdown|csv|json|html|xlsx] [-o FILE] [-strict]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -172,7 +184,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	write, ok := renderers[*format]
 	if !ok {
-		return usage("-format %q is not one of text, markdown, csv, json, html", *format)
+		return usage("-format %q is not one of text, markdown, csv, json, html, xlsx", *format)
+	}
+	if *format == "xlsx" && *out == "" {
+		return usage("-format xlsx writes a binary workbook: name the file with -o (it is never written to standard output)")
 	}
 	if _, err := period.ParseLabel(*label); err != nil && !period.IsPeriodLabel(*label) {
 		return usage("-period: %v", err)
@@ -193,7 +208,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var sections []render.Section
 	for _, g := range in.groups {
-		cards, code := scoreGroup(g, *label, asAt, *format == "html", *strict, stderr)
+		cards, code := scoreGroup(g, *sheet, *label, asAt, *format == "html", *strict, stderr)
 		if code != exitOK {
 			return code
 		}
@@ -245,7 +260,7 @@ func writeSections(b *bytes.Buffer, format string, write func(io.Writer, ...rend
 
 // scoreGroup reads a contract and its returns and scores the period: the
 // cards, or the exit code with the problems written to stderr.
-func scoreGroup(g group, label string, asAt period.Date, months, strict bool, stderr io.Writer) ([]render.Card, int) {
+func scoreGroup(g group, sheet, label string, asAt period.Date, months, strict bool, stderr io.Writer) ([]render.Card, int) {
 	c, err := contract.ReadFile(g.contract)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -263,7 +278,9 @@ func scoreGroup(g group, label string, asAt period.Date, months, strict bool, st
 		fmt.Fprintf(stderr, "-period: %v\n", err)
 		return nil, exitBadInput
 	}
-	obs, more, err := contract.ReturnReader{Contract: c}.ReadFiles(g.actuals...)
+	// CSV returns and workbooks, told apart by their content, are read as
+	// one, so that a figure given in two is found whichever they are.
+	obs, more, err := xlsx.Reader{Returns: contract.ReturnReader{Contract: c}, Sheet: sheet}.ReadFiles(g.actuals...)
 	warned = append(warned, more...)
 	for _, w := range warned {
 		fmt.Fprintln(stderr, w)

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 )
@@ -25,6 +26,11 @@ type Command struct {
 	Flags func(fs *flag.FlagSet) (usage string, valid func() bool)
 	// Write makes the report in the format asked for.
 	Write func(b *bytes.Buffer, format string) error
+	// Files are the formats whose report is a binary file (xlsx). With
+	// any, the command has an -o FILE flag that writes the report to the
+	// file instead of standard output, and a format listed here is refused
+	// without it: a binary file is never written to a terminal.
+	Files []string
 }
 
 // Run parses args, writes the report to stdout and returns the exit code.
@@ -38,6 +44,11 @@ func (c Command) Run(args []string, stdout, stderr io.Writer) int {
 	if len(c.Formats) > 0 {
 		fs.StringVar(&format, "format", c.Formats[0], strings.Join(c.Formats, " or "))
 		usage = append(usage, "[-format "+strings.Join(c.Formats, "|")+"]")
+	}
+	out := ""
+	if len(c.Files) > 0 {
+		fs.StringVar(&out, "o", "", "write the report to this file instead of standard output (required for "+strings.Join(c.Files, ", ")+")")
+		usage = append(usage, "[-o FILE]")
 	}
 	valid := func() bool { return true }
 	if c.Flags != nil {
@@ -54,9 +65,17 @@ func (c Command) Run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, strings.TrimSpace("usage: "+c.Name+" "+strings.Join(usage, " ")))
 		return 2
 	}
+	if out == "" && slices.Contains(c.Files, format) {
+		fmt.Fprintf(stderr, "%s: -format %s writes a binary file: name it with -o FILE\n", c.Name, format)
+		return 2
+	}
 	var b bytes.Buffer
 	err := c.Write(&b, format)
-	if err == nil {
+	switch {
+	case err != nil:
+	case out != "":
+		err = os.WriteFile(out, b.Bytes(), 0o644)
+	default:
 		_, err = stdout.Write(b.Bytes())
 	}
 	if err != nil {

@@ -13,6 +13,21 @@ import (
 	"github.com/kpiregime/kpiregime/regime"
 )
 
+// Class returns the colour class of a status, as the HTML page and the Excel
+// workbook colour it: "green" on target (exceeded, met), "amber" short of it
+// (tolerance, missed), "red" at detriment or failure, "grey" with no figure
+// or for information.
+func Class(s kpi.Status) string { return rag(s) }
+
+// Colour returns the background colour of a colour class ([Class]) as a
+// hex RGB value, "#d9f2d9" for green, as the HTML page's style sheet gives
+// it; "" for a class that is not one.
+func Colour(class string) string { return classColours[class] }
+
+// classColours are the background colours of the classes, as pageStyle
+// writes them (TestColoursMatchStyle checks the two agree).
+var classColours = map[string]string{"green": "#d9f2d9", "amber": "#fff0c2", "red": "#f8d0d0", "grey": "#eeeeee"}
+
 // rag is the colour class of a status: green on target, amber short of it,
 // red at detriment or failure, grey with no figure.
 func rag(s kpi.Status) string {
@@ -31,7 +46,7 @@ const pageStyle = `body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}
 th{background:#f2f2f2}.num{text-align:right;white-space:nowrap}
-.green{background:#d9f2d9}.amber{background:#fff0c2}.red{background:#f8d0d0}.grey{background:#eee}
+.green{background:#d9f2d9}.amber{background:#fff0c2}.red{background:#f8d0d0}.grey{background:#eeeeee}
 .counts span{display:inline-block;margin-right:1em;padding:.2em .5em;border-radius:.3em}
 svg{vertical-align:middle}.reason{color:#555;font-size:.9em}
 tr.interim td{font-style:italic}.flag{font-weight:bold;color:#a00}`

@@ -692,6 +692,16 @@ func rangeOf(res kpi.Result) (lo, hi decimal.Decimal, ok bool) {
 	return lo, hi, ok
 }
 
+// RangeText writes the range of figures a result was rated from, as every
+// renderer shows it in place of a figure ("91%–95%"); "" for a result rated
+// from one figure, or none.
+func RangeText(res kpi.Result) string {
+	if !isRange(res) {
+		return ""
+	}
+	return rangeWritten(res)
+}
+
 // rangeWritten writes the range a result was rated from in its measure's
 // unit, as [kpi.Result.ActualWritten] writes a figure: "91%–95%".
 func rangeWritten(res kpi.Result) string {

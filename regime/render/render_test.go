@@ -282,3 +282,15 @@ func TestActualOfRowsWithoutFigures(t *testing.T) {
 	assert.Equal(t, []string{"B", "85", "Not Measurable", "Not Measurable", "ADP being agreed; agreed not measurable: ADP being agreed"}, cells(lines[4]))
 	assert.Equal(t, []string{"C", "85", "No Data", "No Data"}, cells(lines[5]))
 }
+
+// TestColoursMatchStyle: the colours Colour gives are the page's.
+func TestColoursMatchStyle(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, render.HTML(&b, ictMay2016(t)))
+	for _, class := range []string{"green", "amber", "red", "grey"} {
+		assert.Contains(t, b.String(), "."+class+"{background:"+render.Colour(class)+"}")
+	}
+	assert.Equal(t, "green", render.Class(kpi.Met))
+	assert.Equal(t, "red", render.Class(kpi.Failed))
+	assert.Equal(t, "grey", render.Class(kpi.NoData))
+}
