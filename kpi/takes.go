@@ -162,10 +162,37 @@ func (r Result) WhatItTakes(obs Observation) []Need {
 				}
 			}
 		}
+		if len(out) > 0 && sameWhole(x.spec.Measure, out[len(out)-1], n) {
+			// Whole failures: "below 1 failure" is "at most 0 failures",
+			// what the better band already needs.
+			continue
+		}
 		out = append(out, n)
 	}
 	// Best first: the target, then each band down to the one above r's.
 	return out
+}
+
+// sameWhole reports whether two needs of a measure of whole numbers
+// (failures, counts) come to the same whole figure: the worse one adds
+// nothing.
+func sameWhole(m Measure, a, b Need) bool {
+	if m.Unit != Failures && m.Unit != Count {
+		return false
+	}
+	whole := func(n Need) decimal.Decimal {
+		lower := n.Polarity == LowerIsBetter
+		switch {
+		case lower && n.Strict:
+			return n.Level.Ceil().Sub(decimal.NewFromInt(1))
+		case lower:
+			return n.Level.Floor()
+		case n.Strict:
+			return n.Level.Floor().Add(decimal.NewFromInt(1))
+		}
+		return n.Level.Ceil()
+	}
+	return whole(a).Equal(whole(b))
 }
 
 // casesFor returns the numerator of den cases that reaches level lv
