@@ -55,6 +55,37 @@
 // "Score: 12 of 20 (60.00% of the maximum); mean 3.00 over 4 KPIs".
 // Decimals are JSON strings, and absent figures are null.
 //
+// Three further row fields are present only where a row has them.
+// "forecast", on a KPI with a cumulative profile, is the library's own
+// projection to the year end ([regime.Row.Forecast]): {"profiled",
+// "projected", "annual", "on_track"}; "note_disagrees" is true where the
+// return's note claims on track ([regime.ClaimsOnTrack]) and the
+// projection says not, and such a row is in the summary's
+// "disagreements". "what_it_takes", set by [regime.Ledger.WhatItTakes], has
+// "needs" (for each better band up to the target, best first: "status",
+// "band", "level", "strict", "reachable", "text", and for a ratio with
+// counts "cases", "denominator" and "more", else null), "year" (null, or
+// what the months left need: "annual", "so_far", "from", "to", "months",
+// "per_month", "volume", "cases", "reached", "reachable", "text"), and
+// "at_stake", "at_stake_for" (the next measurement period), "charge" and
+// "charge_given" (null where there are no credit rules). "year_before",
+// set by [regime.Ledger.CompareYearBefore], has "period", "found",
+// "status", "label", "actual", "credit" and "travel" (improved, worsened,
+// unchanged, or "" where nothing compares); the card then has
+// "year_before", the period compared with.
+//
+// In text, Markdown and HTML the projection ("projection: 26.56% at the
+// year end against the annual 30%, not on track") and what it takes
+// ("needed for met: at least 90% (900 of 1000, 13 more)", "year: needs
+// ...", "at stake in Jun-16 if it stays so: £2,000.00") follow the row's
+// notes, a note that disagrees with the projection marks the row ! and is
+// named under Disagreements ("R&B-K-008 (note says on track, projected
+// 26.56% against the annual 30%)"), and a compared card has "Year before"
+// and "Travel" columns before the notes and a line "Against May-15: 3
+// improved, 1 worsened, 5 unchanged". CSV adds year_before_period,
+// year_before_status, year_before_actual, year_before_credit and travel
+// for a compared card, and nothing otherwise.
+//
 // # Text from the contract and the return
 //
 // Names, references, descriptions, labels and above all the supplier's
