@@ -149,6 +149,20 @@
 // [Event]s raised. It does not depend on the order of its inputs, and has
 // an Equal method.
 //
+// # Forecasts, what it takes and the year before
+//
+// A row of a KPI with a cumulative profile projects its figure to the year
+// end on request ([Row.Forecast]); a return note that claims the KPI is on
+// track ([ClaimsOnTrack]) where the projection says not is flagged while
+// scoring (Row.NoteDisagrees) and counted among the disagreements. Two
+// steps run only when asked, after scoring, so that scoring pays nothing
+// for them: [Ledger.WhatItTakes] says for each row short of its target the
+// figure (with counts, the whole cases) each better band needed, what the
+// months left in the year need, and the credit at stake next month if the
+// KPI stays where it is (through the same credit rules, before caps); and
+// [Ledger.CompareYearBefore] sets each row beside the same view a year
+// before, with a direction of travel ([Travel]).
+//
 // Package [github.com/kpiregime/kpiregime/regime/regimetest] has assertions
 // for test suites that pin a contract's rules.
 package regime

@@ -885,6 +885,9 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	row.Label = r.Label(row.Status)
 	row.Reported = o.Reported()
 	row.Disagrees = row.Reported != 0 && row.Reported != row.Status
+	if note != "" && d.Profile().Cumulative() {
+		checkOnTrack(row, note)
+	}
 	if relieved {
 		row.Relief, row.Relieved = rl, rl.Kind == Mitigation || rl.Kind == CustomerCause
 		row.Notes = append(row.Notes, reliefNote(rl))

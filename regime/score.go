@@ -122,6 +122,10 @@ type Row struct {
 	// Disagrees is true where it is not Status.
 	Reported  kpi.Status
 	Disagrees bool
+	// NoteDisagrees is true where the return's note claims the KPI is on
+	// track ([ClaimsOnTrack]) and the library's own projection of its
+	// cumulative figure ([Row.Forecast]) says it is not.
+	NoteDisagrees bool
 	// Claim is the status the return gave instead of a figure (not_due,
 	// no_data, not_measurable, excluded), or 0. ClaimRefused is true where
 	// the contract does not grant it: a not_due for a period that is due,
@@ -178,6 +182,13 @@ type Row struct {
 	// each restatement changed ("restated on 2019-09-12 by the council:
 	// was 82.1% (missed), now 92.1% (met)").
 	Figures []FigureVersion
+	// Takes is what the row needed and what is at stake next month, set by
+	// [Ledger.WhatItTakes] where there is something to show; nil
+	// otherwise, and always after scoring alone.
+	Takes *Takes
+	// YearBefore is the row's counterpart in the same view a year before,
+	// set by [Ledger.CompareYearBefore]; nil otherwise.
+	YearBefore *YearBefore
 }
 
 // Restated reports whether the row's figure was restated: reported again,
@@ -196,7 +207,8 @@ func (r Row) Equal(o Row) bool {
 		equalCounts(r.Tally, o.Tally) && slices.Equal(r.Notes, o.Notes) && r.Regime == o.Regime && r.PartOf == o.PartOf &&
 		r.Held.Equal(o.Held) && r.EarnedBack.Equal(o.EarnedBack) && r.Repaid.Equal(o.Repaid) && r.Forfeited.Equal(o.Forfeited) &&
 		r.Bonus.Equal(o.Bonus) && r.Deduction.Equal(o.Deduction) &&
-		slices.EqualFunc(r.Figures, o.Figures, FigureVersion.Equal)
+		slices.EqualFunc(r.Figures, o.Figures, FigureVersion.Equal) && r.NoteDisagrees == o.NoteDisagrees &&
+		r.Takes.Equal(o.Takes) && r.YearBefore.Equal(o.YearBefore)
 }
 
 // Summary totals a scorecard.
@@ -229,7 +241,9 @@ type Summary struct {
 	// rows are never exceptions.
 	Exceptions []string
 	// Disagreements are the references of rows whose reported status
-	// disagrees with the one the contract gives, or whose claim it refused.
+	// disagrees with the one the contract gives, whose claim it refused,
+	// or whose note claims on track against the projection
+	// (Row.NoteDisagrees).
 	Disagreements []string
 	// Points are the service points accrued, never capped.
 	Points decimal.Decimal
@@ -280,10 +294,13 @@ type Scorecard struct {
 	Period period.Period
 	// AsAt is the day the scorecard was made as at ([Input].AsAt): zero
 	// for the latest version of every figure.
-	AsAt    period.Date
-	Rows    []Row
-	Summary Summary
-	Events  []Event
+	AsAt period.Date
+	// YearBefore is the period the rows were compared with
+	// ([Ledger.CompareYearBefore]), or zero where they were not.
+	YearBefore period.Period
+	Rows       []Row
+	Summary    Summary
+	Events     []Event
 }
 
 // Row returns the first row for KPI ref.
@@ -314,7 +331,7 @@ func (s *Scorecard) Equal(o *Scorecard) bool {
 		return s == o
 	}
 	return s.Regime == o.Regime && s.Version == o.Version && slices.Equal(s.Versions, o.Versions) && slices.Equal(s.Names, o.Names) &&
-		s.Period == o.Period && s.AsAt == o.AsAt &&
+		s.Period == o.Period && s.AsAt == o.AsAt && s.YearBefore == o.YearBefore &&
 		slices.EqualFunc(s.Rows, o.Rows, Row.Equal) && s.Summary.equal(o.Summary) && slices.Equal(s.Events, o.Events)
 }
 
@@ -381,7 +398,7 @@ func summarise(rows []Row) Summary {
 		if !r.Points.IsZero() {
 			s.Points = s.Points.Add(r.Points)
 		}
-		if r.Disagrees || r.ClaimRefused {
+		if r.Disagrees || r.ClaimRefused || r.NoteDisagrees {
 			s.Disagreements = append(s.Disagreements, r.KPI)
 		}
 		if r.Interim {

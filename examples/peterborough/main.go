@@ -19,6 +19,14 @@
 //	go run ./examples/peterborough -format xlsx -o report.xlsx
 //	go run ./examples/peterborough -format html > report.html
 //
+// Beside each cumulative collection KPI (R&B-K-001 and the others with a
+// cumulative profile) the table prints the library's own projection to the
+// year end, actual × annual ÷ profiled ([kpi.Result.Forecast]), after the
+// supplier's note. Where the note says "On track to meet annual target of
+// ..." and the projection says not (R&B-K-008 in May 2016: 9.96 × 30 ÷
+// 11.25 = 26.56%, against the note's 30%), the row is marked ! and listed
+// under Disagreements; the JSON carries the projection as "forecast".
+//
 // Each contract is also built with the Go API (pssp.go, ict.go), and a
 // test checks that the two definitions give the same scorecards.
 //

@@ -242,3 +242,64 @@ func TestReport(t *testing.T) {
 	assert.Contains(t, page, `<section class="contract" id="contract-1" data-contract="PSSP">`)
 	assert.Contains(t, page, `<section class="contract" id="contract-2" data-contract="ICT">`)
 }
+
+// TestProjection reads the library's projection beside each PSSP
+// collection KPI in May 2016 from the JSON, each worked by hand as actual ×
+// annual ÷ profiled to 2 places (see contract's TestOnTrackSeed000 for the
+// arithmetic): R&B-K-008 is 9.96 × 30 ÷ 11.25 = 26.56, not on track, while
+// the supplier's note says "On track to meet annual target of 30%".
+func TestProjection(t *testing.T) {
+	var out, errs bytes.Buffer
+	require.Equal(t, 0, run([]string{"-format", "json"}, &out, &errs), errs.String())
+	var doc struct {
+		Scorecards []struct {
+			Contract string `json:"contract"`
+			Period   string `json:"period"`
+			Rows     []struct {
+				KPI      string `json:"kpi"`
+				Forecast *struct {
+					Projected string `json:"projected"`
+					Annual    string `json:"annual"`
+					OnTrack   bool   `json:"on_track"`
+				} `json:"forecast"`
+				NoteDisagrees bool `json:"note_disagrees"`
+			} `json:"rows"`
+			Summary struct {
+				Disagreements []string `json:"disagreements"`
+			} `json:"summary"`
+		} `json:"scorecards"`
+	}
+	require.NoError(t, json.Unmarshal(out.Bytes(), &doc))
+	want := map[string]struct {
+		projected, annual string
+		onTrack           bool
+	}{
+		"R&B-K-001":  {"95.85", "95.8", true},  // 20.32 × 95.8 ÷ 20.31
+		"R&B-K-002":  {"97.85", "97.8", true},  // 19.85 × 97.8 ÷ 19.84
+		"R&B-K-007":  {"15.09", "14.31", true}, // 4.81 × 14.31 ÷ 4.56
+		"R&B-K-008":  {"26.56", "30", false},   // 9.96 × 30 ÷ 11.25
+		"R&B-K-009a": {"26.21", "26", true},    // 5.04 × 26 ÷ 5.00
+		"R&B-K-009b": {"61.96", "63", false},   // 59.01 × 63 ÷ 60.00
+	}
+	seen := 0
+	for _, sc := range doc.Scorecards {
+		if sc.Contract != "PSSP" || sc.Period != "2016-05" {
+			continue
+		}
+		for _, r := range sc.Rows {
+			w, ok := want[r.KPI]
+			if !ok {
+				assert.Nil(t, r.Forecast, "%s has no cumulative profile", r.KPI)
+				continue
+			}
+			seen++
+			require.NotNil(t, r.Forecast, r.KPI)
+			assert.Equal(t, w.projected, r.Forecast.Projected, r.KPI)
+			assert.Equal(t, w.annual, r.Forecast.Annual, r.KPI)
+			assert.Equal(t, w.onTrack, r.Forecast.OnTrack, r.KPI)
+			assert.Equal(t, !w.onTrack, r.NoteDisagrees, r.KPI)
+		}
+		assert.Equal(t, []string{"R&B-K-008", "R&B-K-009b"}, sc.Summary.Disagreements)
+	}
+	assert.Equal(t, len(want), seen)
+}

@@ -42,6 +42,20 @@
 // reported on or before the day is scored, and later ones are not; without
 // it, the latest version of every figure is.
 //
+// -compare year adds, for every row, the same view a year before (the
+// status, figure and credit then) and the direction of travel (improved,
+// worsened, unchanged), as committees report it: two columns in text,
+// Markdown and HTML, a "year_before" object in the JSON and
+// year_before_* and travel columns in CSV. A year before the figures
+// begin shows "none".
+//
+// -what-it-takes adds, for each row short of its target, the figure (and,
+// with counts, the whole number of cases) each better band needed; for a
+// cumulative KPI or one measured over a year, what the months left need
+// to reach the annual target; and the credit at stake next month if the
+// KPI stays where it is. It is a note in text, Markdown and HTML and a
+// "what_it_takes" object in the JSON.
+//
 // Likely mistakes that may still be right (0.95 for a percentage whose
 // target is 90%, perhaps a fraction) are printed on standard error as
 // file:line: warning: path: message; -strict makes them errors.
@@ -144,8 +158,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
 	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
 	asAtText := fs.String("as-at", "", "score as at this day, YYYY-MM-DD: figures restated after it are read as they stood (default: the latest)")
+	compare := fs.String("compare", "", "compare each row with the same view a year before: year")
+	takes := fs.Bool("what-it-takes", false, "say what each row short of its target needed, what the rest of the year needs and what is at stake next month")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-contract FILE -actuals FILE ...] -period LABEL [-sheet NAME] [-as-at YYYY-MM-DD] [-format text|markdown|csv|json|html|xlsx] [-o FILE] [-strict]")
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-contract FILE -actuals FILE ...] -period LABEL [-sheet NAME] [-as-at YYYY-MM-DD] [-compare year] [-what-it-takes] [-format text|markdown|csv|json|html|xlsx] [-o FILE] [-strict]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -189,6 +205,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *format == "xlsx" && *out == "" {
 		return usage("-format xlsx writes a binary workbook: name the file with -o (it is never written to standard output)")
 	}
+	if *compare != "" && *compare != "year" {
+		return usage("-compare %q: the only comparison is year", *compare)
+	}
 	if _, err := period.ParseLabel(*label); err != nil && !period.IsPeriodLabel(*label) {
 		return usage("-period: %v", err)
 	}
@@ -208,7 +227,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var sections []render.Section
 	for _, g := range in.groups {
-		cards, code := scoreGroup(g, *sheet, *label, asAt, *format == "html", *strict, stderr)
+		cards, code := scoreGroup(g, *sheet, *label, asAt, *format == "html", *strict, extras{year: *compare == "year", takes: *takes}, stderr)
 		if code != exitOK {
 			return code
 		}
@@ -260,7 +279,7 @@ func writeSections(b *bytes.Buffer, format string, write func(io.Writer, ...rend
 
 // scoreGroup reads a contract and its returns and scores the period: the
 // cards, or the exit code with the problems written to stderr.
-func scoreGroup(g group, sheet, label string, asAt period.Date, months, strict bool, stderr io.Writer) ([]render.Card, int) {
+func scoreGroup(g group, sheet, label string, asAt period.Date, months, strict bool, x extras, stderr io.Writer) ([]render.Card, int) {
 	c, err := contract.ReadFile(g.contract)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -293,7 +312,7 @@ func scoreGroup(g group, sheet, label string, asAt period.Date, months, strict b
 		fmt.Fprintln(stderr, "scorecard: -strict: the warnings above are errors, so there is no scorecard")
 		return nil, exitBadInput
 	}
-	cards, err := score(c, obs, p, asAt, months)
+	cards, err := score(c, obs, p, asAt, months, x)
 	if err != nil {
 		fmt.Fprintf(stderr, "-period %s: %v\n", label, err)
 		return nil, exitBadInput
@@ -301,10 +320,39 @@ func scoreGroup(g group, sheet, label string, asAt period.Date, months, strict b
 	return cards, exitOK
 }
 
+// extras are what a card may add to its rows beyond scoring.
+type extras struct{ year, takes bool }
+
 // score makes the period's card. For the HTML page of a longer period the
 // month cards come first, so that each KPI's trend line runs across them.
-func score(c *contract.Contract, obs []regime.Observation, p period.Period, asAt period.Date, months bool) ([]render.Card, error) {
-	sc, err := c.ScoreAsAt(obs, p, asAt)
+// With extras, each card is a view of the contract's ledger that then
+// compares its rows with a year before, or says what they take.
+func score(c *contract.Contract, obs []regime.Observation, p period.Period, asAt period.Date, months bool, x extras) ([]render.Card, error) {
+	one := func(q period.Period) (*regime.Scorecard, error) { return c.ScoreAsAt(obs, q, asAt) }
+	if x.year || x.takes {
+		l, err := c.RunAsAt(obs, p.LastMonth(), asAt)
+		if err != nil {
+			return nil, err
+		}
+		one = func(q period.Period) (*regime.Scorecard, error) {
+			sc, err := l.Scorecard(q)
+			if err != nil {
+				return nil, err
+			}
+			if x.year {
+				if err := l.CompareYearBefore(sc); err != nil {
+					return nil, err
+				}
+			}
+			if x.takes {
+				if err := l.WhatItTakes(sc); err != nil {
+					return nil, err
+				}
+			}
+			return sc, nil
+		}
+	}
+	sc, err := one(p)
 	if err != nil {
 		return nil, err
 	}
@@ -321,7 +369,7 @@ func score(c *contract.Contract, obs []regime.Observation, p period.Period, asAt
 			parts = c.Periods().Periods(p)
 		}
 		for part := range parts {
-			msc, err := c.ScoreAsAt(obs, part, asAt)
+			msc, err := one(part)
 			if err != nil {
 				return nil, err
 			}

@@ -68,6 +68,37 @@
 // starts a new page, and a table's header row is repeated on each page.
 // The single-contract renderers are unchanged by it.
 //
+// Three further row fields are present only where a row has them.
+// "forecast", on a KPI with a cumulative profile, is the library's own
+// projection to the year end ([regime.Row.Forecast]): {"profiled",
+// "projected", "annual", "on_track"}; "note_disagrees" is true where the
+// return's note claims on track ([regime.ClaimsOnTrack]) and the
+// projection says not, and such a row is in the summary's
+// "disagreements". "what_it_takes", set by [regime.Ledger.WhatItTakes], has
+// "needs" (for each better band up to the target, best first: "status",
+// "band", "level", "strict", "reachable", "text", and for a ratio with
+// counts "cases", "denominator" and "more", else null), "year" (null, or
+// what the months left need: "annual", "so_far", "from", "to", "months",
+// "per_month", "volume", "cases", "reached", "reachable", "text"), and
+// "at_stake", "at_stake_for" (the next measurement period), "charge" and
+// "charge_given" (null where there are no credit rules). "year_before",
+// set by [regime.Ledger.CompareYearBefore], has "period", "found",
+// "status", "label", "actual", "credit" and "travel" (improved, worsened,
+// unchanged, or "" where nothing compares); the card then has
+// "year_before", the period compared with.
+//
+// In text, Markdown and HTML the projection ("projection: 26.56% at the
+// year end against the annual 30%, not on track") and what it takes
+// ("needed for met: at least 90% (900 of 1000, 13 more)", "year: needs
+// ...", "at stake in Jun-16 if it stays so: £2,000.00") follow the row's
+// notes, a note that disagrees with the projection marks the row ! and is
+// named under Disagreements ("R&B-K-008 (note says on track, projected
+// 26.56% against the annual 30%)"), and a compared card has "Year before"
+// and "Travel" columns before the notes and a line "Against May-15: 3
+// improved, 1 worsened, 5 unchanged". CSV adds year_before_period,
+// year_before_status, year_before_actual, year_before_credit and travel
+// for a compared card, and nothing otherwise.
+//
 // # Text from the contract and the return
 //
 // Names, references, descriptions, labels and above all the supplier's
@@ -172,6 +203,69 @@ type row struct {
 	Forfeited  string `json:"forfeited,omitempty"`
 	Bonus      string `json:"bonus,omitempty"`
 	Deduction  string `json:"deduction,omitempty"`
+	// The projection of a cumulative KPI, the row's what-it-takes and its
+	// year-before counterpart: each omitted where the row has none.
+	Forecast      *forecast   `json:"forecast,omitempty"`
+	NoteDisagrees bool        `json:"note_disagrees,omitempty"`
+	WhatItTakes   *takes      `json:"what_it_takes,omitempty"`
+	YearBefore    *yearBefore `json:"year_before,omitempty"`
+}
+
+// forecast is a cumulative KPI's projection to the year end.
+type forecast struct {
+	Profiled  string `json:"profiled"`
+	Projected string `json:"projected"`
+	Annual    string `json:"annual"`
+	OnTrack   bool   `json:"on_track"`
+}
+
+// need is what one band needed.
+type need struct {
+	Status      string  `json:"status"`
+	Band        string  `json:"band,omitempty"`
+	Level       string  `json:"level"`
+	Strict      bool    `json:"strict"`
+	Cases       *string `json:"cases"`
+	Denominator *string `json:"denominator"`
+	More        *string `json:"more"`
+	Reachable   bool    `json:"reachable"`
+	Text        string  `json:"text"`
+}
+
+// yearNeed is what the months left in the year need.
+type yearNeed struct {
+	Annual    string  `json:"annual"`
+	SoFar     string  `json:"so_far"`
+	From      string  `json:"from"`
+	To        string  `json:"to"`
+	Months    int     `json:"months"`
+	PerMonth  *string `json:"per_month"`
+	Volume    *string `json:"volume"`
+	Cases     *string `json:"cases"`
+	Reached   bool    `json:"reached"`
+	Reachable bool    `json:"reachable"`
+	Text      string  `json:"text"`
+}
+
+// takes is a row's what-it-takes.
+type takes struct {
+	Needs       []need    `json:"needs"`
+	Year        *yearNeed `json:"year"`
+	AtStake     *string   `json:"at_stake"`
+	AtStakeFor  *string   `json:"at_stake_for"`
+	Charge      *string   `json:"charge"`
+	ChargeGiven bool      `json:"charge_given"`
+}
+
+// yearBefore is a row's counterpart a year before.
+type yearBefore struct {
+	Period string  `json:"period"`
+	Found  bool    `json:"found"`
+	Status *string `json:"status"`
+	Label  string  `json:"label"`
+	Actual *string `json:"actual"`
+	Credit *string `json:"credit"`
+	Travel string  `json:"travel"`
 }
 
 // figure is one version of a restated row's figure in the JSON shape.
@@ -262,9 +356,11 @@ type card struct {
 	Versions []string `json:"versions"`
 	Period   string   `json:"period"`
 	AsAt     string   `json:"as_at,omitempty"`
-	Rows     []row    `json:"rows"`
-	Summary  summary  `json:"summary"`
-	Events   []event  `json:"events"`
+	// YearBefore is the period the rows were compared with, where they were.
+	YearBefore string  `json:"year_before,omitempty"`
+	Rows       []row   `json:"rows"`
+	Summary    summary `json:"summary"`
+	Events     []event `json:"events"`
 }
 
 func money(d decimal.Decimal) string { return d.StringFixed(2) }
@@ -384,6 +480,52 @@ func rowOf(c Card, r regime.Row) row {
 			out.Figures = append(out.Figures, f)
 		}
 	}
+	if f, ok := r.Forecast(); ok {
+		out.Forecast = &forecast{Profiled: exact(f.Profiled), Projected: exact(f.Projected), Annual: exact(f.Annual), OnTrack: f.OnTrack}
+	}
+	out.NoteDisagrees = r.NoteDisagrees
+	out.WhatItTakes = takesOf(r.Takes)
+	out.YearBefore = yearBeforeOf(r.YearBefore)
+	return out
+}
+
+// takesOf is t in the JSON shape, or nil.
+func takesOf(t *regime.Takes) *takes {
+	if t.Empty() {
+		return nil
+	}
+	out := &takes{Needs: []need{}, ChargeGiven: t.ChargeGiven}
+	for _, n := range t.Needs {
+		x := need{Status: n.Status.String(), Band: n.Band, Level: exact(n.Level), Strict: n.Strict, Reachable: n.Reachable, Text: n.String()}
+		if n.HasCases {
+			x.Cases, x.Denominator, x.More = ptr(n.Cases, true), ptr(n.Denominator, true), ptr(n.More, true)
+		}
+		out.Needs = append(out.Needs, x)
+	}
+	if t.HasYear {
+		y := t.Year
+		out.Year = &yearNeed{Annual: exact(y.Annual), SoFar: exact(y.SoFar), From: y.From.String(), To: y.To.String(), Months: y.Months,
+			PerMonth: ptr(y.PerMonth, !y.Reached && y.Reachable), Volume: ptr(y.Volume, !y.Volume.IsZero()), Cases: ptr(y.Cases, y.HasCases),
+			Reached: y.Reached, Reachable: y.Reachable, Text: y.String()}
+	}
+	if t.HasAtStake {
+		stake, charge, of := money(t.AtStake), money(t.Charge), t.AtStakeFor.String()
+		out.AtStake, out.Charge, out.AtStakeFor = &stake, &charge, &of
+	}
+	return out
+}
+
+// yearBeforeOf is y in the JSON shape, or nil.
+func yearBeforeOf(y *regime.YearBefore) *yearBefore {
+	if y == nil {
+		return nil
+	}
+	out := &yearBefore{Period: y.Period.String(), Found: y.Found, Travel: y.Travel.String()}
+	if y.Found {
+		a, ok := y.Result.Actual()
+		credit := money(y.Credit)
+		out.Status, out.Label, out.Actual, out.Credit = statusName(y.Status), y.Label, ptr(a, ok), &credit
+	}
 	return out
 }
 
@@ -393,6 +535,9 @@ func cardOf(c Card) card {
 		Period: sc.Period.String(), Rows: []row{}, Events: []event{}}
 	if !sc.AsAt.IsZero() {
 		out.AsAt = sc.AsAt.String()
+	}
+	if !sc.YearBefore.IsZero() {
+		out.YearBefore = sc.YearBefore.String()
 	}
 	for _, r := range sc.Rows {
 		out.Rows = append(out.Rows, rowOf(c, r))
@@ -470,11 +615,17 @@ var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "des
 	"interim", "deemed", "reported", "disagrees", "claim", "claim_refused", "range_low", "range_high", "tally", "versions",
 	"card_period"}
 
+// csvYearBefore are the columns added where a card was compared with a
+// year before: the period compared with, the status, figure and credit
+// then, and the direction of travel (improved, worsened, unchanged, or
+// empty where there is nothing to compare).
+var csvYearBefore = []string{"year_before_period", "year_before_status", "year_before_actual", "year_before_credit", "travel"}
+
 // csvNumbers are the CSV columns of decimals the library writes itself,
 // which are never altered: every other column is text, and is protected
 // against formula injection ([csvText]).
 var csvNumbers = map[string]bool{"target": true, "actual": true, "variance": true, "score": true, "points": true, "credit": true,
-	"range_low": true, "range_high": true}
+	"range_low": true, "range_high": true, "year_before_actual": true, "year_before_credit": true}
 
 // csvText protects a text cell against formula injection as OWASP advises:
 // a cell that starts with =, +, -, @, a tab or a carriage return gets a
@@ -492,7 +643,12 @@ func csvText(s string) string {
 // package documentation).
 func CSV(w io.Writer, cards ...Card) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvColumns); err != nil {
+	compared := slices.ContainsFunc(cards, func(c Card) bool { return !c.Scorecard.YearBefore.IsZero() })
+	cols := csvColumns
+	if compared {
+		cols = append(slices.Clone(cols), csvYearBefore...)
+	}
+	if err := cw.Write(cols); err != nil {
 		return err
 	}
 	for _, c := range cards {
@@ -507,7 +663,14 @@ func CSV(w io.Writer, cards ...Card) error {
 				x.Relief, x.Points, x.Credit, x.Trend, x.Reason, strings.Join(x.Notes, "; "),
 				fmt.Sprint(x.Interim), fmt.Sprint(x.Deemed), deref(x.Reported), fmt.Sprint(x.Disagrees), deref(x.Claim),
 				fmt.Sprint(x.ClaimRefused), lo, hi, tallyText(r.Tally), strings.Join(x.Versions, "; "), c.Scorecard.Period.String()}
-			for i, col := range csvColumns {
+			if compared {
+				var yb yearBefore
+				if x.YearBefore != nil {
+					yb = *x.YearBefore
+				}
+				rec = append(rec, yb.Period, deref(yb.Status), deref(yb.Actual), deref(yb.Credit), yb.Travel)
+			}
+			for i, col := range cols {
 				if !csvNumbers[col] {
 					rec[i] = csvText(rec[i])
 				}
@@ -556,11 +719,73 @@ func deref(s *string) string {
 // points and credits the library writes from numbers.
 func tableRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []string {
 	cells := baseRow(sc, r, esc)
+	if !sc.YearBefore.IsZero() {
+		// Compared with a year before: its status, figure and credit, and
+		// the direction of travel, before the notes.
+		cells = slices.Insert(cells, len(cells)-1, esc(yearBeforeCell(r)), r.YearBefore.Travel.String())
+	}
 	if !scaled(sc) {
 		return cells
 	}
 	// On a score scale, the score and its band's name after the status.
 	return slices.Insert(cells, scoreColumn, esc(scoreCell(r)))
+}
+
+// yearBeforeCell is a row's figure, status and credit a year before:
+// "87.00% Detriment £2,000.00", or "none" where there was no row.
+func yearBeforeCell(r regime.Row) string {
+	y := r.YearBefore
+	if y == nil || !y.Found {
+		return "none"
+	}
+	var parts []string
+	if w, ok := y.Result.ActualWritten(); ok {
+		parts = append(parts, w.String())
+	}
+	parts = append(parts, cmp.Or(y.Label, regime.DefaultLabel(y.Status)))
+	if !y.Credit.IsZero() {
+		parts = append(parts, pounds(y.Credit))
+	}
+	return strings.Join(parts, " ")
+}
+
+// forecastNote says what the library projects for a cumulative KPI:
+// "projection: 26.56% at the year end against the annual 30%, not on
+// track".
+func forecastNote(r regime.Row) (string, bool) {
+	f, ok := r.Forecast()
+	if !ok {
+		return "", false
+	}
+	in := func(v decimal.Decimal) string {
+		switch u := r.Result.Measure().Unit; u {
+		case kpi.Number, kpi.Count, kpi.Rating:
+			return kpi.Written{Value: v}.String()
+		default:
+			return kpi.Written{Value: v, Unit: u}.String()
+		}
+	}
+	track := "on track"
+	if !f.OnTrack {
+		track = "not on track"
+	}
+	return fmt.Sprintf("projection: %s at the year end against the annual %s, %s", in(f.Projected), in(f.Annual), track), true
+}
+
+// projectedShort is the projection as a disagreement gives it: "projected
+// 26.56% against the annual 30%".
+func projectedShort(r regime.Row) string {
+	f, ok := r.Forecast()
+	if !ok {
+		return "projected otherwise"
+	}
+	w := func(v decimal.Decimal) string {
+		if u := r.Result.Measure().Unit; u != kpi.Number && u != kpi.Count && u != kpi.Rating {
+			return kpi.Written{Value: v, Unit: u}.String()
+		}
+		return kpi.Written{Value: v}.String()
+	}
+	return fmt.Sprintf("projected %s against the annual %s", w(f.Projected), w(f.Annual))
 }
 
 // scoreColumn is the place of the Score column, after Status, in a card
@@ -575,10 +800,14 @@ func scaled(sc *regime.Scorecard) bool {
 
 // head returns the table's column names for a card.
 func head(sc *regime.Scorecard) []string {
-	if !scaled(sc) {
-		return tableHead
+	cols := tableHead
+	if !sc.YearBefore.IsZero() {
+		cols = slices.Insert(slices.Clone(cols), len(cols)-1, "Year before ("+sc.YearBefore.Label(period.Short)+")", "Travel")
 	}
-	return slices.Insert(slices.Clone(tableHead), scoreColumn, "Score")
+	if !scaled(sc) {
+		return cols
+	}
+	return slices.Insert(slices.Clone(cols), scoreColumn, "Score")
 }
 
 // scoreCell is a row's score with its band's name, "4 Strong", or the
@@ -635,6 +864,13 @@ func baseRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []stri
 		// between bands: the reason says so, where the table shows it.
 		notes = append([]string{r.Result.Reason()}, notes...)
 	}
+	if f, ok := forecastNote(r); ok {
+		// Beside the return's note, the library's own projection.
+		notes = append(slices.Clone(notes), f)
+	}
+	if t := r.Takes.Notes(); len(t) > 0 {
+		notes = append(slices.Clone(notes), t...)
+	}
 	if p, ok := ownPeriod(sc, r); ok && !slices.ContainsFunc(notes, func(n string) bool { return strings.HasPrefix(n, p+" ") }) {
 		// Unless a note already starts with it ("Q1 2016/17 from the
 		// monthly figures of ...").
@@ -656,7 +892,7 @@ func statusCell(r regime.Row, esc func(string) string) string {
 	if r.Interim {
 		s += " (interim)"
 	}
-	if r.Disagrees || r.ClaimRefused {
+	if r.Disagrees || r.ClaimRefused || r.NoteDisagrees {
 		s += " !"
 	}
 	return s
@@ -735,6 +971,9 @@ func disagreement(sc *regime.Scorecard, r regime.Row) string {
 		} else {
 			parts = append(parts, fmt.Sprintf("claimed %s, not granted", strings.ReplaceAll(r.Claim.String(), "_", " ")))
 		}
+	}
+	if r.NoteDisagrees {
+		parts = append(parts, "note says on track, "+projectedShort(r))
 	}
 	return strings.Join(parts, "; ")
 }
@@ -909,6 +1148,9 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 	if l := incentivesLine(s); l != "" {
 		lines = append(lines, l+".")
 	}
+	if !sc.YearBefore.IsZero() {
+		lines = append(lines, travelLine(sc)+".")
+	}
 	for _, e := range sc.Events {
 		who := "KPI " + e.KPI
 		if e.KPI == "" {
@@ -919,6 +1161,29 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 	for _, l := range lines {
 		b.WriteString(esc(l) + "\n")
 	}
+}
+
+// travelLine counts the rows by direction of travel against the year
+// before: "Against May-15: 1 improved, 1 worsened, 0 unchanged, 2 not
+// compared".
+func travelLine(sc *regime.Scorecard) string {
+	var n [4]int
+	for _, r := range sc.Rows {
+		if r.PartOf != "" {
+			continue
+		}
+		t := regime.NotCompared
+		if r.YearBefore != nil {
+			t = r.YearBefore.Travel
+		}
+		n[t]++
+	}
+	s := fmt.Sprintf("Against %s: %d improved, %d worsened, %d unchanged", sc.YearBefore.Label(period.Short),
+		n[regime.Improved], n[regime.Worsened], n[regime.Unchanged])
+	if n[regime.NotCompared] > 0 {
+		s += fmt.Sprintf(", %d not compared", n[regime.NotCompared])
+	}
+	return s
 }
 
 // remedyLine says what the regime's points remedy charged: "Remedy: 3
