@@ -490,5 +490,12 @@ func (b *builder) rule(fe fileRule, path string) regime.Rule {
 	case regime.Reached:
 		r.Status, _ = b.status(child(path, "status"), fe.Status, true)
 	}
+	if fp := fe.Plan; fp != nil {
+		r.Plan = regime.PlanRule{SubmitWithin: fp.SubmitWithinDays, CloseAfter: fp.CloseAfter,
+			Overdue: strings.TrimSpace(fp.OverdueEvent), Repeat: strings.TrimSpace(fp.RepeatEvent)}
+		if r.Plan.IsZero() {
+			b.bad(child(path, "plan"), "a plan says when it is due (submit_within_days), when it closes (close_after) or what it raises (overdue_event, repeat_event)")
+		}
+	}
 	return r
 }

@@ -339,6 +339,24 @@ func (c *Contract) RunAsAt(obs []regime.Observation, through period.Month, asAt 
 	return l, c.explain(err)
 }
 
+// Input returns what the contract's ledger is run from through month
+// through (zero: the last month with a figure): the observations, the
+// contract's charges from a year before the first observation (for
+// rolling caps), its opening credits and its years. Add what the returns
+// do not carry, such as the council's plan log
+// ([regime.Input].PlanUpdates) or a day to run as at, and run it with
+// [Contract.RunInput].
+func (c *Contract) Input(obs []regime.Observation, through period.Month) regime.Input {
+	return c.input(obs, through)
+}
+
+// RunInput runs the contract's ledger from in ([Contract.Input]), with
+// errors in the contract's terms as [Contract.Run] gives them.
+func (c *Contract) RunInput(in regime.Input) (*regime.Ledger, error) {
+	l, err := c.history.Run(in)
+	return l, c.explain(err)
+}
+
 // input is the ledger's input: the observations, the charges of every month
 // from a year before the first observation (for rolling caps) through the
 // last month asked for, and the opening credits.

@@ -334,6 +334,9 @@ func ruleModel(r regime.Rule) fileRule {
 	case regime.Reached:
 		fr.Status = statusText(r.Status)
 	}
+	if p := r.Plan; !p.IsZero() {
+		fr.Plan = &filePlan{SubmitWithinDays: p.SubmitWithin, CloseAfter: p.CloseAfter, OverdueEvent: p.Overdue, RepeatEvent: p.Repeat}
+	}
 	return fr
 }
 

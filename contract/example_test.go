@@ -519,3 +519,48 @@ regimes:
 	// Apr-16: credits £0.00, held £2000.00, earned back £0.00 - £2,000.00 held: earned back with 3 periods on target, deducted if not
 	// Jul-16: credits £0.00, held £0.00, earned back £2000.00 - earned back: £2,000.00 held for Apr-16
 }
+
+// A rectification plan: KPI 3 fails twice in a row, which opens a plan due
+// ten days after May; the council's log says it was submitted on 8 June
+// and agreed on 20 June, to be completed by 31 August.
+func ExampleReadPlanUpdates() {
+	file := `
+id: PLANS
+start: 2016-04-01
+regimes:
+  - name: R
+    from: 2016-04
+    kpis:
+      - {ref: "3", measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}, frequency: monthly, target: 90%}
+    escalation:
+      - {event: rectification plan, rule: consecutive, failures: 2, plan: {submit_within_days: 10, overdue_event: critical failure}}
+`
+	c, err := contract.Decode(strings.NewReader(file), "plans.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\n3,Apr-16,80\n3,May-16,80\n3,Jun-16,95\n"), "plans.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	log := "kpi,event,date,state,target_date\n3,rectification plan,2016-06-08,submitted,\n3,rectification plan,2016-06-20,agreed,2016-08-31\n"
+	updates, err := contract.ReadPlanUpdates(strings.NewReader(log), "plans-log.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	in := c.Input(obs, period.Must(period.ParseMonth("Jun-16")))
+	in.PlanUpdates = updates
+	l, err := c.RunInput(in)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range l.Plans(period.Must(period.ParseLabel("Jun-16"))) {
+		fmt.Println(p)
+	}
+	// Output:
+	// rectification plan for KPI 3 (opened May-16): agreed 2016-06-20, target 2016-08-31
+}

@@ -100,7 +100,7 @@ func richContract(t testing.TB) *contract.Contract {
 		Caps: regime.Caps{PerPeriod: regime.Pounds(dec("5000")), Rolling: regime.PercentOfCharges(dec("10")), Window: 6},
 		Escalation: []regime.Rule{
 			regime.NFailuresInM("material failure", 3, 6),
-			regime.KConsecutive("rectification plan", 2).ForKPI("3"),
+			regime.KConsecutive("rectification plan", 2).ForKPI("3").WithPlan(regime.PlanRule{SubmitWithin: 10, CloseAfter: 3, Overdue: "critical failure", Repeat: "termination right"}),
 			regime.PointsInWindow("critical", 3, dec("20")),
 			regime.StatusReached("below minimum", kpi.Failed).ForKPI("CSC_KPI_04"),
 		},

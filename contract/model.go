@@ -177,11 +177,19 @@ type fileCaps struct {
 }
 
 type fileRule struct {
-	Event    string `yaml:"event" json:"event" req:"1" doc:"The event raised (material failure)."`
-	Rule     string `yaml:"rule" json:"rule" req:"1" enum:"failures_in_window,consecutive,rolling_points,reached" doc:"The predicate."`
-	KPI      string `yaml:"kpi,omitempty" json:"kpi,omitempty" doc:"Restrict the rule to one KPI."`
-	Failures int    `yaml:"failures,omitempty" json:"failures,omitempty" doc:"failures_in_window, consecutive: the number of failures."`
-	Periods  int    `yaml:"periods,omitempty" json:"periods,omitempty" doc:"failures_in_window, rolling_points: the window in periods."`
-	Points   num    `yaml:"points,omitempty" json:"points,omitempty" doc:"rolling_points: the level the window's points reach."`
-	Status   string `yaml:"status,omitempty" json:"status,omitempty" enum:"performance" doc:"reached: the status that raises the event."`
+	Event    string    `yaml:"event" json:"event" req:"1" doc:"The event raised (material failure)."`
+	Rule     string    `yaml:"rule" json:"rule" req:"1" enum:"failures_in_window,consecutive,rolling_points,reached" doc:"The predicate."`
+	KPI      string    `yaml:"kpi,omitempty" json:"kpi,omitempty" doc:"Restrict the rule to one KPI."`
+	Failures int       `yaml:"failures,omitempty" json:"failures,omitempty" doc:"failures_in_window, consecutive: the number of failures."`
+	Periods  int       `yaml:"periods,omitempty" json:"periods,omitempty" doc:"failures_in_window, rolling_points: the window in periods."`
+	Points   num       `yaml:"points,omitempty" json:"points,omitempty" doc:"rolling_points: the level the window's points reach."`
+	Status   string    `yaml:"status,omitempty" json:"status,omitempty" enum:"performance" doc:"reached: the status that raises the event."`
+	Plan     *filePlan `yaml:"plan,omitempty" json:"plan,omitempty" doc:"The event opens a rectification plan: one for each KPI and event while it is open."`
+}
+
+type filePlan struct {
+	SubmitWithinDays int    `yaml:"submit_within_days,omitempty" json:"submit_within_days,omitempty" doc:"The plan is due for submission this many days after the end of the month its event was raised in."`
+	CloseAfter       int    `yaml:"close_after,omitempty" json:"close_after,omitempty" doc:"Once agreed, the plan closes when the KPI is on target in this many of its periods in a row."`
+	OverdueEvent     string `yaml:"overdue_event,omitempty" json:"overdue_event,omitempty" doc:"The event raised when the plan is overdue: not submitted by its due date, or not completed by its agreed target date (critical failure)."`
+	RepeatEvent      string `yaml:"repeat_event,omitempty" json:"repeat_event,omitempty" doc:"The event raised when the KPI fails again while the plan is agreed and open (termination right)."`
 }

@@ -69,7 +69,11 @@
 //     for repayment are scaled down by a binding cap;
 //  10. escalation: each rule ([NFailuresInM], [KConsecutive],
 //     [PointsInWindow], [StatusReached]) is checked once per measurement
-//     period and raises its named event.
+//     period and raises its named event;
+//  11. plans: a rule's event may open a rectification plan ([PlanRule]),
+//     one for each KPI and event; the council's log of plan updates
+//     ([Input].PlanUpdates) moves it on, and it raises the rule's overdue
+//     and repeat events ([Ledger.Plans]).
 //
 // A regime that takes effect part-way through a month ([Spec].Starts) says
 // how that month is rated ([PartMonth]): whole, by the regime in force for

@@ -70,6 +70,9 @@ type Rule struct {
 	N, M   int
 	Level  decimal.Decimal
 	Status kpi.Status
+	// Plan, if not zero, makes the event open a rectification plan
+	// ([PlanRule]).
+	Plan PlanRule
 }
 
 // NFailuresInM raises event when a KPI fails in n of any m consecutive
@@ -102,12 +105,15 @@ func (r Rule) ForKPI(ref string) Rule {
 // Equal reports whether r and o are the same rule.
 func (r Rule) Equal(o Rule) bool {
 	return r.Event == o.Event && r.Kind == o.Kind && r.KPI == o.KPI && r.N == o.N && r.M == o.M &&
-		r.Level.Equal(o.Level) && r.Status == o.Status
+		r.Level.Equal(o.Level) && r.Status == o.Status && r.Plan == o.Plan
 }
 
 func (r Rule) validate() error {
 	if r.Event == "" {
 		return errors.New("a rule needs the name of the event it raises")
+	}
+	if err := r.Plan.validate(); err != nil {
+		return err
 	}
 	switch r.Kind {
 	case FailuresInWindow:

@@ -26,6 +26,10 @@ type Ledger struct {
 	trackOf  map[string]int // track by reference; nil for a single regime, whose tracks are its indicators
 	obs      []slot         // figures labelled with a month: (month-first)*len(tracks)+track
 	byPeriod map[periodKey]slot
+	// plans are the rectification plans opened, in order, and openPlan the
+	// open ones by KPI and event ([PlanRule]).
+	plans    []*plan
+	openPlan map[planKey]int
 	asAt     period.Date // the day the ledger was run as at; zero for the latest
 	versions *versions   // the versions of restated figures; nil if none
 }
@@ -383,6 +387,9 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 	if h.hasIncentives() {
 		run.bonusPaid, run.deducted = map[fundKey]decimal.Decimal{}, map[fundKey]decimal.Decimal{}
 	}
+	if err := run.orderUpdates(); err != nil {
+		return nil, err
+	}
 	fails, rows := make([]bool, 0, n*k), make([]rowRef, 0, n*k)
 	for t := range run.tracks {
 		run.tracks[t].fails = fails[t*n : t*n : (t+1)*n]
@@ -460,7 +467,11 @@ type runner struct {
 	// scored; earned the credits earned back in each year (by its first
 	// month), for the earn-back limit; bonusPaid and deducted the
 	// incentives of each year, for their caps; heldBalance the credits held.
-	opened              []openedCredit
+	opened []openedCredit
+	// updateOrder is the order of the plan updates (by date), and
+	// nextUpdate the first not yet applied.
+	updateOrder         []int
+	nextUpdate          int
 	earned              map[period.Month]decimal.Decimal
 	bonusPaid, deducted map[fundKey]decimal.Decimal
 	heldBalance         decimal.Decimal
@@ -539,6 +550,11 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 	}
 	mo.heldBalance = run.heldBalance
 	mo.events = run.escalate(r, m, mo)
+	if r.opensPlans || len(run.l.plans) > 0 {
+		if err := run.plans(r, m, &mo); err != nil {
+			return monthEntry{}, err
+		}
+	}
 	return mo, nil
 }
 

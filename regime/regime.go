@@ -131,6 +131,8 @@ type Regime struct {
 	// incentive is, by indicator, the index of its incentive, or -1; nil
 	// for a regime with none.
 	incentive []int
+	// opensPlans is set where an escalation rule opens rectification plans.
+	opensPlans bool
 }
 
 // New validates a spec and returns its regime, reporting every problem at
@@ -305,6 +307,7 @@ func New(spec Spec) (*Regime, error) {
 	}
 	for i, rule := range spec.Escalation {
 		r.ruleTexts[i] = rule.String()
+		r.opensPlans = r.opensPlans || rule.Plan.opens()
 	}
 	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		r.labels[st] = DefaultLabel(st)

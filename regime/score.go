@@ -71,6 +71,10 @@ type Input struct {
 	// before the first one scored, which rolling caps count against their
 	// window: the opening balance.
 	OpeningCredits map[period.Month]decimal.Decimal
+	// PlanUpdates are the council's log of its rectification plans: each
+	// submitted, agreed (with a target date), completed or closed on a day
+	// ([PlanRule]). Updates dated after the last month run are not read.
+	PlanUpdates []PlanUpdate
 	// Years is how the contract counts its years (the zero Years, from
 	// April), for an earn-back to the year end and the yearly limits of
 	// earn-back and incentive funds ([EarnBack], [Incentive]).
@@ -301,6 +305,9 @@ type Scorecard struct {
 	Rows       []Row
 	Summary    Summary
 	Events     []Event
+	// Plans are the rectification plans open at any time in the
+	// scorecard's period, each as it stands at its end ([PlanRule]).
+	Plans []Plan
 }
 
 // Row returns the first row for KPI ref.
@@ -332,7 +339,8 @@ func (s *Scorecard) Equal(o *Scorecard) bool {
 	}
 	return s.Regime == o.Regime && s.Version == o.Version && slices.Equal(s.Versions, o.Versions) && slices.Equal(s.Names, o.Names) &&
 		s.Period == o.Period && s.AsAt == o.AsAt && s.YearBefore == o.YearBefore &&
-		slices.EqualFunc(s.Rows, o.Rows, Row.Equal) && s.Summary.equal(o.Summary) && slices.Equal(s.Events, o.Events)
+		slices.EqualFunc(s.Rows, o.Rows, Row.Equal) && s.Summary.equal(o.Summary) && slices.Equal(s.Events, o.Events) &&
+		slices.EqualFunc(s.Plans, o.Plans, Plan.Equal)
 }
 
 func equalCounts[K comparable](a, b map[K]int) bool {

@@ -135,6 +135,9 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		sc.Rows = l.viewRows(p, span, true)
 	}
 	sc.Summary = summarise(sc.Rows)
+	if len(l.plans) > 0 {
+		sc.Plans = l.Plans(p)
+	}
 	sc.Summary.CreditsBeforeCaps, sc.Summary.Credits = before, credits
 	sc.Summary.CappedBy = before.Sub(credits)
 	sc.Summary.Remedy, sc.Summary.PointsOverBaseline, sc.Summary.RemedyNotes = remedy.Remedy, remedy.PointsOverBaseline, remedy.RemedyNotes

@@ -88,14 +88,16 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 type group struct {
 	contract string
 	actuals  []string
+	plans    []string // the council's plan logs
 }
 
 // inputs are the -contract and -actuals flags in the order given: each
 // -actuals belongs to the -contract before it; loose are those given
 // before any -contract.
 type inputs struct {
-	groups []group
-	loose  []string
+	groups     []group
+	loose      []string
+	loosePlans []string
 }
 
 // contractFlag is the repeatable -contract flag.
@@ -114,6 +116,21 @@ func (f contractFlag) String() string {
 
 func (f contractFlag) Set(v string) error {
 	f.in.groups = append(f.in.groups, group{contract: v})
+	return nil
+}
+
+// plansFlag is the repeatable -plans flag: each log belongs to the
+// -contract before it.
+type plansFlag struct{ in *inputs }
+
+func (f plansFlag) String() string { return "" }
+
+func (f plansFlag) Set(v string) error {
+	if n := len(f.in.groups); n > 0 {
+		f.in.groups[n-1].plans = append(f.in.groups[n-1].plans, v)
+	} else {
+		f.in.loosePlans = append(f.in.loosePlans, v)
+	}
 	return nil
 }
 
@@ -152,6 +169,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var in inputs
 	fs.Var(contractFlag{&in}, "contract", "a contract file, YAML or JSON (required; repeat for one report on several contracts, each followed by its -actuals)")
 	fs.Var(actualsFlag{&in}, "actuals", "a return of the supplier's figures for the -contract before it, CSV or an Excel workbook (.xlsx) (required; repeat for several)")
+	fs.Var(plansFlag{&in}, "plans", "the council's log of rectification plans for the -contract before it, CSV: kpi,event,date,state,target_date,note (optional)")
 	sheet := fs.String("sheet", "", "the sheet of an .xlsx return to read (default: its first)")
 	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
 	format := fs.String("format", "text", "the output: text, markdown, csv, json, html or xlsx (xlsx needs -o)")
@@ -161,7 +179,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	compare := fs.String("compare", "", "compare each row with the same view a year before: year")
 	takes := fs.Bool("what-it-takes", false, "say what each row short of its target needed, what the rest of the year needs and what is at stake next month")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-contract FILE -actuals FILE ...] -period LABEL [-sheet NAME] [-as-at YYYY-MM-DD] [-compare year] [-what-it-takes] [-format text|markdown|csv|json|html|xlsx] [-o FILE] [-strict]")
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-plans FILE] [-contract FILE -actuals FILE ...] -period LABEL [-sheet NAME] [-as-at YYYY-MM-DD] [-compare year] [-what-it-takes] [-format text|markdown|csv|json|html|xlsx] [-o FILE] [-strict]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -183,6 +201,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case len(in.groups) == 1:
 		// One contract: every -actuals is its, wherever it stands.
 		in.groups[0].actuals = append(in.loose, in.groups[0].actuals...)
+		in.groups[0].plans = append(in.loosePlans, in.groups[0].plans...)
 	case len(in.loose) > 0:
 		return usage("-actuals %s comes before any -contract: with several contracts, give each -actuals after its -contract", in.loose[0])
 	}
@@ -312,6 +331,16 @@ func scoreGroup(g group, sheet, label string, asAt period.Date, months, strict b
 		fmt.Fprintln(stderr, "scorecard: -strict: the warnings above are errors, so there is no scorecard")
 		return nil, exitBadInput
 	}
+	var updates []regime.PlanUpdate
+	for _, f := range g.plans {
+		u, err := contract.ReadPlanUpdatesFile(f, c)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return nil, exitBadInput
+		}
+		updates = append(updates, u...)
+	}
+	x.plans = updates
 	cards, err := score(c, obs, p, asAt, months, x)
 	if err != nil {
 		fmt.Fprintf(stderr, "-period %s: %v\n", label, err)
@@ -321,7 +350,10 @@ func scoreGroup(g group, sheet, label string, asAt period.Date, months, strict b
 }
 
 // extras are what a card may add to its rows beyond scoring.
-type extras struct{ year, takes bool }
+type extras struct {
+	year, takes bool
+	plans       []regime.PlanUpdate // the council's plan logs
+}
 
 // score makes the period's card. For the HTML page of a longer period the
 // month cards come first, so that each KPI's trend line runs across them.
@@ -329,8 +361,10 @@ type extras struct{ year, takes bool }
 // compares its rows with a year before, or says what they take.
 func score(c *contract.Contract, obs []regime.Observation, p period.Period, asAt period.Date, months bool, x extras) ([]render.Card, error) {
 	one := func(q period.Period) (*regime.Scorecard, error) { return c.ScoreAsAt(obs, q, asAt) }
-	if x.year || x.takes {
-		l, err := c.RunAsAt(obs, p.LastMonth(), asAt)
+	if x.year || x.takes || len(x.plans) > 0 {
+		in := c.Input(obs, p.LastMonth())
+		in.AsAt, in.PlanUpdates = asAt, x.plans
+		l, err := c.RunInput(in)
 		if err != nil {
 			return nil, err
 		}

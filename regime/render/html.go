@@ -138,6 +138,17 @@ func writeHTMLCard(b *strings.Builder, cards []Card, heading string, level int) 
 		}
 		b.WriteString("</ul>\n")
 	}
+	if len(sc.Plans) > 0 {
+		b.WriteString("<ul class=\"plans\">\n")
+		for _, p := range sc.Plans {
+			class := "plan"
+			if p.Overdue {
+				class += " overdue"
+			}
+			fmt.Fprintf(b, "<li class=\"%s\" data-kpi=\"%s\" data-state=\"%s\">Plan: %s</li>\n", class, e(p.KPI), p.State, e(p.String()))
+		}
+		b.WriteString("</ul>\n")
+	}
 
 	// Interim figures are never exceptions: they are shown apart.
 	exceptions, rest, info, interim := []regime.Row{}, []regime.Row{}, []regime.Row{}, []regime.Row{}

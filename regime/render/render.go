@@ -361,6 +361,37 @@ type card struct {
 	Rows       []row   `json:"rows"`
 	Summary    summary `json:"summary"`
 	Events     []event `json:"events"`
+	// Plans are the rectification plans open in the card's period: omitted
+	// where there are none.
+	Plans []planJSON `json:"plans,omitempty"`
+}
+
+// planJSON is a rectification plan in the JSON shape.
+type planJSON struct {
+	KPI     string     `json:"kpi"`
+	Event   string     `json:"event"`
+	Opened  string     `json:"opened"`
+	Due     string     `json:"due,omitempty"`
+	Target  string     `json:"target,omitempty"`
+	State   string     `json:"state"`
+	Overdue bool       `json:"overdue"`
+	Steps   []planStep `json:"steps"`
+}
+
+// planStep is a step of a plan in the JSON shape.
+type planStep struct {
+	Date   string `json:"date"`
+	State  string `json:"state,omitempty"`
+	Target string `json:"target,omitempty"`
+	Note   string `json:"note,omitempty"`
+}
+
+// dateText is a date, or "" for the zero Date.
+func dateText(d period.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
 }
 
 func money(d decimal.Decimal) string { return d.StringFixed(2) }
@@ -580,6 +611,18 @@ func cardOf(c Card) card {
 	}
 	for _, e := range sc.Events {
 		out.Events = append(out.Events, event(e))
+	}
+	for _, p := range sc.Plans {
+		pj := planJSON{KPI: p.KPI, Event: p.Event, Opened: p.Opened.String(), Due: dateText(p.Due), Target: dateText(p.Target),
+			State: p.State.String(), Overdue: p.Overdue, Steps: []planStep{}}
+		for _, s := range p.Steps {
+			st := ""
+			if s.State != 0 {
+				st = s.State.String()
+			}
+			pj.Steps = append(pj.Steps, planStep{Date: s.Date.String(), State: st, Target: dateText(s.Target), Note: s.Note})
+		}
+		out.Plans = append(out.Plans, pj)
 	}
 	return out
 }
@@ -1157,6 +1200,9 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 			who = "the regime"
 		}
 		lines = append(lines, fmt.Sprintf("Event: %s for %s (%s).", e.Name, who, strings.TrimSuffix(e.Rule, ": "+e.Name)))
+	}
+	for _, p := range sc.Plans {
+		lines = append(lines, "Plan: "+p.String()+".")
 	}
 	for _, l := range lines {
 		b.WriteString(esc(l) + "\n")
