@@ -316,7 +316,7 @@ func (c *Contract) ScoreAsAt(obs []regime.Observation, p period.Period, asAt per
 	if !c.Covers(p.FirstMonth()) || !c.Covers(last) {
 		return nil, fmt.Errorf("contract %s: %s is outside its term (%s)", c.spec.ID, p, c.termText())
 	}
-	in := c.input(obs, last)
+	in := c.inputFrom(obs, p.FirstMonth(), last)
 	in.AsAt = asAt
 	sc, err := c.history.Score(in, p)
 	return sc, c.explain(err)
@@ -361,6 +361,13 @@ func (c *Contract) RunInput(in regime.Input) (*regime.Ledger, error) {
 // from a year before the first observation (for rolling caps) through the
 // last month asked for, and the opening credits.
 func (c *Contract) input(obs []regime.Observation, through period.Month) regime.Input {
+	return c.inputFrom(obs, period.Month{}, through)
+}
+
+// inputFrom is input, with the charges from a year before month from too,
+// where that is before the first observation (a view that starts before
+// the first figure).
+func (c *Contract) inputFrom(obs []regime.Observation, from, through period.Month) regime.Input {
 	in := regime.Input{Observations: obs, Through: through, Years: c.spec.Years, Charges: map[period.Month]decimal.Decimal{},
 		OpeningCredits: c.spec.OpeningCredits}
 	var first, last period.Month
@@ -378,6 +385,9 @@ func (c *Contract) input(obs []regime.Observation, through period.Month) regime.
 	}
 	if !through.IsZero() {
 		last = through
+	}
+	if !from.IsZero() && !first.IsZero() && from.Before(first) {
+		first = from
 	}
 	if first.IsZero() {
 		return in

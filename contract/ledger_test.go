@@ -9,6 +9,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/regimetest"
 )
@@ -90,4 +91,34 @@ regimes:
 	// Ending with 2016/17, it reads.
 	_, err = contract.Decode(strings.NewReader(strings.Replace(text, "end: 2018-03-31", "end: 2017-03-31", 1)), "py.yaml", contract.YAML)
 	require.NoError(t, err)
+}
+
+// TestViewFromBeforeTheFirstFigure: a return whose first figure is for
+// June 2019 scores Q1 2019/20 (April to June) all the same, since the
+// regime is in force from April: April and May had no figure (no data),
+// June's 95% meets the 90% target, so the quarter is rated on June's
+// figure alone, 1 of 3 months; and 2019/20 as a whole, which runs past
+// the figures, is refused with what to do.
+func TestViewFromBeforeTheFirstFigure(t *testing.T) {
+	c, err := contract.Decode(strings.NewReader(`
+id: LATE
+start: 2019-04-01
+regimes:
+  - name: R
+    from: 2019-04
+    kpis:
+      - {ref: K, measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}, frequency: monthly, target: 90%}
+`), "late.yaml", contract.YAML)
+	require.NoError(t, err)
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nK,Jun-19,95\n"), "late.csv", c)
+	require.NoError(t, err)
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("Q1 2019/20")))
+	require.NoError(t, err)
+	row, _ := sc.Row("K")
+	assert.Equal(t, "met", row.Status.String())
+	assert.Equal(t, map[kpi.Status]int{kpi.NoData: 2, kpi.Met: 1}, row.Tally)
+	assert.Contains(t, row.Notes, "rated on the figures of 1 of 3 months: 2 had none")
+	_, err = c.Score(obs, period.Must(period.ParseLabel("2019/20")))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "2019/20 runs to Mar-20, but the figures run to Jun-19: score the year to date (YTD 2019/20) for as far as they go, or give the figures to its end")
 }

@@ -84,4 +84,9 @@ func TestUnpublishedLevelsThroughAFile(t *testing.T) {
 			assert.Contains(t, row.Notes, "as reported, not verifiable from the published levels")
 		}
 	}
+	// May: T1's 85% cannot be placed, but is short of target whatever its
+	// band (missed or failed), so it is an exception, as T2's 80% is.
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("May-16")))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"T1", "T2"}, sc.Summary.Exceptions)
 }

@@ -881,15 +881,19 @@ func (r Result) travel(b int) (by string, in bool) {
 	if band := x.ladder[b]; b < len(x.ladder)-1 && band.OrBetterThan != NoEarlier && band.Reach.Kind != UnpublishedLevel {
 		lv, ls := band.Reach.resolve(r.target, strict)
 		if !reaches(x.spec.Measure.Polarity, r.actual, lv, ls) {
-			desc, _ := r.cmp.describe(band.OrBetterThan, r.period)
-			return "better than " + desc, true
+			if desc, known := r.cmp.describe(band.OrBetterThan, r.period); known {
+				return "better than " + desc, true
+			}
+			return "", false // a status as reported: no comparison decided it
 		}
 	}
 	if b == 0 || x.ladder[b-1].OrBetterThan == NoEarlier || x.ladder[b-1].Reach.Kind == UnpublishedLevel {
 		return "", false
 	}
-	desc, _ := r.cmp.describe(x.ladder[b-1].OrBetterThan, r.period)
-	return "no better than " + desc, false
+	if desc, known := r.cmp.describe(x.ladder[b-1].OrBetterThan, r.period); known {
+		return "no better than " + desc, false
+	}
+	return "", false
 }
 
 // travelReason explains a figure whose band the direction of travel
@@ -962,10 +966,46 @@ func (r Result) rangeReason() string {
 		return fmt.Sprintf("%s (figures without counts, so only their range is known), all of it %s: %s",
 			span, r.bandPhrase(), r.status)
 	}
+	if pl, ph := d.bandKnown(r.actual, r.target, r.cmp), d.bandKnown(r.hi, r.target, r.cmp); pl == ph && !pl.one() {
+		// Both ends could be in the same bands: the counts would not
+		// settle it; a level not published, or an earlier figure, would.
+		why := "the level that decides it is not published"
+		for i := range d.ladder {
+			if c := d.ladder[i].OrBetterThan; c != NoEarlier && pl.has(i) {
+				if desc, known := r.cmp.describe(c, r.period); !known {
+					why = "there is " + desc + " to compare with"
+				}
+			}
+		}
+		return fmt.Sprintf("%s (figures without counts, so only their range is known): %s cannot be told apart, as %s",
+			span, d.candidates(pl), why)
+	}
 	lo, hi := d.band(r.actual, r.target), d.band(r.hi, r.target)
 	a, b := d.ladder[min(lo, hi)].Status, d.ladder[max(lo, hi)].Status
 	return fmt.Sprintf("%s (figures without counts, so only their range is known), which spans %s to %s: the counts are needed to rate it",
 		span, a, b)
+}
+
+// Possible returns the statuses a figure the published levels (or the
+// earlier figures known) cannot place could have, best first, for a
+// result that is not measurable for that reason; nil otherwise.
+func (r Result) Possible() []Status {
+	if r.def == nil || r.status != NotMeasurable || !r.def.partial || r.flags&hasActual == 0 {
+		return nil
+	}
+	var possible bands
+	if r.flags&ranged != 0 {
+		possible = r.def.bandKnown(r.actual, r.target, r.cmp) | r.def.bandKnown(r.hi, r.target, r.cmp)
+	} else {
+		possible = r.def.bandKnown(r.actual, r.target, r.cmp)
+	}
+	var out []Status
+	for i, b := range r.def.ladder {
+		if possible.has(i) && !slices.Contains(out, b.Status) {
+			out = append(out, b.Status)
+		}
+	}
+	return out
 }
 
 // bandPhrase says where the result's band lies against the target: "at or

@@ -139,7 +139,21 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 		in.Through = last
 	}
 	if !last.IsZero() && last.Before(in.Through) {
-		return nil, fmt.Errorf("regime: %s is outside the months scored: the figures run to %s", p, last.Label(period.Short))
+		hint := "give the figures to its end"
+		if y, ok := p.Year(); ok && p.Kind() != period.KindYearToDate {
+			hint = fmt.Sprintf("score the year to date (YTD %s) for as far as they go, or give the figures to its end", y.Label(period.Short))
+		}
+		return nil, fmt.Errorf("regime: %s runs to %s, but the figures run to %s: %s", p.Label(period.Short), p.LastMonth().Label(period.Short), last.Label(period.Short), hint)
+	}
+	// The view's months from its start, where a regime is in force then,
+	// though the first figure comes later: the contract, not the return,
+	// says what the months without figures mean.
+	start := p.FirstMonth()
+	if from := h.regimes[0].spec.From; start.Before(from) {
+		start = from
+	}
+	if _, ok := h.At(start); ok && (first.IsZero() || start.Before(first)) {
+		first = start
 	}
 	l, err := h.run(in, first, last, keep)
 	if err != nil {

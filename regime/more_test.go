@@ -180,7 +180,7 @@ func TestYearToDateAsFarAsFiguresGo(t *testing.T) {
 	regimetest.Credit(t, sc, "5000")
 	// A year to date of another year is still an error.
 	_, err = r.Score(in, period.Must(period.ParseLabel("YTD 2017/18")))
-	assert.ErrorContains(t, err, "outside the months scored")
+	assert.ErrorContains(t, err, "YTD 2017/18 runs to Mar-18, but the figures run to Jun-16")
 }
 
 // TestFailuresInWindowMessage: a window shorter than the failures it counts

@@ -240,9 +240,11 @@ type Summary struct {
 	// that could not be reported. Both to two places; zero with no rows.
 	ShareOnTarget, ShareOnTargetRated decimal.Decimal
 	// Exceptions are the references of rows worse than met (deemed
-	// failures included), of rows with no data where a figure was due, and,
-	// in a view, of rows with any such period, in report order; interim
-	// rows are never exceptions.
+	// failures included), of rows with no data where a figure was due, of
+	// rows not measurable whose figure is short of target whatever band it
+	// is in (a level not published: "tolerance or missed"), and, in a view,
+	// of rows with any such period, in report order; interim rows and
+	// measures for information are never exceptions.
 	Exceptions []string
 	// Disagreements are the references of rows whose reported status
 	// disagrees with the one the contract gives, whose claim it refused,
@@ -382,6 +384,14 @@ func (s Summary) equal(o Summary) bool {
 		s.HeldBalance.Equal(o.HeldBalance) && s.Bonuses.Equal(o.Bonuses) && s.Deductions.Equal(o.Deductions)
 }
 
+// shortOfTarget reports whether a result that cannot be placed (a level
+// not published, an earlier figure not known) is short of target whatever
+// its band: every status it could have is worse than met.
+func shortOfTarget(res kpi.Result) bool {
+	possible := res.Possible()
+	return len(possible) > 0 && !slices.ContainsFunc(possible, kpi.Status.OnTarget)
+}
+
 // tallyShort reports whether a view row's periods include one worse than
 // met, or one with no figure: the view is an exception even where it
 // cannot be rated as a whole.
@@ -439,7 +449,7 @@ func summarise(rows []Row) Summary {
 		if r.Status.OnTarget() {
 			s.OnTarget++
 		}
-		if (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData || tallyShort(r.Tally) {
+		if (r.Status.IsPerformance() && !r.Status.OnTarget()) || r.Status == kpi.NoData || tallyShort(r.Tally) || shortOfTarget(r.Result) {
 			s.Exceptions = append(s.Exceptions, r.KPI)
 		}
 	}

@@ -549,7 +549,11 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		row.Notes = append(row.Notes, fmt.Sprintf("%d of %d %s had no figure and were deemed %s: the view is %s",
 			len(deemed), len(meas), periodsWord(d, len(meas)), st, row.Status))
 	} else if n := countNoFigure(meas); n > 0 && n < len(meas) && row.Status != kpi.Excluded {
-		row.Notes = append(row.Notes, fmt.Sprintf("rated on the figures of %d of %d %s: %d had none",
+		what := "rated on"
+		if d.IsContextual() {
+			what = "shown from" // never rated
+		}
+		row.Notes = append(row.Notes, fmt.Sprintf("%s the figures of %d of %d %s: %d had none", what,
 			len(meas)-n, len(meas), periodsWord(d, len(meas)), n))
 	}
 	row.Label = r.Label(row.Status)

@@ -1318,8 +1318,11 @@ func countsLine(sc *regime.Scorecard) string {
 // onTargetLine gives the share on target of the rows that are not interim,
 // and of the rated ones.
 func onTargetLine(s regime.Summary) string {
-	return fmt.Sprintf("On target: %d of %d (%s%%); of the %d rated, %s%%", s.OnTarget, s.Total-s.Interim-s.ForInfo,
-		s.ShareOnTarget.StringFixed(2), s.Rated, s.ShareOnTargetRated.StringFixed(2))
+	line := fmt.Sprintf("On target: %d of %d (%s%%)", s.OnTarget, s.Total-s.Interim-s.ForInfo, s.ShareOnTarget.StringFixed(2))
+	if s.Rated == 0 {
+		return line + "; none rated"
+	}
+	return line + fmt.Sprintf("; of the %d rated, %s%%", s.Rated, s.ShareOnTargetRated.StringFixed(2))
 }
 
 // scoreLine totals a score scale as rail regimes publish it: "Score: 17
