@@ -564,3 +564,39 @@ regimes:
 	// Output:
 	// rectification plan for KPI 3 (opened May-16): agreed 2016-06-20, target 2016-08-31
 }
+
+// An incentive around a benchmark: £1,000 for each 0.1 of a point of
+// punctuality above 92.0%, and £1,000 deducted for each 0.1 below it.
+// 92.37% is 3 whole units above: a bonus of £3,000; 91.85% is 1 unit
+// below: a deduction of £1,000. The two are kept apart, never netted.
+func ExampleDecode_incentives() {
+	file := `
+id: INC
+start: 2016-04-01
+regimes:
+  - name: Franchise
+    from: 2016-04
+    kpis:
+      - {ref: PPM, measure: {unit: percent, polarity: higher_is_better, precision: 2, aggregation: ratio_of_sums}, frequency: monthly, target: 92%}
+    incentives:
+      - {kpi: PPM, benchmark: 92.0, per: 0.1, rate: £1000, fund: £50000}
+`
+	c, err := contract.Decode(strings.NewReader(file), "inc.yaml", contract.YAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\nPPM,Apr-16,92.37\nPPM,May-16,91.85\n"), "ppm.csv", c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	sc, err := c.Score(obs, period.Must(period.ParseLabel("YTD 2016/17")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("bonuses £%s, deductions £%s\n", sc.Summary.Bonuses.StringFixed(2), sc.Summary.Deductions.StringFixed(2))
+	// Output:
+	// bonuses £3000.00, deductions £1000.00
+}

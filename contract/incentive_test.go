@@ -75,8 +75,8 @@ func TestIncentives(t *testing.T) {
 		sc, err := c.Score(obs, period.Must(period.ParseLabel(w.month)))
 		require.NoError(t, err)
 		row, _ := sc.Row(w.kpi)
-		assert.Equal(t, w.bonus, row.Bonus.StringFixed(2), "%s %s", w.kpi, w.month)
-		assert.Equal(t, w.deduction, row.Deduction.StringFixed(2), "%s %s", w.kpi, w.month)
+		assert.Equal(t, w.bonus, row.Moves().Bonus.StringFixed(2), "%s %s", w.kpi, w.month)
+		assert.Equal(t, w.deduction, row.Moves().Deduction.StringFixed(2), "%s %s", w.kpi, w.month)
 		if w.note != "" {
 			assert.Contains(t, row.Notes, w.note, "%s %s", w.kpi, w.month)
 		}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
@@ -699,6 +700,9 @@ func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, f
 	return o, true
 }
 
+// wordBreaks are the punctuation that may stand between a status's words.
+var wordBreaks = strings.NewReplacer(":", " ", ";", " ", ",", " ", "-", " ")
+
 // statusInWords reads a value written as words for a status, as returns
 // and committee reports write them: "No Data" is no_data; "Not yet
 // measurable" and "Not measurable" are not_measurable; "Not due", "No
@@ -706,7 +710,10 @@ func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, f
 // punctuation between the words) are not_due. Case and spacing do not
 // matter. ok is false for any other text.
 func statusInWords(s string) (st kpi.Status, ok bool) {
-	t := strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer(":", " ", ";", " ", ",", " ", "-", " ").Replace(s))), " ")
+	if strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return 0, false // a figure (95.8%, £1,000): no words to read, and no cost to a row
+	}
+	t := strings.Join(strings.Fields(strings.ToLower(wordBreaks.Replace(s))), " ")
 	switch {
 	case t == "no data":
 		return kpi.NoData, true
@@ -813,15 +820,20 @@ func contradicts(def kpi.Definition, value string, num, den int64) string {
 	return ""
 }
 
+// limitCount is 10^15, above every count a return may give.
+var limitCount = decimal.New(1, 15)
+
 func wholeCount(s string) (int64, error) {
 	const most = 15 // digits: a count below 10^15 fits an int64 many times over
-	bad := fmt.Errorf("%s is not a whole number of zero or more below 10^%d", problems.Quote(s), most)
+	bad := func() error {
+		return fmt.Errorf("%s is not a whole number of zero or more below 10^%d", problems.Quote(s), most)
+	}
 	if len(s) > most+1 || strings.ContainsAny(s, "eE") {
-		return 0, bad // not parsed: a long number costs time with the square of its digits
+		return 0, bad() // not parsed: a long number costs time with the square of its digits
 	}
 	v, err := decimal.NewFromString(s)
-	if err != nil || !v.IsInteger() || v.IsNegative() || !v.LessThan(decimal.New(1, most)) {
-		return 0, bad
+	if err != nil || !v.IsInteger() || v.IsNegative() || !v.LessThan(limitCount) {
+		return 0, bad()
 	}
 	return v.IntPart(), nil
 }

@@ -208,7 +208,7 @@ func (run *runner) earnBack(mo *monthEntry, r *Regime, row *Row, t int, m period
 	}
 	switch eb.Mode {
 	case Hold:
-		row.Held = amount
+		row.move(func(m *Moves) { m.Held = amount })
 		mo.held = mo.held.Add(amount)
 		row.Notes = append(row.Notes, fmt.Sprintf("%s held: earned back with %s, deducted if not", poundsText(amount), what))
 	case Repay:
@@ -251,11 +251,11 @@ func (run *runner) release(mo *monthEntry, r *Regime, row *Row, m period.Month, 
 	from := h.from.Label(period.Short)
 	switch eb.Mode {
 	case Hold:
-		row.EarnedBack = row.EarnedBack.Add(amount)
+		row.move(func(m *Moves) { m.EarnedBack = m.EarnedBack.Add(amount) })
 		mo.earnedBack = mo.earnedBack.Add(amount)
 		row.Notes = append(row.Notes, fmt.Sprintf("earned back: %s held for %s", poundsText(amount), from))
 	case Repay:
-		row.Repaid = row.Repaid.Add(amount)
+		row.move(func(m *Moves) { m.Repaid = m.Repaid.Add(amount) })
 		mo.repaid = mo.repaid.Add(amount)
 		row.Notes = append(row.Notes, fmt.Sprintf("earned back: %s repaid of %s's credit", poundsText(amount), from))
 	}
@@ -267,7 +267,7 @@ func (run *runner) forfeit(mo *monthEntry, row *Row, h heldCredit, why string) {
 	if !h.amount.IsPositive() {
 		return
 	}
-	row.Forfeited = row.Forfeited.Add(h.amount)
+	row.move(func(m *Moves) { m.Forfeited = m.Forfeited.Add(h.amount) })
 	mo.forfeited = mo.forfeited.Add(h.amount)
 	if mo.regime != nil && mo.regime.spec.EarnBack.Mode == Repay {
 		row.Notes = append(row.Notes, fmt.Sprintf("forfeited: %s of %s's credit, not repaid%s", poundsText(h.amount), h.from.Label(period.Short), why))

@@ -184,11 +184,13 @@ func (run *runner) incentive(mo *monthEntry, r *Regime, k int, row *Row, m perio
 	}
 	used[y] = used[y].Add(amount)
 	if bonus {
-		row.Bonus, mo.bonus = amount, mo.bonus.Add(amount)
+		row.move(func(m *Moves) { m.Bonus = amount })
+		mo.bonus = mo.bonus.Add(amount)
 		row.Notes = append(row.Notes, fmt.Sprintf("bonus paid to the supplier: %s (%s)", poundsText(amount), head))
 		return
 	}
-	row.Deduction, mo.deduction = amount, mo.deduction.Add(amount)
+	row.move(func(m *Moves) { m.Deduction = amount })
+	mo.deduction = mo.deduction.Add(amount)
 	row.Notes = append(row.Notes, fmt.Sprintf("deduction from the supplier: %s (%s)", poundsText(amount), head))
 }
 

@@ -536,8 +536,10 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 			mo.points = mo.points.Add(mo.rows[i].Points)
 		}
 		if c := mo.rows[i].Credit; !c.IsZero() {
-			// A credit held to be earned back is not deducted now.
-			mo.before = mo.before.Add(c.Sub(mo.rows[i].Held))
+			if h := mo.rows[i].Moves().Held; !h.IsZero() {
+				c = c.Sub(h) // a credit held to be earned back is not deducted now
+			}
+			mo.before = mo.before.Add(c)
 		}
 	}
 	if !mo.forfeitedHeld.IsZero() {

@@ -165,16 +165,9 @@ type Row struct {
 	Points     decimal.Decimal
 	Multiplier decimal.Decimal
 	Credit     decimal.Decimal
-	// The row's earn-back moves ([EarnBack]), in pounds: Held is the part
-	// of its Credit held rather than deducted; EarnedBack the held credits
-	// of earlier periods this period released, and Repaid those it repaid;
-	// Forfeited those it forfeited (under Hold, deducted with this month's
-	// credits). All zero where the regime has no earn-back.
-	Held, EarnedBack, Repaid, Forfeited decimal.Decimal
-	// Bonus is the incentive paid to the supplier for the period, and
-	// Deduction the incentive taken from it ([Incentive]): never both for
-	// one period; in a view, the sums of its periods'.
-	Bonus, Deduction decimal.Decimal
+	// moves are the row's earn-back and incentive moves ([Row.Moves]);
+	// nil where there are none, as for most rows.
+	moves *Moves
 	// Tally counts, in a view, the statuses of the KPI's measurement
 	// periods that ended in it; nil for a single period.
 	Tally map[kpi.Status]int
@@ -199,6 +192,51 @@ type Row struct {
 // with a later date, after it was first reported.
 func (r Row) Restated() bool { return len(r.Figures) > 1 }
 
+// Moves are a row's earn-back and incentive moves, in pounds. Held is the
+// part of its Credit held rather than deducted ([EarnBack]); EarnedBack the
+// held credits of earlier periods this period released, and Repaid those it
+// repaid; Forfeited those it forfeited (under Hold, deducted with this
+// month's credits). Bonus is the incentive paid to the supplier for the
+// period, and Deduction the incentive taken from it ([Incentive]): never
+// both for one period. In a view, each is the sum of its periods'.
+type Moves struct {
+	Held, EarnedBack, Repaid, Forfeited decimal.Decimal
+	Bonus, Deduction                    decimal.Decimal
+}
+
+// IsZero reports whether nothing moved.
+func (m Moves) IsZero() bool {
+	return m.Held.IsZero() && m.EarnedBack.IsZero() && m.Repaid.IsZero() && m.Forfeited.IsZero() && m.Bonus.IsZero() && m.Deduction.IsZero()
+}
+
+// Equal reports whether m and o are the same moves.
+func (m Moves) Equal(o Moves) bool {
+	return m.Held.Equal(o.Held) && m.EarnedBack.Equal(o.EarnedBack) && m.Repaid.Equal(o.Repaid) && m.Forfeited.Equal(o.Forfeited) &&
+		m.Bonus.Equal(o.Bonus) && m.Deduction.Equal(o.Deduction)
+}
+
+// add returns m + o.
+func (m Moves) add(o Moves) Moves {
+	return Moves{plus(m.Held, o.Held), plus(m.EarnedBack, o.EarnedBack), plus(m.Repaid, o.Repaid), plus(m.Forfeited, o.Forfeited),
+		plus(m.Bonus, o.Bonus), plus(m.Deduction, o.Deduction)}
+}
+
+// Moves returns the row's earn-back and incentive moves: zero for a regime
+// with neither, and for most rows of one that has them.
+func (r Row) Moves() Moves {
+	if r.moves == nil {
+		return Moves{}
+	}
+	return *r.moves
+}
+
+// move changes the row's moves with f, on a copy of its own.
+func (r *Row) move(f func(*Moves)) {
+	m := r.Moves()
+	f(&m)
+	r.moves = &m
+}
+
 // Equal reports whether r and o are the same row.
 func (r Row) Equal(o Row) bool {
 	return r.KPI == o.KPI && r.Description == o.Description && r.ServiceArea == o.ServiceArea && r.Tier == o.Tier &&
@@ -209,8 +247,7 @@ func (r Row) Equal(o Row) bool {
 		r.Multiplier.Equal(o.Multiplier) && r.Credit.Equal(o.Credit) && r.Failing == o.Failing && r.Trend == o.Trend &&
 		r.TrendYear == o.TrendYear && r.HasTrend == o.HasTrend && r.HasTrendYear == o.HasTrendYear &&
 		equalCounts(r.Tally, o.Tally) && slices.Equal(r.Notes, o.Notes) && r.Regime == o.Regime && r.PartOf == o.PartOf &&
-		r.Held.Equal(o.Held) && r.EarnedBack.Equal(o.EarnedBack) && r.Repaid.Equal(o.Repaid) && r.Forfeited.Equal(o.Forfeited) &&
-		r.Bonus.Equal(o.Bonus) && r.Deduction.Equal(o.Deduction) &&
+		r.Moves().Equal(o.Moves()) &&
 		slices.EqualFunc(r.Figures, o.Figures, FigureVersion.Equal) && r.NoteDisagrees == o.NoteDisagrees &&
 		r.Takes.Equal(o.Takes) && r.YearBefore.Equal(o.YearBefore)
 }

@@ -456,9 +456,10 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		if mr.ClaimRefused {
 			refused = append(refused, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Claim.String(), "_", " ")+")")
 		}
-		row.Held, row.EarnedBack = plus(row.Held, mr.Held), plus(row.EarnedBack, mr.EarnedBack)
-		row.Repaid, row.Forfeited = plus(row.Repaid, mr.Repaid), plus(row.Forfeited, mr.Forfeited)
-		row.Bonus, row.Deduction = plus(row.Bonus, mr.Bonus), plus(row.Deduction, mr.Deduction)
+		if mr.moves != nil {
+			m := row.Moves().add(*mr.moves)
+			row.moves = &m
+		}
 		if !mr.Points.IsZero() || !mr.Credit.IsZero() {
 			row.Points = row.Points.Add(mr.Points)
 			row.Credit = row.Credit.Add(mr.Credit)

@@ -487,8 +487,9 @@ func rowOf(c Card, r regime.Row) row {
 	if sc, ok := r.Result.Score(); ok {
 		out.Score, out.MaxScore = &sc, r.Result.MaxScore()
 	}
-	out.Held, out.EarnedBack, out.Repaid = moneyIf(r.Held), moneyIf(r.EarnedBack), moneyIf(r.Repaid)
-	out.Forfeited, out.Bonus, out.Deduction = moneyIf(r.Forfeited), moneyIf(r.Bonus), moneyIf(r.Deduction)
+	mv := r.Moves()
+	out.Held, out.EarnedBack, out.Repaid = moneyIf(mv.Held), moneyIf(mv.EarnedBack), moneyIf(mv.Repaid)
+	out.Forfeited, out.Bonus, out.Deduction = moneyIf(mv.Forfeited), moneyIf(mv.Bonus), moneyIf(mv.Deduction)
 	if r.Relief.Kind != 0 {
 		out.Relief = r.Relief.Kind.String()
 	}
