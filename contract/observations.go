@@ -265,7 +265,7 @@ func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Ob
 	if rd.Strict && len(rd.warnings) > 0 {
 		errs := []error{err}
 		for _, w := range rd.warnings {
-			errs = append(errs, &LineError{File: w.File, Line: w.Line, Column: w.Column, Msg: w.Msg + " (a warning, made an error by a strict reader)"})
+			errs = append(errs, &LineError{File: w.File, Line: w.Line, Column: w.Column, Cell: w.Cell, Msg: w.Msg + " (a warning, made an error by a strict reader)"})
 		}
 		return nil, rd.warnings, errors.Join(errs...)
 	}
