@@ -266,7 +266,7 @@ func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Ob
 	if rd.Strict && len(rd.warnings) > 0 {
 		errs := []error{err}
 		for _, w := range rd.warnings {
-			errs = append(errs, &LineError{File: w.File, Line: w.Line, Column: w.Column, Msg: w.Msg + " (a warning, made an error by a strict reader)"})
+			errs = append(errs, &LineError{File: w.File, Line: w.Line, Column: w.Column, Cell: w.Cell, Msg: w.Msg + " (a warning, made an error by a strict reader)"})
 		}
 		return nil, rd.warnings, errors.Join(errs...)
 	}
@@ -415,6 +415,7 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 // whether the return has a reported_on column.
 type rowAt struct {
 	file  string
+	sheet string // a workbook's sheet, for the observation's source; "" for CSV
 	line  int
 	cells map[string]string // column → cell, for a table; nil for CSV
 	place string            // the row's place in a table, "ICT!7"
@@ -460,7 +461,7 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 	}
 	p := o.For()
 	k := obsKey{o.KPI, p.Start(), p.End()}
-	o.Source = regime.Source{File: at.file, Line: at.line}
+	o.Source = regime.Source{File: at.file, Sheet: at.sheet, Line: at.line}
 	// A second row for a KPI's period is a restatement only where the
 	// two are reported on different days; otherwise it is a duplicate.
 	if prev, dup := rd.earlier(k, o.ReportedOn); dup {

@@ -22,10 +22,14 @@ import (
 // April No Survey Due"), counts or a published target mean the same
 // whichever way they came; each problem names the file and the cell
 // ("returns.xlsx: ICT!F7: ...", [LineError].Cell), and each observation's
-// source is the file and the row of its sheet.
+// source is the file, the sheet and the row ([regime.Source]: File
+// "returns.xlsx", Sheet "ICT", Line 7).
 type Table struct {
 	// File is the name of the table's file, for messages and sources.
 	File string
+	// Sheet is the name of the workbook's sheet the table was read from,
+	// for its observations' sources ([regime.Source].Sheet); "" for none.
+	Sheet string
 	// Rows are the table's rows of figures, in order.
 	Rows []TableRow
 }
@@ -130,7 +134,7 @@ func (rd *returnReader) readTable(t *Table) ([]regime.Observation, error) {
 		if !ok {
 			continue
 		}
-		at := rowAt{file: t.File, line: row.Line, cells: cells, place: row.Place, dated: dated}
+		at := rowAt{file: t.File, sheet: t.Sheet, line: row.Line, cells: cells, place: row.Place, dated: dated}
 		bad := func(col, format string, args ...any) {
 			report(&LineError{File: t.File, Line: row.Line, Column: col, Cell: at.cell(col), Msg: fmt.Sprintf(format, args...)})
 		}

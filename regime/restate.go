@@ -15,16 +15,30 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-// A Source is where an observation was read: a file and its line. The
-// zero Source is an observation built in Go.
+// A Source is where an observation was read: a file and its line, or, for
+// a workbook, the file, the sheet and the sheet's row. The zero Source is
+// an observation built in Go.
 type Source struct {
+	// File is the file's name as it was given ("returns.xlsx"), the same
+	// for every sheet of a workbook.
 	File string
+	// Sheet is the name of the workbook's sheet the row is on ("ICT"); ""
+	// for a CSV file.
+	Sheet string
+	// Line is the line of a CSV file, or the row of a sheet (from 1).
 	Line int
 }
 
-// String returns "file:line", the file alone without a line, or "".
+// String returns "file:line" for a CSV file, "file: sheet!row" for a
+// workbook's row ("returns.xlsx: ICT!7", as a problem in a workbook names
+// its cell), the file alone without a line, or "".
 func (s Source) String() string {
-	if s.Line == 0 {
+	switch {
+	case s.Sheet != "" && s.Line == 0:
+		return s.File + ": " + s.Sheet
+	case s.Sheet != "":
+		return s.File + ": " + s.Sheet + "!" + strconv.Itoa(s.Line)
+	case s.Line == 0:
 		return s.File
 	}
 	return s.File + ":" + strconv.Itoa(s.Line)

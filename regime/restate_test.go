@@ -107,3 +107,21 @@ func TestRestatementRuleNames(t *testing.T) {
 		Indicators: []kpi.Definition{mustDef(t, kpi.Spec{Ref: "A", Measure: failures, Frequency: period.Monthly(), Target: written(t, "0 failures"), Bands: kpi.TargetOnly()})}})
 	assert.ErrorContains(t, err, "restatements: unknown restatement rule 7")
 }
+
+// TestSourceString: a CSV file's line is "file:line"; a workbook's row
+// names its sheet as a problem in a workbook names its cell, "file:
+// sheet!row"; a source with no line is its file (and sheet) alone.
+func TestSourceString(t *testing.T) {
+	for _, tc := range []struct {
+		s    regime.Source
+		want string
+	}{
+		{regime.Source{}, ""},
+		{regime.Source{File: "apr.csv"}, "apr.csv"},
+		{regime.Source{File: "apr.csv", Line: 2}, "apr.csv:2"},
+		{regime.Source{File: "returns.xlsx", Sheet: "ICT", Line: 7}, "returns.xlsx: ICT!7"},
+		{regime.Source{File: "returns.xlsx", Sheet: "ICT"}, "returns.xlsx: ICT"},
+	} {
+		assert.Equal(t, tc.want, tc.s.String(), "%#v", tc.s)
+	}
+}

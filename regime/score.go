@@ -40,8 +40,9 @@ type Observation struct {
 	// the same ReportedOn, or both undated, are an error.
 	ReportedOn period.Date
 	ReportedBy string
-	// Source is where the observation was read (a file and line), for the
-	// audit trail of a restated figure; zero for one built in Go.
+	// Source is where the observation was read (a file and line, or a
+	// workbook, its sheet and row), for the audit trail of a restated
+	// figure; zero for one built in Go.
 	Source Source
 }
 

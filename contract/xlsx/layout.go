@@ -27,7 +27,7 @@ func isKPIHeading(h string) bool {
 
 // table reads the sheet's rows of figures in its layout.
 func (s *sheet) table(years period.Years) (contract.Table, error) {
-	t := contract.Table{File: s.file}
+	t := contract.Table{File: s.file, Sheet: s.name}
 	header := -1
 	for i, row := range s.rows {
 		if slices.ContainsFunc(row, func(c cell) bool { return isKPIHeading(heading(c.text)) }) {

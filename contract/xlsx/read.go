@@ -41,7 +41,10 @@
 // empty. No value passes through a float64. A status in words ("No Data",
 // "Not Measured in April No Survey Due") is read as package contract reads
 // it in a CSV value. An error value (#DIV/0!) and a formula with no stored
-// result are problems.
+// result are problems. A formula whose stored text result is empty ("")
+// cannot be told from one never calculated (a file keeps no difference
+// excelize shows), so it is a problem too: leave a cell blank for no
+// figure.
 //
 // Every problem names the file, the sheet and the cell:
 //
@@ -311,6 +314,16 @@ func (cr *cellReader) text(ref, raw string) (text string, date bool, err error) 
 	if err != nil {
 		return "", false, err
 	}
+	if raw == "" {
+		// No stored value: a blank cell, or a formula never calculated
+		// (whatever type its result was declared to have).
+		if fm, _ := cr.f.GetCellFormula(cr.sheet, ref); fm != "" {
+			return "", false, fmt.Errorf("the cell holds a formula with no stored result (=%s): open the workbook in Excel and save it, so that its results are stored", fm)
+		}
+		if typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+			return "", false, nil
+		}
+	}
 	switch typ {
 	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
 		return raw, false, nil
@@ -329,12 +342,6 @@ func (cr *cellReader) text(ref, raw string) (text string, date bool, err error) 
 			}
 		}
 		return period.DateOf(t).String(), true, nil
-	}
-	if raw == "" {
-		if fm, _ := cr.f.GetCellFormula(cr.sheet, ref); fm != "" {
-			return "", false, fmt.Errorf("the cell holds a formula with no stored result (=%s): open the workbook in Excel and save it, so that its results are stored", fm)
-		}
-		return "", false, nil
 	}
 	d, err := decimal.NewFromString(raw)
 	if err != nil {

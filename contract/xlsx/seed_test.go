@@ -13,6 +13,7 @@ import (
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/contract/xlsx"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
 )
 
 // ictSeed is seed 000's ICT table, KPI by KPI: the ref, the target the
@@ -159,7 +160,8 @@ func TestSeedICTWideLayout(t *testing.T) {
 			assert.Equal(t, "missed", r.Status.String())
 		}
 	}
-	// The observations carry the workbook's name and their rows.
-	assert.Equal(t, "ict-2016.xlsx", fromXLSX[0].Source.File)
-	assert.Equal(t, 5, fromXLSX[0].Source.Line)
+	// The observations carry the workbook's name, the sheet and their
+	// rows: KPI 1 is on row 5 of sheet ICT.
+	assert.Equal(t, regime.Source{File: "ict-2016.xlsx", Sheet: "ICT", Line: 5}, fromXLSX[0].Source)
+	assert.Equal(t, "ict-2016.xlsx: ICT!5", fromXLSX[0].Source.String())
 }

@@ -7,7 +7,9 @@
 // months. With -format json it prints the scorecards in the JSON shape of
 // the scorecard command; with -format xlsx and -o it writes them as an Excel
 // workbook (package regime/render/xlsx), a summary sheet and a sheet per
-// contract per month. With -format html or markdown it prints one
+// contract per month. -o writes all or nothing, as the scorecard command's
+// does: a replaced file keeps its permissions and a symbolic link is
+// written through. With -format html or markdown it prints one
 // committee report on both contracts for May 2016, as the seed is one
 // report on the two: a contents list, a summary across the contracts, then
 // each contract's scorecard (in HTML with April and May in each KPI's

@@ -76,6 +76,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/contract/xlsx"
+	"github.com/kpiregime/kpiregime/internal/cli"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/render"
@@ -265,7 +266,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	if err := writeOutput(*out, buf.Bytes()); err != nil {
+	if err := cli.WriteFile(*out, buf.Bytes()); err != nil {
 		fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
 		return exitBadInput
 	}

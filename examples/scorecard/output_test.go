@@ -3,15 +3,11 @@
 package main
 
 import (
-	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -39,12 +35,6 @@ func outputDir(t *testing.T) (dir string, may, contract, figures []byte) {
 // mayInto are the arguments that score May 2016 into file out.
 func mayInto(out string) []string {
 	return []string{"-contract", "ict.yaml", "-actuals", "ict-2016.csv", "-period", "May-16", "-o", out}
-}
-
-// setUmask sets the process's umask for the test.
-func setUmask(t *testing.T, mask int) {
-	old := syscall.Umask(mask)
-	t.Cleanup(func() { syscall.Umask(old) })
 }
 
 // dirNames are the names in dir, sorted.
@@ -110,11 +100,12 @@ func TestOutputIsNotAnInput(t *testing.T) {
 	}
 }
 
-// TestOutputKeepsMode: a regular file that is replaced keeps its
-// permission bits, whatever the umask.
-func TestOutputKeepsMode(t *testing.T) {
-	_, may, _, _ := outputDir(t)
-	setUmask(t, 0o022)
+// TestOutputReplaces: -o replaces a regular file all at once through
+// the shared writer (internal/cli.WriteFile, whose own tests cover modes,
+// links, pipes and directories): the scorecard, the file's permission bits
+// kept, and no temporary file left.
+func TestOutputReplaces(t *testing.T) {
+	dir, may, _, _ := outputDir(t)
 	require.NoError(t, os.WriteFile("may.txt", []byte("previous"), 0o600))
 	require.NoError(t, os.Chmod("may.txt", 0o640))
 	code, _, errs := runArgs(mayInto("may.txt")...)
@@ -125,104 +116,13 @@ func TestOutputKeepsMode(t *testing.T) {
 	fi, err := os.Stat("may.txt")
 	require.NoError(t, err)
 	assert.Equal(t, fs.FileMode(0o640), fi.Mode())
-}
+	assert.Equal(t, []string{"ict-2016.csv", "ict.yaml", "may.txt"}, dirNames(t, dir))
 
-// TestOutputNewFileMode: a new file is 0644 less the umask: 0644 under
-// 022, 0640 under 027, 0600 under 077.
-func TestOutputNewFileMode(t *testing.T) {
-	for _, tc := range []struct {
-		mask int
-		want fs.FileMode
-	}{{0o022, 0o644}, {0o027, 0o640}, {0o077, 0o600}} {
-		t.Run(fmt.Sprintf("umask %03o", tc.mask), func(t *testing.T) {
-			dir, may, _, _ := outputDir(t)
-			setUmask(t, tc.mask)
-			code, _, errs := runArgs(mayInto("new.txt")...)
-			require.Equal(t, 0, code, errs)
-			got, err := os.ReadFile("new.txt")
-			require.NoError(t, err)
-			assert.Equal(t, string(may), string(got))
-			fi, err := os.Stat("new.txt")
-			require.NoError(t, err)
-			assert.Equal(t, tc.want, fi.Mode())
-			assert.Equal(t, []string{"ict-2016.csv", "ict.yaml", "new.txt"}, dirNames(t, dir))
-		})
-	}
-}
-
-// TestOutputThroughSymlink: -o naming a symbolic link writes its target,
-// in another directory, with the target's mode; the link stays a link to
-// it, and no temporary file is left in either directory.
-func TestOutputThroughSymlink(t *testing.T) {
-	dir, may, _, _ := outputDir(t)
-	require.NoError(t, os.Mkdir("reports", 0o755))
-	require.NoError(t, os.WriteFile("reports/may.txt", []byte("previous"), 0o600))
-	require.NoError(t, os.Chmod("reports/may.txt", 0o664))
-	require.NoError(t, os.Symlink("reports/may.txt", "latest.txt"))
-	code, _, errs := runArgs(mayInto("latest.txt")...)
-	require.Equal(t, 0, code, errs)
-
-	li, err := os.Lstat("latest.txt")
-	require.NoError(t, err)
-	assert.Equal(t, fs.ModeSymlink, li.Mode().Type(), "still a link")
-	link, err := os.Readlink("latest.txt")
-	require.NoError(t, err)
-	assert.Equal(t, "reports/may.txt", link)
-	got, err := os.ReadFile("reports/may.txt")
-	require.NoError(t, err)
-	assert.Equal(t, string(may), string(got))
-	fi, err := os.Stat("reports/may.txt")
-	require.NoError(t, err)
-	assert.Equal(t, fs.FileMode(0o664), fi.Mode())
-	assert.Equal(t, []string{"ict-2016.csv", "ict.yaml", "latest.txt", "reports"}, dirNames(t, dir))
-	assert.Equal(t, []string{"may.txt"}, dirNames(t, "reports"))
-}
-
-// TestOutputNamedPipe: a named pipe is written, not replaced: a reader
-// holding it open gets the scorecard, and it is still a pipe.
-func TestOutputNamedPipe(t *testing.T) {
-	dir, may, _, _ := outputDir(t)
-	require.NoError(t, syscall.Mkfifo("pipe", 0o644))
-	// The reader opens first (without waiting for a writer), then a writer
-	// of the test's own keeps the pipe open, so that the reader sees the
-	// end only when the test closes it, whatever the command did.
-	r, err := os.OpenFile("pipe", os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	require.NoError(t, err)
-	defer r.Close()
-	keep, err := os.OpenFile("pipe", os.O_WRONLY, 0)
-	require.NoError(t, err)
-	read := make(chan []byte, 1)
-	go func() {
-		b, _ := io.ReadAll(r)
-		read <- b
-	}()
-
-	code, _, errs := runArgs(mayInto("pipe")...)
-	require.NoError(t, keep.Close())
-	assert.Equal(t, 0, code, errs)
-	select {
-	case got := <-read:
-		assert.Equal(t, string(may), string(got))
-	case <-time.After(10 * time.Second):
-		t.Fatal("the reader got no end of file")
-	}
-	li, err := os.Lstat("pipe")
-	require.NoError(t, err)
-	assert.Equal(t, fs.ModeNamedPipe, li.Mode().Type(), "still a pipe")
-	assert.Equal(t, []string{"ict-2016.csv", "ict.yaml", "pipe"}, dirNames(t, dir))
-}
-
-// TestOutputDirectory: -o naming a directory is an error, and nothing is
-// written in or beside it.
-func TestOutputDirectory(t *testing.T) {
-	dir, _, _, _ := outputDir(t)
 	require.NoError(t, os.Mkdir("reports", 0o755))
 	code, out, errs := runArgs(mayInto("reports")...)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
 	assert.Equal(t, "-o reports: it is a directory: name a file\n", errs)
-	assert.Equal(t, []string{"ict-2016.csv", "ict.yaml", "reports"}, dirNames(t, dir))
-	assert.Empty(t, dirNames(t, "reports"))
 }
 
 // TestOutputFailedRun: a run that fails (March 2016 is before the regime)

@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 )
@@ -28,8 +27,9 @@ type Command struct {
 	Write func(b *bytes.Buffer, format string) error
 	// Files are the formats whose report is a binary file (xlsx). With
 	// any, the command has an -o FILE flag that writes the report to the
-	// file instead of standard output, and a format listed here is refused
-	// without it: a binary file is never written to a terminal.
+	// file instead of standard output, all or nothing ([WriteFile]), and a
+	// format listed here is refused without it: a binary file is never
+	// written to a terminal.
 	Files []string
 }
 
@@ -74,7 +74,9 @@ func (c Command) Run(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case err != nil:
 	case out != "":
-		err = os.WriteFile(out, b.Bytes(), 0o644)
+		if err = WriteFile(out, b.Bytes()); err != nil {
+			err = fmt.Errorf("-o %s: %w", out, err)
+		}
 	default:
 		_, err = stdout.Write(b.Bytes())
 	}

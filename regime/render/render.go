@@ -278,6 +278,7 @@ type figure struct {
 	ReportedOn *string `json:"reported_on"`
 	ReportedBy string  `json:"reported_by"`
 	File       string  `json:"file"`
+	Sheet      string  `json:"sheet,omitempty"`
 	Line       int     `json:"line"`
 	Note       string  `json:"note"`
 }
@@ -504,7 +505,7 @@ func rowOf(c Card, r regime.Row) row {
 		for _, v := range r.Figures {
 			actual, aok := v.Result.Actual()
 			f := figure{Actual: ptr(actual, aok), Outcome: v.Obs.IsOutcome(), Status: statusName(v.Status), Label: v.Label,
-				Credit: money(v.Credit), ReportedBy: v.ReportedBy, File: v.Source.File, Line: v.Source.Line, Note: v.Note}
+				Credit: money(v.Credit), ReportedBy: v.ReportedBy, File: v.Source.File, Sheet: v.Source.Sheet, Line: v.Source.Line, Note: v.Note}
 			if !v.ReportedOn.IsZero() {
 				on := v.ReportedOn.String()
 				f.ReportedOn = &on

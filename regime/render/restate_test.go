@@ -143,3 +143,30 @@ func TestRestatedJSON(t *testing.T) {
 	assert.Equal(t, []string{"2016-04"}, may.Summary.Adjustments[0].Months)
 	assert.Equal(t, "-2000.00", may.Summary.Adjustments[0].Amount)
 }
+
+// TestRestatedFigureSheet: a version of a figure read from a workbook
+// carries its sheet in the JSON ("sheet", with "line" the sheet's row); a
+// version read from a CSV file has no "sheet".
+func TestRestatedFigureSheet(t *testing.T) {
+	cards := restatedCards(t)
+	apr := cards[1] // April as it now stands, restated
+	require.True(t, apr.Scorecard.Rows[0].Restated())
+	apr.Scorecard.Rows[0].Figures[1].Source = regime.Source{File: "may.xlsx", Sheet: "ICT", Line: 3}
+	var b bytes.Buffer
+	require.NoError(t, render.JSON(&b, apr))
+	var doc struct {
+		Scorecards []struct {
+			Rows []struct {
+				Figures []map[string]json.RawMessage `json:"figures"`
+			} `json:"rows"`
+		} `json:"scorecards"`
+	}
+	require.NoError(t, json.Unmarshal(b.Bytes(), &doc))
+	figs := doc.Scorecards[0].Rows[0].Figures
+	require.Len(t, figs, 2)
+	assert.NotContains(t, figs[0], "sheet")
+	assert.JSONEq(t, `"apr.csv"`, string(figs[0]["file"]))
+	assert.JSONEq(t, `"may.xlsx"`, string(figs[1]["file"]))
+	assert.JSONEq(t, `"ICT"`, string(figs[1]["sheet"]))
+	assert.Equal(t, "3", string(figs[1]["line"]))
+}
