@@ -7,12 +7,14 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/xuri/excelize/v2"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/render"
+	xlsxout "github.com/kpiregime/kpiregime/regime/render/xlsx"
 )
 
 // earnFile has two KPIs, A and B, target 90%, 2 points when missed, at 1%
@@ -253,4 +255,32 @@ func TestEarnBackAndIncentivesInEveryOutput(t *testing.T) {
 	text.Reset()
 	require.NoError(t, render.Text(&text, render.Card{Contract: "INC", Scorecard: sc}))
 	assert.Contains(t, text.String(), "Incentives: £10,300.00 paid to the supplier; £3,000.00 deducted from the supplier (apart from the credits).\n")
+}
+
+// TestEarnBackInAWorkbook: the workbook's summary sheet shows June's
+// earn-back moves (worked above: £2,000 held, £2,000 forfeited, £4,000
+// held at the end) as money, apart from the credits (£2,000).
+func TestEarnBackInAWorkbook(t *testing.T) {
+	ct, obs := earnContract(t, "earn_back: {mode: hold, periods: 3}", "")
+	sc, err := ct.Score(obs, period.Must(period.ParseLabel("Jun-16")))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, xlsxout.Write(&b, render.Card{Contract: "EARN", Scorecard: sc}))
+	f, err := excelize.OpenReader(&b)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := f.GetRows(xlsxout.SummarySheet, excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	got := map[string]string{}
+	for i, name := range rows[0] {
+		if i < len(rows[1]) {
+			got[name] = rows[1][i]
+		}
+	}
+	assert.Equal(t, "2000", got["Credits"])
+	assert.Equal(t, "2000", got["Held"])
+	assert.Equal(t, "2000", got["Forfeited"])
+	assert.Equal(t, "4000", got["Held at end"])
+	assert.Equal(t, "", got["Earned back"])
 }

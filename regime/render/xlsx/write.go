@@ -18,6 +18,7 @@
 package xlsx
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -45,7 +46,8 @@ var SummaryColumns = func() []string {
 	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		cols = append(cols, st.String())
 	}
-	return append(cols, "On target", "Share on target", "Points", "Credits before caps", "Credits", "Exceptions")
+	return append(cols, "On target", "Share on target", "Points", "Credits before caps", "Credits", "Exceptions",
+		"Held", "Earned back", "Repaid", "Forfeited", "Held at end", "Bonuses", "Incentive deductions", "Adjustments", "Events", "Plans")
 }()
 
 // Write writes the cards as a workbook: the summary sheet, then a sheet per
@@ -365,6 +367,22 @@ func (b *book) summary(sheets []string, cards []render.Card) error {
 		s.number(col+3, sum.CreditsBeforeCaps, poundsFormat, "£"+sum.CreditsBeforeCaps.StringFixed(2))
 		s.number(col+4, sum.Credits, poundsFormat, "£"+sum.Credits.StringFixed(2))
 		s.text(col+5, strings.Join(sum.Exceptions, ", "), "")
+		// Earn-back, incentives and restatements' adjustments, each apart
+		// from the credits and never netted; blank where nothing moved.
+		for i, v := range []decimal.Decimal{sum.Held, sum.EarnedBack, sum.Repaid, sum.Forfeited, sum.HeldBalance, sum.Bonuses, sum.Deductions, sum.AdjustmentsTotal} {
+			if !v.IsZero() {
+				s.number(col+6+i, v, poundsFormat, "£"+v.StringFixed(2))
+			}
+		}
+		var events, plans []string
+		for _, e := range sc.Events {
+			events = append(events, e.Name+" for "+cmp.Or(e.KPI, "the regime"))
+		}
+		for _, p := range sc.Plans {
+			plans = append(plans, p.String())
+		}
+		s.text(col+14, strings.Join(events, "; "), "")
+		s.text(col+15, strings.Join(plans, "; "), "")
 	}
 	if err := s.finish(len(SummaryColumns)); err != nil {
 		return err
