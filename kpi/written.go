@@ -108,9 +108,9 @@ func (w Written) String() string {
 			b.WriteString(v + " failures")
 		}
 	case Days:
-		b.WriteString(v + " days")
+		b.WriteString(v + plural(v, " day", " days"))
 	case Hours:
-		b.WriteString(v + " hours")
+		b.WriteString(v + plural(v, " hour", " hours"))
 	case Minutes:
 		b.WriteString(v + " mins")
 	case Seconds:
@@ -119,6 +119,15 @@ func (w Written) String() string {
 		b.WriteString(v)
 	}
 	return b.String()
+}
+
+// plural is one where a figure is written as exactly one ("1", "-1"; not
+// "1.0"), else many.
+func plural(v, one, many string) string {
+	if v == "1" || v == "-1" {
+		return one
+	}
+	return many
 }
 
 // MarshalText implements [encoding.TextMarshaler] with [Written.String].
