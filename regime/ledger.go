@@ -965,7 +965,9 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 			row.Credit = r.spec.Rounding.Pence(credit)
 		}
 	}
-	run.earnBack(mo, r, row, t, m, bare)
+	if r.spec.EarnBack.Mode != 0 {
+		run.earnBack(mo, r, row, t, m, bare)
+	}
 	if r.incentive != nil {
 		if k := r.incentive[i]; k >= 0 {
 			run.incentive(mo, r, k, row, m)
@@ -990,12 +992,12 @@ func isRange(o kpi.Observation) bool {
 // and the same period a year before, and records the row as the KPI's
 // latest; the row is to be mo.rows[len(mo.rows)], in month m.
 func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
-	prev, year := run.earlier(mo, t, m, row.Period, d)
-	if prev.Ref() != "" {
-		row.Trend, row.HasTrend = kpi.TrendOf(prev, res)
+	prev, year, okPrev, okYear := run.earlierRows(t, m, row.Period, d)
+	if okPrev {
+		row.Trend, row.HasTrend = kpi.TrendOf(run.resultAt(mo, m, prev), res)
 	}
-	if year.Ref() != "" {
-		row.TrendYear, row.HasTrendYear = kpi.TrendOf(year, res)
+	if okYear {
+		row.TrendYear, row.HasTrendYear = kpi.TrendOf(run.resultAt(mo, m, year), res)
 	}
 	tr := &run.tracks[t]
 	k := int32(m.Sub(run.l.first))
@@ -1003,48 +1005,64 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 }
 
 // earlier returns the results of track t's previous measurement period and
+// of the same period a year before, for period p ending in month m; a
+// zero Result where there is none ([runner.earlierRows]).
+func (run *runner) earlier(mo *monthEntry, t int, m period.Month, p period.Period, d kpi.Definition) (prev, year kpi.Result) {
+	pr, yr, okPrev, okYear := run.earlierRows(t, m, p, d)
+	if okPrev {
+		prev = run.resultAt(mo, m, pr)
+	}
+	if okYear {
+		year = run.resultAt(mo, m, yr)
+	}
+	return prev, year
+}
+
+// resultAt returns the result of the row ref, in month m's entry mo where
+// it is in m.
+func (run *runner) resultAt(mo *monthEntry, m period.Month, ref rowRef) kpi.Result {
+	if ref.month == int32(m.Sub(run.l.first)) {
+		return mo.rows[ref.row].Result
+	}
+	return run.l.months[ref.month].rows[ref.row].Result
+}
+
+// earlierRows finds track t's rows of its previous measurement period and
 // of the same period a year before (its row twelve months back, or for a
 // rail period the same period of the year before), for period p ending in
-// month m; a zero Result where there is none. Thirteen four-weekly periods
-// make a year, so none of those is a year before another.
-func (run *runner) earlier(mo *monthEntry, t int, m period.Month, p period.Period, d kpi.Definition) (prev, year kpi.Result) {
+// month m. Thirteen four-weekly periods make a year, so none of those is a
+// year before another.
+func (run *runner) earlierRows(t int, m period.Month, p period.Period, d kpi.Definition) (prev, year rowRef, okPrev, okYear bool) {
 	l := run.l
 	tr := &run.tracks[t]
-	k := int32(m.Sub(l.first))
-	result := func(ref rowRef) kpi.Result {
-		if ref.month == k {
-			return mo.rows[ref.row].Result
-		}
-		return l.months[ref.month].rows[ref.row].Result
-	}
 	n := len(tr.rows)
 	if n == 0 {
-		return prev, year
+		return prev, year, false, false
 	}
-	prev = result(tr.rows[n-1])
-	if f := d.Frequency(); f.IsPeriodic() {
+	k := int32(m.Sub(l.first))
+	prev, okPrev = tr.rows[n-1], true
+	f := d.Frequency()
+	switch {
+	case f.IsPeriodic():
 		// The same period a year before: P5 2022/23 for P5 2023/24, rated
 		// within the fourteen months before.
 		if ago, err := f.PeriodCalendar().YearBefore(p); err == nil {
 			for i := n - 1; i >= 0 && tr.rows[i].month >= k-14; i-- {
 				if ref := tr.rows[i]; ref.month < k && l.months[ref.month].rows[ref.row].Period == ago {
-					year = result(ref)
-					break
+					return prev, ref, true, true
 				}
 			}
 		}
-	} else if !f.ByDays() {
-		// Thirteen four-weekly periods make a year: the row twelve months
-		// before is not the same period a year before, and four-weekly
-		// periods have no year to say which is.
+	case !f.ByDays():
+		// The row twelve months before (four-weekly periods have no year
+		// to say which is the same).
 		for i := n - 1; i >= 0 && tr.rows[i].month >= k-12; i-- {
 			if tr.rows[i].month == k-12 {
-				year = result(tr.rows[i])
-				break
+				return prev, tr.rows[i], true, true
 			}
 		}
 	}
-	return prev, year
+	return prev, year, true, false
 }
 
 // cap applies the caps to a month's credits.
