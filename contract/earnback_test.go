@@ -245,6 +245,14 @@ func TestEarnBackAndIncentivesInEveryOutput(t *testing.T) {
 	assert.Equal(t, "2000.00", s.Rows[1].Held, "B's June credit")
 	assert.Equal(t, "2000.00", s.Rows[1].Forfeited, "B's April credit")
 	assert.Empty(t, s.Rows[0].Held, "A met: nothing")
+	// CSV: the moves as columns of their own, empty where none.
+	var csvOut bytes.Buffer
+	require.NoError(t, render.CSV(&csvOut, card))
+	lines := strings.Split(strings.TrimSpace(csvOut.String()), "\n")
+	require.Len(t, lines, 3)
+	assert.True(t, strings.HasSuffix(lines[0], ",card_period,held,earned_back,repaid,forfeited,bonus,deduction"), lines[0])
+	assert.True(t, strings.HasSuffix(lines[1], ",2016-06,,,,,,"), "A: nothing moved: "+lines[1])
+	assert.True(t, strings.HasSuffix(lines[2], ",2016-06,2000.00,,,2000.00,,"), "B: June's held, April's forfeited: "+lines[2])
 
 	c, err := contract.Decode(strings.NewReader(incentiveFile), "inc.yaml", contract.YAML)
 	require.NoError(t, err)

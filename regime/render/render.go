@@ -97,7 +97,10 @@
 // and "Travel" columns before the notes and a line "Against May-15: 3
 // improved, 1 worsened, 5 unchanged". CSV adds year_before_period,
 // year_before_status, year_before_actual, year_before_credit and travel
-// for a compared card, and nothing otherwise.
+// for a compared card, and nothing otherwise; likewise held, earned_back,
+// repaid, forfeited, bonus and deduction where a row moved money by
+// earn-back or incentives, and projected, annual and on_track where a row
+// has a projection to the year end.
 //
 // # Text from the contract and the return
 //
@@ -666,11 +669,23 @@ var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "des
 // empty where there is nothing to compare).
 var csvYearBefore = []string{"year_before_period", "year_before_status", "year_before_actual", "year_before_credit", "travel"}
 
+// csvMoves are the columns added where a row moved money by earn-back or
+// incentives ([regime.Moves]): each an amount in pounds, empty for none,
+// and never netted, so that a bonus and a deduction are never confused.
+var csvMoves = []string{"held", "earned_back", "repaid", "forfeited", "bonus", "deduction"}
+
+// csvForecast are the columns added where a row has a projection to the
+// year end: the projected figure, the annual target and whether it is on
+// track.
+var csvForecast = []string{"projected", "annual", "on_track"}
+
 // csvNumbers are the CSV columns of decimals the library writes itself,
 // which are never altered: every other column is text, and is protected
 // against formula injection ([csvText]).
 var csvNumbers = map[string]bool{"target": true, "actual": true, "variance": true, "score": true, "points": true, "credit": true,
-	"range_low": true, "range_high": true, "year_before_actual": true, "year_before_credit": true}
+	"range_low": true, "range_high": true, "year_before_actual": true, "year_before_credit": true,
+	"held": true, "earned_back": true, "repaid": true, "forfeited": true, "bonus": true, "deduction": true,
+	"projected": true, "annual": true}
 
 // csvText protects a text cell against formula injection as OWASP advises:
 // a cell that starts with =, +, -, @, a tab or a carriage return gets a
@@ -689,9 +704,21 @@ func csvText(s string) string {
 func CSV(w io.Writer, cards ...Card) error {
 	cw := csv.NewWriter(w)
 	compared := slices.ContainsFunc(cards, func(c Card) bool { return !c.Scorecard.YearBefore.IsZero() })
+	moved := slices.ContainsFunc(cards, func(c Card) bool {
+		return slices.ContainsFunc(c.Scorecard.Rows, func(r regime.Row) bool { return !r.Moves().IsZero() })
+	})
+	projected := slices.ContainsFunc(cards, func(c Card) bool {
+		return slices.ContainsFunc(c.Scorecard.Rows, func(r regime.Row) bool { _, ok := r.Forecast(); return ok })
+	})
 	cols := csvColumns
 	if compared {
 		cols = append(slices.Clone(cols), csvYearBefore...)
+	}
+	if moved {
+		cols = append(slices.Clone(cols), csvMoves...)
+	}
+	if projected {
+		cols = append(slices.Clone(cols), csvForecast...)
 	}
 	if err := cw.Write(cols); err != nil {
 		return err
@@ -714,6 +741,16 @@ func CSV(w io.Writer, cards ...Card) error {
 					yb = *x.YearBefore
 				}
 				rec = append(rec, yb.Period, deref(yb.Status), deref(yb.Actual), deref(yb.Credit), yb.Travel)
+			}
+			if moved {
+				rec = append(rec, x.Held, x.EarnedBack, x.Repaid, x.Forfeited, x.Bonus, x.Deduction)
+			}
+			if projected {
+				if f := x.Forecast; f != nil {
+					rec = append(rec, f.Projected, f.Annual, fmt.Sprint(f.OnTrack))
+				} else {
+					rec = append(rec, "", "", "")
+				}
 			}
 			for i, col := range cols {
 				if !csvNumbers[col] {
