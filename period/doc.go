@@ -49,27 +49,10 @@
 //
 // # Working time
 //
-// ICT and payroll KPIs are measured on the clock: "severity 1 incidents
-// resolved within 2 hours", "priority 3 within 2 business days", "DBS checks
-// within two working days". A [Calendar] is working time in a location:
-// weekly [Hours] (any number of spans a day: 09:00-12:30 and 13:30-17:00, a
-// 24x7 desk, a Monday-to-Saturday desk), less holidays (UK bank holidays for
-// each division come from package [github.com/kpiregime/kpiregime/period/ukholiday])
-// and closures, over a stated span of days. It answers:
-//
-//   - [Calendar.Elapsed]: the working time between two instants.
-//   - [Calendar.Deadline]: when a business duration runs out ("within 4
-//     working hours", "within 16 business hours").
-//   - [Calendar.DeadlineWorkingDays] and [Calendar.DeadlineWorkingDaysAt]:
-//     the end, or a cut-off time, of the nth working day after a day ("within
-//     2 working days", "by 16:00 on the next working day"). One working day
-//     and 24 business hours are different deadlines, and these are different
-//     functions.
-//
-// A [Clock] is a ticket's SLA clock with pauses (on hold, awaiting customer):
-// only paused time that overlaps working time is removed. Queries on a
-// calendar take constant or logarithmic time and allocate nothing; instants
-// outside its span are an error ([ErrOutsideCalendar]), never a guess.
+// Working-time calendars, business hours, deadlines and SLA clocks are in
+// package [github.com/kpiregime/kpiregime/period/worktime], which builds on
+// the dates here; UK bank holidays are in package
+// [github.com/kpiregime/kpiregime/period/ukholiday].
 //
 // # Calendar periods are not durations
 //

@@ -1,10 +1,12 @@
-package period
+package worktime
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A ClockEvent is a change in an SLA clock's state.
@@ -38,7 +40,7 @@ func ParseClockEvent(s string) (ClockEvent, error) {
 			return e, nil
 		}
 	}
-	return 0, &ParseError{What: "clock event", Input: s, Expected: "start, pause, resume or stop"}
+	return 0, &period.ParseError{What: "clock event", Input: s, Expected: "start, pause, resume or stop"}
 }
 
 // A StatusChange is one event in a ticket's history.
@@ -120,7 +122,7 @@ func NewClock(changes ...StatusChange) (Clock, error) {
 		errs = append(errs, errors.New("a clock needs at least a start"))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return Clock{}, fmt.Errorf("period: bad clock: %w", err)
+		return Clock{}, fmt.Errorf("worktime: bad clock: %w", err)
 	}
 	return c, nil
 }
@@ -140,7 +142,7 @@ func (c Clock) Paused() bool { return len(c.pauses) > 0 && c.pauses[len(c.pauses
 // working time in its pauses. An at before the start gives zero.
 func (c Clock) Elapsed(cal *Calendar, at time.Time) (time.Duration, error) {
 	if c.start.IsZero() {
-		return 0, errors.New("period: the clock has not started")
+		return 0, errors.New("worktime: the clock has not started")
 	}
 	end := at
 	if !c.stop.IsZero() && c.stop.Before(end) {
@@ -176,7 +178,7 @@ func (c Clock) Elapsed(cal *Calendar, at time.Time) (time.Duration, error) {
 // known.
 func (c Clock) Deadline(cal *Calendar, d time.Duration) (time.Time, error) {
 	if c.start.IsZero() {
-		return time.Time{}, errors.New("period: the clock has not started")
+		return time.Time{}, errors.New("worktime: the clock has not started")
 	}
 	remaining := d
 	from := c.start
@@ -190,7 +192,7 @@ func (c Clock) Deadline(cal *Calendar, d time.Duration) (time.Time, error) {
 		}
 		remaining -= run
 		if p.End.IsZero() {
-			return time.Time{}, fmt.Errorf("period: the clock is paused with %s still to run", remaining)
+			return time.Time{}, fmt.Errorf("worktime: the clock is paused with %s still to run", remaining)
 		}
 		from = p.End
 	}
@@ -199,7 +201,7 @@ func (c Clock) Deadline(cal *Calendar, d time.Duration) (time.Time, error) {
 		return time.Time{}, err
 	}
 	if !c.stop.IsZero() && t.After(c.stop) {
-		return time.Time{}, fmt.Errorf("period: the clock stopped at %s before reaching %s", c.stop.Format(time.RFC3339), d)
+		return time.Time{}, fmt.Errorf("worktime: the clock stopped at %s before reaching %s", c.stop.Format(time.RFC3339), d)
 	}
 	return t, nil
 }
