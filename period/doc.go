@@ -5,12 +5,19 @@
 //
 // # Values
 //
-// Every type here is a small immutable value, safe to copy, compare with ==
-// and use from many goroutines. Constructors validate and return an error;
-// [Must] turns a known-good result into a plain value for tests and examples.
-// Each type's zero value is documented, and each implements
-// [encoding.TextMarshaler] and [encoding.TextUnmarshaler], so it reads and
-// writes itself in JSON, YAML and CSV as its label.
+// Every value type here ([Date], [Month], [Year], [Years], [Period],
+// [Frequency], [PeriodCalendar], [Kind], [Style], [Absorb]) is a small
+// immutable value, safe to copy, compare with == and use from many
+// goroutines; those with unexported fields also have an Equal method, which
+// [github.com/google/go-cmp/cmp.Equal] uses. Constructors validate and return
+// an error; [Must] turns a known-good result into a plain value for tests and
+// examples. Each type's zero value is documented.
+//
+// [Date], [Month], [Year], [Years], [Period], [Frequency] and [Absorb]
+// implement [encoding.TextMarshaler] and [encoding.TextUnmarshaler], so they
+// read and write themselves in JSON, YAML and CSV as their labels. [Kind] and
+// [Style] have a String method only, and a [PeriodCalendar] has no text form
+// (below). Text that does not parse is a [*ParseError].
 //
 //   - [Date]: a civil date with no time of day and no zone.
 //   - [Month]: a year and a month.
