@@ -43,11 +43,10 @@ func (a Absorb) MarshalText() ([]byte, error) {
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAbsorb].
 func (a *Absorb) UnmarshalText(b []byte) error {
 	v, err := ParseAbsorb(string(b))
-	if err != nil {
-		return err
+	if err == nil {
+		*a = v
 	}
-	*a = v
-	return nil
+	return err
 }
 
 // ParseAbsorb reads which period absorbs the odd days: "first" or "last"

@@ -40,11 +40,36 @@ type CalendarSpec struct {
 	Closures []Closure
 }
 
+// Equal reports whether s and o describe the same calendar field by field:
+// locations by name (nil is Europe/London), hours with [Hours.Equal], the
+// lists in the same order, and closures' instants with [time.Time.Equal].
+// [github.com/google/go-cmp/cmp.Equal] uses this method, as it cannot look
+// inside a [time.Location].
+func (s CalendarSpec) Equal(o CalendarSpec) bool {
+	return locationName(s.Location) == locationName(o.Location) && s.Hours.Equal(o.Hours) &&
+		s.From == o.From && s.To == o.To &&
+		slices.Equal(s.Holidays, o.Holidays) && slices.Equal(s.ClosedDays, o.ClosedDays) &&
+		slices.EqualFunc(s.Closures, o.Closures, Closure.Equal)
+}
+
+// locationName is the name of loc, with nil meaning Europe/London as in a
+// [CalendarSpec].
+func locationName(loc *time.Location) string {
+	if loc == nil {
+		return "Europe/London"
+	}
+	return loc.String()
+}
+
 // A Closure is a half-open stretch of time [Start, End) when no working time
 // accrues.
 type Closure struct {
 	Start, End time.Time
 }
+
+// Equal reports whether c and o start and end at the same instants, compared
+// with [time.Time.Equal].
+func (c Closure) Equal(o Closure) bool { return c.Start.Equal(o.Start) && c.End.Equal(o.End) }
 
 // A Calendar is working time in a location: weekly hours, less holidays and
 // closures, over a fixed span of days. It answers how much working time lies
@@ -219,6 +244,18 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 func (c *Calendar) appendInterval(a, b, total int64) int64 {
 	c.ivs = append(c.ivs, interval{start: a, end: b, cum: total})
 	return total + b - a
+}
+
+// Equal reports whether c and o give the same working time: the same
+// location (by name), hours and span, and the same working intervals, so the
+// same holidays and closures. Two nil calendars are equal.
+// [github.com/google/go-cmp/cmp.Equal] uses this method.
+func (c *Calendar) Equal(o *Calendar) bool {
+	if c == nil || o == nil {
+		return c == o
+	}
+	return c.loc.String() == o.loc.String() && c.hours.Equal(o.hours) && c.span == o.span &&
+		slices.Equal(c.days, o.days) && slices.Equal(c.ivs, o.ivs)
 }
 
 // Location returns the zone the calendar reads wall-clock time in.

@@ -3,6 +3,7 @@ package worktime
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,25 @@ func ParseClockEvent(s string) (ClockEvent, error) {
 		}
 	}
 	return 0, &period.ParseError{What: "clock event", Input: s, Expected: "start, pause, resume or stop"}
+}
+
+// MarshalText implements [encoding.TextMarshaler] with the event's name. An
+// event not named above is an error wrapping
+// [github.com/kpiregime/kpiregime/period.ErrOutOfRange].
+func (e ClockEvent) MarshalText() ([]byte, error) {
+	if e < ClockStart || e > ClockStop {
+		return nil, fmt.Errorf("worktime: %w: %s is not a clock event", period.ErrOutOfRange, e)
+	}
+	return []byte(clockEventNames[e]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseClockEvent].
+func (e *ClockEvent) UnmarshalText(b []byte) error {
+	v, err := ParseClockEvent(string(b))
+	if err == nil {
+		*e = v
+	}
+	return err
 }
 
 // A StatusChange is one event in a ticket's history.
@@ -125,6 +145,15 @@ func NewClock(changes ...StatusChange) (Clock, error) {
 		return Clock{}, fmt.Errorf("worktime: bad clock: %w", err)
 	}
 	return c, nil
+}
+
+// Equal reports whether c and o started, paused, resumed and stopped at the
+// same instants, compared with [time.Time.Equal]. A Clock holds a slice and
+// does not compare with ==; [github.com/google/go-cmp/cmp.Equal] uses this
+// method.
+func (c Clock) Equal(o Clock) bool {
+	return c.start.Equal(o.start) && c.stop.Equal(o.stop) &&
+		slices.EqualFunc(c.pauses, o.pauses, Closure.Equal)
 }
 
 // Started returns when the clock started.

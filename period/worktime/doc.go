@@ -26,4 +26,20 @@
 // is removed. Queries on a calendar take constant or logarithmic time and
 // allocate nothing; instants outside its span are an error
 // ([ErrOutsideCalendar]), never a guess.
+//
+// # Values
+//
+// [TimeOfDay], [Span] and [ClockEvent] are small values that compare with ==.
+// [Closure] and [StatusChange] compare with == too, but that compares their
+// [time.Time] fields as == does, locations included; [Closure.Equal]
+// compares instants. [Hours], [Clock] and [CalendarSpec] hold slices and do
+// not compare with ==: compare them with their Equal methods, which
+// [github.com/google/go-cmp/cmp.Equal] uses too. A [Calendar] is built once,
+// used through a pointer, immutable and safe for concurrent use;
+// [Calendar.Equal] reports whether two give the same working time.
+//
+// [Hours], [TimeOfDay] and [ClockEvent] implement [encoding.TextMarshaler]
+// and [encoding.TextUnmarshaler], writing the forms their parsers read. Text
+// that does not parse is a
+// [*github.com/kpiregime/kpiregime/period.ParseError].
 package worktime

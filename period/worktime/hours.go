@@ -84,6 +84,25 @@ func (t TimeOfDay) String() string {
 	return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())
 }
 
+// MarshalText implements [encoding.TextMarshaler] with [TimeOfDay.String].
+// A value outside 00:00 to 24:00 is an error wrapping
+// [github.com/kpiregime/kpiregime/period.ErrOutOfRange].
+func (t TimeOfDay) MarshalText() ([]byte, error) {
+	if t < Midnight || t > EndOfDay {
+		return nil, fmt.Errorf("worktime: %w: %d seconds is not a time of day", period.ErrOutOfRange, int32(t))
+	}
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseTimeOfDay].
+func (t *TimeOfDay) UnmarshalText(b []byte) error {
+	v, err := ParseTimeOfDay(string(b))
+	if err == nil {
+		*t = v
+	}
+	return err
+}
+
 // On returns the instant t falls at on day d in loc, built from the civil
 // date and the wall clock (24:00 is the start of the next day). Where the
 // wall-clock time does not exist, because the clocks went forward, the result
