@@ -88,7 +88,6 @@ type Calendar struct {
 	loc   *time.Location
 	hours Hours
 	from  period.Date // day 0
-	span  period.Period
 	// days[i] describes day i; days[n] is a sentinel holding the end of the
 	// span and the number of intervals.
 	days []calDay
@@ -101,6 +100,9 @@ type Calendar struct {
 	lo, hi         int64
 	startNs, endNs int64
 	total          int64
+	// span is [from, from+n days), for Span and error messages; it comes
+	// last, away from the fields queries read.
+	span period.Period
 }
 
 // calDay is one local day of a calendar.
@@ -194,19 +196,21 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var total int64
 	var working int32
 	ci := 0 // the first closure that may still overlap
-	next := spec.From.In(loc).UnixNano()
+	day, next := spec.From, spec.From.In(loc).UnixNano()
 	for i := 0; i < n; i++ {
-		d := spec.From.AddDays(i)
+		d := day
+		day = d.AddDays(1)
 		c.days[i] = calDay{start: next, first: int32(len(c.ivs)), working: working}
-		next = d.AddDays(1).In(loc).UnixNano()
+		next = day.In(loc).UnixNano()
 		if off[i] {
 			continue
 		}
 		before := len(c.ivs)
 		for _, s := range spec.Hours.week[d.Weekday()] {
-			a, b := s.Start.On(d, loc).UnixNano(), s.End.On(d, loc).UnixNano()
-			if s.End == EndOfDay {
-				b = next
+			// A span to 24:00 ends where the next day starts.
+			a, b := s.Start.On(d, loc).UnixNano(), next
+			if s.End != EndOfDay {
+				b = s.End.On(d, loc).UnixNano()
 			}
 			// Remove closures from [a, b).
 			for ci < len(closures) && closures[ci].End.UnixNano() <= a {
