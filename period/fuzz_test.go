@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -152,6 +153,32 @@ func FuzzYearsParseFrequency(f *testing.F) {
 			if y, ok := p.Year(); !ok || y.First().Month() != start || p.Kind() == KindMonths {
 				t.Fatalf("%q in years from %v: %v is not a part of a year from %v", s, ys.Start(), p, start)
 			}
+		}
+	})
+}
+
+// FuzzAddDays steps a valid date by any number of days: the result is
+// always a valid date that parses back, it is the exact step where
+// AddDaysChecked accepts it, and it is 0001-01-01 or 9999-12-31 where
+// AddDaysChecked refuses it.
+func FuzzAddDays(f *testing.F) {
+	f.Add(int32(1), int64(-1))
+	f.Add(int32(maxDayNumber), int64(1))
+	f.Add(int32(738000), int64(1)<<40)
+	f.Add(int32(738000), int64(-1)<<63)
+	f.Fuzz(func(t *testing.T, day int32, n int64) {
+		from := Date{n: 1 + int32(uint32(day)%maxDayNumber)}
+		got := from.AddDays(int(n))
+		back, err := ParseDate(got.String())
+		if err != nil || back != got {
+			t.Fatalf("%s plus %d days is %s, which parses as %v, %v", from, n, got, back, err)
+		}
+		checked, err := from.AddDaysChecked(int(n))
+		switch {
+		case err == nil && (checked != got || got.Sub(from) != int(n)):
+			t.Fatalf("%s plus %d days: AddDays gives %s, AddDaysChecked %s", from, n, got, checked)
+		case err != nil && (!errors.Is(err, ErrOutOfRange) || (got != d(1, time.January, 1) && got != lastDate)):
+			t.Fatalf("%s plus %d days: AddDays gives %s, AddDaysChecked %v", from, n, got, err)
 		}
 	})
 }
