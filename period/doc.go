@@ -15,9 +15,11 @@
 //
 // [Date], [Month], [Year], [Years], [Period], [Frequency] and [Absorb]
 // implement [encoding.TextMarshaler] and [encoding.TextUnmarshaler], so they
-// read and write themselves in JSON, YAML and CSV as their labels. [Kind] and
-// [Style] have a String method only, and a [PeriodCalendar] has no text form
-// (below). Text that does not parse is a [*ParseError].
+// read and write themselves in JSON, YAML and CSV as their labels (a [Years]
+// as the month its years start in, an [Absorb] as first or last). A [Kind]
+// has a String method but no text form to read back, and a [Style] and a
+// [PeriodCalendar] (below) have no text form. Text that does not parse is a
+// [*ParseError].
 //
 //   - [Date]: a civil date with no time of day and no zone.
 //   - [Month]: a year and a month.

@@ -8,9 +8,10 @@
 // ICT and payroll KPIs are measured on the clock: "severity 1 incidents
 // resolved within 2 hours", "priority 3 within 2 business days", "DBS checks
 // within two working days". A [Calendar] is working time in a location:
-// weekly [Hours] (any number of [Span]s a day: 09:00-12:30 and 13:30-17:00, a
-// 24x7 desk, a Monday-to-Saturday desk), less holidays and closures, over a
-// stated span of days ([CalendarSpec], [NewCalendar]). It answers:
+// weekly [Hours] (any number of spans a day, each a [Span]: 09:00-12:30 and
+// 13:30-17:00, a 24x7 desk, a Monday-to-Saturday desk), less holidays and
+// closures, over a stated span of days ([CalendarSpec], [NewCalendar]). It
+// answers:
 //
 //   - [Calendar.Elapsed]: the working time between two instants.
 //   - [Calendar.Deadline]: when a business duration runs out ("within 4
@@ -21,11 +22,11 @@
 //     and 24 business hours are different deadlines, and these are different
 //     functions.
 //
-// A [Clock] is a ticket's SLA clock with pauses (on hold, awaiting customer),
-// built from its [StatusChange]s: only paused time that overlaps working time
-// is removed. Queries on a calendar take constant or logarithmic time and
-// allocate nothing; instants outside its span are an error
-// ([ErrOutsideCalendar]), never a guess.
+// A [Clock] is a ticket's SLA clock with pauses (on hold, awaiting
+// customer), built from its status changes ([StatusChange]): only paused time
+// that overlaps working time is removed. Queries on a calendar take constant
+// or logarithmic time and allocate nothing; instants outside its span are an
+// error ([ErrOutsideCalendar]), never a guess.
 //
 // # Values
 //
