@@ -10,6 +10,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 func entries(obs ...kpi.Observation) []kpi.Entry {
@@ -221,8 +222,8 @@ func TestProfiles(t *testing.T) {
 
 func TestTallies(t *testing.T) {
 	london, _ := time.LoadLocation("Europe/London")
-	cal, err := period.NewCalendar(period.CalendarSpec{
-		Location: london, Hours: period.Must(period.ParseHours("Mon-Fri 09:00-17:00")),
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
+		Location: london, Hours: period.Must(worktime.ParseHours("Mon-Fri 09:00-17:00")),
 		From: period.Must(period.ParseDate("2016-04-01")), To: period.Must(period.ParseDate("2016-06-01")),
 	})
 	require.NoError(t, err)
@@ -251,10 +252,10 @@ func TestTallies(t *testing.T) {
 
 	// A paused clock: started 09:00 Monday 11, paused 10:00 Monday to 09:00
 	// Wednesday, stopped 17:00 Wednesday: 1 + 8 = 9 hours, in time.
-	clock, err := period.NewClock(
-		period.StatusChange{At: at(11, 9, 0), Event: period.ClockStart},
-		period.StatusChange{At: at(11, 10, 0), Event: period.ClockPause},
-		period.StatusChange{At: at(13, 9, 0), Event: period.ClockResume},
+	clock, err := worktime.NewClock(
+		worktime.StatusChange{At: at(11, 9, 0), Event: worktime.ClockStart},
+		worktime.StatusChange{At: at(11, 10, 0), Event: worktime.ClockPause},
+		worktime.StatusChange{At: at(13, 9, 0), Event: worktime.ClockResume},
 	)
 	require.NoError(t, err)
 	ok, err := kpi.WithinWorkingTime(cal, 9*time.Hour)(kpi.Record{Start: at(11, 9, 0), End: at(13, 17, 0), Clock: clock})

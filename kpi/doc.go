@@ -108,6 +108,6 @@
 //
 // [CountPassing], [CountFailures], [MeanCalendarDays] and [MeanWorkingDays]
 // turn raw [Record]s (tickets, claims) into observations, using a working-time
-// [period.Calendar] for tests such as [WithinWorkingTime] ("resolved within
+// [worktime.Calendar] for tests such as [WithinWorkingTime] ("resolved within
 // 16 business hours") and [WithinWorkingDays] ("within two working days").
 package kpi

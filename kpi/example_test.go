@@ -8,6 +8,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 // Define a KPI as seed 000's ICT table does: a target, a detriment level and
@@ -132,8 +133,8 @@ func ExampleAggregate() {
 // Tally tickets into an observation: resolved within 2 business days (16
 // working hours) on a 09:00-17:00 calendar.
 func ExampleCountPassing() {
-	cal, err := period.NewCalendar(period.CalendarSpec{
-		Hours: period.Must(period.ParseHours("Mon-Fri 09:00-17:00")),
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
+		Hours: period.Must(worktime.ParseHours("Mon-Fri 09:00-17:00")),
 		From:  period.Must(period.ParseDate("2016-04-01")),
 		To:    period.Must(period.ParseDate("2016-06-01")),
 	})

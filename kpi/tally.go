@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 // A Record is one raw item behind an indicator: an incident, a service
@@ -15,7 +16,7 @@ import (
 // and is used instead of Start and End for working time.
 type Record struct {
 	Start, End time.Time
-	Clock      period.Clock
+	Clock      worktime.Clock
 }
 
 // A Test says whether a record passes: resolved within its SLA, processed
@@ -25,7 +26,7 @@ type Test func(Record) (bool, error)
 // WithinWorkingTime passes a record whose working time on cal, pauses
 // removed, is at most limit: "severity 1 resolved within 2 hours",
 // "priority 3 within 2 business days" read as 16 business hours.
-func WithinWorkingTime(cal *period.Calendar, limit time.Duration) Test {
+func WithinWorkingTime(cal *worktime.Calendar, limit time.Duration) Test {
 	return func(r Record) (bool, error) {
 		var d time.Duration
 		var err error
@@ -44,7 +45,7 @@ func WithinWorkingTime(cal *period.Calendar, limit time.Duration) Test {
 // WithinWorkingDays passes a record that ended by the close of the nth
 // working day after the day it started: "DBS checks within two working
 // days" read as a count of days.
-func WithinWorkingDays(cal *period.Calendar, n int) Test {
+func WithinWorkingDays(cal *worktime.Calendar, n int) Test {
 	return func(r Record) (bool, error) {
 		dl, err := cal.DeadlineWorkingDays(r.Start, n)
 		if err != nil {
@@ -106,7 +107,7 @@ func MeanCalendarDays(records []Record) (Observation, error) {
 
 // MeanWorkingDays tallies records into a mean of working days on cal,
 // counting the first and last day where they are working days.
-func MeanWorkingDays(cal *period.Calendar, records []Record) (Observation, error) {
+func MeanWorkingDays(cal *worktime.Calendar, records []Record) (Observation, error) {
 	total := int64(0)
 	loc := cal.Location()
 	for i, r := range records {

@@ -78,8 +78,36 @@ func (d Date) Weekday() time.Weekday {
 	return time.Weekday(w)
 }
 
-// AddDays returns d plus n days (n may be negative).
-func (d Date) AddDays(n int) Date { return Date{n: d.n + int32(n)} }
+// maxDayNumber is the day number of 9999-12-31, the last valid date.
+const maxDayNumber = 3652059
+
+// AddDays returns d plus n days (n may be negative). Like arithmetic on
+// [time.Time], it does not fail: it saturates at the ends of the valid
+// dates, so a step to before 0001-01-01 gives 0001-01-01 and a step past
+// 9999-12-31 gives 9999-12-31, never the zero Date nor a date that does not
+// parse back. The zero Date plus any n is the zero Date. To learn whether a
+// step left the range, use [Date.AddDaysChecked].
+func (d Date) AddDays(n int) Date {
+	if d.n == 0 {
+		return d
+	}
+	// Bounding n first keeps the sum well within an int32.
+	v := int32(min(max(n, -maxDayNumber), maxDayNumber)) + d.n
+	return Date{n: min(max(v, 1), maxDayNumber)}
+}
+
+// AddDaysChecked returns d plus n days, or an error wrapping [ErrOutOfRange]
+// if d is the zero Date or the result would fall before 0001-01-01 or after
+// 9999-12-31.
+func (d Date) AddDaysChecked(n int) (Date, error) {
+	if d.n == 0 {
+		return Date{}, fmt.Errorf("%w: %d days after the zero Date", ErrOutOfRange, n)
+	}
+	if v := int64(d.n) + int64(n); v < 1 || v > maxDayNumber {
+		return Date{}, fmt.Errorf("%w: %s plus %d days is outside 0001-01-01 to 9999-12-31", ErrOutOfRange, d, n)
+	}
+	return Date{n: d.n + int32(n)}, nil
+}
 
 // AddMonths returns d plus n calendar months (n may be negative). Where the
 // day does not exist in the target month it is clamped to the month's last

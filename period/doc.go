@@ -5,12 +5,21 @@
 //
 // # Values
 //
-// Every type here is a small immutable value, safe to copy, compare with ==
-// and use from many goroutines. Constructors validate and return an error;
-// [Must] turns a known-good result into a plain value for tests and examples.
-// Each type's zero value is documented, and each implements
-// [encoding.TextMarshaler] and [encoding.TextUnmarshaler], so it reads and
-// writes itself in JSON, YAML and CSV as its label.
+// Every value type here ([Date], [Month], [Year], [Years], [Period],
+// [Frequency], [PeriodCalendar], [Kind], [Style], [Absorb]) is a small
+// immutable value, safe to copy, compare with == and use from many
+// goroutines; those with unexported fields also have an Equal method, which
+// [github.com/google/go-cmp/cmp.Equal] uses. Constructors validate and return
+// an error; [Must] turns a known-good result into a plain value for tests and
+// examples. Each type's zero value is documented.
+//
+// [Date], [Month], [Year], [Years], [Period], [Frequency] and [Absorb]
+// implement [encoding.TextMarshaler] and [encoding.TextUnmarshaler], so they
+// read and write themselves in JSON, YAML and CSV as their labels (a [Years]
+// as the month its years start in, an [Absorb] as first or last). A [Kind]
+// has a String method but no text form to read back, and a [Style] and a
+// [PeriodCalendar] (below) have no text form. Text that does not parse is a
+// [*ParseError].
 //
 //   - [Date]: a civil date with no time of day and no zone.
 //   - [Month]: a year and a month.
@@ -49,27 +58,10 @@
 //
 // # Working time
 //
-// ICT and payroll KPIs are measured on the clock: "severity 1 incidents
-// resolved within 2 hours", "priority 3 within 2 business days", "DBS checks
-// within two working days". A [Calendar] is working time in a location:
-// weekly [Hours] (any number of spans a day: 09:00-12:30 and 13:30-17:00, a
-// 24x7 desk, a Monday-to-Saturday desk), less holidays (UK bank holidays for
-// each division come from package [github.com/kpiregime/kpiregime/period/ukholiday])
-// and closures, over a stated span of days. It answers:
-//
-//   - [Calendar.Elapsed]: the working time between two instants.
-//   - [Calendar.Deadline]: when a business duration runs out ("within 4
-//     working hours", "within 16 business hours").
-//   - [Calendar.DeadlineWorkingDays] and [Calendar.DeadlineWorkingDaysAt]:
-//     the end, or a cut-off time, of the nth working day after a day ("within
-//     2 working days", "by 16:00 on the next working day"). One working day
-//     and 24 business hours are different deadlines, and these are different
-//     functions.
-//
-// A [Clock] is a ticket's SLA clock with pauses (on hold, awaiting customer):
-// only paused time that overlaps working time is removed. Queries on a
-// calendar take constant or logarithmic time and allocate nothing; instants
-// outside its span are an error ([ErrOutsideCalendar]), never a guess.
+// Working-time calendars, business hours, deadlines and SLA clocks are in
+// package [github.com/kpiregime/kpiregime/period/worktime], which builds on
+// the dates here; UK bank holidays are in package
+// [github.com/kpiregime/kpiregime/period/ukholiday].
 //
 // # Calendar periods are not durations
 //

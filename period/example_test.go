@@ -25,6 +25,18 @@ func ExampleDate() {
 	// 2016-03-31 23:00:00 +0000 UTC
 }
 
+// Stepping past the last date, 9999-12-31, stops there rather than making a
+// date that would not parse back; AddDaysChecked says so instead.
+func ExampleDate_AddDaysChecked() {
+	last := period.Must(period.ParseDate("9999-12-30"))
+	fmt.Println(last.AddDays(7))
+	_, err := last.AddDaysChecked(7)
+	fmt.Println(err)
+	// Output:
+	// 9999-12-31
+	// out of range: 9999-12-30 plus 7 days is outside 0001-01-01 to 9999-12-31
+}
+
 // ParseDate rejects dates that do not exist, with an error that quotes them.
 func ExampleParseDate_error() {
 	_, err := period.ParseDate("2017-02-29")

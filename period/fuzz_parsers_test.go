@@ -56,104 +56,6 @@ func checkFuzzParseError(t *testing.T, s string, err error, whats ...string) {
 	}
 }
 
-// FuzzParseTimeOfDay asserts that ParseTimeOfDay reads only HH:MM and
-// HH:MM:SS, to a time from 00:00 to 24:00 whose hour, minute and second are
-// the ones written, 24:00 only as itself, and that String writes back to
-// the same time; and that an error is a *ParseError for a "time of day",
-// which wraps ErrOutOfRange where the text has the form but a number is out
-// of range (25:00, 09:60).
-func FuzzParseTimeOfDay(f *testing.F) {
-	for _, s := range []string{"09:00", "17:30", "24:00", "00:00", "23:59:59", "24:00:00", "24:00:01", "24:01", "25:00",
-		"09:60", "9:00", "09.00", "", "0900", "+1:00", "09:00:5", "１２:００"} {
-		f.Add(s)
-	}
-	for _, s := range fuzzLongSeeds() {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		tod, err := ParseTimeOfDay(s)
-		// The form: HH:MM or HH:MM:SS in ASCII digits.
-		fields := strings.Split(s, ":")
-		form := len(fields) == 2 || len(fields) == 3
-		var nums []int
-		for _, fld := range fields {
-			n, ok := digits(fld)
-			form = form && ok && len(fld) == 2
-			nums = append(nums, n)
-		}
-		if err != nil {
-			checkFuzzParseError(t, s, err, "time of day")
-			if form != errors.Is(err, ErrOutOfRange) {
-				t.Fatalf("%.80q (in the form HH:MM[:SS]: %v) refused with %v", s, form, err)
-			}
-			return
-		}
-		if !form {
-			t.Fatalf("%.80q is not HH:MM or HH:MM:SS but reads as %v", s, tod)
-		}
-		if len(nums) == 2 {
-			nums = append(nums, 0)
-		}
-		if tod < Midnight || tod > EndOfDay || tod.Hour() != nums[0] || tod.Minute() != nums[1] || tod.Second() != nums[2] {
-			t.Fatalf("%q reads as %d seconds (%v)", s, int(tod), tod)
-		}
-		if tod == EndOfDay && s != "24:00" && s != "24:00:00" {
-			t.Fatalf("%q reads as the end of the day", s)
-		}
-		if back, err := ParseTimeOfDay(tod.String()); err != nil || back != tod {
-			t.Fatalf("%q reads as %v; its String reads as %v, %v", s, tod, back, err)
-		}
-	})
-}
-
-// FuzzParseClockEvent asserts that ParseClockEvent reads an ASCII text if
-// and only if it is, not case-sensitively, the name of an event (start,
-// pause, resume, stop), that the event read is one of the four and reads
-// back from its String, that the case of ASCII letters never matters, and
-// that an error is a *ParseError for a "clock event" that quotes a short
-// input.
-func FuzzParseClockEvent(f *testing.F) {
-	for _, s := range []string{"start", "Pause", "RESUME", "stop", "", " start", "stopped", "ClockEvent(1)", "ſtart", "\u212a"} {
-		f.Add(s)
-	}
-	for _, s := range fuzzLongSeeds() {
-		f.Add(s)
-	}
-	names := map[string]ClockEvent{"start": ClockStart, "pause": ClockPause, "resume": ClockResume, "stop": ClockStop}
-	f.Fuzz(func(t *testing.T, s string) {
-		e, err := ParseClockEvent(s)
-		ascii := true
-		for i := 0; i < len(s); i++ {
-			ascii = ascii && s[i] < 0x80
-		}
-		want, named := names[strings.ToLower(s)]
-		switch {
-		case err != nil:
-			checkFuzzParseError(t, s, err, "clock event")
-			if ascii && named {
-				t.Fatalf("%q refused, but it names %v", s, want)
-			}
-		case e < ClockStart || e > ClockStop:
-			t.Fatalf("%.80q reads as %v, not an event", s, e)
-		case ascii && e != want:
-			t.Fatalf("%q reads as %v, want %v (named: %v)", s, e, want, named)
-		default:
-			if back, err := ParseClockEvent(e.String()); err != nil || back != e {
-				t.Fatalf("%.80q reads as %v; its String reads as %v, %v", s, e, back, err)
-			}
-		}
-		swapped := []byte(s)
-		for i, c := range swapped {
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-				swapped[i] = c ^ 0x20
-			}
-		}
-		if e2, err2 := ParseClockEvent(string(swapped)); (err2 == nil) != (err == nil) || e2 != e {
-			t.Fatalf("%.80q reads as %v, %v but %.80q as %v, %v", s, e, err, swapped, e2, err2)
-		}
-	})
-}
-
 // textValue is what the package's text types have in common.
 type textValue[T any] interface {
 	Equal(T) bool
@@ -215,10 +117,9 @@ func parseYear(s string) (Year, error) {
 }
 
 // FuzzUnmarshalText reads the input with the UnmarshalText method of Date,
-// Month, Year, Period, Frequency and Hours. For each it asserts what
+// Month, Year, Period and Frequency. For each it asserts what
 // checkText says: the method reads what its parser reads (ParseDate,
-// ParseMonth, a year label of ParseLabel, ParseLabel, ParseFrequency,
-// ParseHours) and an empty text as the zero value where it documents so;
+// ParseMonth, a year label of ParseLabel, ParseLabel, ParseFrequency) and an empty text as the zero value where it documents so;
 // MarshalText writes what it read as text that reads back to the same
 // value; and an error is a *ParseError that quotes a short input.
 func FuzzUnmarshalText(f *testing.F) {
@@ -237,6 +138,5 @@ func FuzzUnmarshalText(f *testing.F) {
 		checkText[Year](t, s, parseYear, true, "period label", "year")
 		checkText[Period](t, s, ParseLabel, true, "period label")
 		checkText[Frequency](t, s, ParseFrequency, true, "frequency")
-		checkText[Hours](t, s, ParseHours, false, "working hours")
 	})
 }

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"testing"
 	"time"
 )
@@ -156,85 +157,28 @@ func FuzzYearsParseFrequency(f *testing.F) {
 	})
 }
 
-// FuzzParseHours parses working hours, and builds a calendar from whatever
-// parses: building never fails for hours with working time, and the
-// calendar's week holds exactly the hours' weekly time.
-func FuzzParseHours(f *testing.F) {
-	for _, s := range []string{"Mon-Fri 09:00-17:00", "Mon-Fri 09:00-12:30,13:30-17:00; Sat 09:00-13:00", "24x7", "Daily 00:30-01:30", "closed", "Mon 24:00-24:00"} {
-		f.Add(s)
-	}
-	london, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		h, err := ParseHours(s)
-		if err != nil {
-			return
+// FuzzAddDays steps a valid date by any number of days: the result is
+// always a valid date that parses back, it is the exact step where
+// AddDaysChecked accepts it, and it is 0001-01-01 or 9999-12-31 where
+// AddDaysChecked refuses it.
+func FuzzAddDays(f *testing.F) {
+	f.Add(int32(1), int64(-1))
+	f.Add(int32(maxDayNumber), int64(1))
+	f.Add(int32(738000), int64(1)<<40)
+	f.Add(int32(738000), int64(-1)<<63)
+	f.Fuzz(func(t *testing.T, day int32, n int64) {
+		from := Date{n: 1 + int32(uint32(day)%maxDayNumber)}
+		got := from.AddDays(int(n))
+		back, err := ParseDate(got.String())
+		if err != nil || back != got {
+			t.Fatalf("%s plus %d days is %s, which parses as %v, %v", from, n, got, back, err)
 		}
-		back, err := ParseHours(h.String())
-		if err != nil || !back.Equal(h) {
-			t.Fatalf("ParseHours(%q) = %s; it parses back to %s, %v", s, h, back, err)
-		}
-		cal, err := NewCalendar(CalendarSpec{Location: london, Hours: h, From: d(2016, time.April, 4), To: d(2016, time.April, 18)})
-		if h.IsZero() {
-			if err == nil {
-				t.Fatalf("a calendar with no hours built")
-			}
-			return
-		}
-		if err != nil {
-			t.Fatalf("NewCalendar(%s): %v", h, err)
-		}
-		// 4 to 11 April 2016 is a week with no clock change.
-		week, err := cal.Elapsed(d(2016, time.April, 4).In(london), d(2016, time.April, 11).In(london))
-		if err != nil || week != h.Weekly() {
-			t.Fatalf("a week of %s is %s, want %s (%v)", h, week, h.Weekly(), err)
-		}
-	})
-}
-
-// FuzzClock builds clocks from arbitrary event sequences: NewClock never
-// panics, and a clock it accepts has an elapsed time that is never negative
-// and never more than the working time from its start.
-func FuzzClock(f *testing.F) {
-	f.Add([]byte{1, 0, 2, 10, 3, 20, 4, 5})
-	f.Add([]byte{1, 0, 4, 200})
-	f.Add([]byte{2, 0})
-	london, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		f.Fatal(err)
-	}
-	cal, err := NewCalendar(CalendarSpec{Location: london, Hours: Must(ParseHours("Mon-Fri 09:00-17:00")), From: d(2016, time.April, 1), To: d(2016, time.July, 1)})
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		// Each pair of bytes is an event and a step forward in hours (which
-		// may be zero, and wraps to go backwards when above 200).
-		t0 := time.Date(2016, time.April, 4, 8, 0, 0, 0, london)
-		var changes []StatusChange
-		now := t0
-		for i := 0; i+1 < len(b) && len(changes) < 64; i += 2 {
-			step := time.Duration(b[i+1]) * time.Hour / 4
-			if b[i+1] > 200 {
-				step = -step / 10
-			}
-			now = now.Add(step)
-			changes = append(changes, StatusChange{At: now, Event: ClockEvent(b[i] % 6)})
-		}
-		c, err := NewClock(changes...)
-		if err != nil {
-			return
-		}
-		end := time.Date(2016, time.June, 30, 0, 0, 0, 0, london)
-		got, err := c.Elapsed(cal, end)
-		if err != nil {
-			t.Fatalf("Elapsed: %v", err)
-		}
-		whole, _ := cal.Elapsed(c.Started(), end)
-		if got < 0 || got > whole {
-			t.Fatalf("elapsed %s outside 0 to %s for %v", got, whole, changes)
+		checked, err := from.AddDaysChecked(int(n))
+		switch {
+		case err == nil && (checked != got || got.Sub(from) != int(n)):
+			t.Fatalf("%s plus %d days: AddDays gives %s, AddDaysChecked %s", from, n, got, checked)
+		case err != nil && (!errors.Is(err, ErrOutOfRange) || (got != d(1, time.January, 1) && got != lastDate)):
+			t.Fatalf("%s plus %d days: AddDays gives %s, AddDaysChecked %v", from, n, got, err)
 		}
 	})
 }

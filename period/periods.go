@@ -30,6 +30,25 @@ func (a Absorb) String() string {
 	return fmt.Sprintf("Absorb(%d)", int(a))
 }
 
+// MarshalText implements [encoding.TextMarshaler] with the words
+// [Absorb.String] gives. The zero Absorb, which is not valid, is an error
+// wrapping [ErrOutOfRange], as is any other value not named above.
+func (a Absorb) MarshalText() ([]byte, error) {
+	if a != AbsorbLast && a != AbsorbFirst {
+		return nil, fmt.Errorf("%w: %s is not a rule for the odd days", ErrOutOfRange, a)
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseAbsorb].
+func (a *Absorb) UnmarshalText(b []byte) error {
+	v, err := ParseAbsorb(string(b))
+	if err == nil {
+		*a = v
+	}
+	return err
+}
+
 // ParseAbsorb reads which period absorbs the odd days: "first" or "last"
 // (P1 and P13 are accepted too), not case-sensitively.
 func ParseAbsorb(s string) (Absorb, error) {

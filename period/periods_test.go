@@ -351,7 +351,7 @@ func TestNewPeriodCalendarErrors(t *testing.T) {
 		{"none", nil, "0 start dates"},
 		{"not increasing", append(slices.Clone(starts[:4]), append([]Date{starts[2]}, starts[5:14]...)...), "start 5, 2023-05-27, is not after start 4, 2023-06-24: the starts must increase"},
 		{"a zero date", append([]Date{{}}, starts[1:14]...), "start 1 is the zero Date"},
-		{"past 9999", append(slices.Clone(starts[:13]), d(9999, time.December, 31).AddDays(1)), "start 14 is outside the dates 0001-01-01 to 9999-12-31"},
+		{"past 9999", append(slices.Clone(starts[:13]), Date{n: maxDayNumber + 1}), "start 14 is outside the dates 0001-01-01 to 9999-12-31"},
 		// A second year of 13 one-day periods: 31 March, then 1 to 12
 		// April 2024, ending before 13 April: 13 days.
 		{"a year of days", append(slices.Clone(starts[:14]), dayRun(starts[13].AddDays(1), 13, 1)...),

@@ -40,6 +40,39 @@ func (ys Years) Start() time.Month {
 	return ys.start
 }
 
+// Equal reports whether ys and o start in the same month. It is ys == o,
+// and lets [github.com/google/go-cmp/cmp.Equal] compare Years.
+func (ys Years) Equal(o Years) bool { return ys.Start() == o.Start() }
+
+// IsZero reports whether ys is the zero Years, the UK financial year from
+// April.
+func (ys Years) IsZero() bool { return ys.Start() == defaultYearStart }
+
+// MarshalText implements [encoding.TextMarshaler] with the name of the month
+// the years start in: "April", "October".
+func (ys Years) MarshalText() ([]byte, error) { return []byte(ys.Start().String()), nil }
+
+// UnmarshalText implements [encoding.TextUnmarshaler]. It reads the name of
+// the month the years start in, full or in three letters and not
+// case-sensitively ("October", "oct"), and an empty text as the zero Years,
+// the UK financial year. Anything else is a [*ParseError].
+func (ys *Years) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*ys = Years{}
+		return nil
+	}
+	s := string(b)
+	m, ok := monthByName(s, false)
+	if !ok {
+		m, ok = monthByName(s, true)
+	}
+	if !ok {
+		return &ParseError{What: "year start month", Input: s, Expected: "the name of a month, such as April or Oct"}
+	}
+	*ys, _ = YearsStarting(m) // a valid month
+	return nil
+}
+
 // Of returns the year that contains m.
 func (ys Years) Of(m Month) Year {
 	back := floorMod(int32(m.Month())-int32(ys.Start()), 12)

@@ -37,6 +37,7 @@ import (
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/period/ukholiday"
+	"github.com/kpiregime/kpiregime/period/worktime"
 	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/render"
 )
@@ -95,16 +96,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // calendar is the desk's working time over the year and the months after
 // it that late tickets run into.
-func calendar() (*period.Calendar, int, error) {
+func calendar() (*worktime.Calendar, int, error) {
 	hols, err := ukholiday.Holidays(ukholiday.EnglandAndWales, 2016, 2017)
 	if err != nil {
 		return nil, 0, err
 	}
-	hours, err := period.ParseHours("Mon-Fri 09:00-17:00")
+	hours, err := worktime.ParseHours("Mon-Fri 09:00-17:00")
 	if err != nil {
 		return nil, 0, err
 	}
-	cal, err := period.NewCalendar(period.CalendarSpec{Hours: hours, Holidays: ukholiday.Dates(hols),
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{Hours: hours, Holidays: ukholiday.Dates(hols),
 		From: period.Must(period.ParseDate("2016-04-01")), To: period.Must(period.ParseDate("2017-09-01"))})
 	if err != nil {
 		return nil, 0, err
@@ -196,7 +197,7 @@ func report(w *bytes.Buffer, tickets int, seed uint64) error {
 // tally turns a month's tickets into the KPIs' figures: the failures to
 // meet the limit for a volume-of-failures KPI, the tickets within it of
 // all tickets for a percentage.
-func tally(cal *period.Calendar, m period.Month, mo month) ([]regime.Observation, error) {
+func tally(cal *worktime.Calendar, m period.Month, mo month) ([]regime.Observation, error) {
 	out := make([]regime.Observation, 0, len(categories))
 	for i, cat := range categories {
 		within := kpi.WithinWorkingTime(cal, cat.limit)
@@ -242,7 +243,7 @@ func grid(cards []render.Card) [][]string {
 // generator makes the ticket log from its random source.
 type generator struct {
 	r   *rand.Rand
-	cal *period.Calendar
+	cal *worktime.Calendar
 }
 
 // newRand is the generator's source: PCG, whose output for a seed is fixed
@@ -304,14 +305,14 @@ func (g *generator) category() int {
 // customer for one to seventy-two hours soon after they open; a pause that
 // would come after the resolution is left out.
 func (g *generator) ticket(opened time.Time, worked time.Duration) (kpi.Record, bool, error) {
-	start := period.StatusChange{At: opened, Event: period.ClockStart}
-	changes := []period.StatusChange{start}
+	start := worktime.StatusChange{At: opened, Event: worktime.ClockStart}
+	changes := []worktime.StatusChange{start}
 	if g.below(20) < 3 {
 		from := opened.Add(time.Duration(g.below(2*3600)) * time.Second)
 		to := from.Add(time.Hour + time.Duration(g.below(71*3600))*time.Second)
-		changes = append(changes, period.StatusChange{At: from, Event: period.ClockPause}, period.StatusChange{At: to, Event: period.ClockResume})
+		changes = append(changes, worktime.StatusChange{At: from, Event: worktime.ClockPause}, worktime.StatusChange{At: to, Event: worktime.ClockResume})
 	}
-	clock, err := period.NewClock(changes...)
+	clock, err := worktime.NewClock(changes...)
 	if err != nil {
 		return kpi.Record{}, false, err
 	}
@@ -322,8 +323,8 @@ func (g *generator) ticket(opened time.Time, worked time.Duration) (kpi.Record, 
 	if len(changes) > 1 && !resolved.After(changes[2].At) {
 		changes = changes[:1]
 	}
-	changes = append(changes, period.StatusChange{At: resolved, Event: period.ClockStop})
-	clock, err = period.NewClock(changes...)
+	changes = append(changes, worktime.StatusChange{At: resolved, Event: worktime.ClockStop})
+	clock, err = worktime.NewClock(changes...)
 	if err != nil {
 		return kpi.Record{}, false, err
 	}

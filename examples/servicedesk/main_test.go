@@ -15,6 +15,7 @@ import (
 	"github.com/kpiregime/kpiregime/internal/golden"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 // TestSameKPIsAsPeterborough: the regime here is seed 000's ICT KPIs 1 to
@@ -48,24 +49,24 @@ func TestTallyByHand(t *testing.T) {
 		require.NoError(t, err)
 		return v
 	}
-	ticket := func(changes ...period.StatusChange) kpi.Record {
-		c, err := period.NewClock(changes...)
+	ticket := func(changes ...worktime.StatusChange) kpi.Record {
+		c, err := worktime.NewClock(changes...)
 		require.NoError(t, err)
 		end, _ := c.Stopped()
 		return kpi.Record{Start: changes[0].At, End: end, Clock: c}
 	}
-	ch := func(s string, e period.ClockEvent) period.StatusChange {
-		return period.StatusChange{At: at(s), Event: e}
+	ch := func(s string, e worktime.ClockEvent) worktime.StatusChange {
+		return worktime.StatusChange{At: at(s), Event: e}
 	}
 	records := []kpi.Record{
 		// Fri 16:00 to Tue 10:00 over the bank holiday: 1h + 1h = 2h, within 2 hours.
-		ticket(ch("2016-08-26 16:00", period.ClockStart), ch("2016-08-30 10:00", period.ClockStop)),
+		ticket(ch("2016-08-26 16:00", worktime.ClockStart), ch("2016-08-30 10:00", worktime.ClockStop)),
 		// A minute later: 2h01m, a failure of severity 1.
-		ticket(ch("2016-08-26 16:00", period.ClockStart), ch("2016-08-30 10:01", period.ClockStop)),
+		ticket(ch("2016-08-26 16:00", worktime.ClockStart), ch("2016-08-30 10:01", worktime.ClockStop)),
 		// Opened Wed 09:00, paused 10:00 Wed to 10:00 Fri, resolved Fri 12:00:
 		// 1h before the pause and 2h after it = 3h.
-		ticket(ch("2016-08-31 09:00", period.ClockStart), ch("2016-08-31 10:00", period.ClockPause),
-			ch("2016-09-02 10:00", period.ClockResume), ch("2016-09-02 12:00", period.ClockStop)),
+		ticket(ch("2016-08-31 09:00", worktime.ClockStart), ch("2016-08-31 10:00", worktime.ClockPause),
+			ch("2016-09-02 10:00", worktime.ClockResume), ch("2016-09-02 12:00", worktime.ClockStop)),
 	}
 	mo := month{records: make([][]kpi.Record, len(categories))}
 	mo.records[0] = records // severity 1: limit 2 hours

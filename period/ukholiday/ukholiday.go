@@ -9,10 +9,11 @@
 // follow the standing rules; a future one-off day must be added as a closure
 // on the calendar that uses these dates.
 //
-// Feed the dates to a working-time calendar:
+// Feed the dates to a working-time calendar of package
+// [github.com/kpiregime/kpiregime/period/worktime]:
 //
 //	hs, err := ukholiday.Holidays(ukholiday.EnglandAndWales, 2012, 2035)
-//	cal, err := period.NewCalendar(period.CalendarSpec{Holidays: ukholiday.Dates(hs), ...})
+//	cal, err := worktime.NewCalendar(worktime.CalendarSpec{Holidays: ukholiday.Dates(hs), ...})
 package ukholiday
 
 import (
@@ -146,7 +147,8 @@ func Holidays(div Division, fromYear, toYear int, opts ...Option) ([]Holiday, er
 	return out, nil
 }
 
-// Dates returns the dates of hs, for [period.CalendarSpec].
+// Dates returns the dates of hs, for
+// [github.com/kpiregime/kpiregime/period/worktime.CalendarSpec].
 func Dates(hs []Holiday) []period.Date {
 	ds := make([]period.Date, len(hs))
 	for i, h := range hs {

@@ -1,10 +1,13 @@
-package period
+package worktime
 
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A ClockEvent is a change in an SLA clock's state.
@@ -38,7 +41,26 @@ func ParseClockEvent(s string) (ClockEvent, error) {
 			return e, nil
 		}
 	}
-	return 0, &ParseError{What: "clock event", Input: s, Expected: "start, pause, resume or stop"}
+	return 0, &period.ParseError{What: "clock event", Input: s, Expected: "start, pause, resume or stop"}
+}
+
+// MarshalText implements [encoding.TextMarshaler] with the event's name. An
+// event not named above is an error wrapping
+// [github.com/kpiregime/kpiregime/period.ErrOutOfRange].
+func (e ClockEvent) MarshalText() ([]byte, error) {
+	if e < ClockStart || e > ClockStop {
+		return nil, fmt.Errorf("worktime: %w: %s is not a clock event", period.ErrOutOfRange, e)
+	}
+	return []byte(clockEventNames[e]), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseClockEvent].
+func (e *ClockEvent) UnmarshalText(b []byte) error {
+	v, err := ParseClockEvent(string(b))
+	if err == nil {
+		*e = v
+	}
+	return err
 }
 
 // A StatusChange is one event in a ticket's history.
@@ -120,9 +142,18 @@ func NewClock(changes ...StatusChange) (Clock, error) {
 		errs = append(errs, errors.New("a clock needs at least a start"))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return Clock{}, fmt.Errorf("period: bad clock: %w", err)
+		return Clock{}, fmt.Errorf("worktime: bad clock: %w", err)
 	}
 	return c, nil
+}
+
+// Equal reports whether c and o started, paused, resumed and stopped at the
+// same instants, compared with [time.Time.Equal]. A Clock holds a slice and
+// does not compare with ==; [github.com/google/go-cmp/cmp.Equal] uses this
+// method.
+func (c Clock) Equal(o Clock) bool {
+	return c.start.Equal(o.start) && c.stop.Equal(o.stop) &&
+		slices.EqualFunc(c.pauses, o.pauses, Closure.Equal)
 }
 
 // Started returns when the clock started.
@@ -140,7 +171,7 @@ func (c Clock) Paused() bool { return len(c.pauses) > 0 && c.pauses[len(c.pauses
 // working time in its pauses. An at before the start gives zero.
 func (c Clock) Elapsed(cal *Calendar, at time.Time) (time.Duration, error) {
 	if c.start.IsZero() {
-		return 0, errors.New("period: the clock has not started")
+		return 0, errors.New("worktime: the clock has not started")
 	}
 	end := at
 	if !c.stop.IsZero() && c.stop.Before(end) {
@@ -176,7 +207,7 @@ func (c Clock) Elapsed(cal *Calendar, at time.Time) (time.Duration, error) {
 // known.
 func (c Clock) Deadline(cal *Calendar, d time.Duration) (time.Time, error) {
 	if c.start.IsZero() {
-		return time.Time{}, errors.New("period: the clock has not started")
+		return time.Time{}, errors.New("worktime: the clock has not started")
 	}
 	remaining := d
 	from := c.start
@@ -190,7 +221,7 @@ func (c Clock) Deadline(cal *Calendar, d time.Duration) (time.Time, error) {
 		}
 		remaining -= run
 		if p.End.IsZero() {
-			return time.Time{}, fmt.Errorf("period: the clock is paused with %s still to run", remaining)
+			return time.Time{}, fmt.Errorf("worktime: the clock is paused with %s still to run", remaining)
 		}
 		from = p.End
 	}
@@ -199,7 +230,7 @@ func (c Clock) Deadline(cal *Calendar, d time.Duration) (time.Time, error) {
 		return time.Time{}, err
 	}
 	if !c.stop.IsZero() && t.After(c.stop) {
-		return time.Time{}, fmt.Errorf("period: the clock stopped at %s before reaching %s", c.stop.Format(time.RFC3339), d)
+		return time.Time{}, fmt.Errorf("worktime: the clock stopped at %s before reaching %s", c.stop.Format(time.RFC3339), d)
 	}
 	return t, nil
 }

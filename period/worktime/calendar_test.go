@@ -1,4 +1,4 @@
-package period_test
+package worktime_test
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/period/ukholiday"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 var london = func() *time.Location {
@@ -31,18 +32,18 @@ func date(y int, m time.Month, d int) period.Date { return period.Must(period.Ne
 
 // officeCalendar is 09:00-17:00 Monday to Friday in London with England and
 // Wales bank holidays, 2012 to 2035.
-func officeCalendar(t testing.TB, opts ...ukholiday.Option) *period.Calendar {
+func officeCalendar(t testing.TB, opts ...ukholiday.Option) *worktime.Calendar {
 	t.Helper()
 	return calendarWith(t, "Mon-Fri 09:00-17:00", opts...)
 }
 
-func calendarWith(t testing.TB, hours string, opts ...ukholiday.Option) *period.Calendar {
+func calendarWith(t testing.TB, hours string, opts ...ukholiday.Option) *worktime.Calendar {
 	t.Helper()
 	hs, err := ukholiday.Holidays(ukholiday.EnglandAndWales, 2012, 2035, opts...)
 	require.NoError(t, err)
-	cal, err := period.NewCalendar(period.CalendarSpec{
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
 		Location: london,
-		Hours:    period.Must(period.ParseHours(hours)),
+		Hours:    period.Must(worktime.ParseHours(hours)),
 		From:     date(2012, time.January, 1),
 		To:       date(2036, time.January, 1),
 		Holidays: ukholiday.Dates(hs),
@@ -143,8 +144,8 @@ func TestHalfSecondAfterClose(t *testing.T) {
 // British Summer Time starts (27 March 2016) has 23 hours and the day it ends
 // (30 October 2016) has 25.
 func Test24x7ClockChanges(t *testing.T) {
-	cal, err := period.NewCalendar(period.CalendarSpec{
-		Hours: period.Must(period.ParseHours("24x7")),
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
+		Hours: period.Must(worktime.ParseHours("24x7")),
 		From:  date(2016, time.January, 1),
 		To:    date(2017, time.January, 1),
 	})
@@ -240,7 +241,7 @@ func TestDeadlines(t *testing.T) {
 	_, err := cal.Deadline(at(2016, time.April, 9, 10, 0), -time.Hour)
 	assert.Error(t, err)
 	_, err = cal.Deadline(at(2035, time.December, 31, 10, 0), 24*time.Hour)
-	assert.ErrorIs(t, err, period.ErrOutsideCalendar)
+	assert.ErrorIs(t, err, worktime.ErrOutsideCalendar)
 }
 
 // TestWorkingDayDeadlines: "1 day" as one working day is not 24 business
@@ -251,7 +252,7 @@ func TestWorkingDayDeadlines(t *testing.T) {
 		name  string
 		start time.Time
 		n     int
-		by    period.TimeOfDay // 0: end of working hours
+		by    worktime.TimeOfDay // 0: end of working hours
 		want  time.Time
 	}{
 		// Raised 16:30 Friday 8 April 2016: one working day is the close of
@@ -291,9 +292,9 @@ func TestWorkingDayDeadlines(t *testing.T) {
 	_, err = cal.DeadlineWorkingDaysAt(at(2016, time.April, 8, 16, 30), 1, 25*3600)
 	assert.ErrorIs(t, err, period.ErrOutOfRange)
 	_, err = cal.DeadlineWorkingDays(at(2035, time.December, 28, 10, 0), 5)
-	assert.ErrorIs(t, err, period.ErrOutsideCalendar)
+	assert.ErrorIs(t, err, worktime.ErrOutsideCalendar)
 	_, err = cal.DeadlineWorkingDays(date(2036, time.January, 1).In(london), 0)
-	assert.ErrorIs(t, err, period.ErrOutsideCalendar)
+	assert.ErrorIs(t, err, worktime.ErrOutsideCalendar)
 }
 
 func TestWorkingDays(t *testing.T) {
@@ -314,13 +315,13 @@ func TestWorkingDays(t *testing.T) {
 	assert.True(t, ok)
 
 	_, err = cal.WorkingDays(date(2016, time.May, 1), date(2016, time.April, 1))
-	assert.ErrorIs(t, err, period.ErrReversed)
+	assert.ErrorIs(t, err, worktime.ErrReversed)
 	_, err = cal.WorkingDays(date(2011, time.May, 1), date(2016, time.April, 1))
-	assert.ErrorIs(t, err, period.ErrOutsideCalendar)
+	assert.ErrorIs(t, err, worktime.ErrOutsideCalendar)
 	_, err = cal.IsWorkingDay(date(2036, time.January, 1))
-	assert.ErrorIs(t, err, period.ErrOutsideCalendar)
+	assert.ErrorIs(t, err, worktime.ErrOutsideCalendar)
 	_, err = cal.WorkingTimeOn(date(2011, time.December, 31))
-	assert.ErrorIs(t, err, period.ErrOutsideCalendar)
+	assert.ErrorIs(t, err, worktime.ErrOutsideCalendar)
 }
 
 func TestOutsideTheSpan(t *testing.T) {
@@ -333,16 +334,16 @@ func TestOutsideTheSpan(t *testing.T) {
 		time.Date(1000, time.January, 1, 0, 0, 0, 0, time.UTC),
 	} {
 		_, err := cal.Elapsed(out, inside)
-		assert.ErrorIs(t, err, period.ErrOutsideCalendar, "%s", out)
+		assert.ErrorIs(t, err, worktime.ErrOutsideCalendar, "%s", out)
 		_, err = cal.Elapsed(inside, out)
-		assert.ErrorIs(t, err, period.ErrOutsideCalendar, "%s", out)
+		assert.ErrorIs(t, err, worktime.ErrOutsideCalendar, "%s", out)
 		_, err = cal.Deadline(out, time.Hour)
-		assert.ErrorIs(t, err, period.ErrOutsideCalendar, "%s", out)
+		assert.ErrorIs(t, err, worktime.ErrOutsideCalendar, "%s", out)
 		_, err = cal.IsWorkingTime(out)
-		assert.ErrorIs(t, err, period.ErrOutsideCalendar, "%s", out)
+		assert.ErrorIs(t, err, worktime.ErrOutsideCalendar, "%s", out)
 	}
 	_, err := cal.Elapsed(inside, inside.Add(-time.Second))
-	assert.ErrorIs(t, err, period.ErrReversed)
+	assert.ErrorIs(t, err, worktime.ErrReversed)
 	// The very end of the span is allowed as an end.
 	end := date(2036, time.January, 1).In(london)
 	_, err = cal.Elapsed(inside, end)
@@ -353,14 +354,14 @@ func TestOutsideTheSpan(t *testing.T) {
 }
 
 func TestClosures(t *testing.T) {
-	hs := period.Must(period.ParseHours("Mon-Fri 09:00-17:00"))
-	cal, err := period.NewCalendar(period.CalendarSpec{
+	hs := period.Must(worktime.ParseHours("Mon-Fri 09:00-17:00"))
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
 		Location:   london,
 		Hours:      hs,
 		From:       date(2016, time.April, 1),
 		To:         date(2016, time.May, 1),
 		ClosedDays: []period.Date{date(2016, time.April, 13)},
-		Closures: []period.Closure{
+		Closures: []worktime.Closure{
 			{Start: at(2016, time.April, 12, 12, 0), End: at(2016, time.April, 12, 14, 0)},  // lunch-time outage
 			{Start: at(2016, time.April, 14, 16, 0), End: at(2016, time.April, 15, 10, 30)}, // overnight
 		},
@@ -378,29 +379,29 @@ func TestClosures(t *testing.T) {
 }
 
 func TestNewCalendarErrors(t *testing.T) {
-	_, err := period.NewCalendar(period.CalendarSpec{})
+	_, err := worktime.NewCalendar(worktime.CalendarSpec{})
 	require.Error(t, err)
 	for _, want := range []string{"hours: the calendar has no working time", "from, to: a calendar needs the span"} {
 		assert.ErrorContains(t, err, want)
 	}
-	_, err = period.NewCalendar(period.CalendarSpec{
-		Hours: period.Must(period.ParseHours("24x7")),
+	_, err = worktime.NewCalendar(worktime.CalendarSpec{
+		Hours: period.Must(worktime.ParseHours("24x7")),
 		From:  date(2016, time.April, 1), To: date(2016, time.March, 1),
-		Closures: []period.Closure{{Start: at(2016, time.April, 2, 10, 0), End: at(2016, time.April, 2, 9, 0)}},
+		Closures: []worktime.Closure{{Start: at(2016, time.April, 2, 10, 0), End: at(2016, time.April, 2, 9, 0)}},
 	})
 	assert.ErrorContains(t, err, "to: 2016-03-01 is not after from 2016-04-01")
 	assert.ErrorContains(t, err, "closures[0]: end")
-	_, err = period.NewCalendar(period.CalendarSpec{
-		Hours: period.Must(period.ParseHours("24x7")),
+	_, err = worktime.NewCalendar(worktime.CalendarSpec{
+		Hours: period.Must(worktime.ParseHours("24x7")),
 		From:  date(1800, time.January, 1), To: date(2100, time.January, 1),
 	})
 	assert.ErrorContains(t, err, "more than the")
 	// Instants are held as Unix nanoseconds (1678 to 2262): a calendar for
 	// the 1500s would overflow them, so it is refused.
-	_, err = period.NewCalendar(period.CalendarSpec{
-		Hours: period.Must(period.ParseHours("24x7")),
+	_, err = worktime.NewCalendar(worktime.CalendarSpec{
+		Hours: period.Must(worktime.ParseHours("24x7")),
 		From:  date(1500, time.January, 1), To: date(1600, time.January, 1),
-		Closures: []period.Closure{{Start: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}},
+		Closures: []worktime.Closure{{Start: time.Date(1000, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}},
 	})
 	assert.ErrorContains(t, err, "from, to: a calendar covers years 1700 to 2200, not 1500-01-01 to 1600-01-01")
 	assert.ErrorContains(t, err, "closures[0]: 1000-01-01 00:00:00 +0000 UTC to 3000-01-01 00:00:00 +0000 UTC is outside the years 1700 to 2200")
@@ -455,7 +456,7 @@ func randomInstant(r *rand.Rand) time.Time {
 // oracleElapsed is an independent, slow reference: it walks the days from a
 // to b, builds each day's working spans from the wall clock, and sums their
 // overlap with [a, b).
-func oracleElapsed(a, b time.Time, hours period.Hours, holidays map[period.Date]bool) time.Duration {
+func oracleElapsed(a, b time.Time, hours worktime.Hours, holidays map[period.Date]bool) time.Duration {
 	var total time.Duration
 	for d := period.DateOf(a.In(london)); !d.After(period.DateOf(b.In(london))); d = d.AddDays(1) {
 		if holidays[d] {
@@ -491,7 +492,7 @@ func TestElapsedProperties(t *testing.T) {
 	for _, hours := range []string{"Mon-Fri 09:00-17:00", "Mon-Fri 09:00-12:30,13:30-17:00; Sat 09:00-13:00", "24x7", "Daily 00:30-01:30,22:00-24:00"} {
 		t.Run(hours, func(t *testing.T) {
 			cal := calendarWith(t, hours)
-			h := period.Must(period.ParseHours(hours))
+			h := period.Must(worktime.ParseHours(hours))
 			r := rand.New(rand.NewPCG(42, 7))
 			for i := 0; i < 3000; i++ {
 				a := randomInstant(r)

@@ -1,10 +1,12 @@
-package period
+package worktime
 
 import (
 	"errors"
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // ErrOutsideCalendar is wrapped by every error for an instant or a date
@@ -25,17 +27,38 @@ type CalendarSpec struct {
 	Hours Hours
 	// From and To are the span of days the calendar covers, [From, To).
 	// Queries outside it are errors.
-	From, To Date
+	From, To period.Date
 	// Holidays are days with no working time: bank holidays, typically from
 	// package ukholiday. Days outside [From, To) are ignored.
-	Holidays []Date
+	Holidays []period.Date
 	// ClosedDays are further whole days with no working time: an office
 	// closure between Christmas and New Year, say.
-	ClosedDays []Date
+	ClosedDays []period.Date
 	// Closures are stretches of time with no working time, as half-open
 	// instants [Start, End): a system outage agreed as relief, an afternoon
 	// closure.
 	Closures []Closure
+}
+
+// Equal reports whether s and o describe the same calendar field by field:
+// locations by name (nil is Europe/London), hours with [Hours.Equal], the
+// lists in the same order, and closures' instants with [time.Time.Equal].
+// [github.com/google/go-cmp/cmp.Equal] uses this method, as it cannot look
+// inside a [time.Location].
+func (s CalendarSpec) Equal(o CalendarSpec) bool {
+	return locationName(s.Location) == locationName(o.Location) && s.Hours.Equal(o.Hours) &&
+		s.From == o.From && s.To == o.To &&
+		slices.Equal(s.Holidays, o.Holidays) && slices.Equal(s.ClosedDays, o.ClosedDays) &&
+		slices.EqualFunc(s.Closures, o.Closures, Closure.Equal)
+}
+
+// locationName is the name of loc, with nil meaning Europe/London as in a
+// [CalendarSpec].
+func locationName(loc *time.Location) string {
+	if loc == nil {
+		return "Europe/London"
+	}
+	return loc.String()
 }
 
 // A Closure is a half-open stretch of time [Start, End) when no working time
@@ -43,6 +66,10 @@ type CalendarSpec struct {
 type Closure struct {
 	Start, End time.Time
 }
+
+// Equal reports whether c and o start and end at the same instants, compared
+// with [time.Time.Equal].
+func (c Closure) Equal(o Closure) bool { return c.Start.Equal(o.Start) && c.End.Equal(o.End) }
 
 // A Calendar is working time in a location: weekly hours, less holidays and
 // closures, over a fixed span of days. It answers how much working time lies
@@ -60,7 +87,7 @@ type Closure struct {
 type Calendar struct {
 	loc   *time.Location
 	hours Hours
-	from  Date // day 0
+	from  period.Date // day 0
 	// days[i] describes day i; days[n] is a sentinel holding the end of the
 	// span and the number of intervals.
 	days []calDay
@@ -73,6 +100,9 @@ type Calendar struct {
 	lo, hi         int64
 	startNs, endNs int64
 	total          int64
+	// span is [from, from+n days), for Span and error messages; it comes
+	// last, away from the fields queries read.
+	span period.Period
 }
 
 // calDay is one local day of a calendar.
@@ -133,11 +163,11 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("period: bad calendar: %w", err)
+		return nil, fmt.Errorf("worktime: bad calendar: %w", err)
 	}
 
 	off := make([]bool, n)
-	for _, list := range [][]Date{spec.Holidays, spec.ClosedDays} {
+	for _, list := range [][]period.Date{spec.Holidays, spec.ClosedDays} {
 		for _, d := range list {
 			if i := d.Sub(spec.From); i >= 0 && i < n {
 				off[i] = true
@@ -147,10 +177,13 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	closures := slices.Clone(spec.Closures)
 	slices.SortFunc(closures, func(a, b Closure) int { return a.Start.Compare(b.Start) })
 
+	// The checks above make [From, To) a valid range.
+	span, _ := period.DateRange(spec.From, spec.To)
 	c := &Calendar{
 		loc:   loc,
 		hours: spec.Hours,
 		from:  spec.From,
+		span:  span,
 		days:  make([]calDay, n+1),
 	}
 	// Estimate the intervals to allocate once.
@@ -163,19 +196,21 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	var total int64
 	var working int32
 	ci := 0 // the first closure that may still overlap
-	next := spec.From.In(loc).UnixNano()
+	day, next := spec.From, spec.From.In(loc).UnixNano()
 	for i := 0; i < n; i++ {
-		d := spec.From.AddDays(i)
+		d := day
+		day = d.AddDays(1)
 		c.days[i] = calDay{start: next, first: int32(len(c.ivs)), working: working}
-		next = d.AddDays(1).In(loc).UnixNano()
+		next = day.In(loc).UnixNano()
 		if off[i] {
 			continue
 		}
 		before := len(c.ivs)
 		for _, s := range spec.Hours.week[d.Weekday()] {
-			a, b := s.Start.On(d, loc).UnixNano(), s.End.On(d, loc).UnixNano()
-			if s.End == EndOfDay {
-				b = next
+			// A span to 24:00 ends where the next day starts.
+			a, b := s.Start.On(d, loc).UnixNano(), next
+			if s.End != EndOfDay {
+				b = s.End.On(d, loc).UnixNano()
 			}
 			// Remove closures from [a, b).
 			for ci < len(closures) && closures[ci].End.UnixNano() <= a {
@@ -215,6 +250,18 @@ func (c *Calendar) appendInterval(a, b, total int64) int64 {
 	return total + b - a
 }
 
+// Equal reports whether c and o give the same working time: the same
+// location (by name), hours and span, and the same working intervals, so the
+// same holidays and closures. Two nil calendars are equal.
+// [github.com/google/go-cmp/cmp.Equal] uses this method.
+func (c *Calendar) Equal(o *Calendar) bool {
+	if c == nil || o == nil {
+		return c == o
+	}
+	return c.loc.String() == o.loc.String() && c.hours.Equal(o.hours) && c.span == o.span &&
+		slices.Equal(c.days, o.days) && slices.Equal(c.ivs, o.ivs)
+}
+
 // Location returns the zone the calendar reads wall-clock time in.
 func (c *Calendar) Location() *time.Location { return c.loc }
 
@@ -222,9 +269,7 @@ func (c *Calendar) Location() *time.Location { return c.loc }
 func (c *Calendar) Hours() Hours { return c.hours }
 
 // Span returns the days the calendar covers.
-func (c *Calendar) Span() Period {
-	return Period{kind: KindDays, start: c.from, end: c.from.AddDays(c.numDays()), ystart: defaultYearStart}
-}
+func (c *Calendar) Span() period.Period { return c.span }
 
 const nsPerDay = int64(24 * time.Hour)
 
@@ -319,7 +364,7 @@ func (c *Calendar) nanos(t time.Time) (int64, bool) {
 }
 
 func (c *Calendar) outside(t time.Time, what string) error {
-	return fmt.Errorf("period: %s %s is %w %s", what, t.Format(time.RFC3339Nano), ErrOutsideCalendar, c.Span())
+	return fmt.Errorf("worktime: %s %s is %w %s", what, t.Format(time.RFC3339Nano), ErrOutsideCalendar, c.Span())
 }
 
 // Elapsed returns the working time between a and b: the part of [a, b) that
@@ -335,7 +380,7 @@ func (c *Calendar) Elapsed(a, b time.Time) (time.Duration, error) {
 		return 0, c.outside(b, "end")
 	}
 	if bn < an {
-		return 0, fmt.Errorf("period: elapsed from %s to %s: %w", a.Format(time.RFC3339Nano), b.Format(time.RFC3339Nano), ErrReversed)
+		return 0, fmt.Errorf("worktime: elapsed from %s to %s: %w", a.Format(time.RFC3339Nano), b.Format(time.RFC3339Nano), ErrReversed)
 	}
 	ca, cb := c.cumAt2(an, bn)
 	return time.Duration(cb - ca), nil
@@ -354,7 +399,7 @@ func (c *Calendar) Deadline(start time.Time, d time.Duration) (time.Time, error)
 		return time.Time{}, err
 	}
 	if d < 0 {
-		return time.Time{}, fmt.Errorf("period: deadline after a negative duration %s", d)
+		return time.Time{}, fmt.Errorf("worktime: deadline after a negative duration %s", d)
 	}
 	if d == 0 {
 		return start, nil
@@ -362,7 +407,7 @@ func (c *Calendar) Deadline(start time.Time, d time.Duration) (time.Time, error)
 	target := c.cumAt(sn) + int64(d)
 	k := c.intervalReaching(sn, target)
 	if k < 0 {
-		return time.Time{}, fmt.Errorf("period: %s of working time from %s runs past the end of the calendar's span %s: %w",
+		return time.Time{}, fmt.Errorf("worktime: %s of working time from %s runs past the end of the calendar's span %s: %w",
 			d, start.Format(time.RFC3339Nano), c.Span(), ErrOutsideCalendar)
 	}
 	return time.Unix(0, c.ivs[k].start+target-c.ivs[k].cum).In(c.loc), nil
@@ -420,7 +465,7 @@ func (c *Calendar) DeadlineWorkingDays(start time.Time, n int) (time.Time, error
 // as in "by 16:00 on the next working day" (n = 1, by = 16:00).
 func (c *Calendar) DeadlineWorkingDaysAt(start time.Time, n int, by TimeOfDay) (time.Time, error) {
 	if by < Midnight || by > EndOfDay {
-		return time.Time{}, fmt.Errorf("period: cut-off %s: %w", by, ErrOutOfRange)
+		return time.Time{}, fmt.Errorf("worktime: cut-off %s: %w", by, period.ErrOutOfRange)
 	}
 	j, err := c.nthWorkingDay(start, n)
 	if err != nil {
@@ -437,10 +482,10 @@ func (c *Calendar) nthWorkingDay(start time.Time, n int) (int, error) {
 		return 0, err
 	}
 	if n < 0 {
-		return 0, fmt.Errorf("period: %d working days: %w", n, ErrOutOfRange)
+		return 0, fmt.Errorf("worktime: %d working days: %w", n, period.ErrOutOfRange)
 	}
 	if sn == c.end() {
-		return 0, fmt.Errorf("period: start %s is at the end of the calendar's span %s: %w", start.Format(time.RFC3339), c.Span(), ErrOutsideCalendar)
+		return 0, fmt.Errorf("worktime: start %s is at the end of the calendar's span %s: %w", start.Format(time.RFC3339), c.Span(), ErrOutsideCalendar)
 	}
 	i := c.dayOf(sn)
 	// The day j we want is the first with days[j+1].working == want.
@@ -450,30 +495,30 @@ func (c *Calendar) nthWorkingDay(start time.Time, n int) (int, error) {
 	}
 	idx, _ := slices.BinarySearchFunc(c.days, want, func(d calDay, w int32) int { return int(d.working - w) })
 	if idx >= len(c.days) {
-		return 0, fmt.Errorf("period: %d working days from %s run past the end of the calendar's span %s: %w",
+		return 0, fmt.Errorf("worktime: %d working days from %s run past the end of the calendar's span %s: %w",
 			n, start.Format(time.RFC3339), c.Span(), ErrOutsideCalendar)
 	}
 	return idx - 1, nil
 }
 
 // IsWorkingDay reports whether d has any working time.
-func (c *Calendar) IsWorkingDay(d Date) (bool, error) {
+func (c *Calendar) IsWorkingDay(d period.Date) (bool, error) {
 	i := d.Sub(c.from)
 	if i < 0 || i >= c.numDays() {
-		return false, fmt.Errorf("period: %s is %w %s", d, ErrOutsideCalendar, c.Span())
+		return false, fmt.Errorf("worktime: %s is %w %s", d, ErrOutsideCalendar, c.Span())
 	}
 	return c.days[i+1].first > c.days[i].first, nil
 }
 
 // WorkingDays returns the number of working days in [from, to).
-func (c *Calendar) WorkingDays(from, to Date) (int, error) {
+func (c *Calendar) WorkingDays(from, to period.Date) (int, error) {
 	i, j := from.Sub(c.from), to.Sub(c.from)
 	n := c.numDays()
 	if i < 0 || j > n || i > n || j < 0 {
-		return 0, fmt.Errorf("period: days %s to %s are %w %s", from, to, ErrOutsideCalendar, c.Span())
+		return 0, fmt.Errorf("worktime: days %s to %s are %w %s", from, to, ErrOutsideCalendar, c.Span())
 	}
 	if j < i {
-		return 0, fmt.Errorf("period: working days from %s to %s: %w", from, to, ErrReversed)
+		return 0, fmt.Errorf("worktime: working days from %s to %s: %w", from, to, ErrReversed)
 	}
 	return int(c.days[j].working - c.days[i].working), nil
 }
@@ -497,10 +542,10 @@ func (c *Calendar) IsWorkingTime(t time.Time) (bool, error) {
 }
 
 // WorkingTimeOn returns the working time on day d.
-func (c *Calendar) WorkingTimeOn(d Date) (time.Duration, error) {
+func (c *Calendar) WorkingTimeOn(d period.Date) (time.Duration, error) {
 	i := d.Sub(c.from)
 	if i < 0 || i >= c.numDays() {
-		return 0, fmt.Errorf("period: %s is %w %s", d, ErrOutsideCalendar, c.Span())
+		return 0, fmt.Errorf("worktime: %s is %w %s", d, ErrOutsideCalendar, c.Span())
 	}
 	return time.Duration(c.ivs[c.days[i+1].first].cum - c.ivs[c.days[i].first].cum), nil
 }

@@ -1,4 +1,4 @@
-package period_test
+package worktime_test
 
 import (
 	"math"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 // A ticket is an incident as a service desk logs it, to whole seconds.
@@ -68,7 +69,7 @@ func rickarCalendar() *rcal.BusinessCalendar {
 }
 
 // ticketCalendar covers the tickets and their resolutions.
-func ticketCalendar(t testing.TB) *period.Calendar {
+func ticketCalendar(t testing.TB) *worktime.Calendar {
 	return calendarWith(t, "Mon-Fri 09:00-17:00")
 }
 

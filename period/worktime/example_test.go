@@ -1,4 +1,4 @@
-package period_test
+package worktime_test
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/period/ukholiday"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 // A service desk open 09:00-17:00 on weekdays in London, closed on England
@@ -15,8 +16,8 @@ func ExampleCalendar_Elapsed() {
 	if err != nil {
 		panic(err)
 	}
-	cal, err := period.NewCalendar(period.CalendarSpec{
-		Hours:    period.Must(period.ParseHours("Mon-Fri 09:00-17:00")),
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
+		Hours:    period.Must(worktime.ParseHours("Mon-Fri 09:00-17:00")),
 		From:     period.Must(period.ParseDate("2016-01-01")),
 		To:       period.Must(period.ParseDate("2018-01-01")),
 		Holidays: ukholiday.Dates(hols),
@@ -38,8 +39,8 @@ func ExampleCalendar_Elapsed() {
 // "Within 4 working hours" is a business duration; "within 1 working day" is
 // a count of days. They are different deadlines.
 func ExampleCalendar_Deadline() {
-	cal, err := period.NewCalendar(period.CalendarSpec{
-		Hours: period.Must(period.ParseHours("Mon-Fri 09:00-12:30,13:30-17:00")),
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
+		Hours: period.Must(worktime.ParseHours("Mon-Fri 09:00-12:30,13:30-17:00")),
 		From:  period.Must(period.ParseDate("2016-04-01")),
 		To:    period.Must(period.ParseDate("2016-05-01")),
 	})
@@ -49,7 +50,7 @@ func ExampleCalendar_Deadline() {
 	raised := time.Date(2016, time.April, 8, 15, 0, 0, 0, cal.Location()) // a Friday
 	p1, _ := cal.Deadline(raised, 4*time.Hour)
 	day, _ := cal.DeadlineWorkingDays(raised, 1)
-	by4, _ := cal.DeadlineWorkingDaysAt(raised, 1, period.Must(period.ParseTimeOfDay("16:00")))
+	by4, _ := cal.DeadlineWorkingDaysAt(raised, 1, period.Must(worktime.ParseTimeOfDay("16:00")))
 	fmt.Println("4 working hours:       ", p1.Format("Mon 2 Jan 15:04"))
 	fmt.Println("1 working day:         ", day.Format("Mon 2 Jan 15:04"))
 	fmt.Println("by 16:00 next work day:", by4.Format("Mon 2 Jan 15:04"))
@@ -62,8 +63,8 @@ func ExampleCalendar_Deadline() {
 // A ticket's SLA clock stops while it waits on the customer. Only paused time
 // that overlaps working hours comes off.
 func ExampleNewClock() {
-	cal, err := period.NewCalendar(period.CalendarSpec{
-		Hours: period.Must(period.ParseHours("Mon-Fri 09:00-17:00")),
+	cal, err := worktime.NewCalendar(worktime.CalendarSpec{
+		Hours: period.Must(worktime.ParseHours("Mon-Fri 09:00-17:00")),
 		From:  period.Must(period.ParseDate("2016-04-01")),
 		To:    period.Must(period.ParseDate("2016-05-01")),
 	})
@@ -71,11 +72,11 @@ func ExampleNewClock() {
 		panic(err)
 	}
 	at := func(day, h, m int) time.Time { return time.Date(2016, time.April, day, h, m, 0, 0, cal.Location()) }
-	clock, err := period.NewClock(
-		period.StatusChange{At: at(11, 9, 0), Event: period.ClockStart},
-		period.StatusChange{At: at(11, 10, 0), Event: period.ClockPause}, // awaiting customer
-		period.StatusChange{At: at(12, 10, 0), Event: period.ClockResume},
-		period.StatusChange{At: at(12, 11, 0), Event: period.ClockStop},
+	clock, err := worktime.NewClock(
+		worktime.StatusChange{At: at(11, 9, 0), Event: worktime.ClockStart},
+		worktime.StatusChange{At: at(11, 10, 0), Event: worktime.ClockPause}, // awaiting customer
+		worktime.StatusChange{At: at(12, 10, 0), Event: worktime.ClockResume},
+		worktime.StatusChange{At: at(12, 11, 0), Event: worktime.ClockStop},
 	)
 	if err != nil {
 		panic(err)
@@ -89,7 +90,7 @@ func ExampleNewClock() {
 // Working hours read as people write them, and print back in one form.
 func ExampleParseHours() {
 	for _, s := range []string{"Mon-Fri 09:00-12:30,13:30-17:00; Sat 09:00-13:00", "24x7"} {
-		h, err := period.ParseHours(s)
+		h, err := worktime.ParseHours(s)
 		if err != nil {
 			fmt.Println(err)
 			continue

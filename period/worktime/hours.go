@@ -1,4 +1,4 @@
-package period
+package worktime
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A TimeOfDay is a wall-clock time as seconds after midnight, from 00:00 to
@@ -23,7 +25,7 @@ const (
 // allowed, as the end of a day.
 func NewTimeOfDay(h, m int) (TimeOfDay, error) {
 	if h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0) {
-		return 0, fmt.Errorf("%w: %02d:%02d is not a time of day", ErrOutOfRange, h, m)
+		return 0, fmt.Errorf("%w: %02d:%02d is not a time of day", period.ErrOutOfRange, h, m)
 	}
 	return TimeOfDay(h*3600 + m*60), nil
 }
@@ -33,25 +35,36 @@ func NewTimeOfDay(h, m int) (TimeOfDay, error) {
 func ParseTimeOfDay(s string) (TimeOfDay, error) {
 	const want = "a time written HH:MM, such as 09:00 or 17:30"
 	if (len(s) != 5 && len(s) != 8) || s[2] != ':' || (len(s) == 8 && s[5] != ':') {
-		return 0, &ParseError{What: "time of day", Input: s, Expected: want}
+		return 0, &period.ParseError{What: "time of day", Input: s, Expected: want}
 	}
-	h, ok1 := digits(s[0:2])
-	m, ok2 := digits(s[3:5])
+	h, ok1 := twoDigits(s[0:2])
+	m, ok2 := twoDigits(s[3:5])
 	sec, ok3 := 0, true
 	if len(s) == 8 {
-		sec, ok3 = digits(s[6:8])
+		sec, ok3 = twoDigits(s[6:8])
 	}
 	if !ok1 || !ok2 || !ok3 {
-		return 0, &ParseError{What: "time of day", Input: s, Expected: want}
+		return 0, &period.ParseError{What: "time of day", Input: s, Expected: want}
 	}
 	t, err := NewTimeOfDay(h, m)
 	if err == nil && (sec > 59 || (h == 24 && sec != 0)) {
-		err = fmt.Errorf("%w: second %d", ErrOutOfRange, sec)
+		err = fmt.Errorf("%w: second %d", period.ErrOutOfRange, sec)
 	}
 	if err != nil {
-		return 0, &ParseError{What: "time of day", Input: s, Expected: want, Err: err}
+		return 0, &period.ParseError{What: "time of day", Input: s, Expected: want, Err: err}
 	}
 	return t + TimeOfDay(sec), nil
+}
+
+// errEmpty marks hours given as empty text, which have no form at all.
+var errEmpty = errors.New("no working hours")
+
+// twoDigits parses exactly two ASCII digits.
+func twoDigits(s string) (int, bool) {
+	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
+		return 0, false
+	}
+	return int(s[0]-'0')*10 + int(s[1]-'0'), true
 }
 
 // Hour returns the hour of t, 0 to 24.
@@ -71,18 +84,37 @@ func (t TimeOfDay) String() string {
 	return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())
 }
 
+// MarshalText implements [encoding.TextMarshaler] with [TimeOfDay.String].
+// A value outside 00:00 to 24:00 is an error wrapping
+// [github.com/kpiregime/kpiregime/period.ErrOutOfRange].
+func (t TimeOfDay) MarshalText() ([]byte, error) {
+	if t < Midnight || t > EndOfDay {
+		return nil, fmt.Errorf("worktime: %w: %d seconds is not a time of day", period.ErrOutOfRange, int32(t))
+	}
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseTimeOfDay].
+func (t *TimeOfDay) UnmarshalText(b []byte) error {
+	v, err := ParseTimeOfDay(string(b))
+	if err == nil {
+		*t = v
+	}
+	return err
+}
+
 // On returns the instant t falls at on day d in loc, built from the civil
 // date and the wall clock (24:00 is the start of the next day). Where the
 // wall-clock time does not exist, because the clocks went forward, the result
 // is the one [time.Date] gives.
-func (t TimeOfDay) On(d Date, loc *time.Location) time.Time {
+func (t TimeOfDay) On(d period.Date, loc *time.Location) time.Time {
 	if t >= EndOfDay {
 		return d.AddDays(1).In(loc)
 	}
 	if t == Midnight {
 		return d.In(loc)
 	}
-	y, m, dd := d.civil()
+	y, m, dd := d.Civil()
 	return time.Date(y, m, dd, t.Hour(), t.Minute(), t.Second(), 0, loc)
 }
 
@@ -233,8 +265,8 @@ func ParseHours(s string) (Hours, error) {
 			return h, nil
 		}
 	}
-	pe := &ParseError{What: "working hours", Input: s, Expected: hoursForms}
-	if !errors.Is(err, errNotLabel) {
+	pe := &period.ParseError{What: "working hours", Input: s, Expected: hoursForms}
+	if !errors.Is(err, errEmpty) {
 		pe.Err = err
 	}
 	return Hours{}, pe
@@ -252,7 +284,7 @@ func parseHours(s string) (map[time.Weekday][]Span, error) {
 	case "closed":
 		return week, nil
 	case "":
-		return nil, errNotLabel
+		return nil, errEmpty
 	}
 	seen := map[time.Weekday]bool{}
 	for _, clause := range strings.Split(trimmed, ";") {

@@ -1,4 +1,4 @@
-package period
+package worktime_test
 
 import (
 	"testing"
@@ -6,6 +6,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/period/worktime"
 )
 
 func TestParseHours(t *testing.T) {
@@ -28,26 +31,26 @@ func TestParseHours(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			h, err := ParseHours(tt.in)
+			h, err := worktime.ParseHours(tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.weekly, h.Weekly())
 			assert.Equal(t, tt.str, h.String())
-			back, err := ParseHours(h.String())
+			back, err := worktime.ParseHours(h.String())
 			require.NoError(t, err)
 			assert.True(t, h.Equal(back))
-			var u Hours
+			var u worktime.Hours
 			require.NoError(t, u.UnmarshalText([]byte(tt.in)))
 			b, err := u.MarshalText()
 			require.NoError(t, err)
 			assert.Equal(t, tt.str, string(b))
 		})
 	}
-	h := Must(ParseHours("Mon-Fri 09:00-12:30,13:30-17:00"))
-	assert.Equal(t, []Span{{9 * 3600, 12*3600 + 1800}, {13*3600 + 1800, 17 * 3600}}, h.Day(time.Wednesday))
+	h := period.Must(worktime.ParseHours("Mon-Fri 09:00-12:30,13:30-17:00"))
+	assert.Equal(t, []worktime.Span{{9 * 3600, 12*3600 + 1800}, {13*3600 + 1800, 17 * 3600}}, h.Day(time.Wednesday))
 	assert.Empty(t, h.Day(time.Sunday))
 	assert.Nil(t, h.Day(9))
-	assert.False(t, h.Equal(Must(ParseHours("Mon-Fri 09:00-17:00"))))
-	assert.True(t, Hours{}.IsZero())
+	assert.False(t, h.Equal(period.Must(worktime.ParseHours("Mon-Fri 09:00-17:00"))))
+	assert.True(t, worktime.Hours{}.IsZero())
 }
 
 func TestParseHoursErrors(t *testing.T) {
@@ -70,8 +73,8 @@ func TestParseHoursErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			_, err := ParseHours(tt.in)
-			var pe *ParseError
+			_, err := worktime.ParseHours(tt.in)
+			var pe *period.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, "working hours", pe.What)
 			assert.Contains(t, err.Error(), "Mon-Fri 09:00-17:00")
@@ -80,26 +83,26 @@ func TestParseHoursErrors(t *testing.T) {
 			}
 		})
 	}
-	_, err := NewHours(map[time.Weekday][]Span{9: {{0, 60}}})
+	_, err := worktime.NewHours(map[time.Weekday][]worktime.Span{9: {{0, 60}}})
 	assert.ErrorContains(t, err, "9 is not a day of the week")
 }
 
 func TestTimeOfDay(t *testing.T) {
-	tod := Must(ParseTimeOfDay("17:30:15"))
+	tod := period.Must(worktime.ParseTimeOfDay("17:30:15"))
 	assert.Equal(t, 17, tod.Hour())
 	assert.Equal(t, 30, tod.Minute())
 	assert.Equal(t, 15, tod.Second())
 	assert.Equal(t, "17:30:15", tod.String())
-	assert.Equal(t, "24:00", EndOfDay.String())
-	_, err := NewTimeOfDay(24, 1)
-	assert.ErrorIs(t, err, ErrOutOfRange)
-	_, err = ParseTimeOfDay("24:00:01")
-	assert.ErrorIs(t, err, ErrOutOfRange)
-	_, err = ParseTimeOfDay("ab:cd")
+	assert.Equal(t, "24:00", worktime.EndOfDay.String())
+	_, err := worktime.NewTimeOfDay(24, 1)
+	assert.ErrorIs(t, err, period.ErrOutOfRange)
+	_, err = worktime.ParseTimeOfDay("24:00:01")
+	assert.ErrorIs(t, err, period.ErrOutOfRange)
+	_, err = worktime.ParseTimeOfDay("ab:cd")
 	assert.Error(t, err)
 
 	london, _ := time.LoadLocation("Europe/London")
 	// 09:00 on 28 March 2016 is 08:00 UTC (BST); 24:00 is the next midnight.
-	assert.Equal(t, time.Date(2016, time.March, 28, 8, 0, 0, 0, time.UTC), Must(ParseTimeOfDay("09:00")).On(d(2016, time.March, 28), london).UTC())
-	assert.Equal(t, d(2016, time.March, 29).In(london), EndOfDay.On(d(2016, time.March, 28), london))
+	assert.Equal(t, time.Date(2016, time.March, 28, 8, 0, 0, 0, time.UTC), period.Must(worktime.ParseTimeOfDay("09:00")).On(date(2016, time.March, 28), london).UTC())
+	assert.Equal(t, date(2016, time.March, 29).In(london), worktime.EndOfDay.On(date(2016, time.March, 28), london))
 }
