@@ -556,7 +556,7 @@ func (r Result) Level() (level decimal.Decimal, strict bool, ok bool) {
 	if i > 0 {
 		i--
 	}
-	if r.def.ladder[i].Reach == nil {
+	if r.def.ladder[i].Reach.IsZero() {
 		return r.target, r.def.spec.Target.Comparison.Strict(), true
 	}
 	v, s := r.def.ladder[i].Reach.resolve(r.target, r.def.spec.Target.Comparison.Strict())
@@ -914,7 +914,7 @@ func (r Result) travelReason(b int, a string) (string, bool) {
 		}
 		return x.ladder[i].Status.String()
 	}
-	short := func(l *Level) string {
+	short := func(l Level) string {
 		if l.Strict && l.Kind != AtTarget {
 			return "at or " + worse
 		}

@@ -214,8 +214,8 @@ func ExampleEvaluateCompared() {
 	amber := kpi.PercentOf(decimal.NewFromInt(90))
 	target := kpi.Target()
 	bands, err := kpi.NewBands(
-		kpi.Band{Name: "Green", Status: kpi.Met, Reach: &target},
-		kpi.Band{Name: "Amber", Status: kpi.Tolerance, Reach: &amber, OrBetterThan: kpi.SamePeriodLastYear},
+		kpi.Band{Name: "Green", Status: kpi.Met, Reach: target},
+		kpi.Band{Name: "Amber", Status: kpi.Tolerance, Reach: amber, OrBetterThan: kpi.SamePeriodLastYear},
 		kpi.Band{Name: "Red", Status: kpi.Missed},
 	)
 	if err != nil {

@@ -15,8 +15,8 @@ func exampleKPI() kpi.Definition {
 	minor := kpi.Abs(decimal.RequireFromString("97"))
 	at := kpi.Target()
 	bands, _ := kpi.NewBands(
-		kpi.Band{Name: "Met", Status: kpi.Met, Reach: &at},
-		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: &minor, Points: decimal.NewFromInt(1)},
+		kpi.Band{Name: "Met", Status: kpi.Met, Reach: at},
+		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: minor, Points: decimal.NewFromInt(1)},
 		kpi.Band{Name: "Severe", Status: kpi.Failed, Points: decimal.NewFromInt(3)},
 	)
 	d, _ := kpi.New(kpi.Spec{Ref: "AV-1", Description: "Service availability", Frequency: period.Monthly(), Target: target, Bands: bands,
