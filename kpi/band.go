@@ -126,6 +126,9 @@ func (b Band) Equal(o Band) bool {
 // [TargetAndMinimum], [VolumeOfFailures], [ScoreBands]).
 type Bands struct {
 	list []Band
+	// problem, if not empty, is why a scheme's arguments make no ladder
+	// ([ScoreBands] with a met score it does not have); [New] refuses it.
+	problem string
 }
 
 // NewBands checks and returns a ladder. Every band but the last has a
@@ -198,7 +201,7 @@ func (bs Bands) List() []Band {
 
 // Equal reports whether bs and o are the same ladder.
 func (bs Bands) Equal(o Bands) bool {
-	if len(bs.list) != len(o.list) {
+	if len(bs.list) != len(o.list) || bs.problem != o.problem {
 		return false
 	}
 	for i := range bs.list {
@@ -318,6 +321,9 @@ func TargetAndMinimumAt(minimum Level) Bands {
 // len(thresholds); a figure below thresholds[0] scores 0. Scores of met or
 // more are met; lower scores are missed; score 0 is failed. ScoreBands(3,
 // 20, 40, 60, 80, 90) is a 1 to 5 scale on which 60 or more meets the target.
+// met must be one of the scores the thresholds give, 1 to len(thresholds):
+// with any other (0 would make a figure below every threshold met), [New]
+// refuses the ladder with an error at "bands".
 func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 	list := make([]Band, 0, len(thresholds)+1)
 	for k := len(thresholds); k >= 1; k-- {
@@ -327,7 +333,11 @@ func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 		}
 		list = append(list, Band{Name: fmt.Sprintf("Score %d", k), Status: st, Reach: Abs(thresholds[k-1]), Score: k})
 	}
-	return Bands{list: append(list, Band{Name: "Score 0", Status: Failed})}
+	bs := Bands{list: append(list, Band{Name: "Score 0", Status: Failed})}
+	if met < 1 || met > len(thresholds) {
+		bs.problem = fmt.Sprintf("the score that meets the target must be 1 to %d, the scores the thresholds give, not %d", len(thresholds), met)
+	}
+	return bs
 }
 
 // WithPoints returns bs with the given service points on the bands of each
@@ -339,7 +349,7 @@ func (bs Bands) WithPoints(points map[Status]decimal.Decimal) Bands {
 			out[i].Points = pt
 		}
 	}
-	return Bands{list: out}
+	return Bands{list: out, problem: bs.problem}
 }
 
 // An ExceedRule says when a figure counts as exceeding its target.

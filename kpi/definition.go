@@ -205,6 +205,9 @@ func New(spec Spec) (Definition, error) {
 	}
 
 	var bp problems.List
+	if spec.Bands.problem != "" {
+		bp.Add("bands", "%s", spec.Bands.problem)
+	}
 	validateBandList(spec.Bands.list, &bp)
 	p.Merge(&bp)
 	ladder := spec.Bands.List()

@@ -61,8 +61,9 @@ const (
 // marked interim. An [Outcome] is taken as reported, in the band of the
 // ladder with its status. Errors are for figures that cannot be right (a
 // percent above 100, counts whose numerator exceeds the denominator), for
-// an outcome whose status the ladder does not have, and for a period the
-// profile has no target for.
+// an outcome whose status the ladder does not have, for a period the
+// profile has no target for, for the zero Period, and for a [Missing]
+// figure whose reason is not one.
 func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	return evaluate(d, p, obs, nil)
 }
@@ -73,6 +74,12 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	x := d.data()
 	if d.p == nil {
 		return Result{}, fmt.Errorf("kpi: evaluating the zero Definition")
+	}
+	if p.IsZero() {
+		return Result{}, fmt.Errorf("kpi: %s: evaluating for the zero Period: give the period the figure is for", x.spec.Ref)
+	}
+	if err := obs.checkReason(); err != nil {
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
 	}
 	r := Result{def: x, period: p, band: -1, reported: obs.reported}
 	if x.compares != 0 {

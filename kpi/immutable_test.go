@@ -3,10 +3,12 @@ package kpi_test
 import (
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // TestDefinitionCannotBeChangedThroughItsBands: a band's level is a value,
@@ -69,4 +71,51 @@ func TestZeroLevelIsTheLastBand(t *testing.T) {
 	_, err = kpi.New(spec)
 	require.ErrorIs(t, err, kpi.ErrInvalid)
 	assert.Contains(t, err.Error(), "exceed: a stretch level needs a level")
+}
+
+// TestConstructorsRefuseWhatCannotBe: each argument that cannot be right
+// gives an error where it is used, never a result that reads as if it were.
+func TestConstructorsRefuseWhatCannotBe(t *testing.T) {
+	def := mustDef(t, validSpec(t))
+
+	t.Run("a missing figure cannot have met", func(t *testing.T) {
+		for _, reason := range []kpi.Status{kpi.Met, kpi.Failed, kpi.Info, kpi.Status(42)} {
+			_, err := kpi.Evaluate(def, month("Apr-24"), kpi.Missing(reason, ""))
+			require.Error(t, err, "%s", reason)
+			assert.Contains(t, err.Error(), "kpi: 3 for 2024-04: a missing figure's reason is "+reason.String()+": want not_due, no_data, not_measurable or excluded")
+		}
+		for _, reason := range []kpi.Status{0, kpi.NotDue, kpi.NoData, kpi.NotMeasurable, kpi.Excluded} {
+			r, err := kpi.Evaluate(def, month("Apr-24"), kpi.Missing(reason, ""))
+			require.NoError(t, err)
+			want := reason
+			if reason == 0 {
+				want = kpi.NoData // the zero Status is no data
+			}
+			assert.Equal(t, want, r.Status())
+		}
+	})
+
+	t.Run("the zero Period", func(t *testing.T) {
+		_, err := kpi.Evaluate(def, period.Period{}, kpi.Figure(dec("95")))
+		require.EqualError(t, err, "kpi: 3: evaluating for the zero Period: give the period the figure is for")
+	})
+
+	t.Run("a score scale met at a score it does not have", func(t *testing.T) {
+		spec := kpi.Spec{Ref: "S1", Measure: kpi.Measure{Unit: kpi.Number, Polarity: kpi.HigherIsBetter, Aggregation: kpi.Sum},
+			Frequency: period.Monthly(), Target: written(t, "60"), Bands: kpi.ScoreBands(0, dec("20"), dec("40"), dec("60"))}
+		_, err := kpi.New(spec)
+		require.ErrorIs(t, err, kpi.ErrInvalid)
+		assert.Contains(t, err.Error(), "bands: the score that meets the target must be 1 to 3, the scores the thresholds give, not 0")
+		spec.Bands = kpi.ScoreBands(4, dec("20"), dec("40"), dec("60"))
+		_, err = kpi.New(spec)
+		assert.ErrorContains(t, err, "bands: the score that meets the target must be 1 to 3, the scores the thresholds give, not 4")
+		spec.Bands = kpi.ScoreBands(0, dec("20"), dec("40"), dec("60")).WithPoints(map[kpi.Status]decimal.Decimal{kpi.Failed: dec("3")})
+		_, err = kpi.New(spec)
+		assert.ErrorContains(t, err, "not 0", "WithPoints keeps the problem")
+		// With met 3, 25 reaches 20 (score 1) but not 40: score 1, missed.
+		spec.Bands = kpi.ScoreBands(3, dec("20"), dec("40"), dec("60"))
+		r, err := kpi.Evaluate(mustDef(t, spec), month("Apr-24"), kpi.Figure(dec("25")))
+		require.NoError(t, err)
+		assert.Equal(t, kpi.Missed, r.Status())
+	})
 }

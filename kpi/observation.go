@@ -98,7 +98,10 @@ func Mean(total decimal.Decimal, count int64) Observation {
 
 // Missing is an observation with no figure, for the given reason: [NotDue],
 // [NoData], [NotMeasurable] or [Excluded]. text keeps the supplier's words
-// ("Not yet measurable", "No Survey Due").
+// ("Not yet measurable", "No Survey Due"). The zero Status is taken as
+// [NoData]. Any other reason (a performance status such as [Met], or a
+// Status that is not one) makes an observation [Evaluate] refuses with an
+// error: a figure that is not there cannot have met its target.
 func Missing(reason Status, text string) Observation {
 	return Observation{kind: obsNone, reason: reason, text: text}
 }
@@ -181,6 +184,19 @@ func (o Observation) Reason() (Status, string) {
 		return NoData, o.text
 	}
 	return o.reason, o.text
+}
+
+// checkReason reports a missing figure given a reason that is not one
+// ([Missing] with a performance status or an unknown one).
+func (o Observation) checkReason() error {
+	switch o.reason {
+	case 0, NotDue, NoData, NotMeasurable, Excluded:
+		return nil
+	}
+	if o.kind != obsNone {
+		return nil
+	}
+	return fmt.Errorf("a missing figure's reason is %s: want not_due, no_data, not_measurable or excluded (give a figure or an Outcome for a status reported)", o.reason)
 }
 
 // Equal reports whether o and p are the same observation.
