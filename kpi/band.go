@@ -144,6 +144,15 @@ func NewBands(list ...Band) (Bands, error) {
 	return Bands{list: append([]Band(nil), list...)}, nil
 }
 
+// validate checks the ladder as [NewBands] does, and reports the problem a
+// scheme's arguments left ([ScoreBands]).
+func (bs Bands) validate(p *problems.List) {
+	if bs.problem != "" {
+		p.Add("bands", "%s", bs.problem)
+	}
+	validateBandList(bs.list, p)
+}
+
 func validateBandList(list []Band, p *problems.List) {
 	if len(list) == 0 {
 		p.Add("bands", "a ladder needs at least one band")

@@ -205,10 +205,7 @@ func New(spec Spec) (Definition, error) {
 	}
 
 	var bp problems.List
-	if spec.Bands.problem != "" {
-		bp.Add("bands", "%s", spec.Bands.problem)
-	}
-	validateBandList(spec.Bands.list, &bp)
+	spec.Bands.validate(&bp)
 	p.Merge(&bp)
 	ladder := spec.Bands.List()
 	if b, ok := spec.Exceed.band(); ok {
