@@ -68,6 +68,11 @@ func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	return evaluate(d, p, obs, nil)
 }
 
+// zeroPeriod is the error of evaluating for the zero Period.
+func (x *defData) zeroPeriod() error {
+	return fmt.Errorf("kpi: %s: evaluating for the zero Period: give the period the figure is for", x.spec.Ref)
+}
+
 // evaluate is [Evaluate], comparing with the earlier figures cmp (nil for
 // none) where a band depends on the direction of travel.
 func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Result, error) {
@@ -75,17 +80,14 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	if d.p == nil {
 		return Result{}, fmt.Errorf("kpi: evaluating the zero Definition")
 	}
-	if p.IsZero() {
-		return Result{}, fmt.Errorf("kpi: %s: evaluating for the zero Period: give the period the figure is for", x.spec.Ref)
-	}
-	if err := obs.checkReason(); err != nil {
-		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
-	}
 	r := Result{def: x, period: p, band: -1, reported: obs.reported}
 	if x.compares != 0 {
 		r.cmp = cmp
 	}
 	due := x.dueIn(p)
+	if !due && p.IsZero() {
+		return Result{}, x.zeroPeriod()
+	}
 	if obs.kind == obsOutcome {
 		return x.outcome(r, obs, due)
 	}
@@ -93,6 +95,9 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		return x.rateRange(r, obs, due)
 	}
 	if !obs.HasFigure() {
+		if err := obs.checkReason(); err != nil {
+			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
+		}
 		reason, text := obs.Reason()
 		r.text = text
 		switch {
@@ -419,7 +424,7 @@ func (r Result) Unverifiable() bool { return r.flags&unverifiable != 0 }
 // frequency; a longer period always holds one.
 func (x *defData) dueIn(p period.Period) bool {
 	if p.Kind() != period.KindMonth || x.spec.Frequency.Months() == 1 {
-		return true
+		return !p.IsZero() // nothing is due in the zero Period
 	}
 	return x.spec.Frequency.Due(p.FirstMonth())
 }
