@@ -121,3 +121,34 @@ func TestConstructorsRefuseWhatCannotBe(t *testing.T) {
 		assert.Equal(t, kpi.Missed, r.Status())
 	})
 }
+
+// TestDefinitionCannotBeChangedThroughItsProfileOrParts: a profile copies
+// the months and years it is given, and a definition its parts, so editing
+// the maps and slices passed in changes nothing. By hand, the profile's
+// target for April 2016 is 11.36 (seed 000's R&B-K-001), and the compound
+// KPI's parts are A and B.
+func TestDefinitionCannotBeChangedThroughItsProfileOrParts(t *testing.T) {
+	apr, may := period.Must(period.ParseMonth("Apr-16")), period.Must(period.ParseMonth("May-16"))
+	byMonth := map[period.Month]decimal.Decimal{apr: dec("11.36"), may: dec("20.31")}
+	y := period.Years{}.Of(apr)
+	annual := map[period.Year]decimal.Decimal{y: dec("95.8")}
+	spec := validSpec(t)
+	spec.Target = written(t, "95.8%")
+	spec.Bands = kpi.TargetOnly()
+	spec.Profile = kpi.ExplicitYears(period.Years{}, true, annual, byMonth)
+	def := mustDef(t, spec)
+	byMonth[apr] = dec("99")
+	annual[y] = dec("1")
+	got, ok := def.Profile().Target(apr)
+	require.True(t, ok)
+	assert.Equal(t, "11.36", got.String())
+	a, _ := def.Profile().AnnualOf(y)
+	assert.Equal(t, "95.8", a.String())
+
+	parts := []string{"A", "B"}
+	c := mustDef(t, kpi.Spec{Ref: "C", Frequency: period.Monthly(), Parts: parts})
+	parts[0] = "Z"
+	c.Parts()[1] = "Z"
+	c.Spec().Parts[1] = "Z"
+	assert.Equal(t, []string{"A", "B"}, c.Parts())
+}
