@@ -95,7 +95,7 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		return x.rateRange(r, obs, due)
 	}
 	if !obs.HasFigure() {
-		if err := obs.checkReason(); err != nil {
+		if err := obs.Check(); err != nil {
 			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
 		}
 		reason, text := obs.Reason()

@@ -186,14 +186,12 @@ func (o Observation) Reason() (Status, string) {
 	return o.reason, o.text
 }
 
-// checkReason reports a missing figure given a reason that is not one
-// ([Missing] with a performance status or an unknown one).
-func (o Observation) checkReason() error {
-	switch o.reason {
-	case 0, NotDue, NoData, NotMeasurable, Excluded:
-		return nil
-	}
-	if o.kind != obsNone {
+// Check reports what makes o an observation no definition can rate: a
+// [Missing] figure whose reason is not one (a performance status such as
+// [Met], or a Status that is not one). [Evaluate] refuses such an
+// observation with this error, and so does a regime's ledger.
+func (o Observation) Check() error {
+	if o.kind != obsNone || o.reason == 0 || (o.reason >= NotDue && o.reason <= Excluded) {
 		return nil
 	}
 	return fmt.Errorf("a missing figure's reason is %s: want not_due, no_data, not_measurable or excluded (give a figure or an Outcome for a status reported)", o.reason)

@@ -98,3 +98,15 @@ func TestNilPointerCreditRule(t *testing.T) {
 	require.ErrorIs(t, err, regime.ErrInvalid)
 	assert.Contains(t, err.Error(), "credits[0]: nil rule")
 }
+
+// TestMissingFigureWithAStatusIsRefused: a missing figure "met" or with a
+// status that is not one is an error in the ledger, as in kpi.Evaluate,
+// not a claim taken as no data.
+func TestMissingFigureWithAStatusIsRefused(t *testing.T) {
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{availability(t, "AV-1")}})
+	for _, reason := range []kpi.Status{kpi.Met, kpi.Status(42)} {
+		_, err := r.Score(regime.Input{Observations: []regime.Observation{{KPI: "AV-1", Month: mo("May-16"), Obs: kpi.Missing(reason, "")}}}, mo("May-16").Period())
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "observations[0]: AV-1 for 2016-05: a missing figure's reason is "+reason.String()+": want not_due, no_data, not_measurable or excluded")
+	}
+}
