@@ -152,3 +152,12 @@ func TestDefinitionCannotBeChangedThroughItsProfileOrParts(t *testing.T) {
 	c.Spec().Parts[1] = "Z"
 	assert.Equal(t, []string{"A", "B"}, c.Parts())
 }
+
+// TestZeroLevelIsWrittenAsNothing: no level is written "", and "" is not a
+// level to read back.
+func TestZeroLevelIsWrittenAsNothing(t *testing.T) {
+	assert.Equal(t, "", kpi.Level{}.String())
+	_, err := kpi.ParseLevel("")
+	assert.ErrorContains(t, err, "there is no level")
+	assert.Equal(t, "met at target; missed", kpi.TargetOnly().String())
+}
