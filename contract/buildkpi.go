@@ -689,7 +689,7 @@ func (b *builder) ladder(fbs []fileBand, path string) kpi.Bands {
 			if err != nil {
 				b.bad(child(bpath, "level"), "%s", reason(err))
 			}
-			band.Reach = &l
+			band.Reach = l
 		}
 		band.Points, _ = b.decimal(child(bpath, "points"), fb.Points)
 		if fb.OrBetterThan != "" {

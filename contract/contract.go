@@ -347,7 +347,9 @@ func (c *Contract) RunAsAt(obs []regime.Observation, through period.Month, asAt 
 // ([regime.Input].PlanUpdates) or a day to run as at, and run it with
 // [Contract.RunInput].
 func (c *Contract) Input(obs []regime.Observation, through period.Month) regime.Input {
-	return c.input(obs, through)
+	in := c.input(obs, through)
+	in.OpeningCredits = maps.Clone(in.OpeningCredits) // the contract's own: hand out a copy
+	return in
 }
 
 // RunInput runs the contract's ledger from in ([Contract.Input]), with

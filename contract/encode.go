@@ -486,7 +486,7 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	fb := &fileBands{}
 	for _, band := range s.Bands.List() {
 		b := fileBand{Name: band.Name, Status: band.Status.String(), Points: dec(band.Points), Score: band.Score, OrBetterThan: band.OrBetterThan.String()}
-		if band.Reach != nil {
+		if !band.Reach.IsZero() {
 			b.Level = band.Reach.String()
 		}
 		fb.Ladder = append(fb.Ladder, b)

@@ -32,9 +32,9 @@ func richContract(t testing.TB) *contract.Contract {
 	weighted, err := kpi.Weighted(y, dec("96.5"), [12]decimal.Decimal{dec("10"), dec("9"), dec("8.5"), dec("8"), dec("8"), dec("8"), dec("8"), dec("8"), dec("8"), dec("8"), dec("8"), dec("8")}, true, 2)
 	require.NoError(t, err)
 	ladder, err := kpi.NewBands(
-		kpi.Band{Name: "Excellent", Status: kpi.Exceeded, Reach: ptr(kpi.PercentOf(dec("110")).Exclusive())},
-		kpi.Band{Name: "Good", Status: kpi.Met, Reach: ptr(kpi.Target())},
-		kpi.Band{Name: "Close", Status: kpi.Tolerance, Reach: ptr(kpi.Offset(dec("-2.5")))},
+		kpi.Band{Name: "Excellent", Status: kpi.Exceeded, Reach: kpi.PercentOf(dec("110")).Exclusive()},
+		kpi.Band{Name: "Good", Status: kpi.Met, Reach: kpi.Target()},
+		kpi.Band{Name: "Close", Status: kpi.Tolerance, Reach: kpi.Offset(dec("-2.5"))},
 		kpi.Band{Name: "Poor", Status: kpi.Failed, Points: dec("4")},
 	)
 	require.NoError(t, err)
@@ -123,8 +123,6 @@ func richContract(t testing.TB) *contract.Contract {
 	require.NoError(t, err)
 	return c
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func TestRoundTrip(t *testing.T) { roundTrip(t, richContract(t), "rich") }
 

@@ -13,9 +13,11 @@ import (
 // period's target so that it moves with a profile.
 type LevelKind uint8
 
-// The level kinds. The zero LevelKind is Absolute.
+// The level kinds. The zero LevelKind is NoLevel, so the zero [Level] is
+// no level at all: the last band of a ladder, written Band{Status: Missed}.
 const (
-	Absolute         LevelKind = iota // the level is Value itself
+	NoLevel          LevelKind = iota // no level: the last band, which every figure reaches
+	Absolute                          // the level is Value itself
 	AtTarget                          // the period's target, compared as the target is written
 	OffsetFromTarget                  // the target plus Value (negative for below)
 	PercentOfTarget                   // Value percent of the target
@@ -27,7 +29,8 @@ const (
 // A Level is the threshold a figure must reach for a band to apply. For a
 // higher-is-better measure a figure reaches a level at or above it; for
 // lower-is-better, at or below. When Strict, a figure exactly at the level
-// does not reach it.
+// does not reach it. The zero Level is no level ([Level.IsZero]). Level is a
+// plain value: copying one copies all of it.
 type Level struct {
 	Kind   LevelKind
 	Value  decimal.Decimal
@@ -52,6 +55,10 @@ func Target() Level { return Level{Kind: AtTarget} }
 // such as a minimum service level known only from the outcomes reported
 // against it. A definition with one rates outcomes only.
 func Unpublished() Level { return Level{Kind: UnpublishedLevel} }
+
+// IsZero reports whether l is no level: the zero Level, the level of the
+// last band of a ladder.
+func (l Level) IsZero() bool { return l.Kind == NoLevel }
 
 // Exclusive returns l made strict: a figure exactly at it does not reach it.
 func (l Level) Exclusive() Level {
@@ -94,9 +101,9 @@ type Band struct {
 	// It may be empty.
 	Name   string
 	Status Status
-	// Reach is the level a figure must reach for the band to apply; nil for
-	// the last band, which every figure reaches.
-	Reach  *Level
+	// Reach is the level a figure must reach for the band to apply; the
+	// zero Level (no level) for the last band, which every figure reaches.
+	Reach  Level
 	Points decimal.Decimal
 	Score  int
 	// OrBetterThan, if set, makes the band depend on the direction of
@@ -109,10 +116,7 @@ type Band struct {
 
 // Equal reports whether b and o are the same band.
 func (b Band) Equal(o Band) bool {
-	if (b.Reach == nil) != (o.Reach == nil) || (b.Reach != nil && !b.Reach.Equal(*o.Reach)) {
-		return false
-	}
-	return b.Name == o.Name && b.Status == o.Status && b.Points.Equal(o.Points) && b.Score == o.Score && b.OrBetterThan == o.OrBetterThan
+	return b.Reach.Equal(o.Reach) && b.Name == o.Name && b.Status == o.Status && b.Points.Equal(o.Points) && b.Score == o.Score && b.OrBetterThan == o.OrBetterThan
 }
 
 // Bands is an ordered ladder, best band first: a figure falls in the first
@@ -122,6 +126,9 @@ func (b Band) Equal(o Band) bool {
 // [TargetAndMinimum], [VolumeOfFailures], [ScoreBands]).
 type Bands struct {
 	list []Band
+	// problem, if not empty, is why a scheme's arguments make no ladder
+	// ([ScoreBands] with a met score it does not have); [New] refuses it.
+	problem string
 }
 
 // NewBands checks and returns a ladder. Every band but the last has a
@@ -134,15 +141,16 @@ func NewBands(list ...Band) (Bands, error) {
 	if err := p.Err(ErrInvalid); err != nil {
 		return Bands{}, err
 	}
-	out := make([]Band, len(list))
-	for i, b := range list {
-		if b.Reach != nil {
-			l := *b.Reach
-			b.Reach = &l
-		}
-		out[i] = b
+	return Bands{list: append([]Band(nil), list...)}, nil
+}
+
+// validate checks the ladder as [NewBands] does, and reports the problem a
+// scheme's arguments left ([ScoreBands]).
+func (bs Bands) validate(p *problems.List) {
+	if bs.problem != "" {
+		p.Add("bands", "%s", bs.problem)
 	}
-	return Bands{list: out}, nil
+	validateBandList(bs.list, p)
 }
 
 func validateBandList(list []Band, p *problems.List) {
@@ -159,9 +167,9 @@ func validateBandList(list []Band, p *problems.List) {
 		path := fmt.Sprintf("bands[%d]", i)
 		last := i == len(list)-1
 		switch {
-		case last && b.Reach != nil:
+		case last && !b.Reach.IsZero():
 			p.Add(path+".level", "the last band takes every figure below the others, so it has no level")
-		case !last && b.Reach == nil:
+		case !last && b.Reach.IsZero():
 			p.Add(path+".level", "every band but the last needs a level")
 		}
 		if !b.Status.IsPerformance() {
@@ -202,7 +210,7 @@ func (bs Bands) List() []Band {
 
 // Equal reports whether bs and o are the same ladder.
 func (bs Bands) Equal(o Bands) bool {
-	if len(bs.list) != len(o.list) {
+	if len(bs.list) != len(o.list) || bs.problem != o.problem {
 		return false
 	}
 	for i := range bs.list {
@@ -218,7 +226,7 @@ func (bs Bands) String() string {
 	parts := make([]string, len(bs.list))
 	for i, b := range bs.list {
 		parts[i] = b.Status.String()
-		if b.Reach != nil {
+		if !b.Reach.IsZero() {
 			parts[i] += " at " + b.Reach.describe()
 		}
 		if b.OrBetterThan != NoEarlier {
@@ -231,6 +239,8 @@ func (bs Bands) String() string {
 func (l Level) describe() string {
 	s := ""
 	switch l.Kind {
+	case NoLevel:
+		return ""
 	case AtTarget:
 		s = "target"
 	case OffsetFromTarget:
@@ -263,19 +273,17 @@ func asWritten(v decimal.Decimal) string {
 	return v.String()
 }
 
-func lvl(l Level) *Level { return &l }
-
 // TargetOnly is the ladder with one line: met at the target, missed below
 // it.
 func TargetOnly() Bands {
-	return Bands{list: []Band{{Status: Met, Reach: lvl(Target())}, {Status: Missed}}}
+	return Bands{list: []Band{{Status: Met, Reach: Target()}, {Status: Missed}}}
 }
 
 // TargetTolerance is met at the target, tolerance down to the tolerance
 // level (inclusive), missed beyond it. Give the level absolutely (Abs(85)),
 // as an offset from the target (Offset(-2)) or relatively (PercentOf(95)).
 func TargetTolerance(tolerance Level) Bands {
-	return Bands{list: []Band{{Status: Met, Reach: lvl(Target())}, {Status: Tolerance, Reach: lvl(tolerance)}, {Status: Missed}}}
+	return Bands{list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}}}
 }
 
 // TargetDetrimentFailure is seed 000's ICT scheme: met at the target; missed
@@ -285,9 +293,9 @@ func TargetTolerance(tolerance Level) Bands {
 // 87 is detriment, 84 is failed.
 func TargetDetrimentFailure(detriment, failure decimal.Decimal) Bands {
 	return Bands{list: []Band{
-		{Status: Met, Reach: lvl(Target())},
-		{Status: Missed, Reach: lvl(Abs(detriment).Exclusive())},
-		{Status: Detriment, Reach: lvl(Abs(failure).Exclusive())},
+		{Status: Met, Reach: Target()},
+		{Status: Missed, Reach: Abs(detriment).Exclusive()},
+		{Status: Detriment, Reach: Abs(failure).Exclusive()},
 		{Status: Failed},
 	}}
 }
@@ -311,8 +319,8 @@ func TargetAndMinimum(minimum decimal.Decimal) Bands { return TargetAndMinimumAt
 // against it but not its value (seed 002's CSC_KPI_04).
 func TargetAndMinimumAt(minimum Level) Bands {
 	return Bands{list: []Band{
-		{Status: Met, Reach: lvl(Target())},
-		{Status: Missed, Reach: lvl(minimum)},
+		{Status: Met, Reach: Target()},
+		{Status: Missed, Reach: minimum},
 		{Status: Failed},
 	}}
 }
@@ -322,6 +330,9 @@ func TargetAndMinimumAt(minimum Level) Bands {
 // len(thresholds); a figure below thresholds[0] scores 0. Scores of met or
 // more are met; lower scores are missed; score 0 is failed. ScoreBands(3,
 // 20, 40, 60, 80, 90) is a 1 to 5 scale on which 60 or more meets the target.
+// met must be one of the scores the thresholds give, 1 to len(thresholds):
+// with any other (0 would make a figure below every threshold met), [New]
+// refuses the ladder with an error at "bands".
 func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 	list := make([]Band, 0, len(thresholds)+1)
 	for k := len(thresholds); k >= 1; k-- {
@@ -329,9 +340,13 @@ func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 		if k >= met {
 			st = Met
 		}
-		list = append(list, Band{Name: fmt.Sprintf("Score %d", k), Status: st, Reach: lvl(Abs(thresholds[k-1])), Score: k})
+		list = append(list, Band{Name: fmt.Sprintf("Score %d", k), Status: st, Reach: Abs(thresholds[k-1]), Score: k})
 	}
-	return Bands{list: append(list, Band{Name: "Score 0", Status: Failed})}
+	bs := Bands{list: append(list, Band{Name: "Score 0", Status: Failed})}
+	if met < 1 || met > len(thresholds) {
+		bs.problem = fmt.Sprintf("the score that meets the target must be 1 to %d, the scores the thresholds give, not %d", len(thresholds), met)
+	}
+	return bs
 }
 
 // WithPoints returns bs with the given service points on the bands of each
@@ -343,7 +358,7 @@ func (bs Bands) WithPoints(points map[Status]decimal.Decimal) Bands {
 			out[i].Points = pt
 		}
 	}
-	return Bands{list: out}
+	return Bands{list: out, problem: bs.problem}
 }
 
 // An ExceedRule says when a figure counts as exceeding its target.
@@ -388,10 +403,9 @@ func (r ExceedRule) String() string {
 func (r ExceedRule) band() (Band, bool) {
 	switch r.kind {
 	case exceedStrict:
-		return Band{Status: Exceeded, Reach: lvl(Offset(decimal.Zero).Exclusive())}, true
+		return Band{Status: Exceeded, Reach: Offset(decimal.Zero).Exclusive()}, true
 	case exceedStretch:
-		s := r.stretch
-		return Band{Status: Exceeded, Reach: &s}, true
+		return Band{Status: Exceeded, Reach: r.stretch}, true
 	}
 	return Band{}, false
 }

@@ -175,6 +175,9 @@ func New(spec Spec) (Definition, error) {
 		}
 		return Definition{p: &defData{spec: spec, contextual: true, noTarget: t.Comparison == NoTarget}}, nil
 	}
+	if spec.Exceed.kind == exceedStretch && spec.Exceed.stretch.IsZero() {
+		p.Add("exceed", "a stretch level needs a level: the zero Level is none")
+	}
 	if topScore(spec.Bands.list) > 0 && spec.Exceed.kind != exceedNone {
 		p.Add("exceed", "a score scale's top band says what exceeds: give it status exceeded in the ladder rather than an exceed rule")
 	}
@@ -202,7 +205,7 @@ func New(spec Spec) (Definition, error) {
 	}
 
 	var bp problems.List
-	validateBandList(spec.Bands.list, &bp)
+	spec.Bands.validate(&bp)
 	p.Merge(&bp)
 	ladder := spec.Bands.List()
 	if b, ok := spec.Exceed.band(); ok {
@@ -225,7 +228,7 @@ func New(spec Spec) (Definition, error) {
 	// decide, too: where one is not known, as where a level is not
 	// published.
 	partial := !outcomesOnly && (compares != 0 || slices.ContainsFunc(ladder, func(b Band) bool {
-		return b.Reach != nil && b.Reach.Kind == UnpublishedLevel
+		return b.Reach.Kind == UnpublishedLevel
 	}))
 	if t.Comparison == NotPublished && !spec.Profile.IsZero() {
 		p.Add("profile", "a target that is not published cannot be profiled")
@@ -283,14 +286,14 @@ func checkContextual(spec Spec, p *problems.List) {
 // figures, since there is no target to set them from.
 func checkNoTarget(spec Spec, p *problems.List) {
 	for i, b := range spec.Bands.list {
-		if b.Reach != nil && b.Reach.Kind != Absolute && b.Reach.Kind != UnpublishedLevel {
+		if b.Reach.Kind != NoLevel && b.Reach.Kind != Absolute && b.Reach.Kind != UnpublishedLevel {
 			p.Add(fmt.Sprintf("bands[%d].level", i), "%s is set from the target, and the KPI has none: give the level as a figure", b.Reach.describe())
 		}
 	}
 	switch {
 	case spec.Exceed.kind == exceedStrict:
 		p.Add("exceed", "exceeded when better than the target needs a target: give a stretch level as a figure")
-	case spec.Exceed.kind == exceedStretch && spec.Exceed.stretch.Kind != Absolute:
+	case spec.Exceed.kind == exceedStretch && spec.Exceed.stretch.Kind != Absolute && !spec.Exceed.stretch.IsZero():
 		p.Add("exceed", "the stretch level %s is set from the target, and the KPI has none: give it as a figure", spec.Exceed.stretch.describe())
 	}
 	if !spec.Profile.IsZero() {
@@ -361,7 +364,7 @@ func unreachable(ladder []Band, spec Spec) []string {
 	}
 	var out []string
 	for i, b := range ladder {
-		if b.Reach == nil || b.Reach.Kind == UnpublishedLevel {
+		if b.Reach.IsZero() || b.Reach.Kind == UnpublishedLevel {
 			continue
 		}
 		v, strict := b.Reach.resolve(spec.Target.Value, spec.Target.Comparison.Strict())
@@ -578,7 +581,7 @@ func (x *defData) maxLevelPlaces() int32 {
 	}
 	out := tp
 	for _, b := range x.ladder {
-		if b.Reach == nil {
+		if b.Reach.IsZero() {
 			continue
 		}
 		switch b.Reach.Kind {

@@ -95,13 +95,13 @@ func TestNewErrors(t *testing.T) {
 
 func TestNewBandsErrors(t *testing.T) {
 	target := kpi.Target()
-	_, err := kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: &target}, kpi.Band{Status: kpi.Exceeded})
+	_, err := kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: target}, kpi.Band{Status: kpi.Exceeded})
 	assert.ErrorContains(t, err, "bands[1].status: exceeded is better than met above it")
 	_, err = kpi.NewBands(kpi.Band{Status: kpi.Met})
 	require.NoError(t, err, "a single band takes every figure")
 	_, err = kpi.NewBands(kpi.Band{Status: kpi.Met}, kpi.Band{Status: kpi.Missed})
 	assert.ErrorContains(t, err, "bands[0].level: every band but the last needs a level")
-	_, err = kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: &target}, kpi.Band{Status: kpi.Missed, Reach: &target})
+	_, err = kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: target}, kpi.Band{Status: kpi.Missed, Reach: target})
 	assert.ErrorContains(t, err, "bands[1].level: the last band")
 	_, err = kpi.NewBands(kpi.Band{Status: kpi.NoData})
 	assert.ErrorContains(t, err, "no_data is not a status a figure can have")

@@ -37,6 +37,20 @@
 //
 // An [ExceedRule] adds an exceeded band: [ExceedWhenBetter] or [ExceedAt].
 //
+// A ladder of its own is written band by band with [NewBands], each band's
+// Reach a [Level] value and the last band's left out (the zero Level is no
+// level):
+//
+//	kpi.NewBands(
+//		kpi.Band{Name: "Met", Status: kpi.Met, Reach: kpi.Target()},
+//		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: kpi.Abs(dec("97")), Points: dec("1")},
+//		kpi.Band{Name: "Severe", Status: kpi.Failed, Points: dec("3")},
+//	)
+//
+// Bands, levels and definitions are values: a [Definition] copies what it is
+// built from and hands out copies, so nothing done to either changes how it
+// rates.
+//
 // # Evaluating
 //
 // [Evaluate] rates an [Observation] (a figure, counts, a mean, or no figure

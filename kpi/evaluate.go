@@ -61,10 +61,16 @@ const (
 // marked interim. An [Outcome] is taken as reported, in the band of the
 // ladder with its status. Errors are for figures that cannot be right (a
 // percent above 100, counts whose numerator exceeds the denominator), for
-// an outcome whose status the ladder does not have, and for a period the
-// profile has no target for.
+// an outcome whose status the ladder does not have, for a period the
+// profile has no target for, for the zero Period, and for a [Missing]
+// figure whose reason is not one.
 func Evaluate(d Definition, p period.Period, obs Observation) (Result, error) {
 	return evaluate(d, p, obs, nil)
+}
+
+// zeroPeriod is the error of evaluating for the zero Period.
+func (x *defData) zeroPeriod() error {
+	return fmt.Errorf("kpi: %s: evaluating for the zero Period: give the period the figure is for", x.spec.Ref)
 }
 
 // evaluate is [Evaluate], comparing with the earlier figures cmp (nil for
@@ -79,6 +85,9 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		r.cmp = cmp
 	}
 	due := x.dueIn(p)
+	if !due && p.IsZero() {
+		return Result{}, x.zeroPeriod()
+	}
 	if obs.kind == obsOutcome {
 		return x.outcome(r, obs, due)
 	}
@@ -86,6 +95,9 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		return x.rateRange(r, obs, due)
 	}
 	if !obs.HasFigure() {
+		if err := obs.Check(); err != nil {
+			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
+		}
 		reason, text := obs.Reason()
 		r.text = text
 		switch {
@@ -412,7 +424,7 @@ func (r Result) Unverifiable() bool { return r.flags&unverifiable != 0 }
 // frequency; a longer period always holds one.
 func (x *defData) dueIn(p period.Period) bool {
 	if p.Kind() != period.KindMonth || x.spec.Frequency.Months() == 1 {
-		return true
+		return !p.IsZero() // nothing is due in the zero Period
 	}
 	return x.spec.Frequency.Due(p.FirstMonth())
 }
@@ -556,7 +568,7 @@ func (r Result) Level() (level decimal.Decimal, strict bool, ok bool) {
 	if i > 0 {
 		i--
 	}
-	if r.def.ladder[i].Reach == nil {
+	if r.def.ladder[i].Reach.IsZero() {
 		return r.target, r.def.spec.Target.Comparison.Strict(), true
 	}
 	v, s := r.def.ladder[i].Reach.resolve(r.target, r.def.spec.Target.Comparison.Strict())
@@ -914,7 +926,7 @@ func (r Result) travelReason(b int, a string) (string, bool) {
 		}
 		return x.ladder[i].Status.String()
 	}
-	short := func(l *Level) string {
+	short := func(l Level) string {
 		if l.Strict && l.Kind != AtTarget {
 			return "at or " + worse
 		}

@@ -212,12 +212,10 @@ func ExampleCombine() {
 // A band that depends on the direction of travel: Amber at 90% of the
 // target, or below it but better than the same month a year before.
 func ExampleEvaluateCompared() {
-	amber := kpi.PercentOf(decimal.NewFromInt(90))
-	target := kpi.Target()
 	bands, err := kpi.NewBands(
-		kpi.Band{Name: "Green", Status: kpi.Met, Reach: &target},
-		kpi.Band{Name: "Amber", Status: kpi.Tolerance, Reach: &amber, OrBetterThan: kpi.SamePeriodLastYear},
-		kpi.Band{Name: "Red", Status: kpi.Missed},
+		kpi.Band{Name: "Green", Status: kpi.Met, Reach: kpi.Target()},
+		kpi.Band{Name: "Amber", Status: kpi.Tolerance, Reach: kpi.PercentOf(decimal.NewFromInt(90)), OrBetterThan: kpi.SamePeriodLastYear},
+		kpi.Band{Name: "Red", Status: kpi.Missed}, // the last band: no level
 	)
 	if err != nil {
 		fmt.Println(err)

@@ -10,6 +10,8 @@ import (
 
 // String writes the level as [ParseLevel] reads it: "87.0", "target",
 // "target-2", "95% of target", with " (exclusive)" after a strict level.
+// The zero Level, no level, is written as nothing at all, which ParseLevel
+// refuses.
 func (l Level) String() string { return l.describe() }
 
 // MarshalText implements [encoding.TextMarshaler] with [Level.String].

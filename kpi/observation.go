@@ -98,7 +98,10 @@ func Mean(total decimal.Decimal, count int64) Observation {
 
 // Missing is an observation with no figure, for the given reason: [NotDue],
 // [NoData], [NotMeasurable] or [Excluded]. text keeps the supplier's words
-// ("Not yet measurable", "No Survey Due").
+// ("Not yet measurable", "No Survey Due"). The zero Status is taken as
+// [NoData]. Any other reason (a performance status such as [Met], or a
+// Status that is not one) makes an observation [Evaluate] refuses with an
+// error: a figure that is not there cannot have met its target.
 func Missing(reason Status, text string) Observation {
 	return Observation{kind: obsNone, reason: reason, text: text}
 }
@@ -181,6 +184,17 @@ func (o Observation) Reason() (Status, string) {
 		return NoData, o.text
 	}
 	return o.reason, o.text
+}
+
+// Check reports what makes o an observation no definition can rate: a
+// [Missing] figure whose reason is not one (a performance status such as
+// [Met], or a Status that is not one). [Evaluate] refuses such an
+// observation with this error, and so does a regime's ledger.
+func (o Observation) Check() error {
+	if o.kind != obsNone || o.reason == 0 || (o.reason >= NotDue && o.reason <= Excluded) {
+		return nil
+	}
+	return fmt.Errorf("a missing figure's reason is %s: want not_due, no_data, not_measurable or excluded (give a figure or an Outcome for a status reported)", o.reason)
 }
 
 // Equal reports whether o and p are the same observation.

@@ -97,7 +97,7 @@ func newCompound(spec Spec) (Definition, error) {
 		spec.Bands = TargetOnly()
 	}
 	var bp problems.List
-	validateBandList(spec.Bands.list, &bp)
+	spec.Bands.validate(&bp)
 	p.Merge(&bp)
 	if err := p.Err(ErrInvalid); err != nil {
 		return Definition{}, err

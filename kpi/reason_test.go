@@ -21,8 +21,8 @@ func TestReasonsNameTheBandReached(t *testing.T) {
 	target := kpi.Target()
 	tiers := func(first, second string) kpi.Bands {
 		b, err := kpi.NewBands(
-			kpi.Band{Status: kpi.Met, Reach: &target},
-			kpi.Band{Name: first, Status: kpi.Failed, Reach: &l80},
+			kpi.Band{Status: kpi.Met, Reach: target},
+			kpi.Band{Name: first, Status: kpi.Failed, Reach: l80},
 			kpi.Band{Name: second, Status: kpi.Failed},
 		)
 		require.NoError(t, err)

@@ -10,8 +10,6 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-func level(l kpi.Level) *kpi.Level { return &l }
-
 // TestUnpublishedLevelBetweenPublished: a ladder met at 90%, tolerance at
 // 87%, missed at a level not published, detriment at 80%, failed below.
 // The unpublished level lies between 87% and 80%, so, worked by hand:
@@ -23,10 +21,10 @@ func level(l kpi.Level) *kpi.Level { return &l }
 //	79%  below 80%, and so below the unpublished level too: failed
 func TestUnpublishedLevelBetweenPublished(t *testing.T) {
 	bands, err := kpi.NewBands(
-		kpi.Band{Status: kpi.Met, Reach: level(kpi.Target())},
-		kpi.Band{Status: kpi.Tolerance, Reach: level(kpi.Abs(dec("87")))},
-		kpi.Band{Status: kpi.Missed, Reach: level(kpi.Unpublished())},
-		kpi.Band{Status: kpi.Detriment, Reach: level(kpi.Abs(dec("80")))},
+		kpi.Band{Status: kpi.Met, Reach: kpi.Target()},
+		kpi.Band{Status: kpi.Tolerance, Reach: kpi.Abs(dec("87"))},
+		kpi.Band{Status: kpi.Missed, Reach: kpi.Unpublished()},
+		kpi.Band{Status: kpi.Detriment, Reach: kpi.Abs(dec("80"))},
 		kpi.Band{Status: kpi.Failed},
 	)
 	require.NoError(t, err)
@@ -124,10 +122,10 @@ func TestContextualMeasure(t *testing.T) {
 // a level set from the target, a profile or exceeding "when better" does.
 func TestNoTargetScale(t *testing.T) {
 	bands, err := kpi.NewBands(
-		kpi.Band{Name: "Exceptional", Score: 5, Status: kpi.Exceeded, Reach: level(kpi.Abs(dec("98")))},
-		kpi.Band{Name: "Strong", Score: 4, Status: kpi.Met, Reach: level(kpi.Abs(dec("95")))},
-		kpi.Band{Name: "Acceptable", Score: 3, Status: kpi.Met, Reach: level(kpi.Abs(dec("90")))},
-		kpi.Band{Name: "Adequate", Score: 2, Status: kpi.Tolerance, Reach: level(kpi.Abs(dec("85")))},
+		kpi.Band{Name: "Exceptional", Score: 5, Status: kpi.Exceeded, Reach: kpi.Abs(dec("98"))},
+		kpi.Band{Name: "Strong", Score: 4, Status: kpi.Met, Reach: kpi.Abs(dec("95"))},
+		kpi.Band{Name: "Acceptable", Score: 3, Status: kpi.Met, Reach: kpi.Abs(dec("90"))},
+		kpi.Band{Name: "Adequate", Score: 2, Status: kpi.Tolerance, Reach: kpi.Abs(dec("85"))},
 		kpi.Band{Name: "Unsatisfactory", Score: 1, Status: kpi.Failed},
 	)
 	require.NoError(t, err)

@@ -138,7 +138,7 @@ func (r Result) WhatItTakes(obs Observation) []Need {
 	var out []Need
 	for i := 0; i < int(r.band); i++ {
 		b := x.ladder[i]
-		if b.Reach == nil || b.Reach.Kind == UnpublishedLevel {
+		if b.Reach.IsZero() || b.Reach.Kind == UnpublishedLevel {
 			continue
 		}
 		if b.Status == Exceeded && i+1 < int(r.band) && x.ladder[i+1].Status.OnTarget() {

@@ -24,9 +24,9 @@ import (
 //	                     failed; never Red. Not measurable
 func TestDirectionOfTravelBands(t *testing.T) {
 	bands, err := kpi.NewBands(
-		kpi.Band{Name: "Green", Status: kpi.Met, Reach: level(kpi.Target())},
-		kpi.Band{Name: "Amber", Status: kpi.Tolerance, Reach: level(kpi.PercentOf(dec("90"))), OrBetterThan: kpi.SamePeriodLastYear},
-		kpi.Band{Name: "Red", Status: kpi.Missed, Reach: level(kpi.Abs(dec("70")))},
+		kpi.Band{Name: "Green", Status: kpi.Met, Reach: kpi.Target()},
+		kpi.Band{Name: "Amber", Status: kpi.Tolerance, Reach: kpi.PercentOf(dec("90")), OrBetterThan: kpi.SamePeriodLastYear},
+		kpi.Band{Name: "Red", Status: kpi.Missed, Reach: kpi.Abs(dec("70"))},
 		kpi.Band{Status: kpi.Failed},
 	)
 	require.NoError(t, err)
@@ -71,7 +71,7 @@ func TestDirectionOfTravelBands(t *testing.T) {
 	assert.Equal(t, kpi.NotMeasurable, r.Status())
 
 	// The last band takes every figure: it has no condition.
-	_, err = kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: level(kpi.Target())}, kpi.Band{Status: kpi.Missed, OrBetterThan: kpi.PreviousPeriod})
+	_, err = kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: kpi.Target()}, kpi.Band{Status: kpi.Missed, OrBetterThan: kpi.PreviousPeriod})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "bands[1].or_better_than: the last band takes every figure the others do not, so it has no condition")
 }

@@ -17,7 +17,10 @@ import (
 // A CreditRule works out the service credit one KPI's result earns in a
 // period. Rules are pluggable: a contract with its own formula implements
 // this interface. The package's rules are [PointsCredit], [ShortfallCredit],
-// [FixedCredit] and [AtRiskCredit].
+// [FixedCredit] and [AtRiskCredit]: [New] copies them, maps and slices too,
+// so that editing a rule after New changes nothing, and [Regime.Spec] hands
+// out copies. A rule of another type is kept as given, and must not change
+// after New.
 type CreditRule interface {
 	// KPIs lists the references the rule names, for validation; nil when
 	// it applies to every KPI.
@@ -29,6 +32,53 @@ type CreditRule interface {
 	Credit(row CreditInput, charges decimal.Decimal) (decimal.Decimal, error)
 	// String describes the rule for reports.
 	String() string
+}
+
+// cloneCredit returns c sharing nothing with it where c is one of the
+// package's rules, or a pointer to one (made a value, so that the pointer
+// held by the caller changes nothing; a nil pointer is a nil rule). Any
+// other rule is kept as given: its own type decides what it shares.
+func cloneCredit(c CreditRule) CreditRule {
+	switch c := c.(type) {
+	case FixedCredit:
+		c.PerStatus = maps.Clone(c.PerStatus)
+		return c
+	case ShortfallCredit:
+		c.Indicators = slices.Clone(c.Indicators)
+		return c
+	case AtRiskCredit:
+		c.Allocation = maps.Clone(c.Allocation)
+		return c
+	case *PointsCredit:
+		return derefCredit(c)
+	case *FixedCredit:
+		return derefCredit(c)
+	case *ShortfallCredit:
+		return derefCredit(c)
+	case *AtRiskCredit:
+		return derefCredit(c)
+	}
+	return c
+}
+
+// derefCredit is [cloneCredit] of the rule p points to, or nil.
+func derefCredit[T CreditRule](p *T) CreditRule {
+	if p == nil {
+		return nil
+	}
+	return cloneCredit(*p)
+}
+
+// cloneCredits is [cloneCredit] of each rule, in a new slice.
+func cloneCredits(cs []CreditRule) []CreditRule {
+	if cs == nil {
+		return nil
+	}
+	out := make([]CreditRule, len(cs))
+	for i, c := range cs {
+		out[i] = cloneCredit(c)
+	}
+	return out
 }
 
 // CreditInput is what a credit rule sees of a row: the row's own status,

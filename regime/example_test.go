@@ -12,12 +12,10 @@ import (
 
 func exampleKPI() kpi.Definition {
 	target, _ := kpi.ParseWritten("99%")
-	minor := kpi.Abs(decimal.RequireFromString("97"))
-	at := kpi.Target()
 	bands, _ := kpi.NewBands(
-		kpi.Band{Name: "Met", Status: kpi.Met, Reach: &at},
-		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: &minor, Points: decimal.NewFromInt(1)},
-		kpi.Band{Name: "Severe", Status: kpi.Failed, Points: decimal.NewFromInt(3)},
+		kpi.Band{Name: "Met", Status: kpi.Met, Reach: kpi.Target()},
+		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: kpi.Abs(decimal.RequireFromString("97")), Points: decimal.NewFromInt(1)},
+		kpi.Band{Name: "Severe", Status: kpi.Failed, Points: decimal.NewFromInt(3)}, // the last band: no level
 	)
 	d, _ := kpi.New(kpi.Spec{Ref: "AV-1", Description: "Service availability", Frequency: period.Monthly(), Target: target, Bands: bands,
 		Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}})

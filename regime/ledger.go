@@ -360,6 +360,10 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %s in regime %s", i, problems.Quote(o.KPI), title(r)))
 			continue
 		}
+		if err := o.Obs.Check(); err != nil {
+			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: %w", i, o.KPI, o.For(), err))
+			continue
+		}
 		d := r.spec.Indicators[di]
 		if (!month || d.Frequency().ByDays()) && !(part && d.Frequency().Months() == 1) {
 			if err := d.CheckPeriod(o.For()); err != nil {

@@ -24,8 +24,8 @@ func randomLedger(t testing.TB, rnd *rand.Rand) (*regime.Regime, regime.Input, r
 		target := kpi.Target()
 		minor := kpi.Abs(decimal.New(9000+rnd.Int64N(800), -2))
 		bands, err := kpi.NewBands(
-			kpi.Band{Status: kpi.Met, Reach: &target},
-			kpi.Band{Status: kpi.Missed, Reach: &minor, Points: decimal.NewFromInt(rnd.Int64N(4))},
+			kpi.Band{Status: kpi.Met, Reach: target},
+			kpi.Band{Status: kpi.Missed, Reach: minor, Points: decimal.NewFromInt(rnd.Int64N(4))},
 			kpi.Band{Status: kpi.Failed, Points: decimal.NewFromInt(1 + rnd.Int64N(8))},
 		)
 		require.NoError(t, err)

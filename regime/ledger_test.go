@@ -121,7 +121,7 @@ func TestDeemedFailureEarnsItsCredits(t *testing.T) {
 // given points.
 func flatPoints(t testing.TB, ref, points string) kpi.Definition {
 	target := kpi.Target()
-	bands, err := kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: &target}, kpi.Band{Status: kpi.Failed, Points: dec(points)})
+	bands, err := kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: target}, kpi.Band{Status: kpi.Failed, Points: dec(points)})
 	require.NoError(t, err)
 	return mustDef(t, kpi.Spec{Ref: ref, Measure: pct, Frequency: period.Monthly(), Target: written(t, "99%"), Bands: bands})
 }

@@ -154,7 +154,7 @@ func TestRegimeExceedAndRounding(t *testing.T) {
 	// A regime rule that makes an indicator invalid is reported with it: an
 	// exceed band on top of bands that already have one.
 	exc := kpi.Target()
-	bands, err := kpi.NewBands(kpi.Band{Status: kpi.Exceeded, Reach: &exc}, kpi.Band{Status: kpi.Missed})
+	bands, err := kpi.NewBands(kpi.Band{Status: kpi.Exceeded, Reach: exc}, kpi.Band{Status: kpi.Missed})
 	require.NoError(t, err)
 	withExceeded, err := kpi.New(kpi.Spec{Ref: "X", Measure: pct, Frequency: mustMonthly(), Target: written(t, "97%"), Bands: bands})
 	require.NoError(t, err)

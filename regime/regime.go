@@ -149,8 +149,8 @@ func New(spec Spec) (*Regime, error) {
 	if !spec.Until.IsZero() && !spec.Until.After(spec.From) {
 		bad("until", "%s is not after %s", spec.Until, spec.From)
 	}
+	spec = spec.clone()
 	byRef := map[string]int{}
-	spec.Indicators = slices.Clone(spec.Indicators)
 	for i, d := range spec.Indicators {
 		if d.IsZero() {
 			bad(fmt.Sprintf("indicators[%d]", i), "the zero Definition")
@@ -237,13 +237,9 @@ func New(spec Spec) (*Regime, error) {
 			bad(fmt.Sprintf("consequences[%d]", i), "%s is listed twice", t)
 		}
 	}
-	spec.Consequences = slices.Clone(spec.Consequences)
-	spec.Remedy.Baselines = slices.Clone(spec.Remedy.Baselines)
 	spec.EarnBack.validate(bad)
 	seenIncentive := map[string]int{}
-	spec.Incentives = slices.Clone(spec.Incentives)
 	for i := range spec.Incentives {
-		spec.Incentives[i].Index = slices.Clone(spec.Incentives[i].Index)
 		spec.Incentives[i].validate(i, byRef, seenIncentive, bad)
 	}
 	for i, r := range spec.Escalation {
@@ -272,10 +268,6 @@ func New(spec Spec) (*Regime, error) {
 	if err := p.Err(ErrInvalid); err != nil {
 		return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
 	}
-	spec.Labels = maps.Clone(spec.Labels)
-	spec.Relief = slices.Clone(spec.Relief)
-	spec.Credits = slices.Clone(spec.Credits)
-	spec.Escalation = slices.Clone(spec.Escalation)
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
 	if len(spec.Incentives) > 0 {
 		r.incentive = make([]int, len(spec.Indicators))
@@ -366,16 +358,27 @@ func (r *Regime) Indicator(ref string) (kpi.Definition, bool) {
 	return r.spec.Indicators[i], true
 }
 
-// Spec returns a copy of the spec the regime was built from.
-func (r *Regime) Spec() Spec {
-	s := r.spec
+// Spec returns a copy of the spec the regime was built from, sharing no
+// slice or map with the regime: editing it changes nothing the regime
+// rates with.
+func (r *Regime) Spec() Spec { return r.spec.clone() }
+
+// clone returns s sharing no slice or map with it: each is copied, and so
+// are the package's credit rules and the incentives' indices. [New] keeps a
+// clone, so that the caller's spec can change after it, and [Regime.Spec]
+// hands one out.
+func (s Spec) clone() Spec {
 	s.Indicators = slices.Clone(s.Indicators)
 	s.Labels = maps.Clone(s.Labels)
 	s.Relief = slices.Clone(s.Relief)
-	s.Credits = slices.Clone(s.Credits)
+	s.Credits = cloneCredits(s.Credits)
 	s.Escalation = slices.Clone(s.Escalation)
 	s.Remedy.Baselines = slices.Clone(s.Remedy.Baselines)
 	s.Consequences = slices.Clone(s.Consequences)
+	s.Incentives = slices.Clone(s.Incentives)
+	for i := range s.Incentives {
+		s.Incentives[i].Index = slices.Clone(s.Incentives[i].Index)
+	}
 	return s
 }
 

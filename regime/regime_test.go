@@ -33,8 +33,8 @@ func availability(t testing.TB, ref string) kpi.Definition {
 	t.Helper()
 	target, minor := kpi.Target(), kpi.Abs(dec("97"))
 	bands, err := kpi.NewBands(
-		kpi.Band{Name: "Met", Status: kpi.Met, Reach: &target},
-		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: &minor, Points: dec("1")},
+		kpi.Band{Name: "Met", Status: kpi.Met, Reach: target},
+		kpi.Band{Name: "Minor", Status: kpi.Missed, Reach: minor, Points: dec("1")},
 		kpi.Band{Name: "Severe", Status: kpi.Failed, Points: dec("3")},
 	)
 	require.NoError(t, err)

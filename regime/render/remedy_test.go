@@ -21,7 +21,7 @@ import (
 // with a summary says so.
 func TestRemedyInEveryOutput(t *testing.T) {
 	target := kpi.Target()
-	bands, err := kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: &target}, kpi.Band{Status: kpi.Failed, Points: decimal.NewFromInt(3)})
+	bands, err := kpi.NewBands(kpi.Band{Status: kpi.Met, Reach: target}, kpi.Band{Status: kpi.Failed, Points: decimal.NewFromInt(3)})
 	require.NoError(t, err)
 	w, err := kpi.ParseWritten("99%")
 	require.NoError(t, err)
