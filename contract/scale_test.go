@@ -159,6 +159,7 @@ func TestScoreScaleAndContext(t *testing.T) {
 	assert.Contains(t, html.String(), "<th>Score</th>")
 	assert.Contains(t, html.String(), "<td>1 Unsatisfactory</td>")
 	assert.Contains(t, html.String(), "For information, not rated")
+	assert.Equal(t, 1, strings.Count(html.String(), "cannot be told apart"), "TOP's reason once, in its notes")
 	var js bytes.Buffer
 	require.NoError(t, render.JSON(&js, card))
 	var doc struct {

@@ -211,7 +211,13 @@ func writeHTMLCard(b *strings.Builder, cards []Card, heading string, level int) 
 				fmt.Fprintf(b, "<td%s>%s</td>", class, e(c))
 			}
 			fmt.Fprintf(b, "<td>%s</td>", sparkline(series[r.KPI]))
-			fmt.Fprintf(b, "<td>%s<div class=\"reason\">%s</div></td></tr>\n", e(cells[len(cells)-1]), e(r.Result.Reason()))
+			notes, reason := cells[len(cells)-1], r.Result.Reason()
+			if strings.Contains(notes, reason) {
+				// The notes already give it (a figure that cannot be placed).
+				fmt.Fprintf(b, "<td>%s</td></tr>\n", e(notes))
+				continue
+			}
+			fmt.Fprintf(b, "<td>%s<div class=\"reason\">%s</div></td></tr>\n", e(notes), e(reason))
 		}
 		b.WriteString("</tbody>\n</table>\n")
 	}
