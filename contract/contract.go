@@ -11,12 +11,15 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
+	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 )
 
-// ErrInvalid is wrapped by every validation error.
-var ErrInvalid = errors.New("invalid")
+// ErrInvalid is wrapped by every validation error, of [New] and of
+// [Decode] alike. It is [kpi.ErrInvalid] itself (and so [regime.ErrInvalid]):
+// errors.Is(err, ErrInvalid) holds for a problem found in any layer.
+var ErrInvalid = kpi.ErrInvalid
 
 // A Spec describes a contract for [New].
 type Spec struct {

@@ -33,7 +33,10 @@ func (e *ParseError) Unwrap() error { return e.Err }
 type FieldError = problems.FieldError
 
 // ErrInvalid is wrapped by every validation error, so that callers can tell
-// a bad definition from other failures with errors.Is.
+// a bad definition from other failures with errors.Is. It is the one
+// sentinel of the library: regime.ErrInvalid and contract.ErrInvalid are
+// this same value, so errors.Is(err, kpi.ErrInvalid) holds for a regime's
+// or a contract's validation error too.
 var ErrInvalid = errors.New("invalid")
 
 // ErrNeedsCounts is wrapped by the error of [Aggregate] when a ratio of sums

@@ -14,8 +14,10 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-// ErrInvalid is wrapped by every validation error.
-var ErrInvalid = errors.New("invalid")
+// ErrInvalid is wrapped by every validation error. It is [kpi.ErrInvalid]
+// itself, so errors.Is(err, kpi.ErrInvalid) holds for a regime's
+// validation error as for an indicator's.
+var ErrInvalid = kpi.ErrInvalid
 
 // A Spec describes a regime for [New].
 type Spec struct {

@@ -1,0 +1,53 @@
+package contract_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/regime"
+)
+
+// TestErrorsIs checks every documented errors.Is promise: one ErrInvalid,
+// kpi's, which regime's and contract's are, wrapped by a validation error
+// of any layer and by every problem Decode reports.
+func TestErrorsIs(t *testing.T) {
+	_, kpiErr := kpi.New(kpi.Spec{})
+	_, regimeErr := regime.New(regime.Spec{})
+	_, contractErr := contract.New(contract.Spec{})
+	_, decodeErr := contract.Decode(strings.NewReader("id: X\n"), "c.yaml", contract.YAML)
+	_, binaryErr := contract.Decode(strings.NewReader("\x00"), "c.yaml", contract.YAML)
+	tests := []struct {
+		name   string
+		err    error
+		target error
+	}{
+		{"kpi.New is kpi.ErrInvalid", kpiErr, kpi.ErrInvalid},
+		{"kpi.New is regime.ErrInvalid", kpiErr, regime.ErrInvalid},
+		{"kpi.New is contract.ErrInvalid", kpiErr, contract.ErrInvalid},
+		{"regime.New is regime.ErrInvalid", regimeErr, regime.ErrInvalid},
+		{"regime.New is kpi.ErrInvalid", regimeErr, kpi.ErrInvalid},
+		{"contract.New is contract.ErrInvalid", contractErr, contract.ErrInvalid},
+		{"contract.New is kpi.ErrInvalid", contractErr, kpi.ErrInvalid},
+		{"Decode is contract.ErrInvalid", decodeErr, contract.ErrInvalid},
+		{"Decode is kpi.ErrInvalid", decodeErr, kpi.ErrInvalid},
+		{"Decode of a binary file is contract.ErrInvalid", binaryErr, contract.ErrInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Error(t, tc.err)
+			assert.True(t, errors.Is(tc.err, tc.target), "%v", tc.err)
+		})
+	}
+}
+
+// TestDecodeMessageHasNoSentinelWord checks that wrapping ErrInvalid adds
+// nothing to what Decode says: one problem a line, as before.
+func TestDecodeMessageHasNoSentinelWord(t *testing.T) {
+	_, err := contract.Decode(strings.NewReader("id: X\n"), "c.yaml", contract.YAML)
+	assert.Equal(t, "c.yaml:1: start: a contract needs its start date (YYYY-MM-DD)\nc.yaml:1: regimes: a contract needs at least one regime", err.Error())
+}
