@@ -9,6 +9,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 )
 
@@ -50,4 +51,45 @@ func TestErrorsIs(t *testing.T) {
 func TestDecodeMessageHasNoSentinelWord(t *testing.T) {
 	_, err := contract.Decode(strings.NewReader("id: X\n"), "c.yaml", contract.YAML)
 	assert.Equal(t, "c.yaml:1: start: a contract needs its start date (YYYY-MM-DD)\nc.yaml:1: regimes: a contract needs at least one regime", err.Error())
+}
+
+// TestErrorsAs checks every documented errors.As promise: one ParseError,
+// period's, which kpi's is, for text any layer could not read.
+func TestErrorsAs(t *testing.T) {
+	_, dateErr := period.ParseDate("2016-13-01")
+	_, unitErr := kpi.ParseUnit("complaints")
+	tests := []struct {
+		name string
+		err  error
+		as   func(error) bool
+	}{
+		{"period.ParseDate as *period.ParseError", dateErr, as[*period.ParseError]},
+		{"period.ParseDate as *kpi.ParseError", dateErr, as[*kpi.ParseError]},
+		{"kpi.ParseUnit as *kpi.ParseError", unitErr, as[*kpi.ParseError]},
+		{"kpi.ParseUnit as *period.ParseError", unitErr, as[*period.ParseError]},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Error(t, tc.err)
+			assert.True(t, tc.as(tc.err), "%T: %v", tc.err, tc.err)
+		})
+	}
+}
+
+// as reports whether errors.As finds a T in err.
+func as[T error](err error) bool {
+	var target T
+	return errors.As(err, &target)
+}
+
+// TestParseErrorMessages checks that one ParseError kept each package's
+// words: period "cannot parse", the others "cannot read", with an article
+// that fits the noun.
+func TestParseErrorMessages(t *testing.T) {
+	_, dateErr := period.ParseDate("2016-13-01")
+	_, unitErr := kpi.ParseUnit("complaints")
+	_, aggErr := kpi.ParseAggregation("average")
+	assert.Equal(t, `period: cannot parse "2016-13-01" as a date: out of range: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`, dateErr.Error())
+	assert.Equal(t, `kpi: cannot read "complaints" as a unit (want percent, days, hours, minutes, seconds, count, failures, rating, money, number)`, unitErr.Error())
+	assert.Contains(t, aggErr.Error(), `kpi: cannot read "average" as an aggregation (want `)
 }

@@ -351,22 +351,14 @@ func fieldErrors(err error) []*FieldError {
 // reason is a parse error's message without its package prefix:
 // cannot read "95,8" as a number: "95,8" has a comma: write a decimal point (95.8).
 func reason(err error) string {
-	var what, input, expected string
-	var cause error
-	var kp *kpi.ParseError
-	var pp *period.ParseError
-	switch {
-	case errors.As(err, &kp):
-		what, input, expected, cause = kp.What, kp.Input, kp.Expected, kp.Err
-	case errors.As(err, &pp):
-		what, input, expected, cause = pp.What, pp.Input, pp.Expected, pp.Err
-	default:
+	var pe *period.ParseError // kpi's and regime's too
+	if !errors.As(err, &pe) {
 		return err.Error()
 	}
-	if cause != nil {
-		return fmt.Sprintf("cannot read %s as %s: %s", problems.Quote(input), problems.Article(what), strings.TrimPrefix(cause.Error(), period.ErrOutOfRange.Error()+": "))
+	if pe.Err != nil {
+		return fmt.Sprintf("cannot read %s as %s: %s", problems.Quote(pe.Input), problems.Article(pe.What), strings.TrimPrefix(pe.Err.Error(), period.ErrOutOfRange.Error()+": "))
 	}
-	return fmt.Sprintf("cannot read %s as %s (want %s)", problems.Quote(input), problems.Article(what), expected)
+	return fmt.Sprintf("cannot read %s as %s (want %s)", problems.Quote(pe.Input), problems.Article(pe.What), pe.Expected)
 }
 
 // scalar reads optional text with parse, reporting a problem at path and

@@ -9,24 +9,10 @@ import (
 )
 
 // A ParseError reports text that could not be read as a value, a status or a
-// unit. It quotes the input and says what was expected.
-type ParseError struct {
-	What     string // "value", "status", "unit", ...
-	Input    string
-	Expected string
-	Err      error // the cause, or nil
-}
-
-// Error returns a message that quotes the input.
-func (e *ParseError) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("kpi: cannot read %s as %s: %s (want %s)", problems.Quote(e.Input), article(e.What), problems.Cut(e.Err.Error()), e.Expected)
-	}
-	return fmt.Sprintf("kpi: cannot read %s as %s (want %s)", problems.Quote(e.Input), article(e.What), e.Expected)
-}
-
-// Unwrap returns the cause.
-func (e *ParseError) Unwrap() error { return e.Err }
+// unit. It quotes the input and says what was expected. It is
+// [period.ParseError] itself, with Package "kpi", so one errors.As target
+// catches the parse errors of period, kpi and regime alike.
+type ParseError = period.ParseError
 
 // A FieldError is one problem in a definition, with the path of the field
 // (bands[2].level, measure.precision). Use errors.As to find them.
@@ -62,9 +48,6 @@ type UncoveredYearError struct {
 func (e *UncoveredYearError) Error() string {
 	return fmt.Sprintf("KPI %s has no profiled target for %s", e.Ref, e.Year)
 }
-
-// article puts "a" or "an" before a noun: "a value", "an aggregation".
-func article(noun string) string { return problems.Article(noun) }
 
 // The limits on what the parsers read, so that no input can cost time or
 // memory out of proportion to what a figure needs.
