@@ -21,6 +21,9 @@ import (
 // errors.Is(err, ErrInvalid) holds for a problem found in any layer.
 var ErrInvalid = kpi.ErrInvalid
 
+// newFieldError makes a problem a [FieldError].
+func newFieldError(path, msg string) error { return &FieldError{Path: path, Msg: msg} }
+
 // A Spec describes a contract for [New].
 type Spec struct {
 	// ID is the contract's identifier ("PSSP", "ICT-2009"); Name its title.
@@ -168,7 +171,7 @@ func New(spec Spec) (*Contract, error) {
 		p.Append(err)
 		history = h
 	}
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return nil, fmt.Errorf("contract %q: %w", spec.ID, err)
 	}
 	if spec.Years.Start() == time.April {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/kpi"
@@ -54,10 +55,15 @@ func TestDecodeMessageHasNoSentinelWord(t *testing.T) {
 }
 
 // TestErrorsAs checks every documented errors.As promise: one ParseError,
-// period's, which kpi's is, for text any layer could not read.
+// period's, which kpi's is, for text any layer could not read; one
+// FieldError, kpi's, which contract's is, in the validation errors of
+// kpi, regime and contract.
 func TestErrorsAs(t *testing.T) {
 	_, dateErr := period.ParseDate("2016-13-01")
 	_, unitErr := kpi.ParseUnit("complaints")
+	_, kpiErr := kpi.New(kpi.Spec{})
+	_, regimeErr := regime.New(regime.Spec{})
+	_, contractErr := contract.New(contract.Spec{})
 	tests := []struct {
 		name string
 		err  error
@@ -67,6 +73,10 @@ func TestErrorsAs(t *testing.T) {
 		{"period.ParseDate as *kpi.ParseError", dateErr, as[*kpi.ParseError]},
 		{"kpi.ParseUnit as *kpi.ParseError", unitErr, as[*kpi.ParseError]},
 		{"kpi.ParseUnit as *period.ParseError", unitErr, as[*period.ParseError]},
+		{"kpi.New as *kpi.FieldError", kpiErr, as[*kpi.FieldError]},
+		{"regime.New as *kpi.FieldError", regimeErr, as[*kpi.FieldError]},
+		{"contract.New as *kpi.FieldError", contractErr, as[*kpi.FieldError]},
+		{"contract.New as *contract.FieldError", contractErr, as[*contract.FieldError]},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,4 +102,15 @@ func TestParseErrorMessages(t *testing.T) {
 	assert.Equal(t, `period: cannot parse "2016-13-01" as a date: out of range: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`, dateErr.Error())
 	assert.Equal(t, `kpi: cannot read "complaints" as a unit (want percent, days, hours, minutes, seconds, count, failures, rating, money, number)`, unitErr.Error())
 	assert.Contains(t, aggErr.Error(), `kpi: cannot read "average" as an aggregation (want `)
+}
+
+// TestFieldErrorFields checks that a FieldError found with errors.As gives
+// its path and message as fields.
+func TestFieldErrorFields(t *testing.T) {
+	_, err := regime.New(regime.Spec{})
+	var fe *kpi.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, kpi.FieldError{Path: "name", Msg: "a regime needs a name"}, *fe)
+	assert.Equal(t, "name: a regime needs a name", fe.Error())
+	assert.Equal(t, "no path", (&kpi.FieldError{Msg: "no path"}).Error())
 }

@@ -170,7 +170,7 @@ func New(spec Spec) (Definition, error) {
 	var warnings []string
 	if spec.Tier == TierContextual {
 		checkContextual(spec, &p)
-		if err := p.Err(ErrInvalid); err != nil {
+		if err := p.Err(ErrInvalid, newFieldError); err != nil {
 			return Definition{}, err
 		}
 		return Definition{p: &defData{spec: spec, contextual: true, noTarget: t.Comparison == NoTarget}}, nil
@@ -237,7 +237,7 @@ func New(spec Spec) (Definition, error) {
 		checkLadder(ladder, spec, &p)
 		warnings = append(warnings, unreachable(ladder, spec)...)
 	}
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return Definition{}, err
 	}
 	spec.Profile = spec.Profile.clone()

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -15,8 +14,24 @@ import (
 type ParseError = period.ParseError
 
 // A FieldError is one problem in a definition, with the path of the field
-// (bands[2].level, measure.precision). Use errors.As to find them.
-type FieldError = problems.FieldError
+// (bands[2].level, measure.precision). The validation errors of kpi, regime
+// and contract are made of them; use errors.As to find them. regime and
+// contract use this type (contract.FieldError is an alias of it).
+type FieldError struct {
+	Path string // the field's path, or empty for a problem with the whole value
+	Msg  string // what is wrong with it
+}
+
+// Error returns "path: message", or the message alone for an empty path.
+func (e *FieldError) Error() string {
+	if e.Path == "" {
+		return e.Msg
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// newFieldError is how a list of problems makes them FieldErrors.
+func newFieldError(path, msg string) error { return &FieldError{Path: path, Msg: msg} }
 
 // ErrInvalid is wrapped by every validation error, so that callers can tell
 // a bad definition from other failures with errors.Is. It is the one

@@ -99,7 +99,7 @@ func newCompound(spec Spec) (Definition, error) {
 	var bp problems.List
 	spec.Bands.validate(&bp)
 	p.Merge(&bp)
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return Definition{}, err
 	}
 	spec.Parts = slices.Clone(spec.Parts)

@@ -315,13 +315,13 @@ type Caps struct {
 func (c Caps) validate() []error {
 	var errs []error
 	if c.PerPeriod.Value.IsNegative() {
-		errs = append(errs, &problems.FieldError{Path: "caps.per_period", Msg: "a negative cap"})
+		errs = append(errs, &kpi.FieldError{Path: "caps.per_period", Msg: "a negative cap"})
 	}
 	if c.Rolling.Value.IsNegative() {
-		errs = append(errs, &problems.FieldError{Path: "caps.rolling", Msg: "a negative cap"})
+		errs = append(errs, &kpi.FieldError{Path: "caps.rolling", Msg: "a negative cap"})
 	}
 	if c.Window < 0 {
-		errs = append(errs, &problems.FieldError{Path: "caps.window", Msg: "a negative window"})
+		errs = append(errs, &kpi.FieldError{Path: "caps.window", Msg: "a negative window"})
 	}
 	return errs
 }

@@ -19,6 +19,9 @@ import (
 // validation error as for an indicator's.
 var ErrInvalid = kpi.ErrInvalid
 
+// newFieldError makes a problem a [kpi.FieldError].
+func newFieldError(path, msg string) error { return &kpi.FieldError{Path: path, Msg: msg} }
+
 // A Spec describes a regime for [New].
 type Spec struct {
 	// Name and Version identify the regime; every scorecard says which
@@ -267,7 +270,7 @@ func New(spec Spec) (*Regime, error) {
 			bad("labels", "unknown status %d", int(st))
 		}
 	}
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
 	}
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
