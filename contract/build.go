@@ -153,14 +153,14 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	if fr.Rounding != "" {
 		r, err := regime.ParseRounding(fr.Rounding)
 		if err != nil {
-			b.bad(at("rounding"), "%v", err)
+			b.bad(at("rounding"), "%s", reason(err))
 		}
 		spec.Rounding = r
 	}
 	if fr.Restatements != "" {
 		r, err := regime.ParseRestatementRule(fr.Restatements)
 		if err != nil {
-			b.bad(at("restatements"), "%v", err)
+			b.bad(at("restatements"), "%s", reason(err))
 		}
 		spec.Restatements = r
 	}
@@ -186,7 +186,7 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		if fl.Kind == "" {
 			b.bad(child(rpath, "kind"), "relief needs its kind: exclusion, mitigation, customer_cause or not_measurable")
 		} else if k, err := regime.ParseReliefKind(fl.Kind); err != nil {
-			b.bad(child(rpath, "kind"), "%v", err)
+			b.bad(child(rpath, "kind"), "%s", reason(err))
 		} else {
 			rl.Kind = k
 		}
@@ -288,7 +288,7 @@ func (b *builder) regimeFrom(fr *fileRegime, at func(string) string) (period.Mon
 	if fr.PartMonth != "" {
 		p, err := regime.ParsePartMonth(fr.PartMonth)
 		if err != nil {
-			b.bad(at("part_month"), "%v", err)
+			b.bad(at("part_month"), "%s", reason(err))
 		}
 		pm = p
 	}
@@ -350,7 +350,7 @@ func (b *builder) earnBack(fe *fileEarnBack, path string) regime.EarnBack {
 	if fe.Mode == "" {
 		b.bad(at("mode"), "an earn-back rule needs its mode: hold or repay")
 	} else if m, err := regime.ParseEarnBackMode(fe.Mode); err != nil {
-		b.bad(at("mode"), "%v", err)
+		b.bad(at("mode"), "%s", reason(err))
 	} else {
 		e.Mode = m
 	}
@@ -465,7 +465,7 @@ func (b *builder) rule(fe fileRule, path string) regime.Rule {
 	}
 	kind, err := regime.ParseRuleKind(fe.Rule)
 	if err != nil {
-		b.bad(child(path, "rule"), "%v", err)
+		b.bad(child(path, "rule"), "%s", reason(err))
 		return r
 	}
 	r.Kind = kind

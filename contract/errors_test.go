@@ -11,6 +11,7 @@ import (
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/period/ukholiday"
 	"github.com/kpiregime/kpiregime/regime"
 )
 
@@ -61,6 +62,8 @@ func TestDecodeMessageHasNoSentinelWord(t *testing.T) {
 func TestErrorsAs(t *testing.T) {
 	_, dateErr := period.ParseDate("2016-13-01")
 	_, unitErr := kpi.ParseUnit("complaints")
+	_, ruleErr := regime.ParseRuleKind("streak")
+	_, divisionErr := ukholiday.ParseDivision("wales")
 	_, kpiErr := kpi.New(kpi.Spec{})
 	_, regimeErr := regime.New(regime.Spec{})
 	_, contractErr := contract.New(contract.Spec{})
@@ -73,6 +76,8 @@ func TestErrorsAs(t *testing.T) {
 		{"period.ParseDate as *kpi.ParseError", dateErr, as[*kpi.ParseError]},
 		{"kpi.ParseUnit as *kpi.ParseError", unitErr, as[*kpi.ParseError]},
 		{"kpi.ParseUnit as *period.ParseError", unitErr, as[*period.ParseError]},
+		{"regime.ParseRuleKind as *period.ParseError", ruleErr, as[*period.ParseError]},
+		{"ukholiday.ParseDivision as *kpi.ParseError", divisionErr, as[*kpi.ParseError]},
 		{"kpi.New as *kpi.FieldError", kpiErr, as[*kpi.FieldError]},
 		{"regime.New as *kpi.FieldError", regimeErr, as[*kpi.FieldError]},
 		{"contract.New as *kpi.FieldError", contractErr, as[*kpi.FieldError]},
@@ -102,6 +107,13 @@ func TestParseErrorMessages(t *testing.T) {
 	assert.Equal(t, `period: cannot parse "2016-13-01" as a date: out of range: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`, dateErr.Error())
 	assert.Equal(t, `kpi: cannot read "complaints" as a unit (want percent, days, hours, minutes, seconds, count, failures, rating, money, number)`, unitErr.Error())
 	assert.Contains(t, aggErr.Error(), `kpi: cannot read "average" as an aggregation (want `)
+	// The regime and ukholiday parsers said `unknown rule "streak" (want
+	// ...)` in plain fmt errors; as ParseErrors they say what kpi's say,
+	// keeping the noun and what they want, and so does a contract file.
+	_, ruleErr := regime.ParseRuleKind("streak")
+	_, divisionErr := ukholiday.ParseDivision("wales")
+	assert.Equal(t, `regime: cannot read "streak" as a rule (want failures_in_window, consecutive, rolling_points or reached)`, ruleErr.Error())
+	assert.Equal(t, `ukholiday: cannot read "wales" as a division (want england-and-wales, scotland or northern-ireland)`, divisionErr.Error())
 }
 
 // TestFieldErrorFields checks that a FieldError found with errors.As gives

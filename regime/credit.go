@@ -383,7 +383,7 @@ func ParseRounding(s string) (Rounding, error) {
 			return r, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown rounding %s (want half_up, half_even or down)", problems.Quote(s))
+	return 0, parseError("rounding", s, "half_up, half_even or down")
 }
 
 // ParseAmount reads an amount as [Amount.String] writes it: money ("£500",

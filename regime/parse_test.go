@@ -58,7 +58,7 @@ func TestParseRoundingAndRelief(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, regime.HalfEven, got)
 	_, err = regime.ParseRounding("bankers")
-	assert.EqualError(t, err, `unknown rounding "bankers" (want half_up, half_even or down)`)
+	assert.EqualError(t, err, `regime: cannot read "bankers" as a rounding (want half_up, half_even or down)`)
 	for _, k := range []regime.ReliefKind{regime.Exclusion, regime.Mitigation, regime.CustomerCause} {
 		got, err := regime.ParseReliefKind(k.String())
 		require.NoError(t, err)
@@ -68,7 +68,7 @@ func TestParseRoundingAndRelief(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, regime.CustomerCause, k)
 	_, err = regime.ParseReliefKind("waiver")
-	assert.EqualError(t, err, `unknown kind of relief "waiver" (want exclusion, mitigation, customer_cause or not_measurable)`)
+	assert.EqualError(t, err, `regime: cannot read "waiver" as a kind of relief (want exclusion, mitigation, customer_cause or not_measurable)`)
 }
 
 func TestParseRuleKind(t *testing.T) {
@@ -82,7 +82,7 @@ func TestParseRuleKind(t *testing.T) {
 	assert.Equal(t, regime.RollingPoints, got)
 	assert.Equal(t, "RuleKind(9)", regime.RuleKind(9).String())
 	_, err = regime.ParseRuleKind("streak")
-	assert.EqualError(t, err, `unknown rule "streak" (want failures_in_window, consecutive, rolling_points or reached)`)
+	assert.EqualError(t, err, `regime: cannot read "streak" as a rule (want failures_in_window, consecutive, rolling_points or reached)`)
 }
 
 // TestParseAmountInPence: money is in pounds and pence. £0.001 was read and

@@ -19,6 +19,12 @@ import (
 // validation error as for an indicator's.
 var ErrInvalid = kpi.ErrInvalid
 
+// parseError reports text s that is not one of the names of what, which
+// are those expected: the one [period.ParseError] of the library.
+func parseError(what, s, expected string) error {
+	return &period.ParseError{Package: "regime", What: what, Input: s, Expected: expected}
+}
+
 // newFieldError makes a problem a [kpi.FieldError].
 func newFieldError(path, msg string) error { return &kpi.FieldError{Path: path, Msg: msg} }
 

@@ -23,8 +23,6 @@ import (
 	"time"
 
 	"github.com/kpiregime/kpiregime/period"
-
-	"github.com/kpiregime/kpiregime/internal/problems"
 )
 
 // A Division is one of the UK's three bank-holiday jurisdictions.
@@ -56,7 +54,7 @@ func ParseDivision(s string) (Division, error) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("ukholiday: unknown division %s (want england-and-wales, scotland or northern-ireland)", problems.Quote(s))
+	return 0, &period.ParseError{Package: "ukholiday", What: "division", Input: s, Expected: "england-and-wales, scotland or northern-ireland"}
 }
 
 // A Holiday is one bank holiday as observed.
