@@ -447,7 +447,7 @@ func definitionWarnings(regimes []*regime.Regime) []Warning {
 				if !ok {
 					path, msg = "", w
 				}
-				out = append(out, Warning{Column: child(fmt.Sprintf("regimes[%d].kpis[%d]", i, j), path), Msg: msg})
+				out = append(out, Warning{Path: child(fmt.Sprintf("regimes[%d].kpis[%d]", i, j), path), Msg: msg})
 			}
 		}
 	}

@@ -126,3 +126,16 @@ func TestFieldErrorFields(t *testing.T) {
 	assert.Equal(t, "name: a regime needs a name", fe.Error())
 	assert.Equal(t, "no path", (&kpi.FieldError{Msg: "no path"}).Error())
 }
+
+// TestLineErrorPath checks that a problem in a contract file names its
+// field in Path, leaving Column to the columns of CSV files, and prints as
+// before: file:line: path: message.
+func TestLineErrorPath(t *testing.T) {
+	_, err := contract.Decode(strings.NewReader("id: X\n"), "c.yaml", contract.YAML)
+	var le *contract.LineError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, contract.LineError{File: "c.yaml", Line: 1, Path: "start", Msg: "a contract needs its start date (YYYY-MM-DD)"}, *le)
+	assert.Equal(t, "c.yaml:1: start: a contract needs its start date (YYYY-MM-DD)", le.Error())
+	assert.Equal(t, "a.csv:3: value: bad", (&contract.LineError{File: "a.csv", Line: 3, Column: "value", Msg: "bad"}).Error())
+	assert.Equal(t, "c.yaml:2: warning: regimes[0].kpis[0].target: low", contract.Warning{File: "c.yaml", Line: 2, Path: "regimes[0].kpis[0].target", Msg: "low"}.String())
+}

@@ -240,7 +240,7 @@ func (p *fileProblems) add(line int, path, format string, args ...any) {
 		p.more++
 		return
 	}
-	p.list = append(p.list, &LineError{File: p.file, Line: line, Column: path, Msg: fmt.Sprintf(format, args...)})
+	p.list = append(p.list, &LineError{File: p.file, Line: line, Path: path, Msg: fmt.Sprintf(format, args...)})
 }
 
 // full reports whether no more problems are kept.
