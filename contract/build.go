@@ -274,7 +274,7 @@ func (b *builder) amount(path, s string) regime.Amount {
 	}
 	a, err := regime.ParseAmount(s)
 	if err != nil {
-		b.bad(path, "%v", err)
+		b.bad(path, "%s", reason(err))
 	}
 	return a
 }

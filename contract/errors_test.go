@@ -63,6 +63,7 @@ func TestErrorsAs(t *testing.T) {
 	_, dateErr := period.ParseDate("2016-13-01")
 	_, unitErr := kpi.ParseUnit("complaints")
 	_, ruleErr := regime.ParseRuleKind("streak")
+	_, amountErr := regime.ParseAmount("5 of charges")
 	_, divisionErr := ukholiday.ParseDivision("wales")
 	_, kpiErr := kpi.New(kpi.Spec{})
 	_, regimeErr := regime.New(regime.Spec{})
@@ -77,6 +78,7 @@ func TestErrorsAs(t *testing.T) {
 		{"kpi.ParseUnit as *kpi.ParseError", unitErr, as[*kpi.ParseError]},
 		{"kpi.ParseUnit as *period.ParseError", unitErr, as[*period.ParseError]},
 		{"regime.ParseRuleKind as *period.ParseError", ruleErr, as[*period.ParseError]},
+		{"regime.ParseAmount as *kpi.ParseError", amountErr, as[*kpi.ParseError]},
 		{"ukholiday.ParseDivision as *kpi.ParseError", divisionErr, as[*kpi.ParseError]},
 		{"kpi.New as *kpi.FieldError", kpiErr, as[*kpi.FieldError]},
 		{"regime.New as *kpi.FieldError", regimeErr, as[*kpi.FieldError]},
