@@ -497,11 +497,11 @@ func NewPortfolio(contracts ...*Contract) (*Portfolio, error) {
 	var errs []error
 	for i, c := range contracts {
 		if c == nil {
-			errs = append(errs, fmt.Errorf("contracts[%d]: nil contract", i))
+			errs = append(errs, &FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: "nil contract"})
 			continue
 		}
 		if seen[c.ID()] {
-			errs = append(errs, fmt.Errorf("contracts[%d]: the identifier %q is used twice", i, c.ID()))
+			errs = append(errs, &FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: fmt.Sprintf("the identifier %q is used twice", c.ID())})
 		}
 		seen[c.ID()] = true
 	}

@@ -24,6 +24,8 @@ func TestErrorsIs(t *testing.T) {
 	_, contractErr := contract.New(contract.Spec{})
 	_, decodeErr := contract.Decode(strings.NewReader("id: X\n"), "c.yaml", contract.YAML)
 	_, binaryErr := contract.Decode(strings.NewReader("\x00"), "c.yaml", contract.YAML)
+	_, portfolioErr := contract.NewPortfolio(nil)
+	_, bandsErr := kpi.NewBands()
 	tests := []struct {
 		name   string
 		err    error
@@ -39,6 +41,8 @@ func TestErrorsIs(t *testing.T) {
 		{"Decode is contract.ErrInvalid", decodeErr, contract.ErrInvalid},
 		{"Decode is kpi.ErrInvalid", decodeErr, kpi.ErrInvalid},
 		{"Decode of a binary file is contract.ErrInvalid", binaryErr, contract.ErrInvalid},
+		{"NewPortfolio is contract.ErrInvalid", portfolioErr, contract.ErrInvalid},
+		{"kpi.NewBands is kpi.ErrInvalid", bandsErr, kpi.ErrInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,6 +72,8 @@ func TestErrorsAs(t *testing.T) {
 	_, kpiErr := kpi.New(kpi.Spec{})
 	_, regimeErr := regime.New(regime.Spec{})
 	_, contractErr := contract.New(contract.Spec{})
+	_, portfolioErr := contract.NewPortfolio(nil)
+	_, bandsErr := kpi.NewBands()
 	tests := []struct {
 		name string
 		err  error
@@ -84,6 +90,8 @@ func TestErrorsAs(t *testing.T) {
 		{"regime.New as *kpi.FieldError", regimeErr, as[*kpi.FieldError]},
 		{"contract.New as *kpi.FieldError", contractErr, as[*kpi.FieldError]},
 		{"contract.New as *contract.FieldError", contractErr, as[*contract.FieldError]},
+		{"NewPortfolio as *kpi.FieldError", portfolioErr, as[*kpi.FieldError]},
+		{"kpi.NewBands as *kpi.FieldError", bandsErr, as[*kpi.FieldError]},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -167,9 +167,9 @@
 // [Ledger.CompareYearBefore] sets each row beside the same view a year
 // before, with a direction of travel ([Travel]).
 //
-// Errors follow the model of package kpi: [New] reports every problem at
-// once as [kpi.FieldError]s, and its errors and those of [NewHistory] wrap
-// [ErrInvalid], which is [kpi.ErrInvalid]; the Parse functions ([ParseRounding], [ParseAmount], ...)
+// Errors follow the model of package kpi: [New] and [NewHistory] report
+// every problem at once as [kpi.FieldError]s, wrapping [ErrInvalid], which
+// is [kpi.ErrInvalid]; the Parse functions ([ParseRounding], [ParseAmount], ...)
 // return a [period.ParseError] naming what they want.
 //
 // Package [github.com/kpiregime/kpiregime/regime/regimetest] has assertions

@@ -593,15 +593,15 @@ func NewHistory(regimes ...*Regime) (History, error) {
 			continue
 		}
 		if i == 0 || rs[i-1].Until() != cur.From() {
-			errs = append(errs, fmt.Errorf("regimes: %s takes effect on %s and rates each part of %s on its own figure, so a regime must run until %s, for the first part",
-				title(cur), cur.spec.Starts, cur.From().Label(period.Long), cur.From()))
+			errs = append(errs, newFieldError("regimes", fmt.Sprintf("%s takes effect on %s and rates each part of %s on its own figure, so a regime must run until %s, for the first part",
+				title(cur), cur.spec.Starts, cur.From().Label(period.Long), cur.From())))
 		}
 	}
 	for i := 1; i < len(rs); i++ {
 		prev, cur := rs[i-1], rs[i]
 		if prev.Until().IsZero() || cur.From().Before(prev.Until()) {
-			errs = append(errs, fmt.Errorf("regimes: %s %s (from %s) overlaps %s %s (from %s, until %s)",
-				cur.Name(), cur.Version(), cur.From(), prev.Name(), prev.Version(), prev.From(), untilText(prev.Until())))
+			errs = append(errs, newFieldError("regimes", fmt.Sprintf("%s %s (from %s) overlaps %s %s (from %s, until %s)",
+				cur.Name(), cur.Version(), cur.From(), prev.Name(), prev.Version(), prev.From(), untilText(prev.Until()))))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
