@@ -124,6 +124,8 @@ func TestParseErrorMessages(t *testing.T) {
 	_, divisionErr := ukholiday.ParseDivision("wales")
 	assert.Equal(t, `regime: cannot read "streak" as a rule (want failures_in_window, consecutive, rolling_points or reached)`, ruleErr.Error())
 	assert.Equal(t, `ukholiday: cannot read "wales" as a division (want england-and-wales, scotland or northern-ireland)`, divisionErr.Error())
+	// Package is text, not a format: a per cent sign in it stays as it is.
+	assert.Equal(t, `x%d: cannot read "u" as a unit (want e)`, (&period.ParseError{Package: "x%d", What: "unit", Input: "u", Expected: "e"}).Error())
 }
 
 // TestFieldErrorFields checks that a FieldError found with errors.As gives

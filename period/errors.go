@@ -2,7 +2,6 @@ package period
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
 )
@@ -33,15 +32,15 @@ type ParseError struct {
 // read": `kpi: cannot read "smaller" as a polarity (want higher_is_better or lower_is_better)`.
 func (e *ParseError) Error() string {
 	if e.Package != "" {
-		return e.message(e.Package+": cannot read %s as %s", problems.Article(e.What))
+		return e.message(e.Package+": cannot read ", problems.Article(e.What))
 	}
-	return e.message("period: cannot parse %s as %s", "a "+e.What)
+	return e.message("period: cannot parse ", "a "+e.What)
 }
 
-// message fills head with the quoted input and what, then adds the cause
-// and what was expected.
+// message puts head before the quoted input and what it was read as, then
+// adds the cause and what was expected.
 func (e *ParseError) message(head, what string) string {
-	s := fmt.Sprintf(head, problems.Quote(e.Input), what)
+	s := head + problems.Quote(e.Input) + " as " + what
 	if e.Err != nil {
 		s += ": " + problems.Cut(e.Err.Error())
 	}
