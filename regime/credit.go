@@ -389,7 +389,7 @@ func ParseRounding(s string) (Rounding, error) {
 // ParseAmount reads an amount as [Amount.String] writes it: money ("£500",
 // "£4,210.50" or a bare 500) or a percentage of the period's charges ("5%",
 // "5% of charges"). A decimal comma ("2,5%") is an error, as is money
-// below a penny (£0.001).
+// below a penny (£0.001): each a [*period.ParseError] whose Err says why.
 func ParseAmount(s string) (Amount, error) {
 	text := strings.TrimSpace(s)
 	// The suffix is matched on text itself: lowering invalid UTF-8 changes

@@ -47,7 +47,8 @@ func (d Division) String() string {
 }
 
 // ParseDivision reads a division by GOV.UK's name (england-and-wales,
-// scotland, northern-ireland), not case-sensitively.
+// scotland, northern-ireland), not case-sensitively. Anything else is a
+// [*period.ParseError] with Package "ukholiday".
 func ParseDivision(s string) (Division, error) {
 	for d := EnglandAndWales; d <= NorthernIreland; d++ {
 		if strings.EqualFold(s, divisionNames[d]) {
