@@ -17,7 +17,7 @@ import (
 )
 
 // ErrInvalid is wrapped by every validation error, of [New] and of
-// [Decode] alike. It is [kpi.ErrInvalid] itself (and so [regime.ErrInvalid]):
+// [Decode] alike, and matched by every [*LineError] of a file read. It is [kpi.ErrInvalid] itself (and so [regime.ErrInvalid]):
 // errors.Is(err, ErrInvalid) holds for a problem found in any layer.
 var ErrInvalid = kpi.ErrInvalid
 

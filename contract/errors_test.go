@@ -26,6 +26,11 @@ func TestErrorsIs(t *testing.T) {
 	_, binaryErr := contract.Decode(strings.NewReader("\x00"), "c.yaml", contract.YAML)
 	_, portfolioErr := contract.NewPortfolio(nil)
 	_, bandsErr := kpi.NewBands()
+	c, err := contract.ReadFile("testdata/bad/contract.yaml")
+	require.NoError(t, err)
+	_, obsErr := contract.ReadObservations(strings.NewReader("kpi,period\nX,2016-04\n"), "a.csv", c)
+	_, emptyObsErr := contract.ReadObservations(strings.NewReader(""), "a.csv", c)
+	_, plansErr := contract.ReadPlanUpdates(strings.NewReader(""), "log.csv", c)
 	tests := []struct {
 		name   string
 		err    error
@@ -43,6 +48,9 @@ func TestErrorsIs(t *testing.T) {
 		{"Decode of a binary file is contract.ErrInvalid", binaryErr, contract.ErrInvalid},
 		{"NewPortfolio is contract.ErrInvalid", portfolioErr, contract.ErrInvalid},
 		{"kpi.NewBands is kpi.ErrInvalid", bandsErr, kpi.ErrInvalid},
+		{"ReadObservations is contract.ErrInvalid", obsErr, contract.ErrInvalid},
+		{"ReadObservations of an empty file is contract.ErrInvalid", emptyObsErr, contract.ErrInvalid},
+		{"ReadPlanUpdates is kpi.ErrInvalid", plansErr, kpi.ErrInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -150,4 +158,12 @@ func TestLineErrorPath(t *testing.T) {
 	assert.Equal(t, "c.yaml:1: start: a contract needs its start date (YYYY-MM-DD)", le.Error())
 	assert.Equal(t, "a.csv:3: value: bad", (&contract.LineError{File: "a.csv", Line: 3, Column: "value", Msg: "bad"}).Error())
 	assert.Equal(t, "c.yaml:2: warning: regimes[0].kpis[0].target: low", contract.Warning{File: "c.yaml", Line: 2, Path: "regimes[0].kpis[0].target", Msg: "low"}.String())
+}
+
+// TestReadErrorIsNotInvalid checks that an error reading a file, not what
+// it says, does not match ErrInvalid.
+func TestReadErrorIsNotInvalid(t *testing.T) {
+	_, err := contract.ReadFile("testdata/no such file.yaml")
+	assert.Error(t, err)
+	assert.False(t, errors.Is(err, contract.ErrInvalid), "%v", err)
 }

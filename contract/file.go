@@ -78,7 +78,8 @@ func ReadFile(name string) (*Contract, error) {
 // regimes[0].kpis[3].bands.failure) joined into the error, up to 100 of
 // them. A file that is empty, binary, larger than [MaxContractSize] or not
 // YAML (or JSON) at all is one problem, said plainly. Every such error
-// wraps [ErrInvalid]; an error reading r is returned wrapped as it came.
+// matches [ErrInvalid], as a LineError does; an error reading r is returned
+// wrapped as it came.
 func Decode(r io.Reader, file string, f Format) (*Contract, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxContractSize+1))
 	if err != nil {
@@ -260,17 +261,8 @@ func (p *fileProblems) err() error {
 		}
 		errs = append(errs, e)
 	}
-	return &invalid{errs}
+	return errors.Join(errs...)
 }
-
-// invalid is a file's problems, joined as by [errors.Join] (so a caller
-// can walk them with Unwrap) and matching [ErrInvalid] without adding its
-// word to the message, which stays one problem a line.
-type invalid struct{ errs []error }
-
-func (e *invalid) Error() string        { return errors.Join(e.errs...).Error() }
-func (e *invalid) Unwrap() []error      { return e.errs }
-func (e *invalid) Is(target error) bool { return target == ErrInvalid }
 
 // builder turns the model into specs, reporting problems at the lines the
 // walker recorded.

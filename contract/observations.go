@@ -43,6 +43,12 @@ type LineError struct {
 	Msg  string
 }
 
+// Is reports whether target is [ErrInvalid]: a LineError is a problem with
+// what a file says, so errors.Is(err, ErrInvalid) holds for the error of
+// [Decode], [ReadObservations], [ReadPlanUpdates] or a [ReturnReader] that
+// holds one, without the word "invalid" in its message.
+func (e *LineError) Is(target error) bool { return target == ErrInvalid }
+
 // Error returns "file:line: column: message" (or "file:line: path:
 // message"). A problem with the whole file (Line 0) reads "file: message",
 // and one in a workbook's cell "file: sheet!cell: message"
