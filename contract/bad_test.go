@@ -190,7 +190,7 @@ func readBad(base *contract.Contract, path, name string) error {
 	}
 	var errs []error
 	for _, w := range c.Warnings() {
-		errs = append(errs, &contract.LineError{File: w.File, Line: w.Line, Column: w.Column, Msg: "warning: " + w.Msg})
+		errs = append(errs, &contract.LineError{File: w.File, Line: w.Line, Column: w.Column, Path: w.Path, Msg: "warning: " + w.Msg})
 	}
 	return errors.Join(errs...)
 }

@@ -17,7 +17,9 @@ import (
 
 // A FieldError is one problem with the path of its field (regimes[0].from).
 // Validation errors of [New] are made of them; use errors.As to find them.
-type FieldError = problems.FieldError
+// It is [kpi.FieldError], whose Path and Msg fields go doc shows there, so a
+// *kpi.FieldError target finds the problems of every layer.
+type FieldError = kpi.FieldError
 
 // indexed matches a path that starts with a list index: regimes[2].from.
 var indexed = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](.*)$`)
@@ -151,14 +153,14 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	if fr.Rounding != "" {
 		r, err := regime.ParseRounding(fr.Rounding)
 		if err != nil {
-			b.bad(at("rounding"), "%v", err)
+			b.bad(at("rounding"), "%s", reason(err))
 		}
 		spec.Rounding = r
 	}
 	if fr.Restatements != "" {
 		r, err := regime.ParseRestatementRule(fr.Restatements)
 		if err != nil {
-			b.bad(at("restatements"), "%v", err)
+			b.bad(at("restatements"), "%s", reason(err))
 		}
 		spec.Restatements = r
 	}
@@ -184,7 +186,7 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		if fl.Kind == "" {
 			b.bad(child(rpath, "kind"), "relief needs its kind: exclusion, mitigation, customer_cause or not_measurable")
 		} else if k, err := regime.ParseReliefKind(fl.Kind); err != nil {
-			b.bad(child(rpath, "kind"), "%v", err)
+			b.bad(child(rpath, "kind"), "%s", reason(err))
 		} else {
 			rl.Kind = k
 		}
@@ -272,7 +274,7 @@ func (b *builder) amount(path, s string) regime.Amount {
 	}
 	a, err := regime.ParseAmount(s)
 	if err != nil {
-		b.bad(path, "%v", err)
+		b.bad(path, "%s", reason(err))
 	}
 	return a
 }
@@ -286,7 +288,7 @@ func (b *builder) regimeFrom(fr *fileRegime, at func(string) string) (period.Mon
 	if fr.PartMonth != "" {
 		p, err := regime.ParsePartMonth(fr.PartMonth)
 		if err != nil {
-			b.bad(at("part_month"), "%v", err)
+			b.bad(at("part_month"), "%s", reason(err))
 		}
 		pm = p
 	}
@@ -348,7 +350,7 @@ func (b *builder) earnBack(fe *fileEarnBack, path string) regime.EarnBack {
 	if fe.Mode == "" {
 		b.bad(at("mode"), "an earn-back rule needs its mode: hold or repay")
 	} else if m, err := regime.ParseEarnBackMode(fe.Mode); err != nil {
-		b.bad(at("mode"), "%v", err)
+		b.bad(at("mode"), "%s", reason(err))
 	} else {
 		e.Mode = m
 	}
@@ -463,7 +465,7 @@ func (b *builder) rule(fe fileRule, path string) regime.Rule {
 	}
 	kind, err := regime.ParseRuleKind(fe.Rule)
 	if err != nil {
-		b.bad(child(path, "rule"), "%v", err)
+		b.bad(child(path, "rule"), "%s", reason(err))
 		return r
 	}
 	r.Kind = kind

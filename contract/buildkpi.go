@@ -119,7 +119,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	for _, w := range d.Warnings() {
 		p, msg, _ := strings.Cut(w, ": ")
 		fpath := translate(p)
-		b.warnings = append(b.warnings, Warning{File: b.w.file, Line: b.lineOf(fpath), Column: fpath, Msg: msg})
+		b.warnings = append(b.warnings, Warning{File: b.w.file, Line: b.lineOf(fpath), Path: fpath, Msg: msg})
 	}
 	return d, true
 }

@@ -11,12 +11,18 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
+	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 )
 
-// ErrInvalid is wrapped by every validation error.
-var ErrInvalid = errors.New("invalid")
+// ErrInvalid is wrapped by every validation error, of [New] and of
+// [Decode] alike, and matched by every [*LineError] of a file read. It is [kpi.ErrInvalid] itself (and so [regime.ErrInvalid]):
+// errors.Is(err, ErrInvalid) holds for a problem found in any layer.
+var ErrInvalid = kpi.ErrInvalid
+
+// newFieldError makes a problem a [FieldError].
+func newFieldError(path, msg string) error { return &FieldError{Path: path, Msg: msg} }
 
 // A Spec describes a contract for [New].
 type Spec struct {
@@ -165,7 +171,7 @@ func New(spec Spec) (*Contract, error) {
 		p.Append(err)
 		history = h
 	}
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return nil, fmt.Errorf("contract %q: %w", spec.ID, err)
 	}
 	if spec.Years.Start() == time.April {
@@ -441,7 +447,7 @@ func definitionWarnings(regimes []*regime.Regime) []Warning {
 				if !ok {
 					path, msg = "", w
 				}
-				out = append(out, Warning{Column: child(fmt.Sprintf("regimes[%d].kpis[%d]", i, j), path), Msg: msg})
+				out = append(out, Warning{Path: child(fmt.Sprintf("regimes[%d].kpis[%d]", i, j), path), Msg: msg})
 			}
 		}
 	}
@@ -491,11 +497,11 @@ func NewPortfolio(contracts ...*Contract) (*Portfolio, error) {
 	var errs []error
 	for i, c := range contracts {
 		if c == nil {
-			errs = append(errs, fmt.Errorf("contracts[%d]: nil contract", i))
+			errs = append(errs, &FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: "nil contract"})
 			continue
 		}
 		if seen[c.ID()] {
-			errs = append(errs, fmt.Errorf("contracts[%d]: the identifier %q is used twice", i, c.ID()))
+			errs = append(errs, &FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: fmt.Sprintf("the identifier %q is used twice", c.ID())})
 		}
 		seen[c.ID()] = true
 	}

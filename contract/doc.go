@@ -27,7 +27,9 @@
 //
 // A contract can be written once as a YAML (or JSON) file, by hand, and read
 // with [ReadFile] or [Decode]: strictly, with every problem reported at once
-// as file:line: path: message. [Encode] writes a contract back to a file.
+// as file:line: path: message, each a [*LineError] naming the field in its
+// Path and matching [ErrInvalid], as every problem a reader reports does.
+// [Encode] writes a contract back to a file.
 // The format is documented in docs/file-format.md, with a JSON Schema for
 // editors in docs/contract.schema.json.
 //

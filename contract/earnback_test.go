@@ -198,7 +198,7 @@ func TestEarnBackRestOfYear(t *testing.T) {
 func TestEarnBackErrors(t *testing.T) {
 	for rule, want := range map[string]string{
 		"earn_back: {periods: 3}":                                   "regimes[0].earn_back.mode: an earn-back rule needs its mode: hold or repay",
-		"earn_back: {mode: keep, periods: 3}":                       `regimes[0].earn_back.mode: unknown earn-back mode "keep" (want hold or repay)`,
+		"earn_back: {mode: keep, periods: 3}":                       `regimes[0].earn_back.mode: cannot read "keep" as an earn-back mode (want hold or repay)`,
 		"earn_back: {mode: hold, periods: 3, rest_of_year: true}":   "regimes[0].earn_back.periods: give periods or rest_of_year, not both",
 		"earn_back: {mode: hold}":                                   "regimes[0].earn_back.periods: a credit is earned back after 1 to 36 periods on target, not 0 (or give rest_of_year)",
 		"earn_back: {mode: hold, periods: 3, share: 150%}":          "regimes[0].earn_back.share: a share is 0 to 100%, not 150%",

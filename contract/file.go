@@ -21,7 +21,6 @@ import (
 	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
-	"github.com/kpiregime/kpiregime/regime"
 )
 
 // A Format is the format of a contract file.
@@ -78,7 +77,9 @@ func ReadFile(name string) (*Contract, error) {
 // [*LineError] (file:line: path: message, the path naming the field as
 // regimes[0].kpis[3].bands.failure) joined into the error, up to 100 of
 // them. A file that is empty, binary, larger than [MaxContractSize] or not
-// YAML (or JSON) at all is one problem, said plainly.
+// YAML (or JSON) at all is one problem, said plainly. Every such error
+// matches [ErrInvalid], as a LineError does; an error reading r is returned
+// wrapped as it came.
 func Decode(r io.Reader, file string, f Format) (*Contract, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxContractSize+1))
 	if err != nil {
@@ -240,7 +241,7 @@ func (p *fileProblems) add(line int, path, format string, args ...any) {
 		p.more++
 		return
 	}
-	p.list = append(p.list, &LineError{File: p.file, Line: line, Column: path, Msg: fmt.Sprintf(format, args...)})
+	p.list = append(p.list, &LineError{File: p.file, Line: line, Path: path, Msg: fmt.Sprintf(format, args...)})
 }
 
 // full reports whether no more problems are kept.
@@ -319,7 +320,7 @@ func fieldErrors(err error) []*FieldError {
 	walk = func(e error) {
 		fe, isField := e.(*FieldError)
 		switch {
-		case e == nil || e == ErrInvalid || e == kpi.ErrInvalid || e == regime.ErrInvalid:
+		case e == nil || e == ErrInvalid:
 		case isField:
 			out = append(out, fe)
 		default:
@@ -342,22 +343,14 @@ func fieldErrors(err error) []*FieldError {
 // reason is a parse error's message without its package prefix:
 // cannot read "95,8" as a number: "95,8" has a comma: write a decimal point (95.8).
 func reason(err error) string {
-	var what, input, expected string
-	var cause error
-	var kp *kpi.ParseError
-	var pp *period.ParseError
-	switch {
-	case errors.As(err, &kp):
-		what, input, expected, cause = kp.What, kp.Input, kp.Expected, kp.Err
-	case errors.As(err, &pp):
-		what, input, expected, cause = pp.What, pp.Input, pp.Expected, pp.Err
-	default:
+	var pe *period.ParseError // kpi's and regime's too
+	if !errors.As(err, &pe) {
 		return err.Error()
 	}
-	if cause != nil {
-		return fmt.Sprintf("cannot read %s as %s: %s", problems.Quote(input), problems.Article(what), strings.TrimPrefix(cause.Error(), period.ErrOutOfRange.Error()+": "))
+	if pe.Err != nil {
+		return fmt.Sprintf("cannot read %s as %s: %s", problems.Quote(pe.Input), problems.Article(pe.What), strings.TrimPrefix(pe.Err.Error(), period.ErrOutOfRange.Error()+": "))
 	}
-	return fmt.Sprintf("cannot read %s as %s (want %s)", problems.Quote(input), problems.Article(what), expected)
+	return fmt.Sprintf("cannot read %s as %s (want %s)", problems.Quote(pe.Input), problems.Article(pe.What), pe.Expected)
 }
 
 // scalar reads optional text with parse, reporting a problem at path and

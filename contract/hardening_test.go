@@ -186,7 +186,7 @@ func TestContractWarnings(t *testing.T) {
 
 	back, err := contract.New(c.Spec())
 	require.NoError(t, err)
-	assert.Equal(t, []contract.Warning{{Column: "regimes[0].kpis[0].target", Msg: "0.95% is a very low target for a higher-is-better percent; is it a fraction (95%)?"}}, back.Warnings())
+	assert.Equal(t, []contract.Warning{{Path: "regimes[0].kpis[0].target", Msg: "0.95% is a very low target for a higher-is-better percent; is it a fraction (95%)?"}}, back.Warnings())
 
 	assert.Empty(t, decodeYAML(t, "base.yaml", baseYAML).Warnings())
 }

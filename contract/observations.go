@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -20,12 +21,20 @@ import (
 	"github.com/kpiregime/kpiregime/regime"
 )
 
-// A LineError is one problem in a file: its name, line, the column (or
-// field path) and what is wrong. It prints as file:line: column: message.
+// A LineError is one problem in a file: its name, line, where in the line
+// (the column of a CSV file, or the path of the field in a contract file)
+// and what is wrong. It prints as file:line: column: message, or
+// file:line: path: message.
 type LineError struct {
-	File   string
-	Line   int
+	File string
+	Line int
+	// Column is the column of an observations file, plan log or return
+	// the problem is in (value, period, ...); "" for a contract file.
 	Column string
+	// Path is the path of the field of a contract file the problem is in
+	// (regimes[0].kpis[3].target), as [FieldError.Path]; "" for a CSV
+	// file or a return. At most one of Column and Path is set.
+	Path string
 	// Cell is the cell of a workbook the problem is in, with its sheet
 	// ("ICT!F7"), for a return read as a [Table]; "" for a CSV file. Line
 	// is then the row of the sheet, and Column the return's column the
@@ -34,20 +43,28 @@ type LineError struct {
 	Msg  string
 }
 
-// Error returns "file:line: column: message". A problem with the whole
-// file (Line 0) reads "file: message", and one in a workbook's cell
-// "file: sheet!cell: message" ("returns.xlsx: ICT!F7: ...").
+// Is reports whether target is [ErrInvalid]: a LineError is a problem with
+// what a file says, so errors.Is(err, ErrInvalid) holds for the error of
+// [Decode], [ReadObservations], [ReadPlanUpdates] or a [ReturnReader] that
+// holds one, without the word "invalid" in its message.
+func (e *LineError) Is(target error) bool { return target == ErrInvalid }
+
+// Error returns "file:line: column: message" (or "file:line: path:
+// message"). A problem with the whole file (Line 0) reads "file: message",
+// and one in a workbook's cell "file: sheet!cell: message"
+// ("returns.xlsx: ICT!F7: ...").
 func (e *LineError) Error() string {
 	if e.Cell != "" {
 		return joinNonEmpty(e.File, e.Cell, e.Msg)
 	}
+	where := cmp.Or(e.Path, e.Column)
 	if e.Line == 0 {
-		return joinNonEmpty(e.File, e.Column, e.Msg)
+		return joinNonEmpty(e.File, where, e.Msg)
 	}
-	if e.Column == "" {
+	if where == "" {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Column, e.Msg)
+	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, where, e.Msg)
 }
 
 // maxErrors bounds the problems one file reports; a file past it says how
@@ -266,7 +283,7 @@ func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Ob
 	if rd.Strict && len(rd.warnings) > 0 {
 		errs := []error{err}
 		for _, w := range rd.warnings {
-			errs = append(errs, &LineError{File: w.File, Line: w.Line, Column: w.Column, Cell: w.Cell, Msg: w.Msg + " (a warning, made an error by a strict reader)"})
+			errs = append(errs, &LineError{File: w.File, Line: w.Line, Column: w.Column, Path: w.Path, Cell: w.Cell, Msg: w.Msg + " (a warning, made an error by a strict reader)"})
 		}
 		return nil, rd.warnings, errors.Join(errs...)
 	}

@@ -131,7 +131,7 @@ func ReadPlanUpdates(r io.Reader, file string, c *Contract) ([]regime.PlanUpdate
 			bad("date", "the date is empty")
 		}
 		if st, err := regime.ParsePlanState(field("state")); err != nil {
-			bad("state", "%v", err)
+			bad("state", "%s", reason(err))
 		} else {
 			u.State = st
 		}

@@ -167,7 +167,7 @@ func TestPlanLogErrors(t *testing.T) {
 		`log.csv:2: kpi: no KPI "X" in the contract`,
 		`log.csv:3: event: no escalation rule of the contract opens a plan for "plan please" (its plans are for rectification plan)`,
 		`log.csv:4: date: cannot read "08/06/2016" as a date (want YYYY-MM-DD, such as 2016-06-15)`,
-		`log.csv:5: state: unknown plan state "approved" (want submitted, agreed, completed or closed)`,
+		`log.csv:5: state: cannot read "approved" as a plan state (want submitted, agreed, completed or closed)`,
 		`log.csv:6: target_date: a target date goes with agreed, not submitted`,
 	} {
 		assert.Contains(t, err.Error(), want)

@@ -138,7 +138,7 @@ type Bands struct {
 func NewBands(list ...Band) (Bands, error) {
 	var p problems.List
 	validateBandList(list, &p)
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return Bands{}, err
 	}
 	return Bands{list: append([]Band(nil), list...)}, nil

@@ -39,7 +39,7 @@ func ParseTier(s string) (Tier, error) {
 			return Tier(i), nil
 		}
 	}
-	return 0, &ParseError{What: "tier", Input: s, Expected: "kpi, pi or contextual"}
+	return 0, &ParseError{Package: "kpi", What: "tier", Input: s, Expected: "kpi, pi or contextual"}
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -170,7 +170,7 @@ func New(spec Spec) (Definition, error) {
 	var warnings []string
 	if spec.Tier == TierContextual {
 		checkContextual(spec, &p)
-		if err := p.Err(ErrInvalid); err != nil {
+		if err := p.Err(ErrInvalid, newFieldError); err != nil {
 			return Definition{}, err
 		}
 		return Definition{p: &defData{spec: spec, contextual: true, noTarget: t.Comparison == NoTarget}}, nil
@@ -237,7 +237,7 @@ func New(spec Spec) (Definition, error) {
 		checkLadder(ladder, spec, &p)
 		warnings = append(warnings, unreachable(ladder, spec)...)
 	}
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return Definition{}, err
 	}
 	spec.Profile = spec.Profile.clone()

@@ -118,6 +118,20 @@
 // Aggregate says so with [ErrNeedsCounts] rather than average them. [TrendOf] compares two results; [Definition.Forecast] projects a
 // cumulative figure to the year end.
 //
+// # Errors
+//
+// The errors of the library follow one model, defined here and below.
+// Text that cannot be read is a [*ParseError] ([period.ParseError] itself),
+// quoting the input and saying what was expected. Every validation error, of
+// [New], [NewBands] and of the regime and contract packages, wraps
+// [ErrInvalid] (regime.ErrInvalid and contract.ErrInvalid are the same
+// value) and is made of [*FieldError]s, each with the path of its field:
+//
+//	var fe *kpi.FieldError
+//	if errors.Is(err, kpi.ErrInvalid) && errors.As(err, &fe) {
+//		fmt.Println(fe.Path, fe.Msg)
+//	}
+//
 // # Tallies
 //
 // [CountPassing], [CountFailures], [MeanCalendarDays] and [MeanWorkingDays]

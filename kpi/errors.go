@@ -4,36 +4,40 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
 )
 
 // A ParseError reports text that could not be read as a value, a status or a
-// unit. It quotes the input and says what was expected.
-type ParseError struct {
-	What     string // "value", "status", "unit", ...
-	Input    string
-	Expected string
-	Err      error // the cause, or nil
-}
-
-// Error returns a message that quotes the input.
-func (e *ParseError) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("kpi: cannot read %s as %s: %s (want %s)", problems.Quote(e.Input), article(e.What), problems.Cut(e.Err.Error()), e.Expected)
-	}
-	return fmt.Sprintf("kpi: cannot read %s as %s (want %s)", problems.Quote(e.Input), article(e.What), e.Expected)
-}
-
-// Unwrap returns the cause.
-func (e *ParseError) Unwrap() error { return e.Err }
+// unit. It quotes the input and says what was expected. It is
+// [period.ParseError] itself, with Package "kpi", so one errors.As target
+// catches the parse errors of period, kpi and regime alike.
+type ParseError = period.ParseError
 
 // A FieldError is one problem in a definition, with the path of the field
-// (bands[2].level, measure.precision). Use errors.As to find them.
-type FieldError = problems.FieldError
+// (bands[2].level, measure.precision). The validation errors of kpi, regime
+// and contract are made of them; use errors.As to find them. regime and
+// contract use this type (contract.FieldError is an alias of it).
+type FieldError struct {
+	Path string // the field's path, or empty for a problem with the whole value
+	Msg  string // what is wrong with it
+}
+
+// Error returns "path: message", or the message alone for an empty path.
+func (e *FieldError) Error() string {
+	if e.Path == "" {
+		return e.Msg
+	}
+	return e.Path + ": " + e.Msg
+}
+
+// newFieldError is how a list of problems makes them FieldErrors.
+func newFieldError(path, msg string) error { return &FieldError{Path: path, Msg: msg} }
 
 // ErrInvalid is wrapped by every validation error, so that callers can tell
-// a bad definition from other failures with errors.Is.
+// a bad definition from other failures with errors.Is. It is the one
+// sentinel of the library: regime.ErrInvalid and contract.ErrInvalid are
+// this same value, so errors.Is(err, kpi.ErrInvalid) holds for a regime's
+// or a contract's validation error too.
 var ErrInvalid = errors.New("invalid")
 
 // ErrNeedsCounts is wrapped by the error of [Aggregate] when a ratio of sums
@@ -59,9 +63,6 @@ type UncoveredYearError struct {
 func (e *UncoveredYearError) Error() string {
 	return fmt.Sprintf("KPI %s has no profiled target for %s", e.Ref, e.Year)
 }
-
-// article puts "a" or "an" before a noun: "a value", "an aggregation".
-func article(noun string) string { return problems.Article(noun) }
 
 // The limits on what the parsers read, so that no input can cost time or
 // memory out of proportion to what a figure needs.

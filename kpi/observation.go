@@ -53,7 +53,7 @@ func parseFigure(s string) (Written, error) {
 		return Written{}, err
 	}
 	if w.Comparison != Unstated {
-		return Written{}, &ParseError{What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
+		return Written{}, &ParseError{Package: "kpi", What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
 	}
 	return w, nil
 }
@@ -70,7 +70,7 @@ func (d Definition) ParseFigure(s string) (Observation, error) {
 	}
 	if m := d.data().spec.Measure; !m.TakesUnit(w.Unit) {
 		u := m.Unit
-		return Observation{}, &ParseError{What: "figure", Input: s, Expected: "a figure in " + u.String(),
+		return Observation{}, &ParseError{Package: "kpi", What: "figure", Input: s, Expected: "a figure in " + u.String(),
 			Err: fmt.Errorf("it is in %s, but %s is measured in %s", w.Unit, d.data().spec.Ref, u)}
 	}
 	return Figure(w.Value), nil

@@ -41,7 +41,7 @@ func ParsePartsRule(s string) (PartsRule, error) {
 			return PartsRule(i), nil
 		}
 	}
-	return 0, &ParseError{What: "parts rule", Input: s, Expected: "all or worst"}
+	return 0, &ParseError{Package: "kpi", What: "parts rule", Input: s, Expected: "all or worst"}
 }
 
 // A PartResult is the result of one part of a KPI made of parts, under
@@ -99,7 +99,7 @@ func newCompound(spec Spec) (Definition, error) {
 	var bp problems.List
 	spec.Bands.validate(&bp)
 	p.Merge(&bp)
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return Definition{}, err
 	}
 	spec.Parts = slices.Clone(spec.Parts)

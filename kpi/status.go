@@ -58,7 +58,7 @@ func ParseStatus(s string) (Status, error) {
 	case "for_information", "for_info", "data_only":
 		return Info, nil
 	}
-	return 0, &ParseError{What: "status", Input: s, Expected: strings.Join(statusNames[1:], ", ")}
+	return 0, &ParseError{Package: "kpi", What: "status", Input: s, Expected: strings.Join(statusNames[1:], ", ")}
 }
 
 // IsPerformance reports whether s rates a figure: exceeded to failed.

@@ -220,7 +220,7 @@ var unitWords = []struct {
 func ParseWritten(s string) (Written, error) {
 	w, err := parseWritten(s)
 	if err != nil {
-		return Written{}, &ParseError{What: "value", Input: s, Expected: writtenForms, Err: err}
+		return Written{}, &ParseError{Package: "kpi", What: "value", Input: s, Expected: writtenForms, Err: err}
 	}
 	return w, nil
 }

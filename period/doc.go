@@ -19,7 +19,9 @@
 // as the month its years start in, an [Absorb] as first or last). A [Kind]
 // has a String method but no text form to read back, and a [Style] and a
 // [PeriodCalendar] (below) have no text form. Text that does not parse is a
-// [*ParseError].
+// [*ParseError]: the one parse error of the library, which the parsers of
+// kpi, regime and period/ukholiday return too, so one errors.As target
+// catches them all.
 //
 //   - [Date]: a civil date with no time of day and no zone.
 //   - [Month]: a year and a month.

@@ -2,7 +2,6 @@ package period
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
 )
@@ -14,20 +13,38 @@ var ErrOutOfRange = errors.New("out of range")
 // A ParseError reports text that could not be parsed. It quotes the input and
 // says what was expected; Err, when set, is the underlying cause (for example
 // an error wrapping [ErrOutOfRange] for 2016-02-30).
+//
+// It is the one parse error of the library, modelled on [time.ParseError]:
+// the parsers of kpi, regime and period/ukholiday return it too (kpi.ParseError
+// is this type), so a single errors.As target catches text any of them could
+// not read. Package names the parser's package when it is not period.
 type ParseError struct {
-	What     string // what was being parsed: "date", "month", "label", "frequency"
+	What     string // what was being parsed: "date", "month", "label", "frequency", "unit", "rounding"
 	Input    string // the text as given
 	Expected string // what the parser accepts
 	Err      error  // the cause, or nil
+	Package  string // the package whose parser reports it ("kpi", "regime", "ukholiday"); empty for period
 }
 
 // Error returns a message such as
-// `period: cannot parse "2016-13-01" as a date: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`.
+// `period: cannot parse "2016-13-01" as a date: month 13 is outside 1 to 12 (want a date written YYYY-MM-DD, such as 2016-04-01)`,
+// or, for another package, one that begins with its name and says "cannot
+// read": `kpi: cannot read "smaller" as a polarity (want higher_is_better or lower_is_better)`.
 func (e *ParseError) Error() string {
-	if e.Err != nil {
-		return fmt.Sprintf("period: cannot parse %s as a %s: %s (want %s)", problems.Quote(e.Input), e.What, problems.Cut(e.Err.Error()), e.Expected)
+	if e.Package != "" {
+		return e.message(e.Package+": cannot read ", problems.Article(e.What))
 	}
-	return fmt.Sprintf("period: cannot parse %s as a %s (want %s)", problems.Quote(e.Input), e.What, e.Expected)
+	return e.message("period: cannot parse ", "a "+e.What)
+}
+
+// message puts head before the quoted input and what it was read as, then
+// adds the cause and what was expected.
+func (e *ParseError) message(head, what string) string {
+	s := head + problems.Quote(e.Input) + " as " + what
+	if e.Err != nil {
+		s += ": " + problems.Cut(e.Err.Error())
+	}
+	return s + " (want " + e.Expected + ")"
 }
 
 // Unwrap returns the cause.

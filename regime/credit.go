@@ -315,13 +315,13 @@ type Caps struct {
 func (c Caps) validate() []error {
 	var errs []error
 	if c.PerPeriod.Value.IsNegative() {
-		errs = append(errs, &problems.FieldError{Path: "caps.per_period", Msg: "a negative cap"})
+		errs = append(errs, &kpi.FieldError{Path: "caps.per_period", Msg: "a negative cap"})
 	}
 	if c.Rolling.Value.IsNegative() {
-		errs = append(errs, &problems.FieldError{Path: "caps.rolling", Msg: "a negative cap"})
+		errs = append(errs, &kpi.FieldError{Path: "caps.rolling", Msg: "a negative cap"})
 	}
 	if c.Window < 0 {
-		errs = append(errs, &problems.FieldError{Path: "caps.window", Msg: "a negative window"})
+		errs = append(errs, &kpi.FieldError{Path: "caps.window", Msg: "a negative window"})
 	}
 	return errs
 }
@@ -383,13 +383,13 @@ func ParseRounding(s string) (Rounding, error) {
 			return r, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown rounding %s (want half_up, half_even or down)", problems.Quote(s))
+	return 0, parseError("rounding", s, "half_up, half_even or down")
 }
 
 // ParseAmount reads an amount as [Amount.String] writes it: money ("£500",
 // "£4,210.50" or a bare 500) or a percentage of the period's charges ("5%",
 // "5% of charges"). A decimal comma ("2,5%") is an error, as is money
-// below a penny (£0.001).
+// below a penny (£0.001): each a [*period.ParseError] whose Err says why.
 func ParseAmount(s string) (Amount, error) {
 	text := strings.TrimSpace(s)
 	// The suffix is matched on text itself: lowering invalid UTF-8 changes
@@ -398,36 +398,42 @@ func ParseAmount(s string) (Amount, error) {
 	if n := len(text) - len(suffix); n >= 0 && strings.EqualFold(text[n:], suffix) {
 		text = strings.TrimSpace(text[:n])
 		if !strings.HasSuffix(text, "%") {
-			return Amount{}, fmt.Errorf("%s: a share of the charges is written as a percentage (5%% of charges)", problems.Quote(s))
+			return Amount{}, amountError(s, errors.New("a share of the charges is written as a percentage (5% of charges)"))
 		}
 	}
 	if pct, rest, ok := strings.Cut(text, "%"); ok && strings.HasPrefix(strings.ToLower(strings.TrimSpace(rest)), "of ") {
 		// A share of something else: "5% of turnover".
-		return Amount{}, fmt.Errorf("%s: a share is of the charges (%s%% of charges), not %s", problems.Quote(s), strings.TrimSpace(pct), problems.Quote(strings.TrimSpace(rest)))
+		return Amount{}, amountError(s, fmt.Errorf("a share is of the charges (%s%% of charges), not %s", strings.TrimSpace(pct), problems.Quote(strings.TrimSpace(rest))))
 	}
 	w, err := kpi.ParseWritten(text)
 	if err != nil {
-		return Amount{}, fmt.Errorf("%s is not an amount (want £500, 500, 5%% or 5%% of charges): %w", problems.Quote(s), err)
+		return Amount{}, amountError(s, err)
 	}
 	if w.Comparison != kpi.Unstated {
-		return Amount{}, fmt.Errorf("%s: an amount is a sum of money or a percentage, without a comparison", problems.Quote(s))
+		return Amount{}, amountError(s, errors.New("an amount is a sum of money or a percentage, without a comparison"))
 	}
 	if w.Value.IsNegative() {
-		return Amount{}, fmt.Errorf("%s: an amount cannot be negative", problems.Quote(s))
+		return Amount{}, amountError(s, errors.New("an amount cannot be negative"))
 	}
 	switch w.Unit {
 	case kpi.Percent:
 		return PercentOfCharges(w.Value), nil
 	case 0, kpi.Money:
 		if w.Value.Exponent() < -2 && !w.Value.Equal(w.Value.Truncate(2)) {
-			return Amount{}, fmt.Errorf("%s: an amount of money is in pounds and pence, with at most two decimal places", problems.Quote(s))
+			return Amount{}, amountError(s, errors.New("an amount of money is in pounds and pence, with at most two decimal places"))
 		}
 		if w.Value.Cmp(maxMoney) >= 0 {
-			return Amount{}, fmt.Errorf("%s: an amount of money is less than £1,000,000,000,000,000, far more than any contract's charges", problems.Quote(s))
+			return Amount{}, amountError(s, errors.New("an amount of money is less than £1,000,000,000,000,000, far more than any contract's charges"))
 		}
 		return Pounds(w.Value), nil
 	}
-	return Amount{}, fmt.Errorf("%s is in %s: want money (£500) or a percentage of the charges (5%%)", problems.Quote(s), w.Unit)
+	return Amount{}, amountError(s, fmt.Errorf("it is in %s: want money (£500) or a percentage of the charges (5%%)", w.Unit))
+}
+
+// amountError reports s, which is not an amount, for cause: the one
+// [period.ParseError], whose Expected says how amounts are written.
+func amountError(s string, cause error) error {
+	return &period.ParseError{Package: "regime", What: "amount", Input: s, Expected: "£500, 500, 5% or 5% of charges", Err: cause}
 }
 
 // maxMoney bounds an amount of money, so that it is always written, with its

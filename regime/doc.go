@@ -167,6 +167,11 @@
 // [Ledger.CompareYearBefore] sets each row beside the same view a year
 // before, with a direction of travel ([Travel]).
 //
+// Errors follow the model of package kpi: [New] and [NewHistory] report
+// every problem at once as [kpi.FieldError]s, wrapping [ErrInvalid], which
+// is [kpi.ErrInvalid]; the Parse functions ([ParseRounding], [ParseAmount], ...)
+// return a [period.ParseError] naming what they want.
+//
 // Package [github.com/kpiregime/kpiregime/regime/regimetest] has assertions
 // for test suites that pin a contract's rules.
 package regime

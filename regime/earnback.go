@@ -6,7 +6,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -43,7 +42,7 @@ func ParseEarnBackMode(s string) (EarnBackMode, error) {
 			return EarnBackMode(i + 1), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown earn-back mode %s (want hold or repay)", problems.Quote(s))
+	return 0, parseError("earn-back mode", s, "hold or repay")
 }
 
 // EarnBack lets a supplier earn back the service credits a KPI accrues by

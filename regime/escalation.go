@@ -7,7 +7,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 )
 
@@ -49,7 +48,7 @@ func ParseRuleKind(s string) (RuleKind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown rule %s (want failures_in_window, consecutive, rolling_points or reached)", problems.Quote(s))
+	return 0, parseError("rule", s, "failures_in_window, consecutive, rolling_points or reached")
 }
 
 // A Rule raises a named event when its predicate holds. Rules are checked

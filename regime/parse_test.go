@@ -35,11 +35,14 @@ func TestParseAmount(t *testing.T) {
 		require.NoError(t, back.UnmarshalText(b))
 		assert.True(t, a.Equal(back))
 	}
+	// Each is the one ParseError, "regime: cannot read "x" as an amount:
+	// <why> (want ...)"; the reasons keep their words, which the plain
+	// errors said after the quoted input.
 	for in, want := range map[string]string{
-		"2,5%":         `"2,5%" is not an amount`,
-		"5 of charges": `"5 of charges": a share of the charges is written as a percentage`,
-		"< £500":       `"< £500": an amount is a sum of money or a percentage, without a comparison`,
-		"3 days":       `"3 days" is in days: want money (£500) or a percentage of the charges (5%)`,
+		"2,5%":         `regime: cannot read "2,5%" as an amount: kpi: cannot read "2,5%" as a value`,
+		"5 of charges": `regime: cannot read "5 of charges" as an amount: a share of the charges is written as a percentage (5% of charges) (want £500, 500, 5% or 5% of charges)`,
+		"< £500":       `regime: cannot read "< £500" as an amount: an amount is a sum of money or a percentage, without a comparison (want`,
+		"3 days":       `regime: cannot read "3 days" as an amount: it is in days: want money (£500) or a percentage of the charges (5%) (want`,
 	} {
 		_, err := regime.ParseAmount(in)
 		assert.ErrorContains(t, err, want, in)
@@ -58,7 +61,7 @@ func TestParseRoundingAndRelief(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, regime.HalfEven, got)
 	_, err = regime.ParseRounding("bankers")
-	assert.EqualError(t, err, `unknown rounding "bankers" (want half_up, half_even or down)`)
+	assert.EqualError(t, err, `regime: cannot read "bankers" as a rounding (want half_up, half_even or down)`)
 	for _, k := range []regime.ReliefKind{regime.Exclusion, regime.Mitigation, regime.CustomerCause} {
 		got, err := regime.ParseReliefKind(k.String())
 		require.NoError(t, err)
@@ -68,7 +71,7 @@ func TestParseRoundingAndRelief(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, regime.CustomerCause, k)
 	_, err = regime.ParseReliefKind("waiver")
-	assert.EqualError(t, err, `unknown kind of relief "waiver" (want exclusion, mitigation, customer_cause or not_measurable)`)
+	assert.EqualError(t, err, `regime: cannot read "waiver" as a kind of relief (want exclusion, mitigation, customer_cause or not_measurable)`)
 }
 
 func TestParseRuleKind(t *testing.T) {
@@ -82,7 +85,7 @@ func TestParseRuleKind(t *testing.T) {
 	assert.Equal(t, regime.RollingPoints, got)
 	assert.Equal(t, "RuleKind(9)", regime.RuleKind(9).String())
 	_, err = regime.ParseRuleKind("streak")
-	assert.EqualError(t, err, `unknown rule "streak" (want failures_in_window, consecutive, rolling_points or reached)`)
+	assert.EqualError(t, err, `regime: cannot read "streak" as a rule (want failures_in_window, consecutive, rolling_points or reached)`)
 }
 
 // TestParseAmountInPence: money is in pounds and pence. £0.001 was read and
@@ -111,7 +114,7 @@ func TestParseAmountInPence(t *testing.T) {
 // said so, not that "% of turnover" is not a unit.
 func TestShareOfSomethingElse(t *testing.T) {
 	_, err := regime.ParseAmount("5% of turnover")
-	if err == nil || err.Error() != `"5% of turnover": a share is of the charges (5% of charges), not "of turnover"` {
+	if err == nil || err.Error() != `regime: cannot read "5% of turnover" as an amount: a share is of the charges (5% of charges), not "of turnover" (want £500, 500, 5% or 5% of charges)` {
 		t.Errorf("ParseAmount(5%% of turnover) = %v", err)
 	}
 	if a, err := regime.ParseAmount("5% OF CHARGES"); err != nil || a.String() != "5% of charges" {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -43,7 +42,7 @@ func ParsePartMonth(s string) (PartMonth, error) {
 			return PartMonth(i + 1), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown part_month %s (want majority or each_part)", problems.Quote(s))
+	return 0, parseError("part_month", s, "majority or each_part")
 }
 
 // MajorityMonth returns the first month a regime taking effect on day d

@@ -94,6 +94,11 @@ func TestPartMonthRules(t *testing.T) {
 	next := mustRegime(t, regime.Spec{Name: "New", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.EachPart, Indicators: []kpi.Definition{def}})
 	_, err = regime.NewHistory(next)
 	assert.ErrorContains(t, err, "New takes effect on 2019-11-30 and rates each part of November 2019 on its own figure, so a regime must run until 2019-11, for the first part")
+	assert.ErrorIs(t, err, regime.ErrInvalid, "NewHistory's errors wrap ErrInvalid, as the package doc says")
+	assert.ErrorIs(t, err, kpi.ErrInvalid, "which is kpi's")
+	var fe *kpi.FieldError
+	require.ErrorAs(t, err, &fe, "made of FieldErrors, as the package doc says")
+	assert.Equal(t, "regimes", fe.Path)
 
 	// The majority month: 30 November is one day of thirty, so December;
 	// 10 November is 21 of 30, so November; 16 November is 15 of 30, a

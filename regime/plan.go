@@ -84,7 +84,7 @@ func ParsePlanState(s string) (PlanState, error) {
 			return st, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown plan state %s (want submitted, agreed, completed or closed)", problems.Quote(s))
+	return 0, parseError("plan state", s, "submitted, agreed, completed or closed")
 }
 
 // MarshalText implements [encoding.TextMarshaler].

@@ -14,8 +14,19 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-// ErrInvalid is wrapped by every validation error.
-var ErrInvalid = errors.New("invalid")
+// ErrInvalid is wrapped by every validation error. It is [kpi.ErrInvalid]
+// itself, so errors.Is(err, kpi.ErrInvalid) holds for a regime's
+// validation error as for an indicator's.
+var ErrInvalid = kpi.ErrInvalid
+
+// parseError reports text s that is not one of the names of what, which
+// are those expected: the one [period.ParseError] of the library.
+func parseError(what, s, expected string) error {
+	return &period.ParseError{Package: "regime", What: what, Input: s, Expected: expected}
+}
+
+// newFieldError makes a problem a [kpi.FieldError].
+func newFieldError(path, msg string) error { return &kpi.FieldError{Path: path, Msg: msg} }
 
 // A Spec describes a regime for [New].
 type Spec struct {
@@ -265,7 +276,7 @@ func New(spec Spec) (*Regime, error) {
 			bad("labels", "unknown status %d", int(st))
 		}
 	}
-	if err := p.Err(ErrInvalid); err != nil {
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
 	}
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
@@ -582,15 +593,15 @@ func NewHistory(regimes ...*Regime) (History, error) {
 			continue
 		}
 		if i == 0 || rs[i-1].Until() != cur.From() {
-			errs = append(errs, fmt.Errorf("regimes: %s takes effect on %s and rates each part of %s on its own figure, so a regime must run until %s, for the first part",
-				title(cur), cur.spec.Starts, cur.From().Label(period.Long), cur.From()))
+			errs = append(errs, newFieldError("regimes", fmt.Sprintf("%s takes effect on %s and rates each part of %s on its own figure, so a regime must run until %s, for the first part",
+				title(cur), cur.spec.Starts, cur.From().Label(period.Long), cur.From())))
 		}
 	}
 	for i := 1; i < len(rs); i++ {
 		prev, cur := rs[i-1], rs[i]
 		if prev.Until().IsZero() || cur.From().Before(prev.Until()) {
-			errs = append(errs, fmt.Errorf("regimes: %s %s (from %s) overlaps %s %s (from %s, until %s)",
-				cur.Name(), cur.Version(), cur.From(), prev.Name(), prev.Version(), prev.From(), untilText(prev.Until())))
+			errs = append(errs, newFieldError("regimes", fmt.Sprintf("%s %s (from %s) overlaps %s %s (from %s, until %s)",
+				cur.Name(), cur.Version(), cur.From(), prev.Name(), prev.Version(), prev.From(), untilText(prev.Until()))))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -85,5 +84,5 @@ func ParseReliefKind(s string) (ReliefKind, error) {
 			return k, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown kind of relief %s (want exclusion, mitigation, customer_cause or not_measurable)", problems.Quote(s))
+	return 0, parseError("kind of relief", s, "exclusion, mitigation, customer_cause or not_measurable")
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -86,7 +85,7 @@ func ParseRestatementRule(s string) (RestatementRule, error) {
 			return RestatementRule(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown restatement rule %s (want adjust_in_month_restated or restate_in_place)", problems.Quote(s))
+	return 0, parseError("restatement rule", s, "adjust_in_month_restated or restate_in_place")
 }
 
 // A FigureVersion is one version of a restated row's figure, as reported:

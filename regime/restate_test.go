@@ -102,7 +102,7 @@ func TestRestatementRuleNames(t *testing.T) {
 		assert.Equal(t, r, got)
 	}
 	_, err := regime.ParseRestatementRule("later")
-	assert.EqualError(t, err, `unknown restatement rule "later" (want adjust_in_month_restated or restate_in_place)`)
+	assert.EqualError(t, err, `regime: cannot read "later" as a restatement rule (want adjust_in_month_restated or restate_in_place)`)
 	_, err = regime.New(regime.Spec{Name: "R", From: mo("Apr-19"), Restatements: 7,
 		Indicators: []kpi.Definition{mustDef(t, kpi.Spec{Ref: "A", Measure: failures, Frequency: period.Monthly(), Target: written(t, "0 failures"), Bands: kpi.TargetOnly()})}})
 	assert.ErrorContains(t, err, "restatements: unknown restatement rule 7")

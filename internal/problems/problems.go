@@ -11,18 +11,18 @@ import (
 	"unicode/utf8"
 )
 
-// A FieldError is one problem with the path of the field it is about.
-type FieldError struct {
-	Path string
-	Msg  string
+// field is one problem with the path of the field it is about, until
+// [List.Err] makes it the caller's field error type.
+type field struct {
+	path, msg string
 }
 
 // Error returns "path: message", or the message alone for an empty path.
-func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return e.Msg
+func (e *field) Error() string {
+	if e.path == "" {
+		return e.msg
 	}
-	return e.Path + ": " + e.Msg
+	return e.path + ": " + e.msg
 }
 
 // A List gathers problems under a path prefix. The zero List has no prefix.
@@ -47,11 +47,11 @@ func (l *List) join(path string) string {
 
 // Add records a problem with the field at path.
 func (l *List) Add(path, format string, args ...any) {
-	l.errs = append(l.errs, &FieldError{Path: l.join(path), Msg: fmt.Sprintf(format, args...)})
+	l.errs = append(l.errs, &field{path: l.join(path), msg: fmt.Sprintf(format, args...)})
 }
 
 // Append records errors as they are: problems found by another validator,
-// with paths of their own.
+// with paths of their own, which [List.Merge] does not put under a prefix.
 func (l *List) Append(errs ...error) {
 	for _, err := range errs {
 		if err != nil {
@@ -64,9 +64,8 @@ func (l *List) Append(errs ...error) {
 // its own prefix; they are put under this list's prefix too.
 func (l *List) Merge(o *List) {
 	for _, err := range o.errs {
-		var fe *FieldError
-		if errors.As(err, &fe) && l.Prefix != "" {
-			err = &FieldError{Path: l.join(fe.Path), Msg: fe.Msg}
+		if fe, ok := err.(*field); ok && l.Prefix != "" {
+			err = &field{path: l.join(fe.path), msg: fe.msg}
 		}
 		l.errs = append(l.errs, err)
 	}
@@ -76,12 +75,21 @@ func (l *List) Merge(o *List) {
 func (l *List) Len() int { return len(l.errs) }
 
 // Err returns nil if there are no problems, else all of them joined and
-// wrapping sentinel (so errors.Is(err, sentinel) holds).
-func (l *List) Err(sentinel error) error {
+// wrapping sentinel (so errors.Is(err, sentinel) holds), each problem
+// recorded by [List.Add] made an error by newField (kpi.FieldError, whose
+// fields callers can read) and the appended ones as they are.
+func (l *List) Err(sentinel error, newField func(path, msg string) error) error {
 	if len(l.errs) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%w: %w", sentinel, errors.Join(l.errs...))
+	errs := make([]error, len(l.errs))
+	for i, err := range l.errs {
+		if fe, ok := err.(*field); ok {
+			err = newField(fe.path, fe.msg)
+		}
+		errs[i] = err
+	}
+	return fmt.Errorf("%w: %w", sentinel, errors.Join(errs...))
 }
 
 // quoteRunes is how many characters of an input [Quote] shows.

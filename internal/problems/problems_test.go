@@ -12,9 +12,16 @@ import (
 
 var errBad = errors.New("invalid")
 
+// testField is a field error type as a caller of List.Err defines one.
+type testField struct{ Path, Msg string }
+
+func (e *testField) Error() string { return (&field{e.Path, e.Msg}).Error() }
+
+func newTestField(path, msg string) error { return &testField{path, msg} }
+
 func TestList(t *testing.T) {
 	var l List
-	assert.NoError(t, l.Err(errBad))
+	assert.NoError(t, l.Err(errBad, newTestField))
 	l.Add("ref", "an indicator needs a reference")
 	m := List{Prefix: "measure"}
 	m.Add("unit", "must be stated")
@@ -25,10 +32,10 @@ func TestList(t *testing.T) {
 	l.Merge(&b)
 	l.Append(nil, errors.New("a plain problem"))
 	require.Equal(t, 5, l.Len())
-	err := l.Err(errBad)
+	err := l.Err(errBad, newTestField)
 	assert.ErrorIs(t, err, errBad)
 	assert.EqualError(t, err, "invalid: ref: an indicator needs a reference\nmeasure.unit: must be stated\nmeasure: the whole measure\nbands[2].level: out of order\na plain problem")
-	var fe *FieldError
+	var fe *testField
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "ref", fe.Path)
 
@@ -37,8 +44,8 @@ func TestList(t *testing.T) {
 	inner := List{Prefix: "kpis[3]"}
 	inner.Add("bands.failure", "must be below the detriment level 87")
 	outer.Merge(&inner)
-	assert.EqualError(t, outer.Err(errBad), "invalid: regimes[0].kpis[3].bands.failure: must be below the detriment level 87")
-	assert.Equal(t, "no path", (&FieldError{Msg: "no path"}).Error())
+	assert.EqualError(t, outer.Err(errBad, newTestField), "invalid: regimes[0].kpis[3].bands.failure: must be below the detriment level 87")
+	assert.Equal(t, "no path", (&field{msg: "no path"}).Error())
 }
 
 func TestQuote(t *testing.T) {

@@ -23,8 +23,6 @@ import (
 	"time"
 
 	"github.com/kpiregime/kpiregime/period"
-
-	"github.com/kpiregime/kpiregime/internal/problems"
 )
 
 // A Division is one of the UK's three bank-holiday jurisdictions.
@@ -49,14 +47,15 @@ func (d Division) String() string {
 }
 
 // ParseDivision reads a division by GOV.UK's name (england-and-wales,
-// scotland, northern-ireland), not case-sensitively.
+// scotland, northern-ireland), not case-sensitively. Anything else is a
+// [*period.ParseError] with Package "ukholiday".
 func ParseDivision(s string) (Division, error) {
 	for d := EnglandAndWales; d <= NorthernIreland; d++ {
 		if strings.EqualFold(s, divisionNames[d]) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("ukholiday: unknown division %s (want england-and-wales, scotland or northern-ireland)", problems.Quote(s))
+	return 0, &period.ParseError{Package: "ukholiday", What: "division", Input: s, Expected: "england-and-wales, scotland or northern-ireland"}
 }
 
 // A Holiday is one bank holiday as observed.

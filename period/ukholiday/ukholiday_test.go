@@ -217,7 +217,7 @@ func TestHolidaysErrors(t *testing.T) {
 	_, err = Holidays(EnglandAndWales, 2014, 9999)
 	assert.Error(t, err)
 	_, err = ParseDivision("wales")
-	assert.ErrorContains(t, err, `unknown division "wales"`)
+	assert.ErrorContains(t, err, `ukholiday: cannot read "wales" as a division (want england-and-wales, scotland or northern-ireland)`)
 	assert.Equal(t, "Division(9)", Division(9).String())
 }
 
