@@ -280,8 +280,10 @@ func TargetOnly() Bands {
 }
 
 // TargetTolerance is met at the target, tolerance down to the tolerance
-// level (inclusive), missed beyond it. Give the level absolutely (Abs(85)),
-// as an offset from the target (Offset(-2)) or relatively (PercentOf(95)).
+// level (inclusive), missed beyond it. Give the level absolutely
+// (Abs(decimal.NewFromInt(85))), as an offset from the target
+// (Offset(decimal.NewFromInt(-2))) or relatively
+// (PercentOf(decimal.NewFromInt(95))).
 func TargetTolerance(tolerance Level) Bands {
 	return Bands{list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}}}
 }
@@ -328,8 +330,9 @@ func TargetAndMinimumAt(minimum Level) Bands {
 // ScoreBands is a numbered score scale: thresholds[k-1] is the level (at or
 // above, for higher is better) at which score k applies, for k from 1 to
 // len(thresholds); a figure below thresholds[0] scores 0. Scores of met or
-// more are met; lower scores are missed; score 0 is failed. ScoreBands(3,
-// 20, 40, 60, 80, 90) is a 1 to 5 scale on which 60 or more meets the target.
+// more are met; lower scores are missed; score 0 is failed. With thresholds
+// 20, 40, 60, 80 and 90, ScoreBands(3, thresholds...) is a 1 to 5 scale on
+// which 60 or more meets the target.
 // met must be one of the scores the thresholds give, 1 to len(thresholds):
 // with any other (0 would make a figure below every threshold met), [New]
 // refuses the ladder with an error at "bands".
@@ -350,7 +353,9 @@ func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 }
 
 // WithPoints returns bs with the given service points on the bands of each
-// status: WithPoints(map[Status]decimal.Decimal{Detriment: 1, Failed: 3}).
+// status:
+//
+//	bs.WithPoints(map[Status]decimal.Decimal{Detriment: decimal.NewFromInt(1), Failed: decimal.NewFromInt(3)})
 func (bs Bands) WithPoints(points map[Status]decimal.Decimal) Bands {
 	out := bs.List()
 	for i := range out {
