@@ -109,8 +109,9 @@ func (ps pairs) MarshalJSON() ([]byte, error) {
 // Encode writes c as a contract file in format f, which [Decode] reads back
 // into a contract [Contract.Equal] to c. Bands are written as a file gives
 // them: nothing for the target_only scheme a KPI takes when its file gives
-// no bands, a scheme with its levels and points where the bands are one
-// (volume_of_failures, target_detriment_failure, ...), and else a ladder;
+// no bands, the scheme that built them ([kpi.Bands.IsScheme]) with its
+// levels and points (volume_of_failures, target_detriment_failure, ...),
+// and else a ladder, band by band;
 // a KPI's exceed rule only where it is not its regime's. A mapping or list
 // of plain values short enough is written on one line (measure: {unit:
 // percent, ...}). Profiles for one year or given month by month are
@@ -165,17 +166,19 @@ func yamlText(fc *fileContract) ([]byte, error) {
 // flowWidth is the longest a mapping or list is written on one line.
 const flowWidth = 120
 
-// flowLeaves sets the flow style on every mapping and sequence under n
-// whose values are scalars or are themselves on one line, where the whole
-// fits in flowWidth, and writes a level given as a number bare (level: 98).
-// It returns the length of n on one line, or -1 if n is not on one line.
-func flowLeaves(n *yaml.Node) int {
+// flowLeaves sets the flow style on every list of scalars and every
+// mapping whose values are scalars or such one-line lists and mappings,
+// where the whole fits in flowWidth; a ladder's bands stay one to a line.
+// It writes a level given as a number bare (level: 98). It returns the
+// length of n on one line and how deeply it nests, or -1 if n is not on
+// one line.
+func flowLeaves(n *yaml.Node) (width, depth int) {
 	if n.Kind == yaml.ScalarNode {
-		return len(n.Value) + 2
+		return len(n.Value) + 2, 0
 	}
-	width := 2
+	width = 2
 	for i, c := range n.Content {
-		w := flowLeaves(c)
+		w, d := flowLeaves(c)
 		if n.Kind == yaml.MappingNode && i%2 == 0 && c.Value == "level" && i+1 < len(n.Content) {
 			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
 				if _, err := kpi.ParseDecimal(v.Value); err == nil {
@@ -183,17 +186,18 @@ func flowLeaves(n *yaml.Node) int {
 				}
 			}
 		}
-		if w < 0 || width < 0 {
+		if w < 0 || width < 0 || d > 1 || (n.Kind == yaml.SequenceNode && d > 0) {
 			width = -1
 			continue
 		}
 		width += w
+		depth = max(depth, d+1)
 	}
 	if (n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode) || len(n.Content) == 0 || width < 0 || width > flowWidth {
-		return -1
+		return -1, 0
 	}
 	n.Style = yaml.FlowStyle
-	return width
+	return width, depth
 }
 
 // numText writes a decimal with its places: 99.50, not 99.5.

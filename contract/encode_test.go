@@ -87,3 +87,54 @@ func TestEncodeICT(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, meaningLines(written), meaningLines(out.Bytes()))
 }
+
+// TestEncodeKeepsLaddersAndSchemes writes a ladder as a ladder even where
+// a scheme gives the same bands, and a scheme as that scheme with its
+// levels and points.
+func TestEncodeKeepsLaddersAndSchemes(t *testing.T) {
+	const file = `id: FORMS
+start: 2016-04-01
+regimes:
+  - name: Forms
+    from: 2016-04
+    kpis:
+      - ref: LADDER
+        measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90%
+        bands:
+          ladder:
+            - {status: met, level: target}
+            - {status: missed}
+      - ref: TOLERANCE
+        measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90%
+        bands: {scheme: target_tolerance, tolerance: target-2, points: {tolerance: 1, missed: 3}}
+      - ref: MINIMUM
+        measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90%
+        bands: {scheme: target_and_minimum, minimum: 85.5}
+      - ref: SCORE
+        measure: {unit: number, polarity: higher_is_better, aggregation: latest}
+        frequency: monthly
+        bands: {scheme: score_bands, met: 3, thresholds: [20, 40, 60, 80, 90]}
+      - ref: DEFAULT
+        measure: {unit: percent, polarity: higher_is_better, aggregation: ratio_of_sums}
+        frequency: monthly
+        target: 90%
+`
+	c := decodeYAML(t, "forms.yaml", file)
+	text := roundTrip(t, c, "forms")[contract.YAML]
+	for _, line := range []string{
+		"        bands:\n          ladder:\n            - {status: met, level: target}\n            - {status: missed}\n",
+		"        bands: {scheme: target_tolerance, tolerance: target-2, points: {tolerance: 1, missed: 3}}\n",
+		"        bands: {scheme: target_and_minimum, minimum: 85.5}\n",
+		"        bands: {scheme: score_bands, met: 3, thresholds: [20, 40, 60, 80, 90]}\n",
+	} {
+		assert.Contains(t, text, line)
+	}
+	assert.Equal(t, 4, strings.Count(text, "bands:"), "the KPI with no bands is written with none")
+	assert.Equal(t, meaningLines([]byte(file)), meaningLines([]byte(text)), text)
+}

@@ -7,13 +7,12 @@ import (
 )
 
 // bandsModel writes a KPI's bands as a file gives them: nothing for the
-// target_only scheme a file takes when it gives no bands, a scheme with its
-// levels and points where the bands are one, and else a ladder. A ladder
-// equal to a scheme is written as the scheme, which a file reads back as
-// the same bands.
+// target_only scheme a file takes when it gives no bands, the scheme that
+// built them ([kpi.Bands.IsScheme]) with its levels and points, and else
+// a ladder.
 func bandsModel(s kpi.Spec) *fileBands {
 	points, ok := schemePoints(s.Bands)
-	if ok {
+	if ok && s.Bands.IsScheme() {
 		if fb, found := schemeOf(s, points); found {
 			if fb.Scheme == "target_only" && len(fb.Points) == 0 {
 				return nil
