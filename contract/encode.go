@@ -33,11 +33,15 @@ func (n num) MarshalYAML() (any, error) {
 	if _, err := kpi.ParseDecimal(string(n)); err != nil {
 		return string(n), nil
 	}
-	tag := "!!int"
-	if strings.Contains(string(n), ".") {
-		tag = "!!float"
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: numberTag(string(n)), Value: string(n)}, nil
+}
+
+// numberTag is the YAML tag a number written bare resolves to.
+func numberTag(n string) string {
+	if strings.Contains(n, ".") {
+		return "!!float"
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(n)}, nil
+	return "!!int"
 }
 
 // MarshalJSON writes a number as a JSON number with its written places,
@@ -182,7 +186,7 @@ func flowLeaves(n *yaml.Node) (width, depth int) {
 		if n.Kind == yaml.MappingNode && i%2 == 0 && c.Value == "level" && i+1 < len(n.Content) {
 			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
 				if _, err := kpi.ParseDecimal(v.Value); err == nil {
-					v.Tag = "!!float"
+					v.Tag, v.Style = numberTag(v.Value), 0
 				}
 			}
 		}

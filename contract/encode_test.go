@@ -50,6 +50,7 @@ func TestEncodeRepositoryFiles(t *testing.T) {
 			require.NoError(t, err, "%s", out.String())
 			assert.True(t, c.Equal(back), "the contract read back differs:\n%s", out.String())
 			assert.LessOrEqual(t, meaningLines(out.Bytes()), meaningLines(written), "%s", out.String())
+			assert.NotContains(t, out.String(), "!!", "a tag written out")
 			var again bytes.Buffer
 			require.NoError(t, contract.Encode(&again, back, contract.YAML))
 			assert.Equal(t, out.String(), again.String())
