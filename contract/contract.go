@@ -491,6 +491,15 @@ type Portfolio struct {
 	contracts []*Contract
 }
 
+// Equal reports whether p and o hold the same contracts, each
+// [Contract.Equal], in the same order.
+func (p *Portfolio) Equal(o *Portfolio) bool {
+	if p == nil || o == nil {
+		return p == o
+	}
+	return slices.EqualFunc(p.contracts, o.contracts, (*Contract).Equal)
+}
+
 // NewPortfolio checks that the contracts' identifiers are unique.
 func NewPortfolio(contracts ...*Contract) (*Portfolio, error) {
 	seen := map[string]bool{}

@@ -27,17 +27,29 @@ func (p plain) MarshalYAML() (any, error) {
 	return &yaml.Node{Kind: yaml.ScalarNode, Value: string(p)}, nil
 }
 
-// MarshalYAML writes a number bare, with its written places: 99.50.
+// MarshalYAML writes a number bare, with its written places: 99.50; and
+// text in a number's place (not published) as text.
 func (n num) MarshalYAML() (any, error) {
-	tag := "!!int"
-	if strings.Contains(string(n), ".") {
-		tag = "!!float"
+	if _, err := kpi.ParseDecimal(string(n)); err != nil {
+		return string(n), nil
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: string(n)}, nil
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: numberTag(string(n)), Value: string(n)}, nil
 }
 
-// MarshalJSON writes a number as a JSON number with its written places.
+// numberTag is the YAML tag a number written bare resolves to.
+func numberTag(n string) string {
+	if strings.Contains(n, ".") {
+		return "!!float"
+	}
+	return "!!int"
+}
+
+// MarshalJSON writes a number as a JSON number with its written places,
+// and text in a number's place (not published) as a string.
 func (n num) MarshalJSON() ([]byte, error) {
+	if _, err := kpi.ParseDecimal(string(n)); err != nil {
+		return json.Marshal(string(n))
+	}
 	if !json.Valid([]byte(n)) {
 		return nil, fmt.Errorf("contract: %q is not a JSON number", string(n))
 	}
@@ -99,8 +111,15 @@ func (ps pairs) MarshalJSON() ([]byte, error) {
 }
 
 // Encode writes c as a contract file in format f, which [Decode] reads back
-// into a contract [Contract.Equal] to c. Bands are written as ladders, and
-// profiles for one year or given month by month as their months; a linear
+// into a contract [Contract.Equal] to c. Bands are written as a file gives
+// them: nothing for the target_only scheme a KPI takes when its file gives
+// no bands, the scheme that built them ([kpi.Bands.IsScheme]) with its
+// levels and points (volume_of_failures, target_detriment_failure, ...),
+// and else a ladder, band by band;
+// a KPI's exceed rule only where it is not its regime's. A mapping or list
+// of plain values short enough is written on one line (measure: {unit:
+// percent, ...}). Profiles for one year or given month by month are
+// written as their months; a linear
 // or weighted shape applied to each year's annual target is written as the
 // shape, with every_year or its annual_targets. The file's year_start is the
 // month the KPIs' profiles and frequencies count years from; a frequency or
@@ -118,20 +137,71 @@ func Encode(w io.Writer, c *Contract, f Format) error {
 		out, err = json.MarshalIndent(fc, "", "  ")
 		out = append(out, '\n')
 	} else {
-		var b bytes.Buffer
-		enc := yaml.NewEncoder(&b)
-		enc.SetIndent(2)
-		err = enc.Encode(fc)
-		if err == nil {
-			err = enc.Close()
-		}
-		out = b.Bytes()
+		out, err = yamlText(fc)
 	}
 	if err != nil {
 		return fmt.Errorf("contract %q: %w", c.ID(), err)
 	}
 	_, err = w.Write(out)
 	return err
+}
+
+// yamlText writes a contract file as YAML, each mapping and list of plain
+// values on one line, as the repository's files give them: measure: {unit:
+// percent, ...}, services: [ICT].
+func yamlText(fc *fileContract) ([]byte, error) {
+	var n yaml.Node
+	if err := n.Encode(fc); err != nil {
+		return nil, err
+	}
+	flowLeaves(&n)
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&n); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// flowWidth is the longest a mapping or list is written on one line.
+const flowWidth = 120
+
+// flowLeaves sets the flow style on every list of scalars and every
+// mapping whose values are scalars or such one-line lists and mappings,
+// where the whole fits in flowWidth; a ladder's bands stay one to a line.
+// It writes a level given as a number bare (level: 98). It returns the
+// length of n on one line and how deeply it nests, or -1 if n is not on
+// one line.
+func flowLeaves(n *yaml.Node) (width, depth int) {
+	if n.Kind == yaml.ScalarNode {
+		return len(n.Value) + 2, 0
+	}
+	width = 2
+	for i, c := range n.Content {
+		w, d := flowLeaves(c)
+		if n.Kind == yaml.MappingNode && i%2 == 0 && c.Value == "level" && i+1 < len(n.Content) {
+			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
+				if _, err := kpi.ParseDecimal(v.Value); err == nil {
+					v.Tag, v.Style = numberTag(v.Value), 0
+				}
+			}
+		}
+		if w < 0 || width < 0 || d > 1 || (n.Kind == yaml.SequenceNode && d > 0) {
+			width = -1
+			continue
+		}
+		width += w
+		depth = max(depth, d+1)
+	}
+	if (n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode) || len(n.Content) == 0 || width < 0 || width > flowWidth {
+		return -1, 0
+	}
+	n.Style = yaml.FlowStyle
+	return width, depth
 }
 
 // numText writes a decimal with its places: 99.50, not 99.5.
@@ -231,7 +301,7 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 		fr.Restatements = s.Restatements.String()
 	}
 	for _, d := range s.Indicators {
-		fr.KPIs = append(fr.KPIs, kpiModel(d, ys))
+		fr.KPIs = append(fr.KPIs, kpiModel(d, ys, s.Exceed))
 	}
 	for _, rl := range s.Relief {
 		fr.Relief = append(fr.Relief, fileRelief{Kind: rl.Kind.String(), KPI: rl.KPI, From: monthText(rl.From), Through: monthText(rl.Through), Reason: rl.Reason})
@@ -454,7 +524,9 @@ func profileModel(p kpi.Profile, target kpi.Written, ys period.Years) *fileProfi
 	return fp
 }
 
-func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
+// kpiModel writes a KPI, with its exceed rule where it is not the
+// regime's, which a KPI with none takes.
+func kpiModel(d kpi.Definition, ys period.Years, regimeExceed kpi.ExceedRule) fileKPI {
 	s := d.Spec()
 	fk := fileKPI{Ref: s.Ref, Description: s.Description, ServiceArea: s.ServiceArea, Contractual: s.Contractual,
 		Frequency: ys.FormatFrequency(s.Frequency), Target: s.Target.String()}
@@ -483,16 +555,8 @@ func kpiModel(d kpi.Definition, ys period.Years) fileKPI {
 	if s.Bands.Len() == 0 {
 		return fk // a contextual measure: never rated, no bands
 	}
-	fb := &fileBands{}
-	for _, band := range s.Bands.List() {
-		b := fileBand{Name: band.Name, Status: band.Status.String(), Points: dec(band.Points), Score: band.Score, OrBetterThan: band.OrBetterThan.String()}
-		if !band.Reach.IsZero() {
-			b.Level = band.Reach.String()
-		}
-		fb.Ladder = append(fb.Ladder, b)
-	}
-	fk.Bands = fb
-	if !s.Exceed.Equal(kpi.NoExceed()) {
+	fk.Bands = bandsModel(s)
+	if !s.Exceed.Equal(kpi.NoExceed()) && !s.Exceed.Equal(regimeExceed) {
 		t, _ := s.Exceed.MarshalText()
 		fk.Exceed = string(t)
 	}

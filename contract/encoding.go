@@ -169,6 +169,9 @@ type decoder struct {
 	dec      transform.Transformer
 }
 
+// The decoder is a [transform.Transformer], as its methods say.
+var _ transform.Transformer = (*decoder)(nil)
+
 // Reset implements [transform.Transformer].
 func (d *decoder) Reset() {
 	d.cp1252, d.nonASCII, d.lines = false, false, 0

@@ -129,7 +129,7 @@ func TestPartsThroughAFile(t *testing.T) {
 
 	// Written back and read again, the same contract.
 	written := roundTrip(t, c, "assess")
-	assert.Contains(t, written[contract.YAML], "parts:\n          - Q1a\n          - Q1b\n")
+	assert.Contains(t, written[contract.YAML], "parts: [Q1a, Q1b]\n")
 }
 
 // TestWorstPartThroughAFile: under parts_rule worst, Q2 takes its worst

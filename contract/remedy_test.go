@@ -99,7 +99,7 @@ P4,Dec-22,99
 
 	// Written back, the baselines are by month, and read back the same.
 	written := roundTrip(t, c, "tram")
-	assert.Contains(t, written[contract.YAML], "remedy:\n      rate: £500.00\n      baseline:\n        2019-12: 10\n        2020-12: 8\n        2021-12: 6\n")
+	assert.Contains(t, written[contract.YAML], "remedy: {rate: £500.00, baseline: {2019-12: 10, 2020-12: 8, 2021-12: 6}}\n")
 }
 
 // TestRemedyFileErrors: a remedy says its baseline one way, and has one.

@@ -197,9 +197,8 @@ func TestYearsRoundTrip(t *testing.T) {
 	assert.Contains(t, text, "frequency: quarterly\n")
 	assert.Contains(t, text, "frequency: annual\n")
 	assert.NotContains(t, text, "from Oct")
-	assert.Contains(t, text, "2016/17: 95.8\n")
-	assert.Contains(t, text, "every_year: true\n")
-	assert.Contains(t, text, "linear: true\n")
+	assert.Contains(t, text, "annual_targets: {2016/17: 95.8, 2017/18: 96.0,")
+	assert.Contains(t, text, "profile: {linear: true, every_year: true}\n")
 }
 
 // TestSeveralYearsAprilContract is a contract in UK financial years with one
@@ -272,7 +271,7 @@ func TestYearsMixedStarts(t *testing.T) {
 	assert.Contains(t, text, "frequency: quarterly from Apr\n")
 	assert.Contains(t, text, "frequency: annual due Mar\n") // March ends no year from October
 	assert.Contains(t, text, "year: 2016/17 from Apr\n")
-	assert.Contains(t, text, "2017/18 from Apr: 96.5\n")
+	assert.Contains(t, text, "2017/18 from Apr: 96.5}\n")
 
 	// Two shapes every year in years from different months cannot share
 	// one year_start.
@@ -380,7 +379,7 @@ regimes:
 	var buf bytes.Buffer
 	require.NoError(t, contract.Encode(&buf, c, contract.YAML))
 	assert.Contains(t, buf.String(), "year_start: January\n")
-	assert.Contains(t, buf.String(), "2016: 96\n")
+	assert.Contains(t, buf.String(), "{2016: 96, 2017: 84}")
 	back := decodeYAML(t, "cal.yaml", buf.String())
 	assert.True(t, c.Equal(back), buf.String())
 

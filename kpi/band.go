@@ -129,7 +129,16 @@ type Bands struct {
 	// problem, if not empty, is why a scheme's arguments make no ladder
 	// ([ScoreBands] with a met score it does not have); [New] refuses it.
 	problem string
+	scheme  bool // built by a scheme, not band by band
 }
+
+// IsScheme reports whether bs was built by a scheme ([TargetOnly],
+// [TargetTolerance], [TargetDetrimentFailure], [VolumeOfFailures],
+// [TargetAndMinimum], [ScoreBands]), with or without [Bands.WithPoints],
+// rather than band by band with [NewBands]: a contract file writes the
+// one as its scheme and the other as a ladder. [Bands.Equal] compares the
+// bands, not how they were built.
+func (bs Bands) IsScheme() bool { return bs.scheme }
 
 // NewBands checks and returns a ladder. Every band but the last has a
 // level; the last has none; statuses are performance statuses (exceeded to
@@ -276,14 +285,16 @@ func asWritten(v decimal.Decimal) string {
 // TargetOnly is the ladder with one line: met at the target, missed below
 // it.
 func TargetOnly() Bands {
-	return Bands{list: []Band{{Status: Met, Reach: Target()}, {Status: Missed}}}
+	return Bands{scheme: true, list: []Band{{Status: Met, Reach: Target()}, {Status: Missed}}}
 }
 
 // TargetTolerance is met at the target, tolerance down to the tolerance
-// level (inclusive), missed beyond it. Give the level absolutely (Abs(85)),
-// as an offset from the target (Offset(-2)) or relatively (PercentOf(95)).
+// level (inclusive), missed beyond it. Give the level absolutely
+// (Abs(decimal.NewFromInt(85))), as an offset from the target
+// (Offset(decimal.NewFromInt(-2))) or relatively
+// (PercentOf(decimal.NewFromInt(95))).
 func TargetTolerance(tolerance Level) Bands {
-	return Bands{list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}}}
+	return Bands{scheme: true, list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}}}
 }
 
 // TargetDetrimentFailure is seed 000's ICT scheme: met at the target; missed
@@ -292,7 +303,7 @@ func TargetTolerance(tolerance Level) Bands {
 // failure level. For 90% / 87% / 84% (higher is better): 88.89 is missed,
 // 87 is detriment, 84 is failed.
 func TargetDetrimentFailure(detriment, failure decimal.Decimal) Bands {
-	return Bands{list: []Band{
+	return Bands{scheme: true, list: []Band{
 		{Status: Met, Reach: Target()},
 		{Status: Missed, Reach: Abs(detriment).Exclusive()},
 		{Status: Detriment, Reach: Abs(failure).Exclusive()},
@@ -318,7 +329,7 @@ func TargetAndMinimum(minimum decimal.Decimal) Bands { return TargetAndMinimumAt
 // given as a level: [Unpublished] where the public papers report outcomes
 // against it but not its value (seed 002's CSC_KPI_04).
 func TargetAndMinimumAt(minimum Level) Bands {
-	return Bands{list: []Band{
+	return Bands{scheme: true, list: []Band{
 		{Status: Met, Reach: Target()},
 		{Status: Missed, Reach: minimum},
 		{Status: Failed},
@@ -328,8 +339,9 @@ func TargetAndMinimumAt(minimum Level) Bands {
 // ScoreBands is a numbered score scale: thresholds[k-1] is the level (at or
 // above, for higher is better) at which score k applies, for k from 1 to
 // len(thresholds); a figure below thresholds[0] scores 0. Scores of met or
-// more are met; lower scores are missed; score 0 is failed. ScoreBands(3,
-// 20, 40, 60, 80, 90) is a 1 to 5 scale on which 60 or more meets the target.
+// more are met; lower scores are missed; score 0 is failed. With thresholds
+// 20, 40, 60, 80 and 90, ScoreBands(3, thresholds...) is a 1 to 5 scale on
+// which 60 or more meets the target.
 // met must be one of the scores the thresholds give, 1 to len(thresholds):
 // with any other (0 would make a figure below every threshold met), [New]
 // refuses the ladder with an error at "bands".
@@ -342,7 +354,7 @@ func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 		}
 		list = append(list, Band{Name: fmt.Sprintf("Score %d", k), Status: st, Reach: Abs(thresholds[k-1]), Score: k})
 	}
-	bs := Bands{list: append(list, Band{Name: "Score 0", Status: Failed})}
+	bs := Bands{scheme: true, list: append(list, Band{Name: "Score 0", Status: Failed})}
 	if met < 1 || met > len(thresholds) {
 		bs.problem = fmt.Sprintf("the score that meets the target must be 1 to %d, the scores the thresholds give, not %d", len(thresholds), met)
 	}
@@ -350,7 +362,9 @@ func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 }
 
 // WithPoints returns bs with the given service points on the bands of each
-// status: WithPoints(map[Status]decimal.Decimal{Detriment: 1, Failed: 3}).
+// status:
+//
+//	bs.WithPoints(map[Status]decimal.Decimal{Detriment: decimal.NewFromInt(1), Failed: decimal.NewFromInt(3)})
 func (bs Bands) WithPoints(points map[Status]decimal.Decimal) Bands {
 	out := bs.List()
 	for i := range out {
@@ -358,7 +372,7 @@ func (bs Bands) WithPoints(points map[Status]decimal.Decimal) Bands {
 			out[i].Points = pt
 		}
 	}
-	return Bands{list: out, problem: bs.problem}
+	return Bands{list: out, problem: bs.problem, scheme: bs.scheme}
 }
 
 // An ExceedRule says when a figure counts as exceeding its target.

@@ -241,7 +241,7 @@ func New(spec Spec) (Definition, error) {
 		return Definition{}, err
 	}
 	spec.Profile = spec.Profile.clone()
-	spec.Bands = Bands{list: spec.Bands.List()}
+	spec.Bands = Bands{list: spec.Bands.List(), scheme: spec.Bands.scheme}
 	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial, noTarget: t.Comparison == NoTarget, compares: compares}
 	if !outcomesOnly && !partial {
 		x.fast = x.fixedLadder()

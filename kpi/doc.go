@@ -26,14 +26,15 @@
 // [Tolerance], [Missed], [Detriment], [Failed]; figures that are absent are
 // [NotDue], [NoData], [NotMeasurable] or [Excluded]. Levels are absolute or
 // set from the period's target, so they move with a profile. The common
-// schemes are one line each:
+// schemes are one line each (dec is decimal.RequireFromString, thresholds
+// a []decimal.Decimal):
 //
 //	kpi.TargetOnly()                          // met at the target, missed below
 //	kpi.TargetTolerance(kpi.Offset(dec("-2"))) // met, within tolerance, missed
 //	kpi.TargetDetrimentFailure(dec("87"), dec("84")) // seed 000's ICT table
 //	kpi.TargetAndMinimum(dec("85"))           // target and minimum service levels
 //	kpi.VolumeOfFailures(1, 2)                // "0 failures / 1 failure / 2 failures"
-//	kpi.ScoreBands(3, levels...)              // a numbered score scale
+//	kpi.ScoreBands(3, thresholds...)          // a numbered score scale
 //
 // An [ExceedRule] adds an exceeded band: [ExceedWhenBetter] or [ExceedAt].
 //

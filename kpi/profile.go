@@ -142,9 +142,13 @@ func Flat(target decimal.Decimal) Profile { return Profile{kind: profileFlat, an
 // as a contract's schedule lists them. annual is the target for the year
 // (for a cumulative profile, where it must end); months the profile does not
 // list have no target. The year is the one its earliest month falls in, and
-// every month must fall in it. Seed 000's R&B-K-001 is Explicit(95.8, true,
-// {Apr-16: 11.36, May-16: 20.31, ...}). For several years, or years that
-// start in another month, use [ExplicitYears].
+// every month must fall in it. Seed 000's R&B-K-001 is cumulative, 95.8
+// for the year, 11.36 in Apr-16 and 20.31 in May-16:
+//
+//	kpi.Explicit(dec("95.8"), true, map[period.Month]decimal.Decimal{apr16: dec("11.36"), may16: dec("20.31")})
+//
+// with dec [decimal.RequireFromString] and apr16, may16 the months. For
+// several years, or years that start in another month, use [ExplicitYears].
 func Explicit(annual decimal.Decimal, cumulative bool, byMonth map[period.Month]decimal.Decimal) Profile {
 	p := Profile{kind: profileExplicit, cumulative: cumulative, annual: annual, byMonth: cloneMonths(byMonth)}
 	if ms := p.listed(); len(ms) > 0 {

@@ -1243,3 +1243,24 @@ func reliefNote(rl Relief) string {
 	}
 	return kind + ": " + rl.Reason
 }
+
+// Equal reports whether l and o are the same run: equal histories, run as
+// at the same day over the same months, with an equal scorecard
+// ([Scorecard.Equal]) for every month and equal plans.
+func (l *Ledger) Equal(o *Ledger) bool {
+	if l == nil || o == nil {
+		return l == o
+	}
+	if !l.history.Equal(o.history) || l.asAt != o.asAt || l.Months() != o.Months() ||
+		!slices.EqualFunc(l.Plans(l.Months()), o.Plans(o.Months()), Plan.Equal) {
+		return false
+	}
+	for m := range l.Months().Months() {
+		a, errA := l.Scorecard(m.Period())
+		b, errB := o.Scorecard(m.Period())
+		if (errA == nil) != (errB == nil) || !a.Equal(b) {
+			return false
+		}
+	}
+	return true
+}

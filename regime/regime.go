@@ -582,6 +582,12 @@ type History struct {
 	regimes []*Regime
 }
 
+// Equal reports whether h and o run the same regimes, each [Regime.Equal],
+// in the same order.
+func (h History) Equal(o History) bool {
+	return slices.EqualFunc(h.regimes, o.regimes, (*Regime).Equal)
+}
+
 // NewHistory orders regimes by the month they take effect and checks that
 // no two are in force in the same month.
 func NewHistory(regimes ...*Regime) (History, error) {
