@@ -205,12 +205,7 @@ func flowLeaves(n *yaml.Node) (width, depth int) {
 }
 
 // numText writes a decimal with its places: 99.50, not 99.5.
-func numText(d decimal.Decimal) num {
-	if e := d.Exponent(); e < 0 {
-		return num(d.StringFixed(-e))
-	}
-	return num(d.String())
-}
+func numText(d decimal.Decimal) num { return num(kpi.Written{Value: d}.String()) }
 
 // dec is numText for an optional field: nothing for zero.
 func dec(d decimal.Decimal) num {

@@ -195,12 +195,7 @@ func (run *runner) incentive(mo *monthEntry, r *Regime, k int, row *Row, m perio
 }
 
 // decText writes a decimal with the places it has: 92.0, not 92.
-func decText(v decimal.Decimal) string {
-	if e := v.Exponent(); e < 0 {
-		return v.StringFixed(-e)
-	}
-	return v.String()
-}
+func decText(v decimal.Decimal) string { return kpi.Written{Value: v}.String() }
 
 // hasIncentives reports whether any regime of h pays incentives.
 func (h History) hasIncentives() bool {

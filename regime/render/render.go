@@ -427,12 +427,7 @@ func pounds(d decimal.Decimal) string {
 }
 
 // exact writes a decimal with the places it has (90.0 stays 90.0).
-func exact(d decimal.Decimal) string {
-	if e := d.Exponent(); e < 0 {
-		return d.StringFixed(-e)
-	}
-	return d.String()
-}
+func exact(d decimal.Decimal) string { return kpi.Written{Value: d}.String() }
 
 func ptr(d decimal.Decimal, ok bool) *string {
 	if !ok {

@@ -331,12 +331,7 @@ func places(d decimal.Decimal, suffix string) string {
 }
 
 // exact writes d with its own places.
-func exact(d decimal.Decimal) string {
-	if e := d.Exponent(); e < 0 {
-		return d.StringFixed(-e)
-	}
-	return d.String()
-}
+func exact(d decimal.Decimal) string { return kpi.Written{Value: d}.String() }
 
 // summary writes the summary sheet: a row per card.
 func (b *book) summary(sheets []string, cards []render.Card) error {
