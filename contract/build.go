@@ -95,7 +95,7 @@ func standIn(fr *fileRegime) *regime.Regime {
 	if errFrom != nil || (fr.Until != "" && errUntil != nil) || fr.Name == "" {
 		return nil
 	}
-	r, err := regime.New(regime.Spec{Name: fr.Name, Version: fr.Version, From: from, Until: until, Indicators: []kpi.Definition{standInKPI("-")}})
+	r, err := regime.New(regime.Spec{Name: fr.Name, Version: fr.Version, From: from, Until: until, KPIs: []kpi.Definition{standInKPI("-")}})
 	if err != nil {
 		return nil
 	}
@@ -178,7 +178,7 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 			}
 			d, standIns[j] = standInKPI(ref), true
 		}
-		spec.Indicators = append(spec.Indicators, d)
+		spec.KPIs = append(spec.KPIs, d)
 	}
 	for i, fl := range fr.Relief {
 		rpath := index(at("relief"), i)

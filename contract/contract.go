@@ -141,7 +141,7 @@ func New(spec Spec) (*Contract, error) {
 			continue
 		}
 		span, _ := period.MonthRange(r.From(), last)
-		for j, d := range r.Indicators() {
+		for j, d := range r.KPIs() {
 			if err := d.CheckYears(span); err != nil {
 				bad(fmt.Sprintf("regimes[%d].indicators[%d].profile", i, j), "%v", err)
 			}
@@ -153,7 +153,7 @@ func New(spec Spec) (*Contract, error) {
 		if r == nil {
 			continue
 		}
-		for j, d := range r.Indicators() {
+		for j, d := range r.KPIs() {
 			f := d.Frequency()
 			switch {
 			case !f.IsPeriodic():
@@ -441,7 +441,7 @@ func (c *Contract) Warnings() []Warning { return slices.Clone(c.warnings) }
 func definitionWarnings(regimes []*regime.Regime) []Warning {
 	var out []Warning
 	for i, r := range regimes {
-		for j, d := range r.Indicators() {
+		for j, d := range r.KPIs() {
 			for _, w := range d.Warnings() {
 				path, msg, ok := strings.Cut(w, ": ")
 				if !ok {

@@ -43,7 +43,7 @@ func ictContract(t testing.TB) *contract.Contract {
 	fails := kpi.Measure{Unit: kpi.Failures, Polarity: kpi.LowerIsBetter, Aggregation: kpi.Sum}
 	points := map[kpi.Status]decimal.Decimal{kpi.Missed: dec("1"), kpi.Detriment: dec("2"), kpi.Failed: dec("3")}
 	r, err := regime.New(regime.Spec{Name: "ICT", Version: "2009", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{
+		KPIs: []kpi.Definition{
 			def(t, "1", "0 failures", fails, kpi.VolumeOfFailures(1, 2).WithPoints(points)),
 			def(t, "3", "90.0%", pct, kpi.TargetDetrimentFailure(dec("87.0"), dec("84.0")).WithPoints(points)),
 			def(t, "9", "80%", pct, kpi.TargetDetrimentFailure(dec("77"), dec("74")).WithPoints(points)),
@@ -126,7 +126,7 @@ func TestScoreTakesChargesFromTheContract(t *testing.T) {
 
 func TestNewErrors(t *testing.T) {
 	r := ictContract(t).History().Regimes()[0]
-	late, err := regime.New(regime.Spec{Name: "Late", From: mo("Jun-16"), Indicators: r.Indicators()})
+	late, err := regime.New(regime.Spec{Name: "Late", From: mo("Jun-16"), KPIs: r.KPIs()})
 	require.NoError(t, err)
 	_, err = contract.New(contract.Spec{
 		Start: date("2016-05-01"), End: date("2016-04-01"), MonthlyCharge: dec("-1"),
@@ -232,7 +232,7 @@ func TestReadOutcomes(t *testing.T) {
 	require.NoError(t, err)
 	row, _ := sc.Row("3")
 	assert.Equal(t, kpi.Detriment, row.Status)
-	assert.True(t, row.Result.Outcome())
+	assert.True(t, row.Result.IsOutcome())
 	// The ladder's points for detriment (2) apply: 2% of April's £90,000.
 	assert.Equal(t, "2", row.Points.String())
 	assert.Equal(t, "1800", row.Credit.String())

@@ -295,7 +295,7 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 	if s.Restatements != regime.AdjustInMonthRestated {
 		fr.Restatements = s.Restatements.String()
 	}
-	for _, d := range s.Indicators {
+	for _, d := range s.KPIs {
 		fr.KPIs = append(fr.KPIs, kpiModel(d, ys, s.Exceed))
 	}
 	for _, rl := range s.Relief {
@@ -419,7 +419,7 @@ func contractYears(s Spec) (period.Years, error) {
 	var shape, profile, freq time.Month
 	shapeRef := ""
 	for _, r := range s.Regimes {
-		for _, d := range r.Spec().Indicators {
+		for _, d := range r.Spec().KPIs {
 			p := d.Profile()
 			switch {
 			case p.IsZero() || p.IsFlat():

@@ -48,7 +48,7 @@ func TestCmpEqual(t *testing.T) {
 	same := loadRun(t, ict, "../examples/peterborough/ict-2016.csv")
 	b := loadRun(t, pssp, "../examples/peterborough/pssp-2016.csv")
 	regA, regSame, regB := a.c.History().Regimes()[0], same.c.History().Regimes()[0], b.c.History().Regimes()[0]
-	defA, defSame, defB := regA.Indicators()[0], regSame.Indicators()[0], regB.Indicators()[0]
+	defA, defSame, defB := regA.KPIs()[0], regSame.KPIs()[0], regB.KPIs()[0]
 	specA, specSame, specB := regA.Spec(), regSame.Spec(), regB.Spec()
 	bandA := defA.Bands().Band(0)
 	bandSame := defSame.Bands().Band(0)
@@ -102,7 +102,7 @@ func TestCmpEqual(t *testing.T) {
 		{"regime.Input", a.c.Input(a.obs, month), same.c.Input(same.obs, month), b.c.Input(b.obs, month)},
 		{"regime.Caps", specA.Caps, specSame.Caps, regime.Caps{Window: 99}},
 		{"regime.Amount", regime.Pounds(one), regime.Pounds(one), regime.PercentOfCharges(one)},
-		{"regime.Missing", specA.Missing, specSame.Missing, regime.Missing{DeemFailed: !specA.Missing.DeemFailed}},
+		{"regime.MissingRule", specA.Missing, specSame.Missing, regime.MissingRule{DeemFailed: !specA.Missing.DeemFailed}},
 		{"regime.Event", regime.Event{KPI: "1"}, regime.Event{KPI: "1"}, regime.Event{KPI: "2"}},
 		{"regime.Source", regime.Source{File: "a.csv", Line: 2}, regime.Source{File: "a.csv", Line: 2}, regime.Source{File: "a.csv", Line: 3}},
 		{"regime.Relief", regime.Relief{KPI: "1", Reason: "agreed"}, regime.Relief{KPI: "1", Reason: "agreed"}, regime.Relief{KPI: "1", Reason: "refused"}},

@@ -76,13 +76,13 @@ func richContract(t testing.TB) *contract.Contract {
 	for _, s := range []kpi.Spec{s1, s2, s3, s4, s5, s6, s7, s8, s9, s10} {
 		defs = append(defs, mk(s))
 	}
-	old, err := regime.New(regime.Spec{Name: "Main", Version: "2015", From: mo("Apr-15"), Until: mo("Apr-16"), Indicators: defs[2:3], Exceed: kpi.ExceedWhenBetter()})
+	old, err := regime.New(regime.Spec{Name: "Main", Version: "2015", From: mo("Apr-15"), Until: mo("Apr-16"), KPIs: defs[2:3], Exceed: kpi.ExceedWhenBetter()})
 	require.NoError(t, err)
 	cur, err := regime.New(regime.Spec{
-		Name: "Main", Version: "2016", From: mo("Apr-16"), Indicators: defs,
+		Name: "Main", Version: "2016", From: mo("Apr-16"), KPIs: defs,
 		Labels:             map[kpi.Status]string{kpi.Met: "Target Met", kpi.Tolerance: "Within 'Tolerance'", kpi.NotMeasurable: "Not Measurable"},
 		RoundBeforeBanding: true,
-		Missing:            regime.Missing{DeemFailed: true, Status: kpi.Detriment, Points: dec("2.5")},
+		Missing:            regime.MissingRule{DeemFailed: true, Status: kpi.Detriment, Points: dec("2.5")},
 		Failing:            kpi.Detriment,
 		Repeat:             dec("2"),
 		MitigatedCount:     true,

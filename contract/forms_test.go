@@ -46,7 +46,7 @@ func TestProfileFormsAndAnchors(t *testing.T) {
 	require.NoError(t, err)
 	r, _ := c.RegimeAt(mo("Apr-16"))
 	target := func(ref, month string) string {
-		d, ok := r.Indicator(ref)
+		d, ok := r.KPI(ref)
 		require.True(t, ok)
 		v, ok := d.Profile().Target(mo(month))
 		require.True(t, ok, "%s %s", ref, month)
@@ -62,13 +62,13 @@ func TestProfileFormsAndAnchors(t *testing.T) {
 	assert.Equal(t, "15.00", target("WEI", "May-16"))
 	assert.Equal(t, "60.00", target("WEI", "Feb-17"))
 	assert.Equal(t, "60.00", target("WEI", "Mar-17"))
-	flat, _ := r.Indicator("FLAT")
+	flat, _ := r.KPI("FLAT")
 	assert.True(t, flat.Profile().IsFlat())
 	// The merge key took the anchored measure and changed its precision.
 	assert.Equal(t, kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 1, Aggregation: kpi.Latest}, flat.Measure())
 	assert.Equal(t, "met at target; tolerance at 95% of target; failed", flat.Bands().String())
 	assert.Equal(t, "4", flat.Bands().Band(2).Points.String())
-	lin, _ := r.Indicator("LIN")
+	lin, _ := r.KPI("LIN")
 	assert.Equal(t, kpi.Latest, lin.Measure().Aggregation)
 }
 

@@ -84,7 +84,7 @@ func checkReturn(t *testing.T, c *contract.Contract, b []byte) {
 		if !ok {
 			t.Fatalf("%s is outside the regimes", o.For())
 		}
-		d, ok := r.Indicator(o.KPI)
+		d, ok := r.KPI(o.KPI)
 		if !ok {
 			t.Fatalf("unknown KPI %q accepted", o.KPI)
 		}

@@ -211,7 +211,7 @@ func TestRefsAreTrimmed(t *testing.T) {
 	c := decodeYAML(t, "spaces.yaml", edit(12, `      - ref: " 3 "`))
 	r, ok := c.RegimeAt(mo("Apr-16"))
 	require.True(t, ok)
-	_, ok = r.Indicator("3")
+	_, ok = r.KPI("3")
 	assert.True(t, ok, "the ref is 3")
 	obs, err := contract.ReadObservations(strings.NewReader("kpi,period,value\n 3 ,Apr-16,95\n"), "obs.csv", c)
 	require.NoError(t, err)

@@ -571,7 +571,7 @@ func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, f
 		if !inForce {
 			fail(colPeriod, "no regime of the contract is in force in %s", m.Label(period.Short))
 		} else if o.KPI != "" {
-			d, known := r.Indicator(o.KPI)
+			d, known := r.KPI(o.KPI)
 			monthly := known && d.Frequency().Months() == 1
 			if !known {
 				fail(colKPI, "no KPI %s in regime %s %s%s", problems.Quote(o.KPI), r.Name(), r.Version(), nearestRef(o.KPI, r))
@@ -881,7 +881,7 @@ func fractionSlip(def kpi.Definition, p period.Period, f kpi.Observation) string
 // r's refs when none is close.
 func nearestRef(ref string, r *regime.Regime) string {
 	var refs []string
-	for _, d := range r.Indicators() {
+	for _, d := range r.KPIs() {
 		refs = append(refs, d.Ref())
 	}
 	return problems.NearestRef(ref, refs)
@@ -964,7 +964,7 @@ func firstNonEmpty(ss ...string) string {
 // period calendar in any of its regimes.
 func (c *Contract) measuredInPeriods(ref string) bool {
 	for _, r := range c.history.Regimes() {
-		if d, ok := r.Indicator(ref); ok && d.Frequency().IsPeriodic() {
+		if d, ok := r.KPI(ref); ok && d.Frequency().IsPeriodic() {
 			return true
 		}
 	}

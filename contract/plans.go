@@ -169,7 +169,7 @@ func (c *Contract) planEvents() (events, refs map[string]bool) {
 				events[rule.Event] = true
 			}
 		}
-		for _, d := range s.Indicators {
+		for _, d := range s.KPIs {
 			refs[d.Ref()] = true
 		}
 	}

@@ -95,7 +95,7 @@ func indicator(t *testing.T, c *contract.Contract, m, ref string) kpi.Definition
 	t.Helper()
 	r, ok := c.RegimeAt(mo(m))
 	require.True(t, ok)
-	d, ok := r.Indicator(ref)
+	d, ok := r.KPI(ref)
 	require.True(t, ok, ref)
 	return d
 }
@@ -262,7 +262,7 @@ func TestYearsMixedStarts(t *testing.T) {
 			map[period.Month]decimal.Decimal{mo("Apr-16"): dec("10"), mo("Apr-17"): dec("11")})),
 		mk("SHARE", period.Monthly(), byYear),
 	}
-	r, err := regime.New(regime.Spec{Name: "Mixed", From: mo("Apr-16"), Until: mo("Apr-17"), Indicators: defs})
+	r, err := regime.New(regime.Spec{Name: "Mixed", From: mo("Apr-16"), Until: mo("Apr-17"), KPIs: defs})
 	require.NoError(t, err)
 	c, err := contract.New(contract.Spec{ID: "MIXED", Start: date("2016-04-01"), End: date("2017-04-01"), Regimes: []*regime.Regime{r}})
 	require.NoError(t, err)
@@ -275,7 +275,7 @@ func TestYearsMixedStarts(t *testing.T) {
 
 	// Two shapes every year in years from different months cannot share
 	// one year_start.
-	r2, err := regime.New(regime.Spec{Name: "Clash", From: mo("Apr-16"), Indicators: []kpi.Definition{
+	r2, err := regime.New(regime.Spec{Name: "Clash", From: mo("Apr-16"), KPIs: []kpi.Definition{
 		defs[0], mk("APRIL3", period.Monthly(), kpi.LinearCumulativeEveryYear(period.Years{}, dec("96"), 2))}})
 	require.NoError(t, err)
 	c2, err := contract.New(contract.Spec{ID: "CLASH", Start: date("2016-04-01"), Regimes: []*regime.Regime{r2}})
@@ -420,8 +420,8 @@ regimes:
 		return
 	}
 	r, _ := c.RegimeAt(period.Must(period.ParseMonth("Oct-16")))
-	ctax, _ := r.Indicator("CTAX")
-	survey, _ := r.Indicator("SURVEY")
+	ctax, _ := r.KPI("CTAX")
+	survey, _ := r.KPI("SURVEY")
 	for _, m := range []string{"Nov-16", "Aug-17", "Feb-18", "Sep-18"} {
 		q := ctax.Frequency().PeriodOf(period.Must(period.ParseMonth(m)))
 		t, _ := ctax.TargetFor(q)

@@ -548,9 +548,9 @@ func (r Result) Range() (lo, hi decimal.Decimal, ok bool) {
 // measure was not due.
 func (r Result) Interim() bool { return r.flags&interim != 0 }
 
-// Outcome reports whether the result is an outcome reported with no
+// IsOutcome reports whether the result is an outcome reported with no
 // figure ([Outcome]): its status was given, not computed.
-func (r Result) Outcome() bool { return r.flags&outcome != 0 }
+func (r Result) IsOutcome() bool { return r.flags&outcome != 0 }
 
 // Text returns the supplier's words for a missing figure ("Not yet
 // measurable") or an outcome, or "no volume" for counts with a zero
@@ -561,7 +561,7 @@ func (r Result) Text() string { return r.text }
 // level reached; for a lower band, the level of the band above that the
 // figure did not reach. ok is false for a result with no figure.
 func (r Result) Level() (level decimal.Decimal, strict bool, ok bool) {
-	if r.band < 0 || r.def == nil || r.Outcome() {
+	if r.band < 0 || r.def == nil || r.IsOutcome() {
 		return decimal.Decimal{}, false, false
 	}
 	i := int(r.band)
@@ -708,7 +708,7 @@ func (r Result) Reason() string {
 	if r.band < 0 {
 		return ""
 	}
-	if r.Outcome() {
+	if r.IsOutcome() {
 		return r.status.String() + " as reported, with no figure" + quoted(r.text)
 	}
 	note := ""

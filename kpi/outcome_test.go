@@ -33,7 +33,7 @@ func TestOutcomes(t *testing.T) {
 		r, err := kpi.Evaluate(d, month(c.month), kpi.Outcome(c.st, "as minuted"))
 		require.NoError(t, err, c.month)
 		assert.Equal(t, c.st, r.Status(), c.month)
-		assert.True(t, r.Outcome())
+		assert.True(t, r.IsOutcome())
 		assert.False(t, r.Disagrees())
 		b, ok := r.Band()
 		require.True(t, ok)

@@ -26,7 +26,7 @@ func benchRegimeFrom(b *testing.B, name string, from period.Month) *regime.Regim
 		defs[i] = availability(b, fmt.Sprintf("K%02d", i))
 	}
 	r, err := regime.New(regime.Spec{
-		Name: name, Version: "1", From: from, Indicators: defs, Repeat: dec("2"),
+		Name: name, Version: "1", From: from, KPIs: defs, Repeat: dec("2"),
 		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("0.5")}},
 		Caps:    regime.Caps{PerPeriod: regime.PercentOfCharges(dec("15")), Rolling: regime.PercentOfCharges(dec("10"))},
 		Escalation: []regime.Rule{regime.NFailuresInM("material failure", 3, 6), regime.KConsecutive("rectification plan required", 3),

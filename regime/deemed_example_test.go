@@ -17,9 +17,9 @@ import (
 func ExampleRegime_deemedFailure() {
 	r, err := regime.New(regime.Spec{
 		Name: "ICT", Version: "2016", From: month("Apr-16"),
-		Indicators: []kpi.Definition{exampleKPI()},
-		Missing:    regime.Missing{DeemFailed: true},
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		KPIs:    []kpi.Definition{exampleKPI()},
+		Missing: regime.MissingRule{DeemFailed: true},
+		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
 	})
 	if err != nil {
 		fmt.Println(err)

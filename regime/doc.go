@@ -8,7 +8,7 @@
 // the months it is in force, its [kpi.Definition]s, display labels for each
 // status ("Target Met", "Within 'Tolerance'", "Failed MSL"), an exceed rule
 // and whether figures round before banding (for every KPI that does not set
-// its own), what a missing figure means ([Missing]), which statuses count as
+// its own), what a missing figure means ([MissingRule]), which statuses count as
 // failures, a repeat multiplier, [Relief], [CreditRule]s, a remedy for
 // points over a baseline ([PointsRemedy]), [Caps], escalation [Rule]s, the
 // tiers whose KPIs carry consequences ([Spec].Consequences: KPIs alone by

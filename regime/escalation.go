@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A RuleKind is the shape of an escalation rule's predicate.
@@ -162,6 +163,6 @@ func (r Rule) String() string {
 type Event struct {
 	Name   string
 	KPI    string
-	Period string // the month, as 2016-05
-	Rule   string // the rule's description
+	Period period.Month // the month it was raised in
+	Rule   string       // the rule's description
 }

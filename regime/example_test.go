@@ -29,7 +29,7 @@ func month(s string) period.Month { return period.Must(period.ParseMonth(s)) }
 func ExampleRegime_Run() {
 	r, err := regime.New(regime.Spec{
 		Name: "ICT", Version: "2016", From: month("Apr-16"),
-		Indicators: []kpi.Definition{exampleKPI()},
+		KPIs:       []kpi.Definition{exampleKPI()},
 		Repeat:     decimal.NewFromInt(2),
 		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
 		Caps:       regime.Caps{PerPeriod: regime.Pounds(decimal.NewFromInt(5000))},
@@ -67,8 +67,8 @@ func ExampleRegime_Run() {
 func ExampleRelief() {
 	r, _ := regime.New(regime.Spec{
 		Name: "PSSP", Version: "2016", From: month("Apr-16"),
-		Indicators: []kpi.Definition{exampleKPI()},
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		KPIs:    []kpi.Definition{exampleKPI()},
+		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
 		Relief: []regime.Relief{
 			{Kind: regime.Exclusion, KPI: "AV-1", From: month("Apr-16"), Through: month("Apr-16"), Reason: "data centre move"},
 			{Kind: regime.Mitigation, KPI: "AV-1", From: month("May-16"), Through: month("May-16"), Reason: "supplier outage upstream"},
@@ -99,7 +99,7 @@ func ExampleLedger_Scorecard() {
 	calls, _ := kpi.New(kpi.Spec{Ref: "CS-K-002", Description: "% of telephone calls answered", Frequency: period.Monthly(),
 		Target: target, Bands: kpi.TargetOnly(),
 		Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}})
-	r, _ := regime.New(regime.Spec{Name: "PSSP", Version: "2016", From: month("Apr-16"), Indicators: []kpi.Definition{calls}})
+	r, _ := regime.New(regime.Spec{Name: "PSSP", Version: "2016", From: month("Apr-16"), KPIs: []kpi.Definition{calls}})
 	in := regime.Input{Observations: []regime.Observation{
 		{KPI: "CS-K-002", Month: month("Apr-16"), Obs: kpi.Counts(24900, 30000)},
 		{KPI: "CS-K-002", Month: month("May-16"), Obs: kpi.Counts(22500, 30000)},
@@ -130,9 +130,9 @@ func ExampleHistory_Score_acrossVersions() {
 	}
 	credits := []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}} // 1% of the charges a point
 	v1, _ := regime.New(regime.Spec{Name: "CSC", Version: "1", From: month("Apr-16"), Until: month("Oct-16"),
-		Indicators: []kpi.Definition{def("90%")}, Repeat: decimal.NewFromInt(2), Credits: credits})
+		KPIs: []kpi.Definition{def("90%")}, Repeat: decimal.NewFromInt(2), Credits: credits})
 	v2, _ := regime.New(regime.Spec{Name: "CSC", Version: "2", From: month("Oct-16"),
-		Indicators: []kpi.Definition{def("92%")}, Repeat: decimal.NewFromInt(2), Credits: credits})
+		KPIs: []kpi.Definition{def("92%")}, Repeat: decimal.NewFromInt(2), Credits: credits})
 	h, _ := regime.NewHistory(v1, v2)
 	in := regime.Input{Charges: map[period.Month]decimal.Decimal{}}
 	for m := month("Apr-16"); !m.After(month("Dec-16")); m = m.AddMonths(1) {

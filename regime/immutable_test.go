@@ -18,8 +18,8 @@ func immutableSpec(t testing.TB) (regime.Spec, *regime.FixedCredit) {
 	fixed := &regime.FixedCredit{KPI: "AV-1", PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500")}}
 	return regime.Spec{
 		Name: "R", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{availability(t, "AV-1"), availability(t, "AV-2")},
-		Labels:     map[kpi.Status]string{kpi.Failed: "Severe"},
+		KPIs:   []kpi.Definition{availability(t, "AV-1"), availability(t, "AV-2")},
+		Labels: map[kpi.Status]string{kpi.Failed: "Severe"},
 		Credits: []regime.CreditRule{
 			fixed,
 			regime.ShortfallCredit{Indicators: []string{"AV-1"}},
@@ -59,7 +59,7 @@ func TestRegimeCannotBeChangedAfterNew(t *testing.T) {
 		assert.True(t, r.Equal(mustRegime(t, func() regime.Spec { s, _ := immutableSpec(t); return s }())))
 		got := r.Spec()
 		assert.Equal(t, "1.032", got.Incentives[0].Index[0].Factor.String())
-		assert.Equal(t, []string{"AV-1", "AV-2"}, []string{got.Indicators[0].Ref(), got.Indicators[1].Ref()})
+		assert.Equal(t, []string{"AV-1", "AV-2"}, []string{got.KPIs[0].Ref(), got.KPIs[1].Ref()})
 	}
 	check(t)
 
@@ -70,7 +70,7 @@ func TestRegimeCannotBeChangedAfterNew(t *testing.T) {
 	t.Run("what was handed out", func(t *testing.T) {
 		got := r.Spec()
 		edit(t, got, got.Credits[0].(regime.FixedCredit).PerStatus)
-		r.Indicators()[0] = availability(t, "AV-9")
+		r.KPIs()[0] = availability(t, "AV-9")
 		check(t)
 	})
 }
@@ -85,7 +85,7 @@ func edit(t testing.TB, s regime.Spec, perStatus map[kpi.Status]decimal.Decimal)
 	s.Relief[0].KPI = "AV-1"
 	s.Escalation[0].Status = kpi.Exceeded
 	s.Incentives[0].Index[0].Factor = dec("9")
-	s.Indicators[0] = availability(t, "AV-9")
+	s.KPIs[0] = availability(t, "AV-9")
 }
 
 // TestNilPointerCreditRule: a nil pointer to one of the package's rules is
@@ -103,7 +103,7 @@ func TestNilPointerCreditRule(t *testing.T) {
 // status that is not one is an error in the ledger, as in kpi.Evaluate,
 // not a claim taken as no data.
 func TestMissingFigureWithAStatusIsRefused(t *testing.T) {
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{availability(t, "AV-1")}})
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{availability(t, "AV-1")}})
 	for _, reason := range []kpi.Status{kpi.Met, kpi.Status(42)} {
 		_, err := r.Score(regime.Input{Observations: []regime.Observation{{KPI: "AV-1", Month: mo("May-16"), Obs: kpi.Missing(reason, "")}}}, mo("May-16").Period())
 		require.Error(t, err)

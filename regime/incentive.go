@@ -127,7 +127,7 @@ type fundKey struct {
 // the regime, in month m.
 func (run *runner) incentive(mo *monthEntry, r *Regime, k int, row *Row, m period.Month) {
 	in := &r.spec.Incentives[k]
-	if row.Interim || row.Relieved || !row.Status.IsPerformance() || row.Result.Outcome() {
+	if row.Interim || row.Relieved || !row.Status.IsPerformance() || row.Result.IsOutcome() {
 		return
 	}
 	v, ok := row.Result.Actual()

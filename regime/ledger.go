@@ -364,7 +364,7 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: %w", i, o.KPI, o.For(), err))
 			continue
 		}
-		d := r.spec.Indicators[di]
+		d := r.spec.KPIs[di]
 		if (!month || d.Frequency().ByDays()) && !(part && d.Frequency().Months() == 1) {
 			if err := d.CheckPeriod(o.For()); err != nil {
 				errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
@@ -506,7 +506,7 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 	if (r.needsCharges() || sp != nil && sp.before.needsCharges()) && !mo.hasCharge {
 		return monthEntry{}, &MissingChargeError{Regime: title(r), Month: m}
 	}
-	k := len(r.spec.Indicators)
+	k := len(r.spec.KPIs)
 	mo.rows = make([]Row, 0, k)
 	mo.meta = make([]rowMeta, 0, k)
 	full := mo.charge
@@ -599,7 +599,7 @@ var one = decimal.NewFromInt(1)
 // interim adds the row of a KPI with no measurement period ending in m: an
 // interim figure reported for m, or not due.
 func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) error {
-	d := r.spec.Indicators[i]
+	d := r.spec.KPIs[i]
 	s := run.l.at(t, m)
 	// The row is built on the stack and copied into the month once: writes
 	// into heap memory pay the garbage collector's write barriers.
@@ -702,7 +702,7 @@ const (
 func (run *runner) rateRegime(mo *monthEntry, r *Regime, m period.Month, mp period.Period, which kpisOf) error {
 	start := len(mo.rows)
 	for pass := range 2 {
-		for i, d := range r.spec.Indicators {
+		for i, d := range r.spec.KPIs {
 			if d.IsCompound() != (pass == 1) {
 				continue
 			}
@@ -831,7 +831,7 @@ func monthSpan(first, last period.Month) string {
 
 // rate adds the row of track t's measurement period p, ending in m.
 func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p period.Period) error {
-	d := r.spec.Indicators[i]
+	d := r.spec.KPIs[i]
 	o, src, note, err := run.figure(d, t, p, m)
 	if err != nil {
 		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
@@ -1122,11 +1122,10 @@ func (run *runner) cap(r *Regime, m period.Month, mo monthEntry) (decimal.Decima
 // escalate checks the rules for the rows that accrued in month m.
 func (run *runner) escalate(r *Regime, m period.Month, mo monthEntry) []Event {
 	var events []Event
-	month := m.String()
 	for ri, rule := range r.spec.Escalation {
 		text := r.ruleTexts[ri]
 		raise := func(ref string) {
-			events = append(events, Event{Name: rule.Event, KPI: ref, Period: month, Rule: text})
+			events = append(events, Event{Name: rule.Event, KPI: ref, Period: m, Rule: text})
 		}
 		for i := range mo.rows {
 			row := &mo.rows[i]

@@ -46,8 +46,8 @@ func randomLedger(t testing.TB, rnd *rand.Rand) (*regime.Regime, regime.Input, r
 		caps.Rolling = regime.Pounds(decimal.New(rnd.Int64N(5_000_000), -2))
 	}
 	caps.Window = rnd.IntN(13)
-	r := mustRegime(t, regime.Spec{Name: "Random", From: mo("Apr-16"), Indicators: defs, Repeat: decimal.NewFromInt(rnd.Int64N(3)),
-		Missing: regime.Missing{DeemFailed: rnd.IntN(2) == 0},
+	r := mustRegime(t, regime.Spec{Name: "Random", From: mo("Apr-16"), KPIs: defs, Repeat: decimal.NewFromInt(rnd.Int64N(3)),
+		Missing: regime.MissingRule{DeemFailed: rnd.IntN(2) == 0},
 		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.New(1+rnd.Int64N(300), -2)},
 			regime.FixedCredit{KPI: "K0", PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: decimal.New(rnd.Int64N(100_000), -2)}}},
 		Caps: caps, Rounding: regime.Rounding(rnd.IntN(3))})

@@ -50,7 +50,7 @@ var onePoint = []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}}
 func TestSixMonthlyFailuresReportedMonthly(t *testing.T) {
 	d := mustDef(t, kpi.Spec{Ref: "12", Measure: failures, Frequency: period.SixMonthly(), Target: written(t, "0 failures"),
 		Bands: kpi.VolumeOfFailures(1, 2).WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("1"), kpi.Detriment: dec("2"), kpi.Failed: dec("3")})})
-	r := mustRegime(t, regime.Spec{Name: "ICT", Version: "1", From: mo("Apr-16"), Indicators: []kpi.Definition{d},
+	r := mustRegime(t, regime.Spec{Name: "ICT", Version: "1", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
 		Repeat: dec("2"), Credits: onePoint,
 		Escalation: []regime.Rule{regime.StatusReached("rectification plan required", kpi.Detriment)}})
 	months := []string{"Apr-16", "May-16", "Jun-16", "Jul-16", "Aug-16", "Sep-16"}
@@ -99,8 +99,8 @@ func TestSixMonthlyFailuresReportedMonthly(t *testing.T) {
 // result's (no data).
 func TestDeemedFailureEarnsItsCredits(t *testing.T) {
 	d := availability(t, "AV-1")
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d},
-		Missing: regime.Missing{DeemFailed: true, Points: dec("5")},
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
+		Missing: regime.MissingRule{DeemFailed: true, Points: dec("5")},
 		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("1")},
 			regime.FixedCredit{KPI: "AV-1", PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500")}}}})
 	sc, err := r.Score(regime.Input{
@@ -149,7 +149,7 @@ func TestRollingCapOfTheWindowsCharges(t *testing.T) {
 		want   [3]string
 	}{{"7", [3]string{"7000", "7000", "2800"}}, {"15", [3]string{"10000", "10000", "4000"}}} {
 		t.Run(c.points+" points", func(t *testing.T) {
-			r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{flatPoints(t, "A", c.points)},
+			r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{flatPoints(t, "A", c.points)},
 				Credits: onePoint, Caps: regime.Caps{Rolling: regime.PercentOfCharges(dec("10")), Window: 3}})
 			in := regime.Input{
 				Observations: figures("A", map[string]string{"Apr-16": "90", "May-16": "90", "Jun-16": "90"}),
@@ -171,7 +171,7 @@ func TestRollingCapOfTheWindowsCharges(t *testing.T) {
 // (£100,000 + £100,000) = £20,000 - £9,000 = £11,000 left, so April's
 // £15,000 is capped to £11,000.
 func TestOpeningCreditsCountInTheWindow(t *testing.T) {
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{flatPoints(t, "A", "15")},
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{flatPoints(t, "A", "15")},
 		Credits: onePoint, Caps: regime.Caps{Rolling: regime.PercentOfCharges(dec("10")), Window: 3}})
 	in := regime.Input{
 		Observations:   figures("A", map[string]string{"Apr-16": "90"}),
@@ -194,7 +194,7 @@ func TestOpeningCreditsCountInTheWindow(t *testing.T) {
 // credit before caps (20 points at 1%: £2,469.13) is capped to £1,234.56,
 // never £1,234.57, which would exceed the cap by half a penny.
 func TestCapWithAHalfPenny(t *testing.T) {
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{flatPoints(t, "A", "20")},
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{flatPoints(t, "A", "20")},
 		Credits: onePoint, Caps: regime.Caps{PerPeriod: regime.PercentOfCharges(dec("10"))}})
 	sc, err := r.Score(regime.Input{Observations: figures("A", map[string]string{"Apr-16": "90"}), Charges: charges("12345.65", "Apr-16")},
 		mo("Apr-16").Period())
@@ -202,7 +202,7 @@ func TestCapWithAHalfPenny(t *testing.T) {
 	assert.Equal(t, "2469.13", sc.Summary.CreditsBeforeCaps.StringFixed(2))
 	assert.Equal(t, "1234.56", sc.Summary.Credits.StringFixed(2))
 	// The same with a rolling cap of 10% over three months, April alone.
-	r = mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{flatPoints(t, "A", "20")},
+	r = mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{flatPoints(t, "A", "20")},
 		Credits: onePoint, Caps: regime.Caps{Rolling: regime.PercentOfCharges(dec("10")), Window: 3}})
 	sc, err = r.Score(regime.Input{Observations: figures("A", map[string]string{"Apr-16": "90"}), Charges: charges("12345.65", "Apr-16")},
 		mo("Apr-16").Period())
@@ -218,8 +218,8 @@ func TestCapWithAHalfPenny(t *testing.T) {
 func TestTheContractDecidesNotTheReturn(t *testing.T) {
 	defs := []kpi.Definition{availability(t, "ND"), availability(t, "EX"), availability(t, "NM"), availability(t, "EX2"), availability(t, "NM2"),
 		availability(t, "VOL")}
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: defs, Credits: onePoint,
-		Missing: regime.Missing{DeemFailed: true},
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: defs, Credits: onePoint,
+		Missing: regime.MissingRule{DeemFailed: true},
 		Relief: []regime.Relief{
 			{Kind: regime.Exclusion, KPI: "EX2", From: mo("May-16"), Through: mo("May-16"), Reason: "agreed at the board"},
 			{Kind: regime.AgreedNotMeasurable, KPI: "NM2", From: mo("May-16"), Reason: "milestones being agreed"},
@@ -268,7 +268,7 @@ func TestTheContractDecidesNotTheReturn(t *testing.T) {
 // TestReportedStatusIsComparedNotTaken: a status reported beside a figure
 // is kept and compared. 98.5% is Minor (missed), whatever the return says.
 func TestReportedStatusIsComparedNotTaken(t *testing.T) {
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{availability(t, "AV-1")}})
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{availability(t, "AV-1")}})
 	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
 		{KPI: "AV-1", Month: mo("Apr-16"), Obs: kpi.Figure(dec("98.5")).WithReported(kpi.Met)}}}, mo("Apr-16").Period())
 	require.NoError(t, err)
@@ -286,7 +286,7 @@ func TestReportedStatusIsComparedNotTaken(t *testing.T) {
 func TestQuarterlyFigureForTheQuarter(t *testing.T) {
 	d := mustDef(t, kpi.Spec{Ref: "Q", Measure: pct, Frequency: period.Quarterly(), Target: written(t, "90%"),
 		Bands: kpi.TargetDetrimentFailure(dec("87"), dec("84"))})
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d}})
 	in := regime.Input{Observations: []regime.Observation{{KPI: "Q", Period: label("Q1 2016/17"), Obs: kpi.Figure(dec("80"))}}}
 	q1, err := r.Score(in, label("Q1 2016/17"))
 	require.NoError(t, err)
@@ -313,7 +313,7 @@ func TestQuarterlyFigureForTheQuarter(t *testing.T) {
 func TestPercentagesWithoutCounts(t *testing.T) {
 	d := mustDef(t, kpi.Spec{Ref: "P", Measure: pct, Frequency: period.Monthly(), Target: written(t, "90%"),
 		Bands: kpi.TargetDetrimentFailure(dec("87"), dec("80"))})
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d}})
 	q1 := label("Q1 2016/17")
 	sc, err := r.Score(regime.Input{Observations: figures("P", map[string]string{"Apr-16": "91", "May-16": "93", "Jun-16": "95"})}, q1)
 	require.NoError(t, err)
@@ -364,9 +364,9 @@ func TestOneLedgerAcrossVersions(t *testing.T) {
 	}
 	figs["Sep-16"], figs["Oct-16"] = "85", "85"
 	for _, reset := range []bool{false, true} {
-		v1 := mustRegime(t, regime.Spec{Name: "CSC", Version: "1", From: mo("Apr-16"), Until: mo("Oct-16"), Indicators: []kpi.Definition{def("90%")},
+		v1 := mustRegime(t, regime.Spec{Name: "CSC", Version: "1", From: mo("Apr-16"), Until: mo("Oct-16"), KPIs: []kpi.Definition{def("90%")},
 			Repeat: dec("2"), Credits: onePoint})
-		v2 := mustRegime(t, regime.Spec{Name: "CSC", Version: "2", From: mo("Oct-16"), Indicators: []kpi.Definition{def("92%")},
+		v2 := mustRegime(t, regime.Spec{Name: "CSC", Version: "2", From: mo("Oct-16"), KPIs: []kpi.Definition{def("92%")},
 			Repeat: dec("2"), Credits: onePoint, Reset: reset})
 		h, err := regime.NewHistory(v1, v2)
 		require.NoError(t, err)
@@ -406,7 +406,7 @@ func TestFourWeeklyPeriodsEndingInOneMonth(t *testing.T) {
 	require.NoError(t, err)
 	d := mustDef(t, kpi.Spec{Ref: "PPM", Measure: pct, Frequency: f, Target: written(t, "99%"),
 		Bands: kpi.TargetOnly().WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("3")})})
-	r := mustRegime(t, regime.Spec{Name: "Rail", From: mo("Mar-16"), Indicators: []kpi.Definition{d}, Credits: onePoint})
+	r := mustRegime(t, regime.Spec{Name: "Rail", From: mo("Mar-16"), KPIs: []kpi.Definition{d}, Credits: onePoint})
 	p1 := period.Must(period.DateRange(period.Must(period.ParseDate("2016-03-05")), period.Must(period.ParseDate("2016-04-02"))))
 	p2 := period.Must(period.DateRange(period.Must(period.ParseDate("2016-04-02")), period.Must(period.ParseDate("2016-04-30"))))
 	in := regime.Input{Observations: []regime.Observation{
@@ -435,7 +435,7 @@ func TestFourWeeklyPeriodsEndingInOneMonth(t *testing.T) {
 func TestSumsAreNotRatedAgainstMonthlyLevels(t *testing.T) {
 	d := mustDef(t, kpi.Spec{Ref: "1", Measure: failures, Frequency: period.Monthly(), Target: written(t, "0 failures"),
 		Bands: kpi.VolumeOfFailures(1, 2)})
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d}})
 	sc, err := r.Score(regime.Input{Observations: figures("1", map[string]string{"Apr-16": "0", "May-16": "1", "Jun-16": "2"})}, label("Q1 2016/17"))
 	require.NoError(t, err)
 	row, _ := sc.Row("1")
@@ -449,7 +449,7 @@ func TestSumsAreNotRatedAgainstMonthlyLevels(t *testing.T) {
 // TestOnlyWhatIsAsked: scoring April 2016 stops the ledger at April: a bad
 // figure in a later month is not even read.
 func TestOnlyWhatIsAsked(t *testing.T) {
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{availability(t, "A")}})
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{availability(t, "A")}})
 	in := regime.Input{Observations: figures("A", map[string]string{"Apr-16": "99.5", "May-17": "101"})}
 	sc, err := r.Score(in, mo("Apr-16").Period())
 	require.NoError(t, err)
@@ -472,7 +472,7 @@ func TestProfiledAcrossTwoYears(t *testing.T) {
 		map[period.Month]decimal.Decimal{mo("Apr-16"): dec("11.36"), mo("May-16"): dec("20.31"), mo("Apr-17"): dec("11.40"), mo("May-17"): dec("20.40")})
 	d := mustDef(t, kpi.Spec{Ref: "R&B-K-001", Measure: pct, Frequency: period.Monthly(), Target: written(t, "95.8%"),
 		Profile: prof, Bands: kpi.TargetOnly()})
-	r := mustRegime(t, regime.Spec{Name: "PSSP", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	r := mustRegime(t, regime.Spec{Name: "PSSP", From: mo("Apr-16"), KPIs: []kpi.Definition{d}})
 	in := regime.Input{Observations: figures("R&B-K-001", map[string]string{"May-16": "20.35", "May-17": "20.35"})}
 	may16, err := r.Score(in, mo("May-16").Period())
 	require.NoError(t, err)
@@ -492,7 +492,7 @@ func TestProfiledAcrossTwoYears(t *testing.T) {
 	assert.Equal(t, "R&B-K-001", uy.Ref)
 	assert.ErrorContains(t, err, "KPI R&B-K-001 has no profiled target for 2018/19")
 	// A regime in force to March 2019 is refused when it is built.
-	_, err = regime.New(regime.Spec{Name: "PSSP", From: mo("Apr-16"), Until: mo("Apr-19"), Indicators: []kpi.Definition{d}})
+	_, err = regime.New(regime.Spec{Name: "PSSP", From: mo("Apr-16"), Until: mo("Apr-19"), KPIs: []kpi.Definition{d}})
 	require.ErrorAs(t, err, &uy)
 	assert.ErrorContains(t, err, "indicators[0].profile: KPI R&B-K-001 has no profiled target for 2018/19")
 }
@@ -511,7 +511,7 @@ func TestMeanOfPeriodsOnlyWhenSaid(t *testing.T) {
 		m.Aggregation = c.agg
 		d := mustDef(t, kpi.Spec{Ref: "P", Measure: m, Frequency: period.Monthly(), Target: written(t, "90%"),
 			Bands: kpi.TargetDetrimentFailure(dec("87"), dec("80"))})
-		r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+		r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d}})
 		sc, err := r.Score(regime.Input{Observations: figures("P", map[string]string{"Apr-16": "85", "May-16": "93", "Jun-16": "95"})}, label("Q1 2016/17"))
 		require.NoError(t, err)
 		regimetest.Status(t, sc, "P", c.want)
@@ -539,7 +539,7 @@ func TestViewWithDeemedMonths(t *testing.T) {
 		{KPI: "A", Month: mo("May-16"), Obs: kpi.Missing(kpi.NoData, "")},
 		{KPI: "A", Month: mo("Jun-16"), Obs: kpi.Missing(kpi.NoData, "")},
 	}}
-	deem := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}, Missing: regime.Missing{DeemFailed: true}})
+	deem := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d}, Missing: regime.MissingRule{DeemFailed: true}})
 	sc, err := deem.Score(in, label("Q1 2016/17"))
 	require.NoError(t, err)
 	row, _ := sc.Row("A")
@@ -548,7 +548,7 @@ func TestViewWithDeemedMonths(t *testing.T) {
 	assert.Contains(t, row.Notes, "2 of 3 months had no figure and were deemed failed: the view is failed")
 	assert.Equal(t, []string{"A"}, sc.Summary.Exceptions)
 
-	plain := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	plain := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d}})
 	sc, err = plain.Score(in, label("Q1 2016/17"))
 	require.NoError(t, err)
 	row, _ = sc.Row("A")

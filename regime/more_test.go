@@ -21,11 +21,11 @@ func TestRegimeAccessorsAndEqual(t *testing.T) {
 	assert.True(t, r.Until().IsZero())
 	assert.True(t, r.InForce(mo("Apr-30")))
 	assert.False(t, r.InForce(mo("Mar-16")))
-	assert.Len(t, r.Indicators(), 1)
-	d, ok := r.Indicator("AV-1")
+	assert.Len(t, r.KPIs(), 1)
+	d, ok := r.KPI("AV-1")
 	require.True(t, ok)
 	assert.Equal(t, "Service availability", d.Description())
-	_, ok = r.Indicator("AV-2")
+	_, ok = r.KPI("AV-2")
 	assert.False(t, ok)
 
 	same, err := regime.New(r.Spec())
@@ -38,7 +38,7 @@ func TestRegimeAccessorsAndEqual(t *testing.T) {
 		func(s *regime.Spec) { s.Repeat = dec("3") },
 		func(s *regime.Spec) { s.Credits = []regime.CreditRule{regime.PointsCredit{Rate: dec("2")}} },
 		func(s *regime.Spec) { s.Escalation = s.Escalation[:1] },
-		func(s *regime.Spec) { s.Indicators = []kpi.Definition{availability(t, "AV-1b")} },
+		func(s *regime.Spec) { s.KPIs = []kpi.Definition{availability(t, "AV-1b")} },
 		func(s *regime.Spec) { s.Caps.Window = 6 },
 	} {
 		spec := r.Spec()
@@ -85,7 +85,7 @@ func TestDescriptions(t *testing.T) {
 // window is whole); per-KPI rolling points and a customer-cause month.
 func TestPercentRollingCapAndKPIPoints(t *testing.T) {
 	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{availability(t, "A"), availability(t, "B")},
+		KPIs:       []kpi.Definition{availability(t, "A"), availability(t, "B")},
 		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: dec("2")}},
 		Caps:       regime.Caps{Rolling: regime.PercentOfCharges(dec("5")), Window: 3},
 		Relief:     []regime.Relief{{Kind: regime.CustomerCause, KPI: "B", From: mo("May-16"), Through: mo("May-16"), Reason: "customer's change freeze"}},
@@ -132,7 +132,7 @@ func TestRegimeExceedAndRounding(t *testing.T) {
 	own, err := kpi.New(kpi.Spec{Ref: "OWN", Measure: pct, Frequency: mustMonthly(), Target: written(t, "97%"), Bands: kpi.TargetOnly(),
 		Exceed: kpi.ExceedAt(kpi.Abs(dec("99.5")))})
 	require.NoError(t, err)
-	r, err := regime.New(regime.Spec{Name: "PSSP", From: mo("Apr-16"), Indicators: []kpi.Definition{plain, own},
+	r, err := regime.New(regime.Spec{Name: "PSSP", From: mo("Apr-16"), KPIs: []kpi.Definition{plain, own},
 		Exceed: kpi.ExceedWhenBetter(), RoundBeforeBanding: true})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
@@ -144,7 +144,7 @@ func TestRegimeExceedAndRounding(t *testing.T) {
 	// indicator with its own stretch level of 99.5 keeps it.
 	regimetest.Status(t, sc, "BS-K-002", kpi.Exceeded)
 	regimetest.Status(t, sc, "OWN", kpi.Met)
-	d, _ := r.Indicator("BS-K-002")
+	d, _ := r.KPI("BS-K-002")
 	assert.True(t, d.Measure().RoundBeforeBanding)
 	// 96.996 rounds to 97.00 before banding: met, not missed.
 	sc, err = r.Score(regime.Input{Observations: []regime.Observation{{KPI: "BS-K-002", Month: mo("May-16"), Obs: kpi.Figure(dec("96.996"))}}}, mo("May-16").Period())
@@ -158,7 +158,7 @@ func TestRegimeExceedAndRounding(t *testing.T) {
 	require.NoError(t, err)
 	withExceeded, err := kpi.New(kpi.Spec{Ref: "X", Measure: pct, Frequency: mustMonthly(), Target: written(t, "97%"), Bands: bands})
 	require.NoError(t, err)
-	_, err = regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{withExceeded}, Exceed: kpi.ExceedWhenBetter()})
+	_, err = regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{withExceeded}, Exceed: kpi.ExceedWhenBetter()})
 	assert.ErrorContains(t, err, "indicators[0]: with the regime's exceed and rounding rules")
 }
 
@@ -186,7 +186,7 @@ func TestYearToDateAsFarAsFiguresGo(t *testing.T) {
 // TestFailuresInWindowMessage: a window shorter than the failures it counts
 // is said in the file's words (failures, periods), not N and M.
 func TestFailuresInWindowMessage(t *testing.T) {
-	_, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-19"), Indicators: []kpi.Definition{flatPoints(t, "P1", "2")},
+	_, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-19"), KPIs: []kpi.Definition{flatPoints(t, "P1", "2")},
 		Escalation: []regime.Rule{regime.NFailuresInM("warning", 2, 1)}})
 	assert.ErrorContains(t, err, "escalation[0]: 2 failures in 1 periods: want at least one failure, in a window (periods) of at least as many periods")
 }

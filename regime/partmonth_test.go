@@ -42,9 +42,9 @@ func days(t *testing.T, first, last string) period.Period {
 // new regime's alone.
 func TestEachPartOfASharedMonth(t *testing.T) {
 	old := mustRegime(t, regime.Spec{Name: "Franchise", Version: "1", From: mo("Apr-19"), Until: mo("Nov-19"),
-		Indicators: []kpi.Definition{targetPoints(t, "P1", "90%", "2")}, Credits: onePoint})
+		KPIs: []kpi.Definition{targetPoints(t, "P1", "90%", "2")}, Credits: onePoint})
 	next := mustRegime(t, regime.Spec{Name: "Franchise", Version: "2", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.EachPart,
-		Indicators: []kpi.Definition{targetPoints(t, "P1", "95%", "3")}, Credits: onePoint})
+		KPIs: []kpi.Definition{targetPoints(t, "P1", "95%", "3")}, Credits: onePoint})
 	h, err := regime.NewHistory(old, next)
 	require.NoError(t, err)
 	obs := []regime.Observation{
@@ -87,11 +87,11 @@ func TestEachPartOfASharedMonth(t *testing.T) {
 // how that month is rated; under each_part a regime runs until it.
 func TestPartMonthRules(t *testing.T) {
 	def := targetPoints(t, "P1", "95%", "3")
-	_, err := regime.New(regime.Spec{Name: "New", From: mo("Nov-19"), Starts: day("2019-11-30"), Indicators: []kpi.Definition{def}})
+	_, err := regime.New(regime.Spec{Name: "New", From: mo("Nov-19"), Starts: day("2019-11-30"), KPIs: []kpi.Definition{def}})
 	assert.ErrorContains(t, err, "part_month: New takes effect on 2019-11-30, part-way through November 2019: say how that month is rated, as part_month: majority (by the regime in force for most of it) or each_part (each part on its own figure)")
-	_, err = regime.New(regime.Spec{Name: "New", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.Majority, Indicators: []kpi.Definition{def}})
+	_, err = regime.New(regime.Spec{Name: "New", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.Majority, KPIs: []kpi.Definition{def}})
 	assert.ErrorContains(t, err, "from: a regime taking effect on 2019-11-30 is first in force for most of 2019-12, not 2019-11")
-	next := mustRegime(t, regime.Spec{Name: "New", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.EachPart, Indicators: []kpi.Definition{def}})
+	next := mustRegime(t, regime.Spec{Name: "New", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.EachPart, KPIs: []kpi.Definition{def}})
 	_, err = regime.NewHistory(next)
 	assert.ErrorContains(t, err, "New takes effect on 2019-11-30 and rates each part of November 2019 on its own figure, so a regime must run until 2019-11, for the first part")
 	assert.ErrorIs(t, err, regime.ErrInvalid, "NewHistory's errors wrap ErrInvalid, as the package doc says")
@@ -136,9 +136,9 @@ func FuzzParsePartMonth(f *testing.F) {
 // rated by Old, not New.
 func TestSharedMonthNamesEachRegime(t *testing.T) {
 	old := mustRegime(t, regime.Spec{Name: "Old", Version: "1", From: mo("Apr-19"), Until: mo("Nov-19"),
-		Indicators: []kpi.Definition{targetPoints(t, "P1", "90%", "2")}})
+		KPIs: []kpi.Definition{targetPoints(t, "P1", "90%", "2")}})
 	next := mustRegime(t, regime.Spec{Name: "New", Version: "2", From: mo("Nov-19"), Starts: day("2019-11-30"), PartMonth: regime.EachPart,
-		Indicators: []kpi.Definition{targetPoints(t, "P1", "95%", "3")}})
+		KPIs: []kpi.Definition{targetPoints(t, "P1", "95%", "3")}})
 	h, err := regime.NewHistory(old, next)
 	require.NoError(t, err)
 	obs := []regime.Observation{

@@ -25,7 +25,7 @@ func TestRailPeriodsSharingAMonth(t *testing.T) {
 	cal := period.Must(period.NewPeriodCalendar(time.April, 2, period.AbsorbLast))
 	d := mustDef(t, kpi.Spec{Ref: "PPM", Measure: pct, Frequency: period.Must(period.Periodic(cal)), Target: written(t, "90%"),
 		Bands: kpi.TargetOnly().WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("3")})})
-	r := mustRegime(t, regime.Spec{Name: "Rail", From: mo("Apr-23"), Indicators: []kpi.Definition{d}, Credits: onePoint})
+	r := mustRegime(t, regime.Spec{Name: "Rail", From: mo("Apr-23"), KPIs: []kpi.Definition{d}, Credits: onePoint})
 	p13 := period.Must(cal.Period(13, 2022))
 	require.Equal(t, "2023-03-04..2023-04-01", p13.Start().String()+".."+p13.Last().String())
 	in := regime.Input{Observations: []regime.Observation{{KPI: "PPM", Period: p13, Obs: kpi.Figure(dec("80"))}},
@@ -100,7 +100,7 @@ func TestRailPeriodsSharingAMonth(t *testing.T) {
 func TestRailPeriodTrendAYearBefore(t *testing.T) {
 	cal := period.Must(period.NewPeriodCalendar(time.April, 1, period.AbsorbLast))
 	d := mustDef(t, kpi.Spec{Ref: "PPM", Measure: pct, Frequency: period.Must(period.Periodic(cal)), Target: written(t, "90%"), Bands: kpi.TargetOnly()})
-	r := mustRegime(t, regime.Spec{Name: "Rail", From: mo("Apr-22"), Indicators: []kpi.Definition{d}})
+	r := mustRegime(t, regime.Spec{Name: "Rail", From: mo("Apr-22"), KPIs: []kpi.Definition{d}})
 	obs := func(n, y int, v string) regime.Observation {
 		return regime.Observation{KPI: "PPM", Period: period.Must(cal.Period(n, y)), Obs: kpi.Figure(dec(v))}
 	}

@@ -333,7 +333,7 @@ func (run *runner) progress(p *plan, m period.Month, mo *monthEntry) []Event {
 	var events []Event
 	raise := func(name, why string) {
 		if name != "" {
-			events = append(events, Event{Name: name, KPI: p.KPI, Period: m.String(), Rule: fmt.Sprintf("%s for KPI %s (opened %s) %s", p.Event, p.KPI, p.Opened.Label(period.Short), why)})
+			events = append(events, Event{Name: name, KPI: p.KPI, Period: m, Rule: fmt.Sprintf("%s for KPI %s (opened %s) %s", p.Event, p.KPI, p.Opened.Label(period.Short), why)})
 		}
 	}
 	stateOn := func(d period.Date) PlanState { return p.at(d).State }

@@ -21,7 +21,7 @@ func randomRegime(t testing.TB, r *rand.Rand, n int, relief []regime.Relief) (*r
 		defs = append(defs, availability(t, fmt.Sprintf("K%02d", i)))
 	}
 	rg, err := regime.New(regime.Spec{
-		Name: "Random", Version: "1", From: mo("Apr-16"), Indicators: defs, Repeat: dec("2"),
+		Name: "Random", Version: "1", From: mo("Apr-16"), KPIs: defs, Repeat: dec("2"),
 		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: dec("0.75")}},
 		Caps:       regime.Caps{PerPeriod: regime.PercentOfCharges(dec("10")), Rolling: regime.Pounds(dec("60000"))},
 		Relief:     relief,

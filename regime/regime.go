@@ -44,9 +44,9 @@ type Spec struct {
 	// Starts is kept for the record.
 	Starts    period.Date
 	PartMonth PartMonth
-	// Indicators are the regime's KPI definitions, in report order. Their
+	// KPIs are the regime's KPI definitions, in report order. Their
 	// references must be unique.
-	Indicators []kpi.Definition
+	KPIs []kpi.Definition
 	// Labels are the display labels for statuses ("Target Met", "Within
 	// 'Tolerance'", "Failed MSL"); statuses without one use [DefaultLabel].
 	Labels map[kpi.Status]string
@@ -59,7 +59,7 @@ type Spec struct {
 	RoundBeforeBanding bool
 	// Missing says what a missing figure means where one was due, or where
 	// the return claimed a status the contract does not grant.
-	Missing Missing
+	Missing MissingRule
 	// Failing is the best status that counts as a failure for repeat
 	// points and escalation; zero means [kpi.Missed], so missed,
 	// detriment and failed results are failures.
@@ -110,8 +110,8 @@ type Spec struct {
 	Restatements RestatementRule
 }
 
-// Missing says what a missing figure (no data where one was due) means.
-type Missing struct {
+// MissingRule says what a missing figure (no data where one was due) means.
+type MissingRule struct {
 	// DeemFailed, when true, treats no data as a failure at Status (zero
 	// means kpi.Failed) earning Points (zero means the points of the KPI's
 	// band with that status).
@@ -162,7 +162,7 @@ func New(spec Spec) (*Regime, error) {
 	}
 	spec = spec.clone()
 	byRef := map[string]int{}
-	for i, d := range spec.Indicators {
+	for i, d := range spec.KPIs {
 		if d.IsZero() {
 			bad(fmt.Sprintf("indicators[%d]", i), "the zero Definition")
 			continue
@@ -170,7 +170,7 @@ func New(spec Spec) (*Regime, error) {
 		if applied, err := applyRegimeRules(d, spec); err != nil {
 			bad(fmt.Sprintf("indicators[%d]", i), "with the regime's exceed and rounding rules: %v", err)
 		} else {
-			spec.Indicators[i] = applied
+			spec.KPIs[i] = applied
 		}
 		if j, dup := byRef[d.Ref()]; dup {
 			bad(fmt.Sprintf("indicators[%d].ref", i), "%s is also indicators[%d]", problems.Quote(d.Ref()), j)
@@ -178,14 +178,14 @@ func New(spec Spec) (*Regime, error) {
 		}
 		byRef[d.Ref()] = i
 	}
-	if len(spec.Indicators) == 0 {
+	if len(spec.KPIs) == 0 {
 		bad("indicators", "a regime needs at least one indicator")
 	}
-	partOf := checkParts(spec.Indicators, byRef, bad)
+	partOf := checkParts(spec.KPIs, byRef, bad)
 	known := func(path, ref string) {
 		if _, ok := byRef[ref]; !ok {
 			var refs []string
-			for _, d := range spec.Indicators {
+			for _, d := range spec.KPIs {
 				refs = append(refs, d.Ref())
 			}
 			bad(path, "no indicator %s in the regime%s", problems.Quote(ref), problems.NearestRef(ref, refs))
@@ -281,7 +281,7 @@ func New(spec Spec) (*Regime, error) {
 	}
 	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
 	if len(spec.Incentives) > 0 {
-		r.incentive = make([]int, len(spec.Indicators))
+		r.incentive = make([]int, len(spec.KPIs))
 		for i := range r.incentive {
 			r.incentive[i] = -1
 		}
@@ -291,14 +291,14 @@ func New(spec Spec) (*Regime, error) {
 	}
 	r.versions = []string{spec.Version}[:1:1]
 	r.repeatNote = "repeat failure: points × " + spec.Repeat.String()
-	r.refs = make([]string, len(spec.Indicators))
-	r.rows = make([]Row, len(spec.Indicators))
-	for i, d := range spec.Indicators {
+	r.refs = make([]string, len(spec.KPIs))
+	r.rows = make([]Row, len(spec.KPIs))
+	for i, d := range spec.KPIs {
 		r.refs[i] = d.Ref()
 		r.rows[i] = baseRow(r, d, period.Period{})
 		r.rows[i].PartOf = partOf[d.Ref()]
 	}
-	for _, d := range spec.Indicators {
+	for _, d := range spec.KPIs {
 		// Profiles for listed years can miss one; a shape applied to every
 		// year cannot.
 		r.profiled = r.profiled || len(d.Profile().Years()) > 0
@@ -357,16 +357,16 @@ func (r *Regime) InForce(m period.Month) bool {
 	return !m.Before(r.spec.From) && (r.spec.Until.IsZero() || m.Before(r.spec.Until))
 }
 
-// Indicators returns the regime's definitions in report order.
-func (r *Regime) Indicators() []kpi.Definition { return slices.Clone(r.spec.Indicators) }
+// KPIs returns the regime's definitions in report order.
+func (r *Regime) KPIs() []kpi.Definition { return slices.Clone(r.spec.KPIs) }
 
-// Indicator returns the definition with reference ref.
-func (r *Regime) Indicator(ref string) (kpi.Definition, bool) {
+// KPI returns the definition with reference ref.
+func (r *Regime) KPI(ref string) (kpi.Definition, bool) {
 	i, ok := r.byRef[ref]
 	if !ok {
 		return kpi.Definition{}, false
 	}
-	return r.spec.Indicators[i], true
+	return r.spec.KPIs[i], true
 }
 
 // Spec returns a copy of the spec the regime was built from, sharing no
@@ -379,7 +379,7 @@ func (r *Regime) Spec() Spec { return r.spec.clone() }
 // clone, so that the caller's spec can change after it, and [Regime.Spec]
 // hands one out.
 func (s Spec) clone() Spec {
-	s.Indicators = slices.Clone(s.Indicators)
+	s.KPIs = slices.Clone(s.KPIs)
 	s.Labels = maps.Clone(s.Labels)
 	s.Relief = slices.Clone(s.Relief)
 	s.Credits = cloneCredits(s.Credits)
@@ -514,7 +514,7 @@ func (r *Regime) checkYears(first, last period.Month) error {
 		return err
 	}
 	var errs []error
-	for i, d := range r.spec.Indicators {
+	for i, d := range r.spec.KPIs {
 		if err := d.CheckYears(span); err != nil {
 			errs = append(errs, fmt.Errorf("indicators[%d].profile: %w", i, err))
 		}
@@ -558,13 +558,13 @@ func (r *Regime) Equal(o *Regime) bool {
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
 		a.MitigatedCount != b.MitigatedCount || a.Rounding != b.Rounding || !slices.Equal(a.Relief, b.Relief) ||
 		a.Reset != b.Reset || a.Restatements != b.Restatements || !a.Remedy.Equal(b.Remedy) || a.Starts != b.Starts || a.PartMonth != b.PartMonth || !slices.Equal(a.Consequences, b.Consequences) ||
-		!a.Caps.equal(b.Caps) || len(a.Indicators) != len(b.Indicators) || len(a.Credits) != len(b.Credits) ||
+		!a.Caps.equal(b.Caps) || len(a.KPIs) != len(b.KPIs) || len(a.Credits) != len(b.Credits) ||
 		!a.EarnBack.Equal(b.EarnBack) || !slices.EqualFunc(a.Incentives, b.Incentives, Incentive.Equal) ||
 		!slices.EqualFunc(a.Escalation, b.Escalation, Rule.Equal) {
 		return false
 	}
-	for i := range a.Indicators {
-		if !a.Indicators[i].Equal(b.Indicators[i]) {
+	for i := range a.KPIs {
+		if !a.KPIs[i].Equal(b.KPIs[i]) {
 			return false
 		}
 	}

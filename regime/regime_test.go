@@ -68,10 +68,10 @@ var sixMonths = []string{"Apr-16", "May-16", "Jun-16", "Jul-16", "Aug-16", "Sep-
 func workedRegime(t testing.TB) *regime.Regime {
 	r, err := regime.New(regime.Spec{
 		Name: "Worked", Version: "1", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{availability(t, "AV-1")},
-		Repeat:     dec("2"),
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}},
-		Caps:       regime.Caps{PerPeriod: regime.Pounds(dec("5000")), Rolling: regime.Pounds(dec("12000"))},
+		KPIs:    []kpi.Definition{availability(t, "AV-1")},
+		Repeat:  dec("2"),
+		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}},
+		Caps:    regime.Caps{PerPeriod: regime.Pounds(dec("5000")), Rolling: regime.Pounds(dec("12000"))},
 		Escalation: []regime.Rule{
 			regime.NFailuresInM("material failure", 3, 6),
 			regime.KConsecutive("rectification plan required", 3),
@@ -169,7 +169,7 @@ func TestShortfallCredit(t *testing.T) {
 		rounding regime.Rounding
 		want     string
 	}{{regime.HalfUp, "4210.50"}, {regime.HalfEven, "4210.50"}, {regime.Down, "4210.49"}} {
-		r, err := regime.New(regime.Spec{Name: "CCS", From: mo("Apr-16"), Indicators: []kpi.Definition{d},
+		r, err := regime.New(regime.Spec{Name: "CCS", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
 			Credits: []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"SR-1"}}}, Rounding: c.rounding})
 		require.NoError(t, err)
 		sc, err := r.Score(regime.Input{
@@ -187,7 +187,7 @@ func TestFixedAndAtRiskCredits(t *testing.T) {
 	require.NoError(t, err)
 	calls, err := kpi.New(kpi.Spec{Ref: "9", Measure: pct, Frequency: period.Monthly(), Target: written(t, "80%"), Bands: kpi.TargetDetrimentFailure(dec("77"), dec("74"))})
 	require.NoError(t, err)
-	r, err := regime.New(regime.Spec{Name: "ICT", From: mo("Apr-16"), Indicators: []kpi.Definition{sev1, calls},
+	r, err := regime.New(regime.Spec{Name: "ICT", From: mo("Apr-16"), KPIs: []kpi.Definition{sev1, calls},
 		Credits: []regime.CreditRule{
 			// £250 a failure, and £1,000 more at the failure level.
 			regime.FixedCredit{KPI: "1", PerFailure: dec("250"), PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("1000")}},
@@ -222,9 +222,9 @@ func TestRegimeRevisedApril2016(t *testing.T) {
 		require.NoError(t, err)
 		return d
 	}
-	old, err := regime.New(regime.Spec{Name: "PSSP", Version: "2011", From: mo("Nov-11"), Until: mo("Apr-16"), Indicators: []kpi.Definition{def("80%")}})
+	old, err := regime.New(regime.Spec{Name: "PSSP", Version: "2011", From: mo("Nov-11"), Until: mo("Apr-16"), KPIs: []kpi.Definition{def("80%")}})
 	require.NoError(t, err)
-	revised, err := regime.New(regime.Spec{Name: "PSSP", Version: "2016", From: mo("Apr-16"), Indicators: []kpi.Definition{def("82%")}})
+	revised, err := regime.New(regime.Spec{Name: "PSSP", Version: "2016", From: mo("Apr-16"), KPIs: []kpi.Definition{def("82%")}})
 	require.NoError(t, err)
 	h, err := regime.NewHistory(revised, old)
 	require.NoError(t, err)
@@ -250,7 +250,7 @@ func TestRegimeRevisedApril2016(t *testing.T) {
 	assert.Len(t, h.Regimes(), 2)
 
 	// Overlapping versions are refused.
-	clash, err := regime.New(regime.Spec{Name: "PSSP", Version: "2015", From: mo("Jan-16"), Indicators: []kpi.Definition{def("82%")}})
+	clash, err := regime.New(regime.Spec{Name: "PSSP", Version: "2015", From: mo("Jan-16"), KPIs: []kpi.Definition{def("82%")}})
 	require.NoError(t, err)
 	_, err = regime.NewHistory(old, clash)
 	assert.ErrorContains(t, err, "PSSP 2015 (from 2016-01) overlaps PSSP 2011 (from 2011-11, until 2016-04)")
@@ -266,7 +266,7 @@ func TestShortfallWithinTolerance(t *testing.T) {
 	d, err := kpi.New(kpi.Spec{Ref: "SR-2", Measure: pct, Frequency: period.Monthly(), Target: written(t, "98%"),
 		Bands: kpi.TargetTolerance(kpi.Abs(dec("97")))})
 	require.NoError(t, err)
-	r, err := regime.New(regime.Spec{Name: "CCS", From: mo("Apr-16"), Indicators: []kpi.Definition{d},
+	r, err := regime.New(regime.Spec{Name: "CCS", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
 		Credits: []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"SR-2"}}}})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{

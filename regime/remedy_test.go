@@ -18,7 +18,7 @@ import (
 // April 2017.
 func remedyRegime(t *testing.T, caps regime.Caps) *regime.Regime {
 	return mustRegime(t, regime.Spec{Name: "Tram", Version: "1", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{flatPoints(t, "P1", "3"), flatPoints(t, "P2", "2")},
+		KPIs: []kpi.Definition{flatPoints(t, "P1", "3"), flatPoints(t, "P2", "2")},
 		Remedy: regime.PointsRemedy{
 			Baselines: []regime.Baseline{{From: mo("Apr-16"), Points: dec("2")}, {From: mo("Apr-17"), Points: dec("1")}},
 			Rate:      regime.Pounds(dec("1000")),
@@ -100,7 +100,7 @@ func TestRemedyUnderACap(t *testing.T) {
 // without the month's charge it is an error naming the month.
 func TestRemedyAsAPercentOfCharges(t *testing.T) {
 	r := mustRegime(t, regime.Spec{Name: "Tram", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{flatPoints(t, "P1", "3"), flatPoints(t, "P2", "2")},
+		KPIs: []kpi.Definition{flatPoints(t, "P1", "3"), flatPoints(t, "P2", "2")},
 		Remedy: regime.PointsRemedy{Baselines: []regime.Baseline{{From: mo("Apr-16"), Points: dec("2")}},
 			Rate: regime.PercentOfCharges(dec("0.5"))}})
 	obs := append(figures("P1", map[string]string{"Apr-16": "90"}), figures("P2", map[string]string{"Apr-16": "90"})...)
@@ -130,7 +130,7 @@ func TestRemedyValidation(t *testing.T) {
 		{regime.PointsRemedy{Rate: regime.Pounds(dec("1000")), Baselines: []regime.Baseline{{From: mo("Apr-16"), Points: dec("-1")}}},
 			"remedy.baselines[0].points: a baseline cannot be negative (-1)"},
 	} {
-		_, err := regime.New(regime.Spec{Name: "Tram", From: mo("Apr-16"), Indicators: []kpi.Definition{flatPoints(t, "P1", "3")}, Remedy: c.remedy})
+		_, err := regime.New(regime.Spec{Name: "Tram", From: mo("Apr-16"), KPIs: []kpi.Definition{flatPoints(t, "P1", "3")}, Remedy: c.remedy})
 		assert.ErrorContains(t, err, c.want)
 	}
 }

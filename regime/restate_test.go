@@ -30,7 +30,7 @@ func restatedInput(t *testing.T) (*regime.Regime, regime.Input) {
 	pct := kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 1, Aggregation: kpi.RatioOfSums}
 	d := mustDef(t, kpi.Spec{Ref: "A", Measure: pct, Frequency: period.Monthly(), Target: written(t, "90%"),
 		Bands: kpi.TargetOnly().WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("2")})})
-	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-19"), Indicators: []kpi.Definition{d}, Repeat: dec("2"), Credits: onePoint})
+	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-19"), KPIs: []kpi.Definition{d}, Repeat: dec("2"), Credits: onePoint})
 	on := func(s string) period.Date { return period.Must(period.ParseDate(s)) }
 	f := func(m, v, day string) regime.Observation {
 		return regime.Observation{KPI: "A", Month: mo(m), Obs: kpi.Figure(dec(v)), ReportedOn: on(day)}
@@ -104,7 +104,7 @@ func TestRestatementRuleNames(t *testing.T) {
 	_, err := regime.ParseRestatementRule("later")
 	assert.EqualError(t, err, `regime: cannot read "later" as a restatement rule (want adjust_in_month_restated or restate_in_place)`)
 	_, err = regime.New(regime.Spec{Name: "R", From: mo("Apr-19"), Restatements: 7,
-		Indicators: []kpi.Definition{mustDef(t, kpi.Spec{Ref: "A", Measure: failures, Frequency: period.Monthly(), Target: written(t, "0 failures"), Bands: kpi.TargetOnly()})}})
+		KPIs: []kpi.Definition{mustDef(t, kpi.Spec{Ref: "A", Measure: failures, Frequency: period.Monthly(), Target: written(t, "0 failures"), Bands: kpi.TargetOnly()})}})
 	assert.ErrorContains(t, err, "restatements: unknown restatement rule 7")
 }
 

@@ -29,7 +29,7 @@ func TestCallsOutsideExcludedPeriods2014(t *testing.T) {
 		Measure: pct, Frequency: period.Monthly(), Target: written(t, "63%"), Bands: kpi.TargetOnly()})
 	require.NoError(t, err)
 	r, err := regime.New(regime.Spec{Name: "PSSP", Version: "2011", From: mo("Nov-11"), Until: mo("Apr-16"),
-		Indicators: []kpi.Definition{d},
+		KPIs: []kpi.Definition{d},
 		Relief: []regime.Relief{
 			{Kind: regime.Exclusion, KPI: "CS-20s", From: mo("Apr-14"), Through: mo("May-14"), Reason: "excessive demand following the introduction of garden waste charges"},
 			{Kind: regime.Exclusion, KPI: "CS-20s", From: mo("Jan-15"), Reason: "introduction of the pilot Customer Relationship Management system"},
@@ -99,7 +99,7 @@ func lincolnshire(t testing.TB, mitigatedCount bool) *regime.Regime {
 		Contractual: true, Measure: lower, Frequency: period.Monthly(), Target: written(t, "5%"),
 		Bands: kpi.TargetAndMinimum(dec("10")).WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("1"), kpi.Failed: dec("3")})})
 	require.NoError(t, err)
-	r, err := regime.New(regime.Spec{Name: "CSSC", Version: "2019", From: mo("Apr-19"), Indicators: []kpi.Definition{d},
+	r, err := regime.New(regime.Spec{Name: "CSSC", Version: "2019", From: mo("Apr-19"), KPIs: []kpi.Definition{d},
 		Labels:         map[kpi.Status]string{kpi.Met: "Achieved TSL", kpi.Missed: "Failed TSL", kpi.Failed: "Failed MSL"},
 		Credits:        []regime.CreditRule{regime.PointsCredit{Rate: dec("0.5")}},
 		Relief:         []regime.Relief{{Kind: regime.Mitigation, KPI: "CSC_KPI_04", From: mo("Aug-19"), Through: mo("Sep-19"), Reason: "mitigation granted by the Board"}},
@@ -188,14 +188,14 @@ func TestNewErrors(t *testing.T) {
 		wants []string
 	}{
 		{"empty", regime.Spec{}, []string{"name: a regime needs a name", "from: a regime needs the month", "indicators: a regime needs at least one indicator"}},
-		{"duplicate reference", regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d, d}},
+		{"duplicate reference", regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d, d}},
 			[]string{`indicators[1].ref: "AV-1" is also indicators[0]`}},
-		{"unknown KPIs in rules", regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: []kpi.Definition{d},
+		{"unknown KPIs in rules", regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
 			Relief:     []regime.Relief{{Kind: regime.Mitigation, KPI: "AV-2", From: mo("Apr-16"), Reason: "x"}},
 			Credits:    []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"AV-3"}}},
 			Escalation: []regime.Rule{regime.KConsecutive("e", 2).ForKPI("AV-4")}},
 			[]string{`relief[0].kpi: no indicator "AV-2"`, `credits[0].kpi: no indicator "AV-3"`, `escalation[0].kpi: no indicator "AV-4"`}},
-		{"bad rules", regime.Spec{Name: "R", From: mo("Apr-16"), Until: mo("Mar-16"), Indicators: []kpi.Definition{d},
+		{"bad rules", regime.Spec{Name: "R", From: mo("Apr-16"), Until: mo("Mar-16"), KPIs: []kpi.Definition{d},
 			Relief:     []regime.Relief{{KPI: "AV-1"}},
 			Credits:    []regime.CreditRule{regime.PointsCredit{}, regime.AtRiskCredit{Allocation: map[string]decimal.Decimal{"AV-1": dec("120")}}, nil},
 			Caps:       regime.Caps{PerPeriod: regime.Pounds(dec("-1")), Window: -1},
@@ -264,10 +264,10 @@ func TestSummaryAndLabels(t *testing.T) {
 		return d
 	}
 	r, err := regime.New(regime.Spec{Name: "PSSP", Version: "2016", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{mk("A", "STS", "90%", kpi.TierKPI), mk("B", "STS", "90%", kpi.TierKPI), mk("C", "CS", "90%", kpi.TierPI),
+		KPIs: []kpi.Definition{mk("A", "STS", "90%", kpi.TierKPI), mk("B", "STS", "90%", kpi.TierKPI), mk("C", "CS", "90%", kpi.TierPI),
 			mk("D", "CS", "90%", kpi.TierPI), mk("E", "CS", "90%", kpi.TierKPI)},
 		Labels:  map[kpi.Status]string{kpi.Tolerance: "Within 'Tolerance'", kpi.Met: "Target Met"},
-		Missing: regime.Missing{DeemFailed: true, Points: dec("2")},
+		Missing: regime.MissingRule{DeemFailed: true, Points: dec("2")},
 		// The council agreed that C cannot be measured this half year.
 		Relief: []regime.Relief{{Kind: regime.AgreedNotMeasurable, KPI: "C", From: mo("Sep-16"), Through: mo("Sep-16"), Reason: "ADP being agreed"}},
 	})

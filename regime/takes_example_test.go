@@ -18,9 +18,9 @@ import (
 func ExampleLedger_WhatItTakes() {
 	r, _ := regime.New(regime.Spec{
 		Name: "ICT", Version: "2016", From: month("Apr-16"),
-		Indicators: []kpi.Definition{exampleKPI()},
-		Repeat:     decimal.NewFromInt(2),
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		KPIs:    []kpi.Definition{exampleKPI()},
+		Repeat:  decimal.NewFromInt(2),
+		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
 	})
 	ten := decimal.NewFromInt(10000)
 	l, err := r.Run(regime.Input{
@@ -51,7 +51,7 @@ func ExampleLedger_WhatItTakes() {
 // The same month a year on: May 2017 against May 2016, as a committee's
 // direction-of-travel column reads it.
 func ExampleLedger_CompareYearBefore() {
-	r, _ := regime.New(regime.Spec{Name: "ICT", Version: "2016", From: month("Apr-16"), Indicators: []kpi.Definition{exampleKPI()}})
+	r, _ := regime.New(regime.Spec{Name: "ICT", Version: "2016", From: month("Apr-16"), KPIs: []kpi.Definition{exampleKPI()}})
 	l, err := r.Run(regime.Input{Observations: []regime.Observation{
 		{KPI: "AV-1", Month: month("May-16"), Obs: kpi.Figure(decimal.RequireFromString("97.5"))},
 		{KPI: "AV-1", Month: month("May-17"), Obs: kpi.Figure(decimal.RequireFromString("99.2"))},

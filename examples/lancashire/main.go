@@ -133,7 +133,7 @@ func indicatorRows(r *regime.Regime, obs []regime.Observation) ([][]string, erro
 	}
 	rows := [][]string{{"Ref", "Target", "Q1", "Q1 status", "Jul-16", "Aug-16", "YTD", "YTD status", "YTD from Q1, Jul-16, Aug-16", "Check", "Note"}}
 	for _, p := range published {
-		d, ok := r.Indicator(p.ref)
+		d, ok := r.KPI(p.ref)
 		if !ok {
 			return nil, fmt.Errorf("published figures for %s, which the regime does not have", p.ref)
 		}

@@ -79,7 +79,7 @@ func ictContract() (*contract.Contract, error) {
 		defs = append(defs, d)
 	}
 	r, err := regime.New(regime.Spec{
-		Name: "ICT", Version: "2009", From: period.Must(period.ParseMonth("2016-04")), Indicators: defs,
+		Name: "ICT", Version: "2009", From: period.Must(period.ParseMonth("2016-04")), KPIs: defs,
 		Labels: map[kpi.Status]string{kpi.Met: "Met", kpi.Missed: "Missed", kpi.Detriment: "Detriment",
 			kpi.Failed: "Failed", kpi.NoData: "No Data", kpi.NotDue: "Not due"},
 	})

@@ -83,7 +83,7 @@ func psspContract() (*contract.Contract, error) {
 		defs = append(defs, d)
 	}
 	r, err := regime.New(regime.Spec{
-		Name: "PSSP", Version: "2016", From: apr, Indicators: defs, Exceed: kpi.ExceedWhenBetter(),
+		Name: "PSSP", Version: "2016", From: apr, KPIs: defs, Exceed: kpi.ExceedWhenBetter(),
 		Labels: map[kpi.Status]string{kpi.Exceeded: "Exceeded", kpi.Met: "Target Met", kpi.Tolerance: "Within Tolerance",
 			kpi.Missed: "Not Met", kpi.NotMeasurable: "Not Measurable", kpi.NotDue: "Not Due", kpi.NoData: "No Data"},
 		// The report accepts BT-K-002 as not yet measurable in April and May.

@@ -28,10 +28,10 @@ func TestSameKPIsAsPeterborough(t *testing.T) {
 	apr := period.Must(period.ParseMonth("Apr-16"))
 	a, _ := ours.RegimeAt(apr)
 	b, _ := theirs.RegimeAt(apr)
-	require.Len(t, a.Indicators(), len(categories))
-	for i, d := range a.Indicators() {
+	require.Len(t, a.KPIs(), len(categories))
+	for i, d := range a.KPIs() {
 		assert.Equal(t, categories[i].ref, d.Ref())
-		want, ok := b.Indicator(d.Ref())
+		want, ok := b.KPI(d.Ref())
 		require.True(t, ok, d.Ref())
 		assert.True(t, d.Equal(want), d.Ref())
 	}

@@ -32,7 +32,7 @@ func may(t *testing.T) *regime.Scorecard {
 		Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}})
 	require.NoError(t, err)
 	m := period.Must(period.ParseMonth("May-16"))
-	r, err := regime.New(regime.Spec{Name: "CCS", Version: "1", From: m, Indicators: []kpi.Definition{d},
+	r, err := regime.New(regime.Spec{Name: "CCS", Version: "1", From: m, KPIs: []kpi.Definition{d},
 		Credits:    []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"SR-1"}}},
 		Escalation: []regime.Rule{regime.StatusReached("service failure", kpi.Missed)}})
 	require.NoError(t, err)

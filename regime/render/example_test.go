@@ -22,7 +22,7 @@ func ExampleText() {
 		Bands:   kpi.TargetDetrimentFailure(decimal.RequireFromString("87.0"), decimal.RequireFromString("84.0")),
 	})
 	april := period.Must(period.ParseMonth("Apr-16"))
-	r, _ := regime.New(regime.Spec{Name: "ICT", Version: "2009", From: april, Indicators: []kpi.Definition{sev3}})
+	r, _ := regime.New(regime.Spec{Name: "ICT", Version: "2009", From: april, KPIs: []kpi.Definition{sev3}})
 	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
 		{KPI: "3", Month: april, Obs: kpi.Figure(decimal.RequireFromString("88.89"))},
 	}}, april.Period())
@@ -68,7 +68,7 @@ func ExampleTextReport() {
 		if err != nil {
 			panic(err)
 		}
-		r, err := regime.New(regime.Spec{Name: name, Version: version, From: april, Indicators: []kpi.Definition{d}})
+		r, err := regime.New(regime.Spec{Name: name, Version: version, From: april, KPIs: []kpi.Definition{d}})
 		if err != nil {
 			panic(err)
 		}

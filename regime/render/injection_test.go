@@ -57,7 +57,7 @@ func injectionCard(t *testing.T) render.Card {
 		defs = append(defs, d)
 		obs = append(obs, regime.Observation{KPI: ref, Month: mo("May-16"), Obs: kpi.Figure(dec("2.5")), Note: note})
 	}
-	r, err := regime.New(regime.Spec{Name: "Hub", Version: "1", From: mo("Apr-16"), Indicators: defs,
+	r, err := regime.New(regime.Spec{Name: "Hub", Version: "1", From: mo("Apr-16"), KPIs: defs,
 		Labels: map[kpi.Status]string{kpi.Met: "Met*"}})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{Observations: obs}, mo("May-16").Period())

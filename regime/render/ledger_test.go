@@ -53,8 +53,8 @@ func ledgerCards(t testing.TB) (may, june, ytd render.Card) {
 	defs := []kpi.Definition{def("M1", period.Monthly()), def("M2", period.Monthly()), def("M3", period.Monthly()),
 		def("QA", period.Quarterly()), def("QR", period.Quarterly()), def("F", fourWeekly)}
 	spec := func(version string, from, until string) regime.Spec {
-		s := regime.Spec{Name: "Hub", Version: version, From: mo(from), Indicators: defs,
-			Missing: regime.Missing{DeemFailed: true}}
+		s := regime.Spec{Name: "Hub", Version: version, From: mo(from), KPIs: defs,
+			Missing: regime.MissingRule{DeemFailed: true}}
 		if until != "" {
 			s.Until = mo(until)
 		}
@@ -406,7 +406,7 @@ func TestRangeRounded(t *testing.T) {
 	d, err := kpi.New(kpi.Spec{Ref: "Q", ServiceArea: "Hub", Measure: pct, Frequency: period.Quarterly(),
 		Target: kpi.Written{Value: dec("60"), Unit: kpi.Percent}, Bands: kpi.TargetOnly()})
 	require.NoError(t, err)
-	r, err := regime.New(regime.Spec{Name: "Hub", Version: "1", From: mo("Apr-16"), Indicators: []kpi.Definition{d}})
+	r, err := regime.New(regime.Spec{Name: "Hub", Version: "1", From: mo("Apr-16"), KPIs: []kpi.Definition{d}})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{Observations: []regime.Observation{
 		{KPI: "Q", Month: mo("Apr-16"), Obs: kpi.Counts(2, 3)},

@@ -29,7 +29,7 @@ func TestRemedyInEveryOutput(t *testing.T) {
 		Frequency: period.Monthly(), Target: w, Bands: bands})
 	require.NoError(t, err)
 	apr := period.Must(period.ParseMonth("Apr-16"))
-	r, err := regime.New(regime.Spec{Name: "Tram", Version: "1", From: apr, Indicators: []kpi.Definition{d},
+	r, err := regime.New(regime.Spec{Name: "Tram", Version: "1", From: apr, KPIs: []kpi.Definition{d},
 		Remedy: regime.PointsRemedy{Baselines: []regime.Baseline{{From: apr, Points: decimal.NewFromInt(1)}}, Rate: regime.Pounds(decimal.NewFromInt(1000))}})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{Observations: []regime.Observation{{KPI: "P1", Month: apr, Obs: kpi.Figure(decimal.NewFromInt(90))}}}, apr.Period())

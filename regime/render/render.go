@@ -473,7 +473,7 @@ func rowOf(c Card, r regime.Row) row {
 		Contract: c.Contract, Regime: cmp.Or(r.Regime, sc.Regime), Version: versions[len(versions)-1], Versions: versions, KPI: r.KPI,
 		Description: r.Description, ServiceArea: r.ServiceArea, Tier: r.Tier.String(), Period: periodOf(sc, r).String(),
 		Status: r.Status.String(), Label: r.Label, Target: ptr(target, tok), Actual: ptr(actual, aok), Variance: ptr(variance, vok),
-		Outcome: r.Result.Outcome(), Reason: r.Result.Reason(), Interim: r.Interim, Deemed: r.Deemed,
+		Outcome: r.Result.IsOutcome(), Reason: r.Result.Reason(), Interim: r.Interim, Deemed: r.Deemed,
 		Reported: statusName(r.Reported), Disagrees: r.Disagrees, Claim: statusName(r.Claim), ClaimRefused: r.ClaimRefused,
 		Relieved: r.Relieved, Points: exact(r.Points), Credit: money(r.Credit), Notes: append([]string{}, r.Notes...),
 	}
@@ -610,7 +610,7 @@ func cardOf(c Card) card {
 		out.Summary.ByTier[tier.String()] = names(m)
 	}
 	for _, e := range sc.Events {
-		out.Events = append(out.Events, event(e))
+		out.Events = append(out.Events, event{Name: e.Name, KPI: e.KPI, Period: e.Period.String(), Rule: e.Rule})
 	}
 	for _, p := range sc.Plans {
 		pj := planJSON{KPI: p.KPI, Event: p.Event, Opened: p.Opened.String(), Due: dateText(p.Due), Target: dateText(p.Target),
@@ -912,7 +912,7 @@ func baseRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []stri
 		figure = w.String()
 	case isRange(r.Result):
 		figure = rangeWritten(r.Result)
-	case r.Result.Outcome():
+	case r.Result.IsOutcome():
 		// A status reported with no figure: the column must not look as
 		// though a figure was rated.
 		figure = "outcome reported"

@@ -66,7 +66,7 @@ func ictCards(t testing.TB) []render.Card {
 		return d
 	}
 	r, err := regime.New(regime.Spec{Name: "ICT", Version: "2009", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{
+		KPIs: []kpi.Definition{
 			def("1", "Resolution of severity 1 incidents (2 hrs)", "0 failures", fails, kpi.VolumeOfFailures(1, 2).WithPoints(points)),
 			def("3", "Resolution of severity 3 incidents (2 business days)", "90.0%", pct, kpi.TargetDetrimentFailure(dec("87.0"), dec("84.0")).WithPoints(points)),
 			def("5", "Fulfilment of priority 1 service requests (1 business day)", "90%", pct, kpi.TargetDetrimentFailure(dec("87"), dec("84")).WithPoints(points)),
@@ -256,7 +256,7 @@ func TestActualOfRowsWithoutFigures(t *testing.T) {
 		require.NoError(t, err)
 		defs = append(defs, d)
 	}
-	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), Indicators: defs,
+	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: defs,
 		Labels: map[kpi.Status]string{kpi.NotMeasurable: "Not Measurable", kpi.NoData: "No Data"},
 		Relief: []regime.Relief{
 			{Kind: regime.AgreedNotMeasurable, KPI: "A", From: mo("Apr-16"), Reason: "Not yet measurable"},

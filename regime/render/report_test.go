@@ -49,7 +49,7 @@ func psspCards(t testing.TB) []render.Card {
 	}
 	const sts = "Shared Transactional Services"
 	r, err := regime.New(regime.Spec{Name: "PSSP", Version: "2016", From: apr, Exceed: kpi.ExceedWhenBetter(),
-		Indicators: []kpi.Definition{
+		KPIs: []kpi.Definition{
 			def("STS-K-009", "Completion of statutory returns", sts, "100.00%", pct, period.Monthly(), kpi.Profile{}),
 			def("R&B-K-001", "Achievement of the in-year Council Tax collection rate target", sts, "95.8%", cumulative,
 				period.Monthly(), profile("95.8", "11.36", "20.31")),

@@ -28,7 +28,7 @@ func ExampleWrite() {
 		return
 	}
 	apr := period.Must(period.ParseMonth("Apr-16"))
-	r, err := regime.New(regime.Spec{Name: "ICT", From: apr, Indicators: []kpi.Definition{d}})
+	r, err := regime.New(regime.Spec{Name: "ICT", From: apr, KPIs: []kpi.Definition{d}})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -47,7 +47,7 @@ func mixedCard(t *testing.T) render.Card {
 	scale := kpi.ScoreBands(3, dec("20"), dec("40"), dec("60"), dec("80"), dec("90")).
 		WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("1")})
 	r, err := regime.New(regime.Spec{Name: "Finance", Version: "1", From: mo("Apr-16"),
-		Indicators: []kpi.Definition{
+		KPIs: []kpi.Definition{
 			def("S", "60%", pct, scale),
 			def("M", "£5000", money, kpi.TargetOnly()),
 			def("R", "90%", pct, kpi.TargetOnly()),
