@@ -67,12 +67,7 @@ func (b *builder) contract(fc *fileContract) *Contract {
 		if m := indexed.FindStringSubmatch(p); m != nil && m[1] == "regimes" {
 			k, _ := strconv.Atoi(m[2])
 			if k < len(specIndex) {
-				// The Go API's indicators are the file's kpis.
-				rest := m[3]
-				if r, ok := strings.CutPrefix(rest, ".indicators["); ok {
-					rest = ".kpis[" + r
-				}
-				return index("regimes", specIndex[k]) + rest
+				return index("regimes", specIndex[k]) + m[3]
 			}
 		}
 		if strings.HasPrefix(p, "end") {
@@ -243,14 +238,11 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		}
 		m := indexed.FindStringSubmatch(p)
 		if m == nil {
-			if rest, ok := strings.CutPrefix(p, "indicators"); ok {
-				return child(path, "kpis"+rest)
-			}
 			return child(path, p)
 		}
 		k, _ := strconv.Atoi(m[2])
 		switch m[1] {
-		case "indicators":
+		case "kpis":
 			if standIns[k] {
 				return "-" // its own problems are reported
 			}

@@ -143,7 +143,7 @@ func New(spec Spec) (*Contract, error) {
 		span, _ := period.MonthRange(r.From(), last)
 		for j, d := range r.KPIs() {
 			if err := d.CheckYears(span); err != nil {
-				bad(fmt.Sprintf("regimes[%d].indicators[%d].profile", i, j), "%v", err)
+				bad(fmt.Sprintf("regimes[%d].kpis[%d].profile", i, j), "%v", err)
 			}
 		}
 	}
@@ -160,7 +160,7 @@ func New(spec Spec) (*Contract, error) {
 			case spec.Periods.IsZero():
 				spec.Periods = f.PeriodCalendar()
 			case f.PeriodCalendar() != spec.Periods:
-				bad(fmt.Sprintf("regimes[%d].indicators[%d].frequency", i, j), "%s is measured in %s, not in the contract's period calendar, %s",
+				bad(fmt.Sprintf("regimes[%d].kpis[%d].frequency", i, j), "%s is measured in %s, not in the contract's period calendar, %s",
 					d.Ref(), f.PeriodCalendar(), spec.Periods)
 			}
 		}

@@ -308,7 +308,7 @@ func (b *builder) validation(err error, translate func(string) string) {
 		if b.w.probs.seen[path] {
 			continue
 		}
-		b.bad(path, "%s", strings.ReplaceAll(fe.Msg, "indicators[", "kpis["))
+		b.bad(path, "%s", fe.Msg)
 	}
 }
 
@@ -316,27 +316,13 @@ func (b *builder) validation(err error, translate func(string) string) {
 // without a path becomes a problem with an empty one.
 func fieldErrors(err error) []*FieldError {
 	var out []*FieldError
-	var walk func(error)
-	walk = func(e error) {
-		fe, isField := e.(*FieldError)
-		switch {
-		case e == nil || e == ErrInvalid:
-		case isField:
-			out = append(out, fe)
-		default:
-			switch u := e.(type) {
-			case interface{ Unwrap() []error }:
-				for _, x := range u.Unwrap() {
-					walk(x)
-				}
-			case interface{ Unwrap() error }:
-				walk(u.Unwrap())
-			default:
-				out = append(out, &FieldError{Msg: e.Error()})
-			}
+	for _, e := range problems.Leaves(err, ErrInvalid) {
+		fe, ok := e.(*FieldError)
+		if !ok {
+			fe = &FieldError{Msg: e.Error()}
 		}
+		out = append(out, fe)
 	}
-	walk(err)
 	return out
 }
 

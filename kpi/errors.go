@@ -20,7 +20,13 @@ type ParseError = period.ParseError
 type FieldError struct {
 	Path string // the field's path, or empty for a problem with the whole value
 	Msg  string // what is wrong with it
+	// Err, if not nil, is the typed cause of the problem (a
+	// [*UncoveredYearError]), for errors.As; Msg says it in words.
+	Err error
 }
+
+// Unwrap returns the cause, or nil.
+func (e *FieldError) Unwrap() error { return e.Err }
 
 // Error returns "path: message", or the message alone for an empty path.
 func (e *FieldError) Error() string {

@@ -364,7 +364,7 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: %w", i, o.KPI, o.For(), err))
 			continue
 		}
-		d := r.spec.KPIs[di]
+		d := r.rated[di]
 		if (!month || d.Frequency().ByDays()) && !(part && d.Frequency().Months() == 1) {
 			if err := d.CheckPeriod(o.For()); err != nil {
 				errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
@@ -506,7 +506,7 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 	if (r.needsCharges() || sp != nil && sp.before.needsCharges()) && !mo.hasCharge {
 		return monthEntry{}, &MissingChargeError{Regime: title(r), Month: m}
 	}
-	k := len(r.spec.KPIs)
+	k := len(r.rated)
 	mo.rows = make([]Row, 0, k)
 	mo.meta = make([]rowMeta, 0, k)
 	full := mo.charge
@@ -599,7 +599,7 @@ var one = decimal.NewFromInt(1)
 // interim adds the row of a KPI with no measurement period ending in m: an
 // interim figure reported for m, or not due.
 func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) error {
-	d := r.spec.KPIs[i]
+	d := r.rated[i]
 	s := run.l.at(t, m)
 	// The row is built on the stack and copied into the month once: writes
 	// into heap memory pay the garbage collector's write barriers.
@@ -702,7 +702,7 @@ const (
 func (run *runner) rateRegime(mo *monthEntry, r *Regime, m period.Month, mp period.Period, which kpisOf) error {
 	start := len(mo.rows)
 	for pass := range 2 {
-		for i, d := range r.spec.KPIs {
+		for i, d := range r.rated {
 			if d.IsCompound() != (pass == 1) {
 				continue
 			}
@@ -831,7 +831,7 @@ func monthSpan(first, last period.Month) string {
 
 // rate adds the row of track t's measurement period p, ending in m.
 func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p period.Period) error {
-	d := r.spec.KPIs[i]
+	d := r.rated[i]
 	o, src, note, err := run.figure(d, t, p, m)
 	if err != nil {
 		return fmt.Errorf("regime %s: %w", r.spec.Name, err)

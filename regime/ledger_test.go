@@ -494,7 +494,7 @@ func TestProfiledAcrossTwoYears(t *testing.T) {
 	// A regime in force to March 2019 is refused when it is built.
 	_, err = regime.New(regime.Spec{Name: "PSSP", From: mo("Apr-16"), Until: mo("Apr-19"), KPIs: []kpi.Definition{d}})
 	require.ErrorAs(t, err, &uy)
-	assert.ErrorContains(t, err, "indicators[0].profile: KPI R&B-K-001 has no profiled target for 2018/19")
+	assert.ErrorContains(t, err, "kpis[0].profile: KPI R&B-K-001 has no profiled target for 2018/19")
 }
 
 // TestMeanOfPeriodsOnlyWhenSaid: where the contract defines the quarter as

@@ -144,8 +144,19 @@ func TestRegimeExceedAndRounding(t *testing.T) {
 	// indicator with its own stretch level of 99.5 keeps it.
 	regimetest.Status(t, sc, "BS-K-002", kpi.Exceeded)
 	regimetest.Status(t, sc, "OWN", kpi.Met)
+	// The regime rates with its defaults, but hands back each definition
+	// as it was given: Equal to it, with no exceed rule and no rounding of
+	// its own.
+	for _, given := range []kpi.Definition{plain, own} {
+		d, ok := r.KPI(given.Ref())
+		require.True(t, ok)
+		assert.True(t, d.Equal(given), given.Ref())
+	}
+	assert.True(t, r.KPIs()[0].Equal(plain))
+	assert.True(t, r.Spec().KPIs[0].Equal(plain))
 	d, _ := r.KPI("BS-K-002")
-	assert.True(t, d.Measure().RoundBeforeBanding)
+	assert.False(t, d.Measure().RoundBeforeBanding)
+	assert.True(t, d.Exceed().Equal(kpi.NoExceed()))
 	// 96.996 rounds to 97.00 before banding: met, not missed.
 	sc, err = r.Score(regime.Input{Observations: []regime.Observation{{KPI: "BS-K-002", Month: mo("May-16"), Obs: kpi.Figure(dec("96.996"))}}}, mo("May-16").Period())
 	require.NoError(t, err)
@@ -159,7 +170,13 @@ func TestRegimeExceedAndRounding(t *testing.T) {
 	withExceeded, err := kpi.New(kpi.Spec{Ref: "X", Measure: pct, Frequency: mustMonthly(), Target: written(t, "97%"), Bands: bands})
 	require.NoError(t, err)
 	_, err = regime.New(regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{withExceeded}, Exceed: kpi.ExceedWhenBetter()})
-	assert.ErrorContains(t, err, "indicators[0]: with the regime's exceed and rounding rules")
+	// The kpi's problem keeps its path under the regime's: kpis[0].exceed,
+	// a FieldError of its own, not a message inside a message.
+	assert.ErrorIs(t, err, regime.ErrInvalid)
+	var fe *kpi.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "kpis[0].exceed", fe.Path)
+	assert.Equal(t, "with the regime's exceed and rounding rules: the bands already have an exceeded band", fe.Msg)
 }
 
 func mustMonthly() period.Frequency { return period.Monthly() }

@@ -124,7 +124,11 @@ type MissingRule struct {
 // that turn their results into consequences. Build one with [New]; score it
 // with [Regime.Run].
 type Regime struct {
-	spec     Spec
+	spec Spec // as given (cloned): KPIs, KPI and Spec hand back its definitions
+	// rated are the definitions the regime rates with, in spec order: each
+	// of spec.KPIs with the regime's exceed and rounding rules where it
+	// leaves them to the regime ([Spec.Exceed], [Spec.RoundBeforeBanding]).
+	rated    []kpi.Definition
 	byRef    map[string]int
 	versions []string // the version, as rows name it; shared, never modified
 	refs     []string // the indicators' references, in order; never modified
@@ -162,24 +166,25 @@ func New(spec Spec) (*Regime, error) {
 	}
 	spec = spec.clone()
 	byRef := map[string]int{}
+	rated := slices.Clone(spec.KPIs)
 	for i, d := range spec.KPIs {
 		if d.IsZero() {
-			bad(fmt.Sprintf("indicators[%d]", i), "the zero Definition")
+			bad(fmt.Sprintf("kpis[%d]", i), "the zero Definition")
 			continue
 		}
 		if applied, err := applyRegimeRules(d, spec); err != nil {
-			bad(fmt.Sprintf("indicators[%d]", i), "with the regime's exceed and rounding rules: %v", err)
+			nest(&p, fmt.Sprintf("kpis[%d]", i), err, "with the regime's exceed and rounding rules: ")
 		} else {
-			spec.KPIs[i] = applied
+			rated[i] = applied
 		}
 		if j, dup := byRef[d.Ref()]; dup {
-			bad(fmt.Sprintf("indicators[%d].ref", i), "%s is also indicators[%d]", problems.Quote(d.Ref()), j)
+			bad(fmt.Sprintf("kpis[%d].ref", i), "%s is also kpis[%d]", problems.Quote(d.Ref()), j)
 			continue
 		}
 		byRef[d.Ref()] = i
 	}
 	if len(spec.KPIs) == 0 {
-		bad("indicators", "a regime needs at least one indicator")
+		bad("kpis", "a regime needs at least one KPI")
 	}
 	partOf := checkParts(spec.KPIs, byRef, bad)
 	known := func(path, ref string) {
@@ -215,9 +220,7 @@ func New(spec Spec) (*Regime, error) {
 		for _, ref := range c.KPIs() {
 			known(fmt.Sprintf("credits[%d].kpi", i), ref)
 		}
-		if err := c.Validate(); err != nil {
-			bad(fmt.Sprintf("credits[%d]", i), "%v", err)
-		}
+		nest(&p, fmt.Sprintf("credits[%d]", i), c.Validate())
 	}
 	p.Append(spec.Caps.validate()...)
 	if spec.Restatements > RestateInPlace {
@@ -258,9 +261,7 @@ func New(spec Spec) (*Regime, error) {
 		if r.KPI != "" {
 			known(path+".kpi", r.KPI)
 		}
-		if err := r.validate(); err != nil {
-			bad(path, "%v", err)
-		}
+		nest(&p, path, r.validate())
 	}
 	if spec.Repeat.IsNegative() {
 		bad("repeat", "a multiplier cannot be negative")
@@ -279,7 +280,7 @@ func New(spec Spec) (*Regime, error) {
 	if err := p.Err(ErrInvalid, newFieldError); err != nil {
 		return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
 	}
-	r := &Regime{spec: spec, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
+	r := &Regime{spec: spec, rated: rated, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
 	if len(spec.Incentives) > 0 {
 		r.incentive = make([]int, len(spec.KPIs))
 		for i := range r.incentive {
@@ -293,7 +294,7 @@ func New(spec Spec) (*Regime, error) {
 	r.repeatNote = "repeat failure: points × " + spec.Repeat.String()
 	r.refs = make([]string, len(spec.KPIs))
 	r.rows = make([]Row, len(spec.KPIs))
-	for i, d := range spec.KPIs {
+	for i, d := range rated {
 		r.refs[i] = d.Ref()
 		r.rows[i] = baseRow(r, d, period.Period{})
 		r.rows[i].PartOf = partOf[d.Ref()]
@@ -357,10 +358,12 @@ func (r *Regime) InForce(m period.Month) bool {
 	return !m.Before(r.spec.From) && (r.spec.Until.IsZero() || m.Before(r.spec.Until))
 }
 
-// KPIs returns the regime's definitions in report order.
+// KPIs returns the regime's definitions in report order, each as it was
+// given ([kpi.Definition.Equal] to it): the regime's exceed and rounding rules
+// are applied when it rates, not written into them.
 func (r *Regime) KPIs() []kpi.Definition { return slices.Clone(r.spec.KPIs) }
 
-// KPI returns the definition with reference ref.
+// KPI returns the definition with reference ref, as it was given.
 func (r *Regime) KPI(ref string) (kpi.Definition, bool) {
 	i, ok := r.byRef[ref]
 	if !ok {
@@ -401,7 +404,7 @@ func checkParts(defs []kpi.Definition, byRef map[string]int, bad func(path, form
 	partOf := map[string]string{}
 	for i, d := range defs {
 		for j, ref := range d.Parts() {
-			path := fmt.Sprintf("indicators[%d].parts[%d]", i, j)
+			path := fmt.Sprintf("kpis[%d].parts[%d]", i, j)
 			k, ok := byRef[ref]
 			if !ok {
 				var refs []string
@@ -423,7 +426,7 @@ func checkParts(defs []kpi.Definition, byRef map[string]int, bad func(path, form
 			if d.PartsRule() == kpi.WorstPart {
 				for _, st := range part.Statuses() {
 					if !slices.Contains(d.Statuses(), st) {
-						bad(fmt.Sprintf("indicators[%d].bands", i), "%s takes its worst part's status, but has no band for %s, which %s can reach", d.Ref(), st, ref)
+						bad(fmt.Sprintf("kpis[%d].bands", i), "%s takes its worst part's status, but has no band for %s, which %s can reach", d.Ref(), st, ref)
 					}
 				}
 			}
@@ -516,7 +519,7 @@ func (r *Regime) checkYears(first, last period.Month) error {
 	var errs []error
 	for i, d := range r.spec.KPIs {
 		if err := d.CheckYears(span); err != nil {
-			errs = append(errs, fmt.Errorf("indicators[%d].profile: %w", i, err))
+			errs = append(errs, &kpi.FieldError{Path: fmt.Sprintf("kpis[%d].profile", i), Msg: err.Error(), Err: err})
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -635,3 +638,16 @@ func (h History) At(m period.Month) (*Regime, bool) {
 
 // Regimes returns the regimes in order.
 func (h History) Regimes() []*Regime { return slices.Clone(h.regimes) }
+
+// nest records the problems of err, a lower layer's validation error, in p
+// under path, each [kpi.FieldError] at its own path put under path, and
+// each message after note, if any.
+func nest(p *problems.List, path string, err error, note ...string) {
+	pre := strings.Join(note, "")
+	p.Nest(path, err, ErrInvalid, func(e error) (string, string, bool) {
+		if fe, ok := e.(*kpi.FieldError); ok {
+			return fe.Path, pre + fe.Msg, true
+		}
+		return "", "", false
+	})
+}

@@ -187,9 +187,9 @@ func TestNewErrors(t *testing.T) {
 		spec  regime.Spec
 		wants []string
 	}{
-		{"empty", regime.Spec{}, []string{"name: a regime needs a name", "from: a regime needs the month", "indicators: a regime needs at least one indicator"}},
+		{"empty", regime.Spec{}, []string{"name: a regime needs a name", "from: a regime needs the month", "kpis: a regime needs at least one KPI"}},
 		{"duplicate reference", regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d, d}},
-			[]string{`indicators[1].ref: "AV-1" is also indicators[0]`}},
+			[]string{`kpis[1].ref: "AV-1" is also kpis[0]`}},
 		{"unknown KPIs in rules", regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
 			Relief:     []regime.Relief{{Kind: regime.Mitigation, KPI: "AV-2", From: mo("Apr-16"), Reason: "x"}},
 			Credits:    []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"AV-3"}}},

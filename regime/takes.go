@@ -155,7 +155,7 @@ func (l *Ledger) WhatItTakes(sc *Scorecard) error {
 		if !ok {
 			continue
 		}
-		d := r.spec.KPIs[di]
+		d := r.rated[di]
 		var obs kpi.Observation
 		if month && mo.rows[i].KPI == row.KPI && mo.meta[i].obs != nil {
 			obs = *mo.meta[i].obs

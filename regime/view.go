@@ -214,7 +214,7 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Ro
 		if r == nil || (k < len(span)-1 && span[k+1].regime == r) {
 			continue
 		}
-		for i, d := range r.spec.KPIs {
+		for i, d := range r.rated {
 			t, _ := l.track(r.refs[i])
 			if !defs[t].set {
 				defs[t] = kpiOf{d, r, true}
@@ -760,7 +760,7 @@ func (l *Ledger) railFirstMonth(p period.Period) period.Month {
 		return p.LastMonth()
 	}
 	for _, r := range l.history.regimes {
-		for _, d := range r.spec.KPIs {
+		for _, d := range r.rated {
 			if f := d.Frequency(); f.IsPeriodic() {
 				for q := range f.PeriodCalendar().Periods(p) {
 					return q.LastMonth()

@@ -186,3 +186,57 @@ func Article(noun string) string {
 	}
 	return "a " + noun
 }
+
+// Join puts path under prefix as a field of it: kpis[3] and bands[1].level
+// make kpis[3].bands[1].level, kpis[3] and [2] make kpis[3][2], and an empty
+// prefix or path leaves the other as it is.
+func Join(prefix, path string) string {
+	l := List{Prefix: prefix}
+	return l.join(path)
+}
+
+// Leaves returns the problems err is made of: it unwraps joined errors,
+// and wrapped ones that wrap sentinel, down to those that do neither (a
+// field error, or a plain error kept whole with its text), dropping
+// sentinel itself. A validation error of a lower layer is such a tree, and
+// a layer above composes its leaves' paths with its own rather than
+// quoting its text.
+func Leaves(err, sentinel error) []error {
+	var out []error
+	var walk func(error)
+	walk = func(e error) {
+		switch u := e.(type) {
+		case nil:
+		case interface{ Unwrap() []error }:
+			for _, x := range u.Unwrap() {
+				walk(x)
+			}
+		case interface{ Unwrap() error }:
+			if errors.Is(e, sentinel) {
+				walk(u.Unwrap())
+				return
+			}
+			out = append(out, e)
+		default:
+			if e != sentinel {
+				out = append(out, e)
+			}
+		}
+	}
+	walk(err)
+	return out
+}
+
+// Nest records the problems of err, the validation error of another
+// layer, under path: a field error (split gives its path and message) at
+// its own path put under path (kpis[3] and bands[1].level make
+// kpis[3].bands[1].level), any other problem at path with its text.
+func (l *List) Nest(path string, err, sentinel error, split func(error) (string, string, bool)) {
+	for _, e := range Leaves(err, sentinel) {
+		if sub, msg, ok := split(e); ok {
+			l.Add(Join(path, sub), "%s", msg)
+			continue
+		}
+		l.Add(path, "%s", e.Error())
+	}
+}
