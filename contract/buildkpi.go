@@ -56,7 +56,6 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 		}
 		spec.Frequency = f
 	}
-	targetOK := false
 	if strings.TrimSpace(fk.Target) == "" {
 		// A contextual measure, and a scale whose bands' levels are
 		// figures, may have no target; kpi.New checks the levels.
@@ -70,13 +69,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	} else if t, err := kpi.ParseWritten(fk.Target); err != nil {
 		b.bad(at("target"), "%s", reason(err))
 	} else {
-		spec.Target, targetOK = t, t.Comparison != kpi.NotPublished
-		if pol := t.Comparison.Polarity(); pol != 0 && spec.Measure.Polarity != 0 && pol != spec.Measure.Polarity {
-			// Said here, so that the bands are not checked against a target
-			// that cannot be right.
-			b.bad(at("target"), "%q says %s, but the measure is %s", t.String(), pol, spec.Measure.Polarity)
-			targetOK = false
-		}
+		spec.Target = t
 	}
 	var paths profilePaths
 	if fk.Profile != nil {
@@ -85,7 +78,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 	bandPath := func(int, string) string { return "bands" }
 	if spec.Tier != kpi.TierContextual || fk.Bands != nil {
 		// A contextual measure is never rated: it has no bands.
-		spec.Bands, bandPath = b.bands(fk.Bands, spec, targetOK, at("bands"))
+		spec.Bands, bandPath = b.bands(fk.Bands, at("bands"))
 	}
 	spec.Rolling = fk.Rolling
 	if fk.Exceed != "" {
@@ -526,7 +519,7 @@ func byIndex(fields ...string) func(i, n int) string {
 
 // bands reads a scheme or a ladder. It returns, too, how kpi.New's path for
 // band i (and the rest of the path, such as .level) maps to the file's.
-func (b *builder) bands(fb *fileBands, spec kpi.Spec, targetOK bool, path string) (kpi.Bands, func(int, string) string) {
+func (b *builder) bands(fb *fileBands, path string) (kpi.Bands, func(int, string) string) {
 	at := func(field string) string { return child(path, field) }
 	if fb == nil {
 		return kpi.TargetOnly(), func(int, string) string { return "bands" }
@@ -569,21 +562,10 @@ func (b *builder) bands(fb *fileBands, spec kpi.Spec, targetOK bool, path string
 			b.bad(at(f), "the %s scheme needs its %s level", name, f)
 		}
 	}
+	// The scheme's own rules (levels in order, counts of failures, the
+	// score that meets the target) are kpi.New's, reported at the paths
+	// the second result maps to the file's.
 	var bands kpi.Bands
-	pol := spec.Measure.Polarity
-	t := spec.Target.Value
-	// worse checks that level v (at field) is beyond the level above it, so
-	// that no band is empty, with a message in the file's terms.
-	worse := func(field string, v decimal.Decimal, aboveName string, above decimal.Decimal) {
-		if !targetOK || pol == 0 || b.failed(at(field)) || pol.Better(above, v) > 0 {
-			return
-		}
-		side := "below"
-		if pol == kpi.LowerIsBetter {
-			side = "above"
-		}
-		b.bad(at(field), "must be %s the %s %s for a %s measure", side, aboveName, above, strings.ReplaceAll(pol.String(), "_", "-"))
-	}
 	switch name {
 	case "target_only":
 		bands = kpi.TargetOnly()
@@ -591,9 +573,6 @@ func (b *builder) bands(fb *fileBands, spec kpi.Spec, targetOK bool, path string
 		l, err := kpi.ParseLevel(fb.Tolerance)
 		if err != nil && fb.Tolerance != "" {
 			b.bad(at("tolerance"), "%s", reason(err))
-		}
-		if err == nil {
-			worse("tolerance", l.At(t), "target", t)
 		}
 		bands = kpi.TargetTolerance(l)
 	case "target_detriment_failure", "target_and_minimum":
@@ -606,18 +585,12 @@ func (b *builder) bands(fb *fileBands, spec kpi.Spec, targetOK bool, path string
 				break
 			}
 		}
-		v1, ok1 := b.decimal(at(first), fv1)
-		if ok1 && fv1 != "" {
-			worse(first, v1, "target", t)
-		}
+		v1, _ := b.decimal(at(first), fv1)
 		if name == "target_and_minimum" {
 			bands = kpi.TargetAndMinimum(v1)
 			break
 		}
-		v2, ok2 := b.decimal(at(second), fv2)
-		if ok1 && ok2 && fv1 != "" && fv2 != "" {
-			worse(second, v2, "detriment level", v1)
-		}
+		v2, _ := b.decimal(at(second), fv2)
 		bands = kpi.TargetDetrimentFailure(v1, v2)
 	case "volume_of_failures":
 		count := func(field string, s num) int64 {
@@ -625,27 +598,16 @@ func (b *builder) bands(fb *fileBands, spec kpi.Spec, targetOK bool, path string
 				return 0
 			}
 			n, err := strconv.ParseInt(string(s), 10, 64)
-			if err != nil || n < 0 {
+			if err != nil {
 				b.bad(at(field), "a number of failures is a whole number of zero or more, not %s", s)
-				return 0
 			}
 			return n
 		}
-		d, f := count("detriment", fb.Detriment), count("failure", fb.Failure)
-		if fb.Detriment != "" {
-			worse("detriment", decimal.NewFromInt(d), "target", t)
-		}
-		if fb.Failure != "" && fb.Detriment != "" && !b.failed(at("detriment")) {
-			worse("failure", decimal.NewFromInt(f), "detriment level", decimal.NewFromInt(d))
-		}
-		bands = kpi.VolumeOfFailures(d, f)
+		bands = kpi.VolumeOfFailures(count("detriment", fb.Detriment), count("failure", fb.Failure))
 	case "score_bands":
 		th := make([]decimal.Decimal, len(fb.Thresholds))
 		for i, s := range fb.Thresholds {
 			th[i], _ = b.decimal(index(at("thresholds"), i), s)
-		}
-		if fb.Met < 1 || fb.Met > len(th) {
-			b.bad(at("met"), "the score that meets the target must be 1 to %d, the scores the thresholds give, not %d", len(th), fb.Met)
 		}
 		bands = kpi.ScoreBands(fb.Met, th...)
 	}

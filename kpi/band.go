@@ -129,7 +129,13 @@ type Bands struct {
 	// problem, if not empty, is why a scheme's arguments make no ladder
 	// ([ScoreBands] with a met score it does not have); [New] refuses it.
 	problem string
-	scheme  bool // built by a scheme, not band by band
+	// problemAt is the scheme's argument problem is about, as a field
+	// under bands (met, detriment, failure), or empty.
+	problemAt string
+	scheme    bool // built by a scheme, not band by band
+	// levels name each band's level as the scheme does (target, detriment
+	// level), for validation messages; nil for a ladder built band by band.
+	levels []string
 }
 
 // IsScheme reports whether bs was built by a scheme ([TargetOnly],
@@ -157,7 +163,7 @@ func NewBands(list ...Band) (Bands, error) {
 // scheme's arguments left ([ScoreBands]).
 func (bs Bands) validate(p *problems.List) {
 	if bs.problem != "" {
-		p.Add("bands", "%s", bs.problem)
+		p.Add(problems.Join("bands", bs.problemAt), "%s", bs.problem)
 	}
 	validateBandList(bs.list, p)
 }
@@ -294,7 +300,8 @@ func TargetOnly() Bands {
 // (Offset(decimal.NewFromInt(-2))) or relatively
 // (PercentOf(decimal.NewFromInt(95))).
 func TargetTolerance(tolerance Level) Bands {
-	return Bands{scheme: true, list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}}}
+	return Bands{scheme: true, list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}},
+		levels: []string{"target", "tolerance level"}}
 }
 
 // TargetDetrimentFailure is seed 000's ICT scheme: met at the target; missed
@@ -308,15 +315,26 @@ func TargetDetrimentFailure(detriment, failure decimal.Decimal) Bands {
 		{Status: Missed, Reach: Abs(detriment).Exclusive()},
 		{Status: Detriment, Reach: Abs(failure).Exclusive()},
 		{Status: Failed},
-	}}
+	}, levels: []string{"target", "detriment level", "failure level"}}
 }
 
 // VolumeOfFailures is the ladder for "0 failures / 1 failure / 2 failures"
 // (a lower-is-better count): met at the target count or fewer, detriment at
 // the detriment count, failed at the failure count or more. Counts between
-// the target and the detriment count are missed.
+// the target and the detriment count are missed. A count is zero or more:
+// with a negative one, [New] refuses the ladder with an error at
+// bands.detriment or bands.failure.
 func VolumeOfFailures(detriment, failure int64) Bands {
-	return TargetDetrimentFailure(decimal.NewFromInt(detriment), decimal.NewFromInt(failure))
+	bs := TargetDetrimentFailure(decimal.NewFromInt(detriment), decimal.NewFromInt(failure))
+	for _, c := range []struct {
+		field string
+		n     int64
+	}{{"detriment", detriment}, {"failure", failure}} {
+		if c.n < 0 && bs.problem == "" {
+			bs.problem, bs.problemAt = fmt.Sprintf("a number of failures is zero or more, not %d", c.n), c.field
+		}
+	}
+	return bs
 }
 
 // TargetAndMinimum is the target service level and minimum service level
@@ -333,7 +351,7 @@ func TargetAndMinimumAt(minimum Level) Bands {
 		{Status: Met, Reach: Target()},
 		{Status: Missed, Reach: minimum},
 		{Status: Failed},
-	}}
+	}, levels: []string{"target service level", "minimum service level"}}
 }
 
 // ScoreBands is a numbered score scale: thresholds[k-1] is the level (at or
@@ -344,7 +362,7 @@ func TargetAndMinimumAt(minimum Level) Bands {
 // which 60 or more meets the target.
 // met must be one of the scores the thresholds give, 1 to len(thresholds):
 // with any other (0 would make a figure below every threshold met), [New]
-// refuses the ladder with an error at "bands".
+// refuses the ladder with an error at bands.met.
 func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 	list := make([]Band, 0, len(thresholds)+1)
 	for k := len(thresholds); k >= 1; k-- {
@@ -356,7 +374,7 @@ func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 	}
 	bs := Bands{scheme: true, list: append(list, Band{Name: "Score 0", Status: Failed})}
 	if met < 1 || met > len(thresholds) {
-		bs.problem = fmt.Sprintf("the score that meets the target must be 1 to %d, the scores the thresholds give, not %d", len(thresholds), met)
+		bs.problem, bs.problemAt = fmt.Sprintf("the score that meets the target must be 1 to %d, the scores the thresholds give, not %d", len(thresholds), met), "met"
 	}
 	return bs
 }
@@ -372,7 +390,7 @@ func (bs Bands) WithPoints(points map[Status]decimal.Decimal) Bands {
 			out[i].Points = pt
 		}
 	}
-	return Bands{list: out, problem: bs.problem, scheme: bs.scheme}
+	return Bands{list: out, problem: bs.problem, problemAt: bs.problemAt, scheme: bs.scheme, levels: bs.levels}
 }
 
 // An ExceedRule says when a figure counts as exceeding its target.

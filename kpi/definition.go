@@ -186,8 +186,12 @@ func New(spec Spec) (Definition, error) {
 	} else if !m.TakesUnit(t.Unit) {
 		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
 	}
+	// A target in another unit, or that contradicts the measure's polarity,
+	// is said once: the ladder is not checked against it.
+	contradicts := t.Comparison != NoTarget && !m.TakesUnit(t.Unit)
 	if pol := t.Comparison.Polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
 		p.Add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
+		contradicts = true
 	}
 	if m.Unit != 0 && t.Comparison != NoTarget {
 		if err := m.inRange(t.Value); err != nil {
@@ -233,7 +237,7 @@ func New(spec Spec) (Definition, error) {
 	if t.Comparison == NotPublished && !spec.Profile.IsZero() {
 		p.Add("profile", "a target that is not published cannot be profiled")
 	}
-	if bp.Len() == 0 && m.Polarity != 0 && !outcomesOnly {
+	if bp.Len() == 0 && m.Polarity != 0 && !outcomesOnly && !contradicts {
 		checkLadder(ladder, spec, &p)
 		warnings = append(warnings, unreachable(ladder, spec)...)
 	}
@@ -332,11 +336,31 @@ func checkLadder(ladder []Band, spec Spec, p *problems.List) {
 			if pol == LowerIsBetter {
 				side = "above"
 			}
-			p.Add(path, "%s level %s must be %s the %s level %s for a %s measure (with a target of %s)",
-				cur.Status, cv, side, prev.Status, pv, strings.ReplaceAll(pol.String(), "_", "-"), t)
+			above := fmt.Sprintf("the %s %s for a %s measure", levelName(spec.Bands, i-1-offset), pv, strings.ReplaceAll(pol.String(), "_", "-"))
+			if prev.Reach.Kind != AtTarget {
+				above += fmt.Sprintf(" (with a target of %s)", t)
+			}
+			p.Add(path, "%s must be %s %s: the %s band would be empty", cv, side, above, cur.Status)
 			return
 		}
 	}
+}
+
+// levelName names the level of band i of bs: as its scheme does (the
+// detriment level), or as the level of its band (the level of the missed
+// band); band -1 is the exceed rule's stretch level.
+func levelName(bs Bands, i int) string {
+	switch {
+	case i < 0:
+		return "stretch level"
+	case i < len(bs.levels):
+		return bs.levels[i]
+	case bs.list[i].Reach.Kind == AtTarget:
+		return "target"
+	case bs.list[i].Name != "":
+		return "level of " + bs.list[i].Name
+	}
+	return fmt.Sprintf("level of the %s band", bs.list[i].Status)
 }
 
 // unreachable warns of bands no figure in the measure's range can reach:

@@ -45,7 +45,7 @@ func ExampleNew_invalid() {
 	})
 	fmt.Println(err)
 	// Output:
-	// invalid: bands[1].level: missed level 92 must be below the met level 90 for a higher-is-better measure (with a target of 90)
+	// invalid: bands[1].level: 92 must be below the target 90 for a higher-is-better measure: the missed band would be empty
 }
 
 // Evaluate a month's figures and explain them.

@@ -105,15 +105,15 @@ func TestConstructorsRefuseWhatCannotBe(t *testing.T) {
 			Frequency: period.Monthly(), Target: written(t, "60"), Bands: kpi.ScoreBands(0, dec("20"), dec("40"), dec("60"))}
 		_, err := kpi.New(spec)
 		require.ErrorIs(t, err, kpi.ErrInvalid)
-		assert.Contains(t, err.Error(), "bands: the score that meets the target must be 1 to 3, the scores the thresholds give, not 0")
+		assert.Contains(t, err.Error(), "bands.met: the score that meets the target must be 1 to 3, the scores the thresholds give, not 0")
 		spec.Bands = kpi.ScoreBands(4, dec("20"), dec("40"), dec("60"))
 		_, err = kpi.New(spec)
-		assert.ErrorContains(t, err, "bands: the score that meets the target must be 1 to 3, the scores the thresholds give, not 4")
+		assert.ErrorContains(t, err, "bands.met: the score that meets the target must be 1 to 3, the scores the thresholds give, not 4")
 		spec.Bands = kpi.ScoreBands(0, dec("20"), dec("40"), dec("60")).WithPoints(map[kpi.Status]decimal.Decimal{kpi.Failed: dec("3")})
 		_, err = kpi.New(spec)
 		assert.ErrorContains(t, err, "not 0", "WithPoints keeps the problem")
 		_, err = kpi.New(kpi.Spec{Ref: "C", Frequency: period.Monthly(), Parts: []string{"A", "B"}, Bands: kpi.ScoreBands(0, dec("20"))})
-		assert.ErrorContains(t, err, "bands: the score that meets the target must be 1 to 1, the scores the thresholds give, not 0", "a KPI made of parts too")
+		assert.ErrorContains(t, err, "bands.met: the score that meets the target must be 1 to 1, the scores the thresholds give, not 0", "a KPI made of parts too")
 		// With met 3, 25 reaches 20 (score 1) but not 40: score 1, missed.
 		spec.Bands = kpi.ScoreBands(3, dec("20"), dec("40"), dec("60"))
 		r, err := kpi.Evaluate(mustDef(t, spec), month("Apr-24"), kpi.Figure(dec("25")))

@@ -372,7 +372,7 @@ func TestProfileYearsValidation(t *testing.T) {
 		// 2017/18's 86, which is below the detriment level.
 		{"the ladder against the second year", kpi.ExplicitYears(period.Years{}, false, annual(fyear(2016), "90", fyear(2017), "86"),
 			months("Apr-16", "90", "Apr-17", "86")), kpi.TargetDetrimentFailure(dec("87"), dec("84")),
-			[]string{"bands[1].level: missed level 87 must be below the met level 86 for a higher-is-better measure (with a target of 86)"}},
+			[]string{"bands[1].level: 87 must be below the target 86 for a higher-is-better measure: the missed band would be empty"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -456,5 +456,5 @@ func TestLadderEachYearOfAShape(t *testing.T) {
 	spec.Profile, err = kpi.WeightedByYear(period.Years{}, map[period.Year]decimal.Decimal{fyear(2016): dec("1080"), fyear(2017): dec("1032")}, w, false, 2)
 	require.NoError(t, err)
 	_, err = kpi.New(spec)
-	assert.ErrorContains(t, err, "bands[1].level: missed level 87 must be below the met level 86 for a higher-is-better measure (with a target of 86)")
+	assert.ErrorContains(t, err, "bands[1].level: 87 must be below the target 86 for a higher-is-better measure: the missed band would be empty")
 }
