@@ -419,32 +419,32 @@ func (b *builder) credit(fc *fileCredit, path string) regime.CreditRule {
 	switch fc.Type {
 	case "points":
 		rate, _ := b.decimal(child(path, "rate"), fc.Rate)
-		return regime.PointsCredit{Rate: rate}
+		return regime.NewPointsCredit(rate)
 	case "shortfall":
-		return regime.ShortfallCredit{Indicators: fc.KPIs}
+		return regime.NewShortfallCredit(fc.KPIs...)
 	case "fixed":
-		c := regime.FixedCredit{KPI: fc.KPI}
-		c.PerFailure, _ = b.decimal(child(path, "per_failure"), fc.PerFailure)
+		perFailure, _ := b.decimal(child(path, "per_failure"), fc.PerFailure)
+		var perStatus map[kpi.Status]decimal.Decimal
 		if fc.PerStatus != nil {
-			c.PerStatus = map[kpi.Status]decimal.Decimal{}
+			perStatus = map[kpi.Status]decimal.Decimal{}
 			for _, p := range fc.PerStatus {
 				ppath := index(child(path, "per_status"), p.Key)
 				st, ok := b.status(ppath, p.Key, true)
 				v, vok := b.decimal(ppath, num(p.Value))
 				if ok && vok {
-					c.PerStatus[st] = v
+					perStatus[st] = v
 				}
 			}
 		}
-		return c
+		return regime.NewFixedCredit(fc.KPI, perStatus, perFailure)
 	default: // at_risk
-		c := regime.AtRiskCredit{Pool: b.amount(child(path, "pool"), fc.Pool), Allocation: map[string]decimal.Decimal{}}
+		alloc := map[string]decimal.Decimal{}
 		for _, p := range fc.Allocation {
 			if v, ok := b.decimal(index(child(path, "allocation"), p.Key), num(p.Value)); ok {
-				c.Allocation[p.Key] = v
+				alloc[p.Key] = v
 			}
 		}
-		return c
+		return regime.NewAtRiskCredit(b.amount(child(path, "pool"), fc.Pool), alloc)
 	}
 }
 

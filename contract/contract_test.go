@@ -49,7 +49,7 @@ func ictContract(t testing.TB) *contract.Contract {
 			def(t, "9", "80%", pct, kpi.TargetDetrimentFailure(dec("77"), dec("74")).WithPoints(points)),
 			def(t, "10", "< 5%", low, kpi.TargetOnly()),
 		},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(dec("1"))},
 	})
 	require.NoError(t, err)
 	c, err := contract.New(contract.Spec{

@@ -368,19 +368,21 @@ func amountText(a regime.Amount) string {
 func creditModel(c regime.CreditRule) (fileCredit, error) {
 	switch c := c.(type) {
 	case regime.PointsCredit:
-		return fileCredit{Type: "points", Rate: dec(c.Rate)}, nil
+		return fileCredit{Type: "points", Rate: dec(c.Rate())}, nil
 	case regime.ShortfallCredit:
-		return fileCredit{Type: "shortfall", KPIs: c.Indicators}, nil
+		return fileCredit{Type: "shortfall", KPIs: c.KPIs()}, nil
 	case regime.FixedCredit:
-		fc := fileCredit{Type: "fixed", KPI: c.KPI, PerFailure: dec(c.PerFailure)}
-		for _, st := range slices.Sorted(maps.Keys(c.PerStatus)) {
-			fc.PerStatus = append(fc.PerStatus, pair{Key: st.String(), Value: string(numText(c.PerStatus[st]))})
+		fc := fileCredit{Type: "fixed", KPI: c.KPI(), PerFailure: dec(c.PerFailure())}
+		perStatus := c.PerStatus()
+		for _, st := range slices.Sorted(maps.Keys(perStatus)) {
+			fc.PerStatus = append(fc.PerStatus, pair{Key: st.String(), Value: string(numText(perStatus[st]))})
 		}
 		return fc, nil
 	case regime.AtRiskCredit:
-		fc := fileCredit{Type: "at_risk", Pool: amountText(c.Pool)}
-		for _, ref := range slices.Sorted(maps.Keys(c.Allocation)) {
-			fc.Allocation = append(fc.Allocation, pair{Key: ref, Value: string(numText(c.Allocation[ref]))})
+		fc := fileCredit{Type: "at_risk", Pool: amountText(c.Pool())}
+		alloc := c.Allocation()
+		for _, ref := range slices.Sorted(maps.Keys(alloc)) {
+			fc.Allocation = append(fc.Allocation, pair{Key: ref, Value: string(numText(alloc[ref]))})
 		}
 		return fc, nil
 	}

@@ -105,6 +105,12 @@ func TestCmpEqual(t *testing.T) {
 		{"regime.MissingRule", specA.Missing, specSame.Missing, regime.MissingRule{DeemFailed: !specA.Missing.DeemFailed}},
 		{"regime.Event", regime.Event{KPI: "1"}, regime.Event{KPI: "1"}, regime.Event{KPI: "2"}},
 		{"regime.Source", regime.Source{File: "a.csv", Line: 2}, regime.Source{File: "a.csv", Line: 2}, regime.Source{File: "a.csv", Line: 3}},
+		{"regime.PointsCredit", regime.NewPointsCredit(one), regime.NewPointsCredit(decimal.RequireFromString("1.0")), regime.NewPointsCredit(two)},
+		{"regime.ShortfallCredit", regime.NewShortfallCredit("1", "2"), regime.NewShortfallCredit("1", "2"), regime.NewShortfallCredit("2", "1")},
+		{"regime.FixedCredit", regime.NewFixedCredit("1", map[kpi.Status]decimal.Decimal{kpi.Failed: one}, two), regime.NewFixedCredit("1", map[kpi.Status]decimal.Decimal{kpi.Failed: one}, two),
+			regime.NewFixedCredit("1", map[kpi.Status]decimal.Decimal{kpi.Failed: two}, two)},
+		{"regime.AtRiskCredit", regime.NewAtRiskCredit(regime.Pounds(one), map[string]decimal.Decimal{"1": one}), regime.NewAtRiskCredit(regime.Pounds(one), map[string]decimal.Decimal{"1": one}),
+			regime.NewAtRiskCredit(regime.Pounds(two), map[string]decimal.Decimal{"1": one})},
 		{"regime.Relief", regime.Relief{KPI: "1", Reason: "agreed"}, regime.Relief{KPI: "1", Reason: "agreed"}, regime.Relief{KPI: "1", Reason: "refused"}},
 	}
 	for _, tt := range tests {

@@ -92,10 +92,10 @@ func richContract(t testing.TB) *contract.Contract {
 			{Kind: regime.CustomerCause, KPI: "1", From: mo("Sep-16"), Through: mo("Sep-16"), Reason: "Council change freeze"},
 		},
 		Credits: []regime.CreditRule{
-			regime.PointsCredit{Rate: dec("0.5")},
-			regime.ShortfallCredit{Indicators: []string{"3", "COL"}},
-			regime.FixedCredit{KPI: "1", PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500.00")}, PerFailure: dec("100")},
-			regime.AtRiskCredit{Pool: regime.PercentOfCharges(dec("12")), Allocation: map[string]decimal.Decimal{"3": dec("60"), "LIN": dec("40")}},
+			regime.NewPointsCredit(dec("0.5")),
+			regime.NewShortfallCredit("3", "COL"),
+			regime.NewFixedCredit("1", map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500.00")}, dec("100")),
+			regime.NewAtRiskCredit(regime.PercentOfCharges(dec("12")), map[string]decimal.Decimal{"3": dec("60"), "LIN": dec("40")}),
 		},
 		Caps: regime.Caps{PerPeriod: regime.Pounds(dec("5000")), Rolling: regime.PercentOfCharges(dec("10")), Window: 6},
 		Escalation: []regime.Rule{

@@ -23,14 +23,14 @@ func TestContractCannotBeChangedThroughWhatItHandsOut(t *testing.T) {
 	s.Services[0] = "changed"
 	s.Regimes[0] = nil
 	rs := c.Spec().Regimes[1].Spec()
-	rs.Credits[2].(regime.FixedCredit).PerStatus[kpi.Failed] = dec("-999999")
+	rs.Credits[2].(regime.FixedCredit).PerStatus()[kpi.Failed] = dec("-999999")
 	rs.Labels[kpi.Failed] = "changed"
 
 	assert.True(t, c.Equal(richContract(t)))
 	assert.Equal(t, "250.00", c.Input(nil, mo("Apr-16")).OpeningCredits[mo("Mar-15")].StringFixed(2))
 	charge, _ := c.Charge(mo("Apr-16"))
 	assert.Equal(t, "18306.50", charge.StringFixed(2))
-	got := c.Spec().Regimes[1].Spec().Credits[2].(regime.FixedCredit).PerStatus[kpi.Failed]
+	got := c.Spec().Regimes[1].Spec().Credits[2].(regime.FixedCredit).PerStatus()[kpi.Failed]
 	assert.Equal(t, "500.00", got.StringFixed(2))
 	assert.Equal(t, []string{"ICT", "Revenues & Benefits"}, c.Services())
 }

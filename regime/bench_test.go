@@ -27,7 +27,7 @@ func benchRegimeFrom(b *testing.B, name string, from period.Month) *regime.Regim
 	}
 	r, err := regime.New(regime.Spec{
 		Name: name, Version: "1", From: from, KPIs: defs, Repeat: dec("2"),
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("0.5")}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(dec("0.5"))},
 		Caps:    regime.Caps{PerPeriod: regime.PercentOfCharges(dec("15")), Rolling: regime.PercentOfCharges(dec("10"))},
 		Escalation: []regime.Rule{regime.NFailuresInM("material failure", 3, 6), regime.KConsecutive("rectification plan required", 3),
 			regime.PointsInWindow("critical failure", 12, dec("200"))},

@@ -16,16 +16,21 @@ import (
 
 // A CreditRule works out the service credit one KPI's result earns in a
 // period. Rules are pluggable: a contract with its own formula implements
-// this interface. The package's rules are [PointsCredit], [ShortfallCredit],
-// [FixedCredit] and [AtRiskCredit]: [New] copies them, maps and slices too,
-// so that editing a rule after New changes nothing, and [Regime.Spec] hands
-// out copies. A rule of another type is kept as given, and must not change
-// after New.
+// this interface, and [New] keeps such a rule as given, so it must not
+// change after New. The package's own rules are [PointsCredit],
+// [ShortfallCredit], [FixedCredit] and [AtRiskCredit], built by
+// [NewPointsCredit], [NewShortfallCredit], [NewFixedCredit] and
+// [NewAtRiskCredit]: their fields are unexported, the constructors copy
+// the maps and slices they are given and the accessors hand out copies,
+// so nothing a caller holds can change a rule after New.
 type CreditRule interface {
 	// KPIs lists the references the rule names, for validation; nil when
 	// it applies to every KPI.
 	KPIs() []string
-	// Validate reports a problem with the rule's own settings.
+	// Validate reports a problem with the rule's own settings: the
+	// package's rules report [*kpi.FieldError]s whose paths ([New] puts
+	// them under credits[i]) name the setting, as a contract file does
+	// (rate, per_status[met], allocation[AV-1]).
 	Validate() error
 	// Credit returns the credit, before rounding and caps, for one row in a
 	// period with the given charges. Relieved rows are never passed.
@@ -34,21 +39,13 @@ type CreditRule interface {
 	String() string
 }
 
-// cloneCredit returns c sharing nothing with it where c is one of the
-// package's rules, or a pointer to one (made a value, so that the pointer
-// held by the caller changes nothing; a nil pointer is a nil rule). Any
-// other rule is kept as given: its own type decides what it shares.
+// cloneCredit returns c, or the rule c points to where c is a pointer to
+// one of the package's rules (made a value, so that the pointer held by
+// the caller changes nothing; a nil pointer is a nil rule). The package's
+// rules share nothing a caller can change; any other rule is kept as
+// given: its own type decides what it shares.
 func cloneCredit(c CreditRule) CreditRule {
 	switch c := c.(type) {
-	case FixedCredit:
-		c.PerStatus = maps.Clone(c.PerStatus)
-		return c
-	case ShortfallCredit:
-		c.Indicators = slices.Clone(c.Indicators)
-		return c
-	case AtRiskCredit:
-		c.Allocation = maps.Clone(c.Allocation)
-		return c
 	case *PointsCredit:
 		return derefCredit(c)
 	case *FixedCredit:
@@ -61,12 +58,12 @@ func cloneCredit(c CreditRule) CreditRule {
 	return c
 }
 
-// derefCredit is [cloneCredit] of the rule p points to, or nil.
+// derefCredit is the rule p points to, or nil.
 func derefCredit[T CreditRule](p *T) CreditRule {
 	if p == nil {
 		return nil
 	}
-	return cloneCredit(*p)
+	return *p
 }
 
 // cloneCredits is [cloneCredit] of each rule, in a new slice.
@@ -79,6 +76,12 @@ func cloneCredits(cs []CreditRule) []CreditRule {
 		out[i] = cloneCredit(c)
 	}
 	return out
+}
+
+// ruleError makes a problem with a rule's setting at path a
+// [*kpi.FieldError].
+func ruleError(path, format string, args ...any) error {
+	return &kpi.FieldError{Path: path, Msg: fmt.Sprintf(format, args...)}
 }
 
 // CreditInput is what a credit rule sees of a row: the row's own status,
@@ -128,19 +131,27 @@ func (a Amount) String() string {
 	return "£" + a.Value.StringFixed(2)
 }
 
-// PointsCredit converts service points into credit: each point is Rate
-// percent of the period's charges (UK Model Services Contract style).
+// PointsCredit converts service points into credit: each point is a rate
+// percent of the period's charges (UK Model Services Contract style). Build
+// one with [NewPointsCredit].
 type PointsCredit struct {
-	Rate decimal.Decimal
+	rate decimal.Decimal
 }
+
+// NewPointsCredit is the rule that makes each service point rate percent
+// of the period's charges. [New] refuses a rate that is not positive.
+func NewPointsCredit(rate decimal.Decimal) PointsCredit { return PointsCredit{rate: rate} }
+
+// Rate returns the percent of the charges each point is worth.
+func (c PointsCredit) Rate() decimal.Decimal { return c.rate }
 
 // KPIs implements [CreditRule]: every KPI.
 func (PointsCredit) KPIs() []string { return nil }
 
 // Validate implements [CreditRule].
 func (c PointsCredit) Validate() error {
-	if !c.Rate.IsPositive() {
-		return fmt.Errorf("points credit: the rate per point must be positive, not %s", c.Rate)
+	if !c.rate.IsPositive() {
+		return ruleError("rate", "points credit: the rate per point must be positive, not %s", c.rate)
 	}
 	return nil
 }
@@ -150,36 +161,44 @@ func (c PointsCredit) Credit(row CreditInput, charges decimal.Decimal) (decimal.
 	if row.Points.IsZero() {
 		return decimal.Zero, nil
 	}
-	return row.Points.Mul(c.Rate).Mul(charges).Shift(-2), nil
+	return row.Points.Mul(c.rate).Mul(charges).Shift(-2), nil
 }
 
 // String implements [CreditRule].
 func (c PointsCredit) String() string {
-	return fmt.Sprintf("%s%% of charges per service point", c.Rate)
+	return fmt.Sprintf("%s%% of charges per service point", c.rate)
 }
 
 // ShortfallCredit is max(0, required% − actual%) of the period's charges
 // (Crown Commercial Service style): 98% required and 75% achieved is 23% of
 // the charges. The required level is the KPI's target for the period. It
-// applies to the percent KPIs it names.
+// applies to the percent KPIs it names. Build one with
+// [NewShortfallCredit].
 type ShortfallCredit struct {
-	Indicators []string
+	kpis []string // never modified after NewShortfallCredit
 }
 
-// KPIs implements [CreditRule].
-func (c ShortfallCredit) KPIs() []string { return c.Indicators }
+// NewShortfallCredit is the shortfall rule for the KPIs with references
+// kpis (a contract file's kpis). [New] refuses a rule that names none.
+func NewShortfallCredit(kpis ...string) ShortfallCredit {
+	return ShortfallCredit{kpis: slices.Clone(kpis)}
+}
+
+// KPIs implements [CreditRule]: a copy of the references the rule applies
+// to.
+func (c ShortfallCredit) KPIs() []string { return slices.Clone(c.kpis) }
 
 // Validate implements [CreditRule].
 func (c ShortfallCredit) Validate() error {
-	if len(c.Indicators) == 0 {
-		return errors.New("shortfall credit: name the KPIs it applies to")
+	if len(c.kpis) == 0 {
+		return ruleError("kpis", "shortfall credit: name the KPIs it applies to")
 	}
 	return nil
 }
 
 // Credit implements [CreditRule].
 func (c ShortfallCredit) Credit(row CreditInput, charges decimal.Decimal) (decimal.Decimal, error) {
-	if !slices.Contains(c.Indicators, row.KPI) {
+	if !slices.Contains(c.kpis, row.KPI) {
 		return decimal.Zero, nil
 	}
 	short, ok := row.Result.Margin()
@@ -191,50 +210,69 @@ func (c ShortfallCredit) Credit(row CreditInput, charges decimal.Decimal) (decim
 
 // String implements [CreditRule].
 func (c ShortfallCredit) String() string {
-	return fmt.Sprintf("shortfall below the target as a percentage of charges, for %s", strings.Join(c.Indicators, ", "))
+	return fmt.Sprintf("shortfall below the target as a percentage of charges, for %s", strings.Join(c.kpis, ", "))
 }
 
 // FixedCredit is a fixed amount for a KPI's result: per status of the row
 // (a deemed failure is a failure), and per failure for a
-// volume-of-failures KPI (the figure times PerFailure).
+// volume-of-failures KPI (the figure times the amount per failure). Build
+// one with [NewFixedCredit].
 type FixedCredit struct {
-	KPI        string
-	PerStatus  map[kpi.Status]decimal.Decimal
-	PerFailure decimal.Decimal
+	kpi        string
+	perStatus  map[kpi.Status]decimal.Decimal // never modified after NewFixedCredit
+	perFailure decimal.Decimal
 }
 
+// NewFixedCredit is the fixed credit for the KPI with reference ref: the
+// amount perStatus gives for the row's status, plus perFailure times the
+// figure (zero for none). It copies perStatus. [New] refuses a negative
+// amount, or one for a status that is not a performance status.
+func NewFixedCredit(ref string, perStatus map[kpi.Status]decimal.Decimal, perFailure decimal.Decimal) FixedCredit {
+	return FixedCredit{kpi: ref, perStatus: maps.Clone(perStatus), perFailure: perFailure}
+}
+
+// KPI returns the reference of the KPI the rule applies to.
+func (c FixedCredit) KPI() string { return c.kpi }
+
+// PerStatus returns a copy of the amounts by status.
+func (c FixedCredit) PerStatus() map[kpi.Status]decimal.Decimal { return maps.Clone(c.perStatus) }
+
+// PerFailure returns the amount per failure counted, or zero.
+func (c FixedCredit) PerFailure() decimal.Decimal { return c.perFailure }
+
 // KPIs implements [CreditRule].
-func (c FixedCredit) KPIs() []string { return []string{c.KPI} }
+func (c FixedCredit) KPIs() []string { return []string{c.kpi} }
 
 // Validate implements [CreditRule].
 func (c FixedCredit) Validate() error {
 	var errs []error
-	for st, v := range c.PerStatus {
+	for _, st := range slices.Sorted(maps.Keys(c.perStatus)) {
+		path := "per_status[" + st.String() + "]"
 		if !st.IsPerformance() {
-			errs = append(errs, fmt.Errorf("fixed credit: %s is not a performance status", st))
+			errs = append(errs, ruleError(path, "fixed credit: %s is not a performance status", st))
 		}
-		if v.IsNegative() {
-			errs = append(errs, fmt.Errorf("fixed credit: a negative amount for %s", st))
+		if c.perStatus[st].IsNegative() {
+			errs = append(errs, ruleError(path, "fixed credit: a negative amount for %s", st))
 		}
 	}
-	if c.PerFailure.IsNegative() {
-		errs = append(errs, errors.New("fixed credit: a negative amount per failure"))
+	if c.perFailure.IsNegative() {
+		errs = append(errs, ruleError("per_failure", "fixed credit: a negative amount per failure"))
 	}
 	return errors.Join(errs...)
 }
 
 // Credit implements [CreditRule].
 func (c FixedCredit) Credit(row CreditInput, _ decimal.Decimal) (decimal.Decimal, error) {
-	if row.KPI != c.KPI {
+	if row.KPI != c.kpi {
 		return decimal.Zero, nil
 	}
-	out := c.PerStatus[row.Status]
+	out := c.perStatus[row.Status]
 	if out.IsZero() {
 		out = decimal.Zero
 	}
-	if !c.PerFailure.IsZero() {
+	if !c.perFailure.IsZero() {
 		if v, ok := row.Result.Actual(); ok {
-			out = out.Add(c.PerFailure.Mul(v))
+			out = out.Add(c.perFailure.Mul(v))
 		}
 	}
 	return out, nil
@@ -242,26 +280,41 @@ func (c FixedCredit) Credit(row CreditInput, _ decimal.Decimal) (decimal.Decimal
 
 // String implements [CreditRule].
 func (c FixedCredit) String() string {
-	keys := slices.Sorted(maps.Keys(c.PerStatus))
+	keys := slices.Sorted(maps.Keys(c.perStatus))
 	parts := make([]string, 0, len(keys)+1)
 	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("£%s when %s", c.PerStatus[k].StringFixed(2), k))
+		parts = append(parts, fmt.Sprintf("£%s when %s", c.perStatus[k].StringFixed(2), k))
 	}
-	if !c.PerFailure.IsZero() {
-		parts = append(parts, fmt.Sprintf("£%s per failure", c.PerFailure.StringFixed(2)))
+	if !c.perFailure.IsZero() {
+		parts = append(parts, fmt.Sprintf("£%s per failure", c.perFailure.StringFixed(2)))
 	}
-	return fmt.Sprintf("fixed credit for %s: %s", c.KPI, strings.Join(parts, ", "))
+	return fmt.Sprintf("fixed credit for %s: %s", c.kpi, strings.Join(parts, ", "))
 }
 
 // AtRiskCredit shares an amount at risk across KPIs by allocation
 // percentages: a KPI that fails in a period forfeits its share of the pool.
+// Build one with [NewAtRiskCredit].
 type AtRiskCredit struct {
-	Pool       Amount
-	Allocation map[string]decimal.Decimal // percent of the pool, by KPI
+	pool       Amount
+	allocation map[string]decimal.Decimal // percent of the pool, by KPI; never modified after NewAtRiskCredit
 }
 
+// NewAtRiskCredit is the at-risk rule sharing pool among the KPIs of
+// allocation, each its percent of the pool. It copies allocation. [New]
+// refuses an allocation that is not positive, allocations adding up to
+// more than 100%, and a negative pool.
+func NewAtRiskCredit(pool Amount, allocation map[string]decimal.Decimal) AtRiskCredit {
+	return AtRiskCredit{pool: pool, allocation: maps.Clone(allocation)}
+}
+
+// Pool returns the amount at risk.
+func (c AtRiskCredit) Pool() Amount { return c.pool }
+
+// Allocation returns a copy of each KPI's percent of the pool.
+func (c AtRiskCredit) Allocation() map[string]decimal.Decimal { return maps.Clone(c.allocation) }
+
 // KPIs implements [CreditRule].
-func (c AtRiskCredit) KPIs() []string { return slices.Sorted(maps.Keys(c.Allocation)) }
+func (c AtRiskCredit) KPIs() []string { return slices.Sorted(maps.Keys(c.allocation)) }
 
 // Validate implements [CreditRule]: allocations are positive and add up to
 // at most 100%.
@@ -269,28 +322,28 @@ func (c AtRiskCredit) Validate() error {
 	total := decimal.Zero
 	var errs []error
 	for _, ref := range c.KPIs() {
-		a := c.Allocation[ref]
+		a := c.allocation[ref]
 		if !a.IsPositive() {
-			errs = append(errs, fmt.Errorf("at-risk credit: the allocation for %s must be positive", ref))
+			errs = append(errs, ruleError("allocation["+ref+"]", "at-risk credit: the allocation for %s must be positive", ref))
 		}
 		total = total.Add(a)
 	}
 	if total.GreaterThan(decimal.NewFromInt(100)) {
-		errs = append(errs, fmt.Errorf("at-risk credit: allocations add up to %s%%, more than 100%%", total))
+		errs = append(errs, ruleError("allocation", "at-risk credit: allocations add up to %s%%, more than 100%%", total))
 	}
-	if c.Pool.Value.IsNegative() {
-		errs = append(errs, errors.New("at-risk credit: a negative pool"))
+	if c.pool.Value.IsNegative() {
+		errs = append(errs, ruleError("pool", "at-risk credit: a negative pool"))
 	}
 	return errors.Join(errs...)
 }
 
 // Credit implements [CreditRule].
 func (c AtRiskCredit) Credit(row CreditInput, charges decimal.Decimal) (decimal.Decimal, error) {
-	a, ok := c.Allocation[row.KPI]
+	a, ok := c.allocation[row.KPI]
 	if !ok || !row.Failing {
 		return decimal.Zero, nil
 	}
-	return c.Pool.Of(charges).Mul(a).Shift(-2), nil
+	return c.pool.Of(charges).Mul(a).Shift(-2), nil
 }
 
 // String implements [CreditRule].
@@ -298,9 +351,9 @@ func (c AtRiskCredit) String() string {
 	keys := c.KPIs()
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %s%%", k, c.Allocation[k])
+		parts[i] = fmt.Sprintf("%s %s%%", k, c.allocation[k])
 	}
-	return fmt.Sprintf("at risk: %s, allocated %s", c.Pool, strings.Join(parts, ", "))
+	return fmt.Sprintf("at risk: %s, allocated %s", c.pool, strings.Join(parts, ", "))
 }
 
 // Caps limit credits: at most PerPeriod in any one period, and at most
@@ -451,4 +504,21 @@ func (a *Amount) UnmarshalText(b []byte) error {
 	}
 	*a = v
 	return nil
+}
+
+// Equal reports whether c and o are the same rule.
+func (c PointsCredit) Equal(o PointsCredit) bool { return c.rate.Equal(o.rate) }
+
+// Equal reports whether c and o are the same rule: the same KPIs in the
+// same order.
+func (c ShortfallCredit) Equal(o ShortfallCredit) bool { return slices.Equal(c.kpis, o.kpis) }
+
+// Equal reports whether c and o are the same rule.
+func (c FixedCredit) Equal(o FixedCredit) bool {
+	return c.kpi == o.kpi && c.perFailure.Equal(o.perFailure) && maps.EqualFunc(c.perStatus, o.perStatus, decimal.Decimal.Equal)
+}
+
+// Equal reports whether c and o are the same rule.
+func (c AtRiskCredit) Equal(o AtRiskCredit) bool {
+	return c.pool.Equal(o.pool) && maps.EqualFunc(c.allocation, o.allocation, decimal.Decimal.Equal)
 }

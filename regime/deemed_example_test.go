@@ -19,7 +19,7 @@ func ExampleRegime_deemedFailure() {
 		Name: "ICT", Version: "2016", From: month("Apr-16"),
 		KPIs:    []kpi.Definition{exampleKPI()},
 		Missing: regime.MissingRule{DeemFailed: true},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(decimal.NewFromInt(1))},
 	})
 	if err != nil {
 		fmt.Println(err)

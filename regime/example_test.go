@@ -31,7 +31,7 @@ func ExampleRegime_Run() {
 		Name: "ICT", Version: "2016", From: month("Apr-16"),
 		KPIs:       []kpi.Definition{exampleKPI()},
 		Repeat:     decimal.NewFromInt(2),
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		Credits:    []regime.CreditRule{regime.NewPointsCredit(decimal.NewFromInt(1))},
 		Caps:       regime.Caps{PerPeriod: regime.Pounds(decimal.NewFromInt(5000))},
 		Escalation: []regime.Rule{regime.KConsecutive("rectification plan required", 3)},
 	})
@@ -68,7 +68,7 @@ func ExampleRelief() {
 	r, _ := regime.New(regime.Spec{
 		Name: "PSSP", Version: "2016", From: month("Apr-16"),
 		KPIs:    []kpi.Definition{exampleKPI()},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(decimal.NewFromInt(1))},
 		Relief: []regime.Relief{
 			{Kind: regime.Exclusion, KPI: "AV-1", From: month("Apr-16"), Through: month("Apr-16"), Reason: "data centre move"},
 			{Kind: regime.Mitigation, KPI: "AV-1", From: month("May-16"), Through: month("May-16"), Reason: "supplier outage upstream"},
@@ -128,7 +128,7 @@ func ExampleHistory_Score_acrossVersions() {
 			Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums}})
 		return d
 	}
-	credits := []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}} // 1% of the charges a point
+	credits := []regime.CreditRule{regime.NewPointsCredit(decimal.NewFromInt(1))} // 1% of the charges a point
 	v1, _ := regime.New(regime.Spec{Name: "CSC", Version: "1", From: month("Apr-16"), Until: month("Oct-16"),
 		KPIs: []kpi.Definition{def("90%")}, Repeat: decimal.NewFromInt(2), Credits: credits})
 	v2, _ := regime.New(regime.Spec{Name: "CSC", Version: "2", From: month("Oct-16"),

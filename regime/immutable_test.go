@@ -8,28 +8,39 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/regimetest"
 )
 
-// immutableSpec is a regime with every credit rule that keeps a map or a
+// passed are the map and slices a regime's credit rules were built from,
+// which the caller still holds.
+type passed struct {
+	perStatus  map[kpi.Status]decimal.Decimal
+	shortfall  []string
+	allocation map[string]decimal.Decimal
+}
+
+// immutableSpec is a regime with every credit rule built from a map or a
 // slice, labels, relief, escalation and an incentive with an index.
-func immutableSpec(t testing.TB) (regime.Spec, *regime.FixedCredit) {
-	fixed := &regime.FixedCredit{KPI: "AV-1", PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500")}}
+func immutableSpec(t testing.TB) (regime.Spec, passed) {
+	in := passed{perStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500")}, shortfall: []string{"AV-1"},
+		allocation: map[string]decimal.Decimal{"AV-1": dec("10")}}
+	fixed := regime.NewFixedCredit("AV-1", in.perStatus, decimal.Zero)
 	return regime.Spec{
 		Name: "R", From: mo("Apr-16"),
 		KPIs:   []kpi.Definition{availability(t, "AV-1"), availability(t, "AV-2")},
 		Labels: map[kpi.Status]string{kpi.Failed: "Severe"},
 		Credits: []regime.CreditRule{
-			fixed,
-			regime.ShortfallCredit{Indicators: []string{"AV-1"}},
-			regime.AtRiskCredit{Pool: regime.Pounds(dec("1000")), Allocation: map[string]decimal.Decimal{"AV-1": dec("10")}},
+			&fixed,
+			regime.NewShortfallCredit(in.shortfall...),
+			regime.NewAtRiskCredit(regime.Pounds(dec("1000")), in.allocation),
 		},
 		Relief:     []regime.Relief{{Kind: regime.Exclusion, KPI: "AV-2", From: mo("May-16"), Reason: "agreed"}},
 		Escalation: []regime.Rule{regime.StatusReached("below minimum", kpi.Failed)},
 		Incentives: []regime.Incentive{{KPI: "AV-1", Benchmark: dec("99"), Per: dec("0.1"), Bonus: dec("1000"), Deduction: dec("500"),
 			Fund: dec("50000"), Index: []regime.IndexStep{{From: mo("Apr-17"), Factor: dec("1.032")}}}},
-	}, fixed
+	}, in
 }
 
 // TestRegimeCannotBeChangedAfterNew: editing the spec passed to New, or the
@@ -42,7 +53,7 @@ func immutableSpec(t testing.TB) (regime.Spec, *regime.FixedCredit) {
 //	at risk 10% of a £1,000 pool              £100.00
 //	                                         £3,100.00
 func TestRegimeCannotBeChangedAfterNew(t *testing.T) {
-	spec, fixed := immutableSpec(t)
+	spec, given := immutableSpec(t)
 	r, err := regime.New(spec)
 	require.NoError(t, err)
 	in := regime.Input{Observations: figures("AV-1", map[string]string{"May-16": "96.5"}), Charges: charges("100000", "May-16")}
@@ -64,23 +75,25 @@ func TestRegimeCannotBeChangedAfterNew(t *testing.T) {
 	check(t)
 
 	t.Run("what was passed in", func(t *testing.T) {
-		edit(t, spec, fixed.PerStatus)
+		edit(t, spec, given)
+		*spec.Credits[0].(*regime.FixedCredit) = regime.NewFixedCredit("AV-1", nil, dec("-1"))
 		check(t)
 	})
 	t.Run("what was handed out", func(t *testing.T) {
 		got := r.Spec()
-		edit(t, got, got.Credits[0].(regime.FixedCredit).PerStatus)
+		edit(t, got, passed{perStatus: got.Credits[0].(regime.FixedCredit).PerStatus(), shortfall: got.Credits[1].KPIs(),
+			allocation: got.Credits[2].(regime.AtRiskCredit).Allocation()})
 		r.KPIs()[0] = availability(t, "AV-9")
 		check(t)
 	})
 }
 
-// edit changes every map and slice of s, and the fixed credit's amounts
-// per status, which s holds in a rule.
-func edit(t testing.TB, s regime.Spec, perStatus map[kpi.Status]decimal.Decimal) {
-	perStatus[kpi.Failed] = dec("-999999")
-	s.Credits[1].(regime.ShortfallCredit).Indicators[0] = "AV-2"
-	s.Credits[2].(regime.AtRiskCredit).Allocation["AV-1"] = dec("90")
+// edit changes every map and slice of s, and those its credit rules were
+// built from or handed out.
+func edit(t testing.TB, s regime.Spec, in passed) {
+	in.perStatus[kpi.Failed] = dec("-999999")
+	in.shortfall[0] = "AV-2"
+	in.allocation["AV-1"] = dec("90")
 	s.Labels[kpi.Failed] = "Fine"
 	s.Relief[0].KPI = "AV-1"
 	s.Escalation[0].Status = kpi.Exceeded
@@ -109,4 +122,64 @@ func TestMissingFigureWithAStatusIsRefused(t *testing.T) {
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "observations[0]: AV-1 for 2016-05: a missing figure's reason is "+reason.String()+": want not_due, no_data, not_measurable or excluded")
 	}
+}
+
+// TestCreditRulesShareNothing: each of the package's credit rules copies
+// the map or slice it is built from and hands out copies, so editing
+// either changes neither the rule's description nor its credit. By hand:
+// a failed row of KPI "1" with 2 failures, on charges of £10,000, earns
+// £500 + 2 × £100 = £700 under the fixed rule, and 60% of a 10% pool
+// (£1,000) = £600 under the at-risk rule.
+func TestCreditRulesShareNothing(t *testing.T) {
+	row := regime.CreditInput{KPI: "1", Status: kpi.Failed, Failing: true, Result: evaluateCount(t, "2")}
+	charges := dec("10000")
+	credit := func(c regime.CreditRule) string {
+		v, err := c.Credit(row, charges)
+		require.NoError(t, err)
+		return v.StringFixed(2)
+	}
+
+	t.Run("FixedCredit", func(t *testing.T) {
+		perStatus := map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500")}
+		c := regime.NewFixedCredit("1", perStatus, dec("100"))
+		perStatus[kpi.Failed] = dec("-1")
+		c.PerStatus()[kpi.Failed] = dec("-2")
+		assert.Equal(t, "700.00", credit(c))
+		assert.Equal(t, "fixed credit for 1: £500.00 when failed, £100.00 per failure", c.String())
+		assert.NoError(t, c.Validate())
+	})
+	t.Run("ShortfallCredit", func(t *testing.T) {
+		kpis := []string{"1", "2"}
+		c := regime.NewShortfallCredit(kpis...)
+		kpis[0] = "9"
+		c.KPIs()[1] = "9"
+		assert.Equal(t, []string{"1", "2"}, c.KPIs())
+		assert.Equal(t, "shortfall below the target as a percentage of charges, for 1, 2", c.String())
+	})
+	t.Run("AtRiskCredit", func(t *testing.T) {
+		alloc := map[string]decimal.Decimal{"1": dec("60"), "2": dec("40")}
+		c := regime.NewAtRiskCredit(regime.PercentOfCharges(dec("10")), alloc)
+		alloc["1"] = dec("-5")
+		c.Allocation()["1"] = dec("500")
+		assert.Equal(t, "600.00", credit(c))
+		assert.Equal(t, "at risk: 10% of charges, allocated 1 60%, 2 40%", c.String())
+		assert.NoError(t, c.Validate())
+	})
+	t.Run("PointsCredit", func(t *testing.T) {
+		// A rule of one decimal: nothing to share; its rate is read back.
+		c := regime.NewPointsCredit(dec("0.5"))
+		assert.Equal(t, "0.5", c.Rate().String())
+		assert.True(t, c.Equal(regime.NewPointsCredit(dec("0.50"))))
+	})
+}
+
+// evaluateCount is the result of a figure of failures against a
+// volume-of-failures KPI (0 failures, detriment 1, failure 2).
+func evaluateCount(t *testing.T, figure string) kpi.Result {
+	d, err := kpi.New(kpi.Spec{Ref: "1", Measure: kpi.Measure{Unit: kpi.Count, Polarity: kpi.LowerIsBetter, Aggregation: kpi.Sum},
+		Frequency: period.Monthly(), Target: written(t, "0 failures"), Bands: kpi.VolumeOfFailures(1, 2)})
+	require.NoError(t, err)
+	r, err := kpi.Evaluate(d, mo("Apr-16").Period(), kpi.Figure(dec(figure)))
+	require.NoError(t, err)
+	return r
 }

@@ -48,8 +48,8 @@ func randomLedger(t testing.TB, rnd *rand.Rand) (*regime.Regime, regime.Input, r
 	caps.Window = rnd.IntN(13)
 	r := mustRegime(t, regime.Spec{Name: "Random", From: mo("Apr-16"), KPIs: defs, Repeat: decimal.NewFromInt(rnd.Int64N(3)),
 		Missing: regime.MissingRule{DeemFailed: rnd.IntN(2) == 0},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.New(1+rnd.Int64N(300), -2)},
-			regime.FixedCredit{KPI: "K0", PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: decimal.New(rnd.Int64N(100_000), -2)}}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(decimal.New(1+rnd.Int64N(300), -2)),
+			regime.NewFixedCredit("K0", map[kpi.Status]decimal.Decimal{kpi.Failed: decimal.New(rnd.Int64N(100_000), -2)}, decimal.Zero)},
 		Caps: caps, Rounding: regime.Rounding(rnd.IntN(3))})
 	in := regime.Input{Charges: map[period.Month]decimal.Decimal{}}
 	first := mo("Apr-16")

@@ -34,7 +34,7 @@ func mustRegime(t testing.TB, s regime.Spec) *regime.Regime {
 }
 
 // onePoint is a credit of 1% of the month's charges per service point.
-var onePoint = []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}}
+var onePoint = []regime.CreditRule{regime.NewPointsCredit(dec("1"))}
 
 // TestSixMonthlyFailuresReportedMonthly: a six-monthly KPI of failures
 // (target 0, detriment 1, failure 2; points 1/2/3 for missed, detriment,
@@ -101,8 +101,8 @@ func TestDeemedFailureEarnsItsCredits(t *testing.T) {
 	d := availability(t, "AV-1")
 	r := mustRegime(t, regime.Spec{Name: "R", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
 		Missing: regime.MissingRule{DeemFailed: true, Points: dec("5")},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("1")},
-			regime.FixedCredit{KPI: "AV-1", PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500")}}}})
+		Credits: []regime.CreditRule{regime.NewPointsCredit(dec("1")),
+			regime.NewFixedCredit("AV-1", map[kpi.Status]decimal.Decimal{kpi.Failed: dec("500")}, decimal.Zero)}})
 	sc, err := r.Score(regime.Input{
 		Observations: []regime.Observation{{KPI: "AV-1", Month: mo("May-16"), Obs: kpi.Missing(kpi.NoData, "")}},
 		Charges:      charges("100000", "May-16"),

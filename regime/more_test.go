@@ -36,7 +36,7 @@ func TestRegimeAccessorsAndEqual(t *testing.T) {
 	for _, edit := range []func(*regime.Spec){
 		func(s *regime.Spec) { s.Version = "2" },
 		func(s *regime.Spec) { s.Repeat = dec("3") },
-		func(s *regime.Spec) { s.Credits = []regime.CreditRule{regime.PointsCredit{Rate: dec("2")}} },
+		func(s *regime.Spec) { s.Credits = []regime.CreditRule{regime.NewPointsCredit(dec("2"))} },
 		func(s *regime.Spec) { s.Escalation = s.Escalation[:1] },
 		func(s *regime.Spec) { s.KPIs = []kpi.Definition{availability(t, "AV-1b")} },
 		func(s *regime.Spec) { s.Caps.Window = 6 },
@@ -50,12 +50,12 @@ func TestRegimeAccessorsAndEqual(t *testing.T) {
 }
 
 func TestDescriptions(t *testing.T) {
-	assert.Equal(t, "1% of charges per service point", regime.PointsCredit{Rate: dec("1")}.String())
-	assert.Equal(t, "shortfall below the target as a percentage of charges, for A, B", regime.ShortfallCredit{Indicators: []string{"A", "B"}}.String())
+	assert.Equal(t, "1% of charges per service point", regime.NewPointsCredit(dec("1")).String())
+	assert.Equal(t, "shortfall below the target as a percentage of charges, for A, B", regime.NewShortfallCredit("A", "B").String())
 	assert.Equal(t, "fixed credit for 1: £1000.00 when failed, £250.00 per failure",
-		regime.FixedCredit{KPI: "1", PerFailure: dec("250"), PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("1000")}}.String())
+		regime.NewFixedCredit("1", map[kpi.Status]decimal.Decimal{kpi.Failed: dec("1000")}, dec("250")).String())
 	assert.Equal(t, "at risk: 10% of charges, allocated A 60%, B 40%",
-		regime.AtRiskCredit{Pool: regime.PercentOfCharges(dec("10")), Allocation: map[string]decimal.Decimal{"A": dec("60"), "B": dec("40")}}.String())
+		regime.NewAtRiskCredit(regime.PercentOfCharges(dec("10")), map[string]decimal.Decimal{"A": dec("60"), "B": dec("40")}).String())
 	assert.Equal(t, "£500.00", regime.Pounds(dec("500")).String())
 	assert.True(t, regime.Amount{}.IsZero())
 	assert.False(t, regime.PercentOfCharges(decimal.Zero).IsZero())
@@ -73,8 +73,8 @@ func TestDescriptions(t *testing.T) {
 	assert.Equal(t, "0.13", regime.HalfUp.Pence(dec("0.125")).String())
 	assert.Equal(t, "0.12", regime.HalfEven.Pence(dec("0.125")).String())
 	assert.Equal(t, "0.12", regime.Down.Pence(dec("0.129")).String())
-	for _, c := range []regime.CreditRule{regime.FixedCredit{KPI: "1", PerFailure: dec("-1"), PerStatus: map[kpi.Status]decimal.Decimal{kpi.NoData: dec("-1")}},
-		regime.ShortfallCredit{}, regime.AtRiskCredit{Pool: regime.Pounds(dec("-1")), Allocation: map[string]decimal.Decimal{"A": dec("0")}}} {
+	for _, c := range []regime.CreditRule{regime.NewFixedCredit("1", map[kpi.Status]decimal.Decimal{kpi.NoData: dec("-1")}, dec("-1")),
+		regime.ShortfallCredit{}, regime.NewAtRiskCredit(regime.Pounds(dec("-1")), map[string]decimal.Decimal{"A": dec("0")})} {
 		assert.Error(t, c.Validate(), c.String())
 	}
 }
@@ -86,7 +86,7 @@ func TestDescriptions(t *testing.T) {
 func TestPercentRollingCapAndKPIPoints(t *testing.T) {
 	r, err := regime.New(regime.Spec{Name: "R", From: mo("Apr-16"),
 		KPIs:       []kpi.Definition{availability(t, "A"), availability(t, "B")},
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: dec("2")}},
+		Credits:    []regime.CreditRule{regime.NewPointsCredit(dec("2"))},
 		Caps:       regime.Caps{Rolling: regime.PercentOfCharges(dec("5")), Window: 3},
 		Relief:     []regime.Relief{{Kind: regime.CustomerCause, KPI: "B", From: mo("May-16"), Through: mo("May-16"), Reason: "customer's change freeze"}},
 		Escalation: []regime.Rule{regime.PointsInWindow("KPI points", 2, dec("6")).ForKPI("A")},

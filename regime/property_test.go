@@ -22,7 +22,7 @@ func randomRegime(t testing.TB, r *rand.Rand, n int, relief []regime.Relief) (*r
 	}
 	rg, err := regime.New(regime.Spec{
 		Name: "Random", Version: "1", From: mo("Apr-16"), KPIs: defs, Repeat: dec("2"),
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: dec("0.75")}},
+		Credits:    []regime.CreditRule{regime.NewPointsCredit(dec("0.75"))},
 		Caps:       regime.Caps{PerPeriod: regime.PercentOfCharges(dec("10")), Rolling: regime.Pounds(dec("60000"))},
 		Relief:     relief,
 		Escalation: []regime.Rule{regime.NFailuresInM("material failure", 3, 6), regime.PointsInWindow("critical failure", 12, dec("40"))},

@@ -70,7 +70,7 @@ func workedRegime(t testing.TB) *regime.Regime {
 		Name: "Worked", Version: "1", From: mo("Apr-16"),
 		KPIs:    []kpi.Definition{availability(t, "AV-1")},
 		Repeat:  dec("2"),
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(dec("1"))},
 		Caps:    regime.Caps{PerPeriod: regime.Pounds(dec("5000")), Rolling: regime.Pounds(dec("12000"))},
 		Escalation: []regime.Rule{
 			regime.NFailuresInM("material failure", 3, 6),
@@ -170,7 +170,7 @@ func TestShortfallCredit(t *testing.T) {
 		want     string
 	}{{regime.HalfUp, "4210.50"}, {regime.HalfEven, "4210.50"}, {regime.Down, "4210.49"}} {
 		r, err := regime.New(regime.Spec{Name: "CCS", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
-			Credits: []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"SR-1"}}}, Rounding: c.rounding})
+			Credits: []regime.CreditRule{regime.NewShortfallCredit("SR-1")}, Rounding: c.rounding})
 		require.NoError(t, err)
 		sc, err := r.Score(regime.Input{
 			Observations: figures("SR-1", map[string]string{"May-16": "75"}),
@@ -190,9 +190,9 @@ func TestFixedAndAtRiskCredits(t *testing.T) {
 	r, err := regime.New(regime.Spec{Name: "ICT", From: mo("Apr-16"), KPIs: []kpi.Definition{sev1, calls},
 		Credits: []regime.CreditRule{
 			// £250 a failure, and £1,000 more at the failure level.
-			regime.FixedCredit{KPI: "1", PerFailure: dec("250"), PerStatus: map[kpi.Status]decimal.Decimal{kpi.Failed: dec("1000")}},
+			regime.NewFixedCredit("1", map[kpi.Status]decimal.Decimal{kpi.Failed: dec("1000")}, dec("250")),
 			// 10% of the charges at risk; KPI 1 carries 60% of it, KPI 9 40%.
-			regime.AtRiskCredit{Pool: regime.PercentOfCharges(dec("10")), Allocation: map[string]decimal.Decimal{"1": dec("60"), "9": dec("40")}},
+			regime.NewAtRiskCredit(regime.PercentOfCharges(dec("10")), map[string]decimal.Decimal{"1": dec("60"), "9": dec("40")}),
 		}})
 	require.NoError(t, err)
 	in := regime.Input{
@@ -267,7 +267,7 @@ func TestShortfallWithinTolerance(t *testing.T) {
 		Bands: kpi.TargetTolerance(kpi.Abs(dec("97")))})
 	require.NoError(t, err)
 	r, err := regime.New(regime.Spec{Name: "CCS", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
-		Credits: []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"SR-2"}}}})
+		Credits: []regime.CreditRule{regime.NewShortfallCredit("SR-2")}})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{
 		Observations: figures("SR-2", map[string]string{"May-16": "97.5"}),

@@ -20,7 +20,7 @@ func ExampleLedger_WhatItTakes() {
 		Name: "ICT", Version: "2016", From: month("Apr-16"),
 		KPIs:    []kpi.Definition{exampleKPI()},
 		Repeat:  decimal.NewFromInt(2),
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(decimal.NewFromInt(1))},
 	})
 	ten := decimal.NewFromInt(10000)
 	l, err := r.Run(regime.Input{

@@ -39,7 +39,7 @@ func Example() {
 	}
 	may := period.Must(period.ParseMonth("2016-05"))
 	r, err := regime.New(regime.Spec{Name: "ICT", From: may, KPIs: []kpi.Definition{av},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: decimal.NewFromInt(1)}}})
+		Credits: []regime.CreditRule{regime.NewPointsCredit(decimal.NewFromInt(1))}})
 	if err != nil {
 		fmt.Println(err)
 		return

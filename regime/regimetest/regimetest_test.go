@@ -33,7 +33,7 @@ func may(t *testing.T) *regime.Scorecard {
 	require.NoError(t, err)
 	m := period.Must(period.ParseMonth("May-16"))
 	r, err := regime.New(regime.Spec{Name: "CCS", Version: "1", From: m, KPIs: []kpi.Definition{d},
-		Credits:    []regime.CreditRule{regime.ShortfallCredit{Indicators: []string{"SR-1"}}},
+		Credits:    []regime.CreditRule{regime.NewShortfallCredit("SR-1")},
 		Escalation: []regime.Rule{regime.StatusReached("service failure", kpi.Missed)}})
 	require.NoError(t, err)
 	sc, err := r.Score(regime.Input{

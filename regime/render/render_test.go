@@ -73,7 +73,7 @@ func ictCards(t testing.TB) []render.Card {
 			def("10", "Call abandoned rate", "< 5%", low, kpi.TargetOnly()),
 		},
 		Labels:     map[kpi.Status]string{kpi.Met: "met", kpi.Missed: "missed", kpi.Detriment: "detriment", kpi.NoData: "no data"},
-		Credits:    []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}},
+		Credits:    []regime.CreditRule{regime.NewPointsCredit(dec("1"))},
 		Escalation: []regime.Rule{regime.StatusReached("service failure", kpi.Detriment)},
 	})
 	require.NoError(t, err)

@@ -31,7 +31,7 @@ func restatedCards(t *testing.T) []render.Card {
 		Bands: kpi.TargetDetrimentFailure(dec("87.0"), dec("84.0")).WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("1"), kpi.Detriment: dec("2"), kpi.Failed: dec("3")})})
 	require.NoError(t, err)
 	r, err := regime.New(regime.Spec{Name: "ICT", Version: "2009", From: mo("Apr-16"), KPIs: []kpi.Definition{d},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}}})
+		Credits: []regime.CreditRule{regime.NewPointsCredit(dec("1"))}})
 	require.NoError(t, err)
 	on := func(s string) period.Date { return period.Must(period.ParseDate(s)) }
 	in := regime.Input{

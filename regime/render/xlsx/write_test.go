@@ -54,7 +54,7 @@ func mixedCard(t *testing.T) render.Card {
 			def("N", "90%", pct, kpi.TargetOnly()),
 		},
 		Labels:  map[kpi.Status]string{kpi.Met: "Met", kpi.Missed: "Missed", kpi.NoData: "No Data"},
-		Credits: []regime.CreditRule{regime.PointsCredit{Rate: dec("1")}},
+		Credits: []regime.CreditRule{regime.NewPointsCredit(dec("1"))},
 	})
 	require.NoError(t, err)
 	may := mo("May-16")
