@@ -215,8 +215,12 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		spec.Caps.Rolling = b.amount(at("caps.rolling"), fr.Caps.Rolling)
 		spec.Caps.Window = fr.Caps.Window
 	}
+	var ruleIndex []int // spec.Escalation index -> file index
 	for i, fe := range fr.Escalation {
-		spec.Escalation = append(spec.Escalation, b.rule(fe, index(at("escalation"), i)))
+		if r, ok := b.rule(fe, index(at("escalation"), i)); ok {
+			spec.Escalation = append(spec.Escalation, r)
+			ruleIndex = append(ruleIndex, i)
+		}
 	}
 	if fr.EarnBack != nil {
 		spec.EarnBack = b.earnBack(fr.EarnBack, at("earn_back"))
@@ -250,6 +254,10 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		case "credits":
 			if k < len(creditIndex) {
 				return child(path, index("credits", creditIndex[k])+m[3])
+			}
+		case "escalation":
+			if k < len(ruleIndex) {
+				return child(path, index("escalation", ruleIndex[k])+m[3])
 			}
 		}
 		return child(path, p)
@@ -448,19 +456,18 @@ func (b *builder) credit(fc *fileCredit, path string) regime.CreditRule {
 	}
 }
 
-// rule builds one escalation rule, refusing fields its kind does not take.
-func (b *builder) rule(fe fileRule, path string) regime.Rule {
-	r := regime.Rule{Event: fe.Event, KPI: fe.KPI}
+// rule builds one escalation rule, refusing fields its kind does not take;
+// ok is false where it has no kind to build it by.
+func (b *builder) rule(fe fileRule, path string) (regime.Rule, bool) {
 	if fe.Rule == "" {
 		b.bad(child(path, "rule"), "an escalation rule needs its rule: failures_in_window, consecutive, rolling_points or reached")
-		return r
+		return regime.Rule{}, false
 	}
 	kind, err := regime.ParseRuleKind(fe.Rule)
 	if err != nil {
 		b.bad(child(path, "rule"), "%s", reason(err))
-		return r
+		return regime.Rule{}, false
 	}
-	r.Kind = kind
 	takes := map[regime.RuleKind][]string{
 		regime.FailuresInWindow: {"failures", "periods"},
 		regime.Consecutive:      {"failures"},
@@ -473,23 +480,27 @@ func (b *builder) rule(fe fileRule, path string) regime.Rule {
 			b.bad(child(path, f), "a %s rule does not take %s (it takes %s)", fe.Rule, f, strings.Join(takes, " and "))
 		}
 	}
+	var r regime.Rule
 	switch kind {
 	case regime.FailuresInWindow:
-		r.N, r.M = fe.Failures, fe.Periods
+		r = regime.NFailuresInM(fe.Event, fe.Failures, fe.Periods)
 	case regime.Consecutive:
-		r.N = fe.Failures
+		r = regime.KConsecutive(fe.Event, fe.Failures)
 	case regime.RollingPoints:
-		r.M = fe.Periods
-		r.Level, _ = b.decimal(child(path, "points"), fe.Points)
+		level, _ := b.decimal(child(path, "points"), fe.Points)
+		r = regime.PointsInWindow(fe.Event, fe.Periods, level)
 	case regime.Reached:
-		r.Status, _ = b.status(child(path, "status"), fe.Status, true)
+		st, _ := b.status(child(path, "status"), fe.Status, true)
+		r = regime.StatusReached(fe.Event, st)
 	}
+	r = r.ForKPI(fe.KPI)
 	if fp := fe.Plan; fp != nil {
-		r.Plan = regime.PlanRule{SubmitWithin: fp.SubmitWithinDays, CloseAfter: fp.CloseAfter,
+		plan := regime.PlanRule{SubmitWithin: fp.SubmitWithinDays, CloseAfter: fp.CloseAfter,
 			Overdue: strings.TrimSpace(fp.OverdueEvent), Repeat: strings.TrimSpace(fp.RepeatEvent)}
-		if r.Plan.IsZero() {
+		if plan.IsZero() {
 			b.bad(child(path, "plan"), "a plan says when it is due (submit_within_days), when it closes (close_after) or what it raises (overdue_event, repeat_event)")
 		}
+		r = r.WithPlan(plan)
 	}
-	return r
+	return r, true
 }

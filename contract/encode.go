@@ -390,18 +390,18 @@ func creditModel(c regime.CreditRule) (fileCredit, error) {
 }
 
 func ruleModel(r regime.Rule) fileRule {
-	fr := fileRule{Event: r.Event, KPI: r.KPI, Rule: r.Kind.String()}
-	switch r.Kind {
+	fr := fileRule{Event: r.Event(), KPI: r.KPI(), Rule: r.Kind().String()}
+	switch r.Kind() {
 	case regime.FailuresInWindow:
-		fr.Failures, fr.Periods = r.N, r.M
+		fr.Failures, fr.Periods = r.Failures(), r.Periods()
 	case regime.Consecutive:
-		fr.Failures = r.N
+		fr.Failures = r.Failures()
 	case regime.RollingPoints:
-		fr.Periods, fr.Points = r.M, dec(r.Level)
+		fr.Periods, fr.Points = r.Periods(), dec(r.Level())
 	case regime.Reached:
-		fr.Status = statusText(r.Status)
+		fr.Status = statusText(r.Status())
 	}
-	if p := r.Plan; !p.IsZero() {
+	if p := r.Plan(); !p.IsZero() {
 		fr.Plan = &filePlan{SubmitWithinDays: p.SubmitWithin, CloseAfter: p.CloseAfter, OverdueEvent: p.Overdue, RepeatEvent: p.Repeat}
 	}
 	return fr

@@ -165,8 +165,8 @@ func (c *Contract) planEvents() (events, refs map[string]bool) {
 	for _, r := range c.history.Regimes() {
 		s := r.Spec()
 		for _, rule := range s.Escalation {
-			if !rule.Plan.IsZero() {
-				events[rule.Event] = true
+			if !rule.Plan().IsZero() {
+				events[rule.Event()] = true
 			}
 		}
 		for _, d := range s.KPIs {

@@ -1,7 +1,6 @@
 package regime
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -59,81 +58,113 @@ func ParseRuleKind(s string) (RuleKind, error) {
 // RollingPoints in each month the window's total is at or above the level;
 // Reached in each month the status is reached. Mitigated failures count
 // only where the regime's MitigatedCount says so.
+//
+// A Rule is a value built by [NFailuresInM], [KConsecutive],
+// [PointsInWindow] or [StatusReached], narrowed by [Rule.ForKPI] and
+// [Rule.WithPlan]; its fields are unexported and read by its accessors.
+// [New] checks it.
 type Rule struct {
-	// Event is the name of what the rule raises: "material failure",
-	// "rectification plan required", "critical failure".
-	Event string
-	Kind  RuleKind
-	// KPI restricts the rule to one indicator; empty means each indicator
-	// (or, for RollingPoints, the regime's total).
-	KPI    string
-	N, M   int
-	Level  decimal.Decimal
-	Status kpi.Status
-	// Plan, if not zero, makes the event open a rectification plan
-	// ([PlanRule]).
-	Plan PlanRule
+	event string
+	kind  RuleKind
+	ref   string // the KPI, or empty for each (the regime's total, for RollingPoints)
+	n, m  int
+	level decimal.Decimal
+	// status is the status Reached looks for.
+	status kpi.Status
+	plan   PlanRule
 }
 
 // NFailuresInM raises event when a KPI fails in n of any m consecutive
 // measurement periods.
 func NFailuresInM(event string, n, m int) Rule {
-	return Rule{Event: event, Kind: FailuresInWindow, N: n, M: m}
+	return Rule{event: event, kind: FailuresInWindow, n: n, m: m}
 }
 
 // KConsecutive raises event when a KPI fails k measurement periods in a
 // row.
-func KConsecutive(event string, k int) Rule { return Rule{Event: event, Kind: Consecutive, N: k} }
+func KConsecutive(event string, k int) Rule { return Rule{event: event, kind: Consecutive, n: k} }
 
 // PointsInWindow raises event when the regime's service points over the last
 // m periods reach level.
 func PointsInWindow(event string, m int, level decimal.Decimal) Rule {
-	return Rule{Event: event, Kind: RollingPoints, M: m, Level: level}
+	return Rule{event: event, kind: RollingPoints, m: m, level: level}
 }
 
 // StatusReached raises event when a KPI's result is status or worse.
 func StatusReached(event string, status kpi.Status) Rule {
-	return Rule{Event: event, Kind: Reached, Status: status}
+	return Rule{event: event, kind: Reached, status: status}
 }
 
 // ForKPI returns r restricted to one indicator.
 func (r Rule) ForKPI(ref string) Rule {
-	r.KPI = ref
+	r.ref = ref
 	return r
 }
 
+// Event returns the name of what the rule raises: "material failure",
+// "rectification plan required", "critical failure".
+func (r Rule) Event() string { return r.event }
+
+// Kind returns the shape of the rule's predicate.
+func (r Rule) Kind() RuleKind { return r.kind }
+
+// KPI returns the indicator the rule is restricted to; empty means each
+// indicator (or, for RollingPoints, the regime's total).
+func (r Rule) KPI() string { return r.ref }
+
+// Failures returns how many failures the rule counts: n of
+// [NFailuresInM], k of [KConsecutive]; zero for the other kinds.
+func (r Rule) Failures() int { return r.n }
+
+// Periods returns the window, in measurement periods, of
+// [NFailuresInM] and [PointsInWindow]; zero for the other kinds.
+func (r Rule) Periods() int { return r.m }
+
+// Level returns the points [PointsInWindow] looks for.
+func (r Rule) Level() decimal.Decimal { return r.level }
+
+// Status returns the status [StatusReached] looks for.
+func (r Rule) Status() kpi.Status { return r.status }
+
+// Plan returns the rectification plan the rule's event opens, or the zero
+// PlanRule.
+func (r Rule) Plan() PlanRule { return r.plan }
+
 // Equal reports whether r and o are the same rule.
 func (r Rule) Equal(o Rule) bool {
-	return r.Event == o.Event && r.Kind == o.Kind && r.KPI == o.KPI && r.N == o.N && r.M == o.M &&
-		r.Level.Equal(o.Level) && r.Status == o.Status && r.Plan == o.Plan
+	return r.event == o.event && r.kind == o.kind && r.ref == o.ref && r.n == o.n && r.m == o.m &&
+		r.level.Equal(o.level) && r.status == o.status && r.plan == o.plan
 }
 
+// validate checks the rule, each problem a [kpi.FieldError] at the
+// setting it is about, as a contract file names it (failures, periods,
+// points, status, plan).
 func (r Rule) validate() error {
-	if r.Event == "" {
-		return errors.New("a rule needs the name of the event it raises")
+	if r.event == "" {
+		return ruleError("event", "a rule needs the name of the event it raises")
 	}
-	if err := r.Plan.validate(); err != nil {
-		return err
+	if err := r.plan.validate(); err != nil {
+		return ruleError("plan", "%v", err)
 	}
-	switch r.Kind {
+	switch r.kind {
 	case FailuresInWindow:
-		if r.N < 1 || r.M < r.N {
-			return fmt.Errorf("%d failures in %d periods: want at least one failure, in a window (periods) of at least as many periods", r.N, r.M)
+		if r.n < 1 || r.m < r.n {
+			return ruleError("", "%d failures in %d periods: want at least one failure, in a window (periods) of at least as many periods", r.n, r.m)
 		}
 	case Consecutive:
-		if r.N < 1 {
-			return fmt.Errorf("%d consecutive failures: want at least 1", r.N)
+		if r.n < 1 {
+			return ruleError("failures", "%d consecutive failures: want at least 1", r.n)
 		}
 	case RollingPoints:
-		if r.M < 1 || !r.Level.IsPositive() {
-			return fmt.Errorf("points over %d periods reaching %s: want a window of at least 1 and a positive level", r.M, r.Level)
+		if r.m < 1 || !r.level.IsPositive() {
+			return ruleError("", "points over %d periods reaching %s: want a window of at least 1 and a positive level", r.m, r.level)
 		}
 	case Reached:
-		if !r.Status.IsPerformance() {
-			return fmt.Errorf("%s is not a performance status", r.Status)
+		if !r.status.IsPerformance() {
+			return ruleError("status", "%s is not a performance status", r.status)
 		}
 	default:
-		return fmt.Errorf("unknown kind of rule %d", int(r.Kind))
+		return ruleError("rule", "unknown kind of rule %d", int(r.kind))
 	}
 	return nil
 }
@@ -142,20 +173,20 @@ func (r Rule) validate() error {
 // failure".
 func (r Rule) String() string {
 	var s string
-	switch r.Kind {
+	switch r.kind {
 	case FailuresInWindow:
-		s = fmt.Sprintf("%d failures in any %d periods", r.N, r.M)
+		s = fmt.Sprintf("%d failures in any %d periods", r.n, r.m)
 	case Consecutive:
-		s = fmt.Sprintf("%d consecutive failures", r.N)
+		s = fmt.Sprintf("%d consecutive failures", r.n)
 	case RollingPoints:
-		s = fmt.Sprintf("%s or more service points in %d periods", r.Level, r.M)
+		s = fmt.Sprintf("%s or more service points in %d periods", r.level, r.m)
 	case Reached:
-		s = fmt.Sprintf("a result of %s or worse", r.Status)
+		s = fmt.Sprintf("a result of %s or worse", r.status)
 	}
-	if r.KPI != "" {
-		s += " of " + r.KPI
+	if r.ref != "" {
+		s += " of " + r.ref
 	}
-	return s + ": " + r.Event
+	return s + ": " + r.event
 }
 
 // An Event is what an escalation rule raised, for a KPI (or the regime,

@@ -96,7 +96,7 @@ func edit(t testing.TB, s regime.Spec, in passed) {
 	in.allocation["AV-1"] = dec("90")
 	s.Labels[kpi.Failed] = "Fine"
 	s.Relief[0].KPI = "AV-1"
-	s.Escalation[0].Status = kpi.Exceeded
+	s.Escalation[0] = regime.StatusReached("below minimum", kpi.Exceeded)
 	s.Incentives[0].Index[0].Factor = dec("9")
 	s.KPIs[0] = availability(t, "AV-9")
 }
@@ -182,4 +182,24 @@ func evaluateCount(t *testing.T, figure string) kpi.Result {
 	r, err := kpi.Evaluate(d, mo("Apr-16").Period(), kpi.Figure(dec(figure)))
 	require.NoError(t, err)
 	return r
+}
+
+// TestRuleIsAValue: an escalation rule is read through its accessors, and
+// narrowing one (ForKPI, WithPlan) returns a new rule, leaving the one it
+// was made from, which a regime may hold, as it was.
+func TestRuleIsAValue(t *testing.T) {
+	base := regime.NFailuresInM("material failure", 3, 6)
+	narrow := base.ForKPI("AV-1").WithPlan(regime.PlanRule{SubmitWithin: 10})
+	assert.Equal(t, "", base.KPI())
+	assert.True(t, base.Plan().IsZero())
+	assert.Equal(t, "AV-1", narrow.KPI())
+	assert.Equal(t, 10, narrow.Plan().SubmitWithin)
+	assert.Equal(t, regime.FailuresInWindow, narrow.Kind())
+	assert.Equal(t, []int{3, 6}, []int{narrow.Failures(), narrow.Periods()})
+	assert.Equal(t, "material failure", narrow.Event())
+	assert.Equal(t, "3 failures in any 6 periods of AV-1: material failure", narrow.String())
+	points := regime.PointsInWindow("critical failure", 12, dec("40"))
+	assert.Equal(t, "40", points.Level().String())
+	assert.Equal(t, kpi.Detriment, regime.StatusReached("service failure", kpi.Detriment).Status())
+	assert.False(t, base.Equal(narrow))
 }

@@ -1125,55 +1125,55 @@ func (run *runner) escalate(r *Regime, m period.Month, mo monthEntry) []Event {
 	for ri, rule := range r.spec.Escalation {
 		text := r.ruleTexts[ri]
 		raise := func(ref string) {
-			events = append(events, Event{Name: rule.Event, KPI: ref, Period: m, Rule: text})
+			events = append(events, Event{Name: rule.event, KPI: ref, Period: m, Rule: text})
 		}
 		for i := range mo.rows {
 			row := &mo.rows[i]
 			ref := row.KPI
-			if row.Interim || row.Status == kpi.NotDue || (rule.KPI != "" && rule.KPI != ref) {
+			if row.Interim || row.Status == kpi.NotDue || (rule.ref != "" && rule.ref != ref) {
 				continue
 			}
 			t := mo.meta[i].track
 			h := run.tracks[t].fails[:mo.meta[i].hist]
 			due := row.Status != kpi.Excluded
-			switch rule.Kind {
+			switch rule.kind {
 			case FailuresInWindow:
 				if !due || len(h) == 0 {
 					continue
 				}
 				n := 0
-				for _, f := range h[max(len(h)-rule.M, 0):] {
+				for _, f := range h[max(len(h)-rule.m, 0):] {
 					if f {
 						n++
 					}
 				}
-				if n >= rule.N && h[len(h)-1] {
+				if n >= rule.n && h[len(h)-1] {
 					raise(ref)
 				}
 			case Consecutive:
-				if !due || len(h) < rule.N {
+				if !due || len(h) < rule.n {
 					continue
 				}
-				if !slices.Contains(h[len(h)-rule.N:], false) {
+				if !slices.Contains(h[len(h)-rule.n:], false) {
 					raise(ref)
 				}
 			case Reached:
-				if row.Status.IsPerformance() && row.Status >= rule.Status && (!row.Relieved || r.spec.MitigatedCount) {
+				if row.Status.IsPerformance() && row.Status >= rule.status && (!row.Relieved || r.spec.MitigatedCount) {
 					raise(ref)
 				}
 			case RollingPoints:
-				if rule.KPI == "" {
+				if rule.ref == "" {
 					continue // the regime-wide total is checked below
 				}
 				if i > 0 && mo.meta[i-1].track == t {
 					continue // once a month for a KPI with two periods in it
 				}
-				if run.pointsInWindow(mo, int(t), rule.M).GreaterThanOrEqual(rule.Level) {
+				if run.pointsInWindow(mo, int(t), rule.m).GreaterThanOrEqual(rule.level) {
 					raise(ref)
 				}
 			}
 		}
-		if rule.Kind == RollingPoints && rule.KPI == "" && run.pointsInWindow(mo, -1, rule.M).GreaterThanOrEqual(rule.Level) {
+		if rule.kind == RollingPoints && rule.ref == "" && run.pointsInWindow(mo, -1, rule.m).GreaterThanOrEqual(rule.level) {
 			raise("")
 		}
 	}

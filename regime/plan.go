@@ -48,7 +48,7 @@ func (p PlanRule) validate() error {
 
 // WithPlan returns r with its event opening a rectification plan.
 func (r Rule) WithPlan(p PlanRule) Rule {
-	r.Plan = p
+	r.plan = p
 	return r
 }
 
@@ -261,8 +261,8 @@ func (run *runner) plans(r *Regime, m period.Month, mo *monthEntry) error {
 // plans.
 func (r *Regime) planRule(e Event) (PlanRule, bool) {
 	for i, rule := range r.spec.Escalation {
-		if rule.Event == e.Name && r.ruleTexts[i] == e.Rule && rule.Plan.opens() {
-			return rule.Plan, true
+		if rule.event == e.Name && r.ruleTexts[i] == e.Rule && rule.plan.opens() {
+			return rule.plan, true
 		}
 	}
 	return PlanRule{}, false

@@ -258,8 +258,8 @@ func New(spec Spec) (*Regime, error) {
 	}
 	for i, r := range spec.Escalation {
 		path := fmt.Sprintf("escalation[%d]", i)
-		if r.KPI != "" {
-			known(path+".kpi", r.KPI)
+		if r.ref != "" {
+			known(path+".kpi", r.ref)
 		}
 		nest(&p, path, r.validate())
 	}
@@ -311,7 +311,7 @@ func New(spec Spec) (*Regime, error) {
 	}
 	for i, rule := range spec.Escalation {
 		r.ruleTexts[i] = rule.String()
-		r.opensPlans = r.opensPlans || rule.Plan.opens()
+		r.opensPlans = r.opensPlans || rule.plan.opens()
 	}
 	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
 		r.labels[st] = DefaultLabel(st)

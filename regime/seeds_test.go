@@ -199,12 +199,12 @@ func TestNewErrors(t *testing.T) {
 			Relief:     []regime.Relief{{KPI: "AV-1"}},
 			Credits:    []regime.CreditRule{regime.PointsCredit{}, regime.NewAtRiskCredit(regime.Amount{}, map[string]decimal.Decimal{"AV-1": dec("120")}), nil},
 			Caps:       regime.Caps{PerPeriod: regime.Pounds(dec("-1")), Window: -1},
-			Escalation: []regime.Rule{regime.NFailuresInM("e", 4, 3), {Kind: regime.Reached, Event: "x", Status: kpi.NoData}, {}},
+			Escalation: []regime.Rule{regime.NFailuresInM("e", 4, 3), regime.StatusReached("x", kpi.NoData), {}},
 			Repeat:     dec("-2"), Failing: kpi.NotDue},
 			[]string{"until: 2016-03 is not after 2016-04", "relief[0].kind: unknown kind", "relief[0].from:", "relief[0].reason:",
 				"credits[0].rate: points credit: the rate per point must be positive", "credits[1].allocation: at-risk credit: allocations add up to 120%",
 				"credits[2]: nil rule", "caps.per_period: a negative cap", "caps.window", "escalation[0]: 4 failures in 3 periods",
-				"escalation[1]: no_data is not a performance status", "escalation[2]: a rule needs the name", "repeat: a multiplier cannot be negative",
+				"escalation[1].status: no_data is not a performance status", "escalation[2].event: a rule needs the name", "repeat: a multiplier cannot be negative",
 				"failing: not_due is not a performance status"}},
 	}
 	for _, tt := range tests {
