@@ -154,6 +154,28 @@ type Regime struct {
 // once with the path of its field.
 func New(spec Spec) (*Regime, error) {
 	var p problems.List
+	spec = spec.clone()
+	rated, byRef := spec.checkKPIs(&p)
+	partOf := checkParts(spec.KPIs, byRef, p.Add)
+	spec.checkRules(&p, byRef)
+	spec.checkStart(p.Add)
+	spec.checkSettings(p.Add)
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
+		return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
+	}
+	r := build(spec, rated, byRef, partOf)
+	if !spec.Until.IsZero() {
+		if err := r.checkYears(spec.From, spec.Until.AddMonths(-1)); err != nil {
+			return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
+		}
+	}
+	return r, nil
+}
+
+// checkKPIs checks the regime's name, months and KPIs, and returns the
+// definitions it rates with (each with the regime's exceed and rounding
+// rules, [applyRegimeRules]) and the index of each reference.
+func (spec Spec) checkKPIs(p *problems.List) ([]kpi.Definition, map[string]int) {
 	bad := p.Add
 	if strings.TrimSpace(spec.Name) == "" {
 		bad("name", "a regime needs a name")
@@ -164,7 +186,6 @@ func New(spec Spec) (*Regime, error) {
 	if !spec.Until.IsZero() && !spec.Until.After(spec.From) {
 		bad("until", "%s is not after %s", spec.Until, spec.From)
 	}
-	spec = spec.clone()
 	byRef := map[string]int{}
 	rated := slices.Clone(spec.KPIs)
 	for i, d := range spec.KPIs {
@@ -173,7 +194,7 @@ func New(spec Spec) (*Regime, error) {
 			continue
 		}
 		if applied, err := applyRegimeRules(d, spec); err != nil {
-			nest(&p, fmt.Sprintf("kpis[%d]", i), err, "with the regime's exceed and rounding rules: ")
+			nest(p, fmt.Sprintf("kpis[%d]", i), err, "with the regime's exceed and rounding rules: ")
 		} else {
 			rated[i] = applied
 		}
@@ -186,7 +207,14 @@ func New(spec Spec) (*Regime, error) {
 	if len(spec.KPIs) == 0 {
 		bad("kpis", "a regime needs at least one KPI")
 	}
-	partOf := checkParts(spec.KPIs, byRef, bad)
+	return rated, byRef
+}
+
+// checkRules checks the relief, credit, cap, remedy, earn-back, incentive
+// and escalation rules, and that each KPI they name is one of the
+// regime's.
+func (spec Spec) checkRules(p *problems.List, byRef map[string]int) {
+	bad := p.Add
 	known := func(path, ref string) {
 		if _, ok := byRef[ref]; !ok {
 			var refs []string
@@ -199,18 +227,7 @@ func New(spec Spec) (*Regime, error) {
 	for i, rl := range spec.Relief {
 		path := fmt.Sprintf("relief[%d]", i)
 		known(path+".kpi", rl.KPI)
-		if rl.Kind < Exclusion || rl.Kind > AgreedNotMeasurable {
-			bad(path+".kind", "unknown kind of relief %d", int(rl.Kind))
-		}
-		if rl.From.IsZero() {
-			bad(path+".from", "relief needs the first month it applies to")
-		}
-		if !rl.Through.IsZero() && rl.Through.Before(rl.From) {
-			bad(path+".through", "%s is before %s", rl.Through, rl.From)
-		}
-		if strings.TrimSpace(rl.Reason) == "" {
-			bad(path+".reason", "relief needs its reason, for the report")
-		}
+		rl.validate(path, bad)
 	}
 	for i, c := range spec.Credits {
 		if c == nil {
@@ -220,13 +237,44 @@ func New(spec Spec) (*Regime, error) {
 		for _, ref := range c.KPIs() {
 			known(fmt.Sprintf("credits[%d].kpi", i), ref)
 		}
-		nest(&p, fmt.Sprintf("credits[%d]", i), c.Validate())
+		nest(p, fmt.Sprintf("credits[%d]", i), c.Validate())
 	}
 	p.Append(spec.Caps.validate()...)
-	if spec.Restatements > RestateInPlace {
-		bad("restatements", "unknown restatement rule %d", int(spec.Restatements))
-	}
 	spec.Remedy.validate(spec.From, bad)
+	spec.EarnBack.validate(bad)
+	seenIncentive := map[string]int{}
+	for i := range spec.Incentives {
+		spec.Incentives[i].validate(i, byRef, seenIncentive, bad)
+	}
+	for i, r := range spec.Escalation {
+		path := fmt.Sprintf("escalation[%d]", i)
+		if r.ref != "" {
+			known(path+".kpi", r.ref)
+		}
+		nest(p, path, r.validate())
+	}
+}
+
+// validate checks relief at path, but for its KPI, which the regime
+// checks.
+func (rl Relief) validate(path string, bad func(path, format string, args ...any)) {
+	if rl.Kind < Exclusion || rl.Kind > AgreedNotMeasurable {
+		bad(path+".kind", "unknown kind of relief %d", int(rl.Kind))
+	}
+	if rl.From.IsZero() {
+		bad(path+".from", "relief needs the first month it applies to")
+	}
+	if !rl.Through.IsZero() && rl.Through.Before(rl.From) {
+		bad(path+".through", "%s is before %s", rl.Through, rl.From)
+	}
+	if strings.TrimSpace(rl.Reason) == "" {
+		bad(path+".reason", "relief needs its reason, for the report")
+	}
+}
+
+// checkStart checks the day a regime starts part-way through a month, and
+// how that month is rated.
+func (spec Spec) checkStart(bad func(path, format string, args ...any)) {
 	switch {
 	case spec.Starts.IsZero() && spec.PartMonth != 0:
 		bad("part_month", "is for a regime that starts part-way through a month (give the day it starts)")
@@ -241,6 +289,15 @@ func New(spec Spec) (*Regime, error) {
 	case spec.PartMonth == Majority && MajorityMonth(spec.Starts) != spec.From:
 		bad("from", "a regime taking effect on %s is first in force for most of %s, not %s", spec.Starts, MajorityMonth(spec.Starts), spec.From)
 	}
+}
+
+// checkSettings checks the regime's single settings: restatements, the
+// tiers with consequences, the repeat multiplier, the failing status, the
+// missing rule and the labels.
+func (spec Spec) checkSettings(bad func(path, format string, args ...any)) {
+	if spec.Restatements > RestateInPlace {
+		bad("restatements", "unknown restatement rule %d", int(spec.Restatements))
+	}
 	for i, t := range spec.Consequences {
 		switch {
 		case t > kpi.TierContextual:
@@ -250,18 +307,6 @@ func New(spec Spec) (*Regime, error) {
 		case slices.Index(spec.Consequences, t) < i:
 			bad(fmt.Sprintf("consequences[%d]", i), "%s is listed twice", t)
 		}
-	}
-	spec.EarnBack.validate(bad)
-	seenIncentive := map[string]int{}
-	for i := range spec.Incentives {
-		spec.Incentives[i].validate(i, byRef, seenIncentive, bad)
-	}
-	for i, r := range spec.Escalation {
-		path := fmt.Sprintf("escalation[%d]", i)
-		if r.ref != "" {
-			known(path+".kpi", r.ref)
-		}
-		nest(&p, path, r.validate())
 	}
 	if spec.Repeat.IsNegative() {
 		bad("repeat", "a multiplier cannot be negative")
@@ -277,9 +322,11 @@ func New(spec Spec) (*Regime, error) {
 			bad("labels", "unknown status %d", int(st))
 		}
 	}
-	if err := p.Err(ErrInvalid, newFieldError); err != nil {
-		return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
-	}
+}
+
+// build makes the regime of a valid spec: what it rates with, and what it
+// works out once rather than for every row.
+func build(spec Spec, rated []kpi.Definition, byRef map[string]int, partOf map[string]string) *Regime {
 	r := &Regime{spec: spec, rated: rated, byRef: byRef, ruleTexts: make([]string, len(spec.Escalation)), partOf: partOf}
 	if len(spec.Incentives) > 0 {
 		r.incentive = make([]int, len(spec.KPIs))
@@ -298,16 +345,9 @@ func New(spec Spec) (*Regime, error) {
 		r.refs[i] = d.Ref()
 		r.rows[i] = baseRow(r, d, period.Period{})
 		r.rows[i].PartOf = partOf[d.Ref()]
-	}
-	for _, d := range spec.KPIs {
 		// Profiles for listed years can miss one; a shape applied to every
 		// year cannot.
 		r.profiled = r.profiled || len(d.Profile().Years()) > 0
-	}
-	if !spec.Until.IsZero() {
-		if err := r.checkYears(spec.From, spec.Until.AddMonths(-1)); err != nil {
-			return nil, fmt.Errorf("regime %q: %w", spec.Name, err)
-		}
 	}
 	for i, rule := range spec.Escalation {
 		r.ruleTexts[i] = rule.String()
@@ -320,7 +360,7 @@ func New(spec Spec) (*Regime, error) {
 		}
 		r.lowerLabels[st] = strings.ToLower(r.labels[st])
 	}
-	return r, nil
+	return r
 }
 
 // applyRegimeRules returns d with the regime's exceed rule (where d has
