@@ -75,7 +75,36 @@ type Contract struct {
 // New validates a spec, reporting every problem at once.
 func New(spec Spec) (*Contract, error) {
 	var p problems.List
-	bad := p.Add
+	spec.checkTerm(p.Add)
+	overlap := spec.checkRegimes(p.Add)
+	spec.checkYears(p.Add)
+	spec.Periods = spec.periodCalendar(p.Add)
+	var history regime.History
+	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 && !overlap {
+		h, err := regime.NewHistory(rs...)
+		p.Append(err)
+		history = h
+	}
+	if err := p.Err(ErrInvalid, newFieldError); err != nil {
+		return nil, fmt.Errorf("contract %q: %w", spec.ID, err)
+	}
+	if spec.Years.Start() == time.April {
+		// Years not given: those the profiles and frequencies count in, as
+		// a file written from this contract would say.
+		if ys, err := contractYears(spec); err == nil {
+			spec.Years = ys
+		}
+	}
+	spec.Services = slices.Clone(spec.Services)
+	spec.Charges = maps.Clone(spec.Charges)
+	spec.OpeningCredits = maps.Clone(spec.OpeningCredits)
+	spec.Regimes = history.Regimes()
+	return &Contract{spec: spec, history: history, warnings: definitionWarnings(spec.Regimes)}, nil
+}
+
+// checkTerm checks the contract's identifier, term, charges and opening
+// credits.
+func (spec Spec) checkTerm(bad func(path, format string, args ...any)) {
 	if strings.TrimSpace(spec.ID) == "" {
 		bad("id", "a contract needs an identifier")
 	}
@@ -101,6 +130,11 @@ func New(spec Spec) (*Contract, error) {
 			bad(fmt.Sprintf("opening_credits[%s]", m), "credits applied cannot be negative (%s)", spec.OpeningCredits[m])
 		}
 	}
+}
+
+// checkRegimes checks that there are regimes, each in force within the
+// term, and reports whether two overlap.
+func (spec Spec) checkRegimes(bad func(path, format string, args ...any)) (overlap bool) {
 	if len(spec.Regimes) == 0 {
 		bad("regimes", "a contract needs at least one regime")
 	}
@@ -117,7 +151,6 @@ func New(spec Spec) (*Contract, error) {
 			bad(fmt.Sprintf("regimes[%d].from", i), "%s takes effect in %s, after the contract's last day, %s", r.Name(), r.From().Label(period.Short), spec.End.AddDays(-1))
 		}
 	}
-	overlap := false
 	for j, r := range spec.Regimes {
 		for i, q := range spec.Regimes[:j] {
 			if r != nil && q != nil && overlaps(q, r) {
@@ -127,6 +160,12 @@ func New(spec Spec) (*Contract, error) {
 			}
 		}
 	}
+	return overlap
+}
+
+// checkYears checks that a profiled KPI has targets for every year its
+// regime is in force within the term.
+func (spec Spec) checkYears(bad func(path, format string, args ...any)) {
 	for i, r := range spec.Regimes {
 		if r == nil || spec.Start.IsZero() {
 			continue
@@ -147,6 +186,11 @@ func New(spec Spec) (*Contract, error) {
 			}
 		}
 	}
+}
+
+// periodCalendar returns the contract's period calendar: the spec's, or
+// else that of its periodic KPIs, each of which must measure in it.
+func (spec Spec) periodCalendar(bad func(path, format string, args ...any)) period.PeriodCalendar {
 	// Every periodic KPI measures in the contract's period calendar, which
 	// is theirs where the spec gives none.
 	for i, r := range spec.Regimes {
@@ -165,27 +209,7 @@ func New(spec Spec) (*Contract, error) {
 			}
 		}
 	}
-	var history regime.History
-	if rs := slices.DeleteFunc(slices.Clone(spec.Regimes), func(r *regime.Regime) bool { return r == nil }); len(rs) > 0 && !overlap {
-		h, err := regime.NewHistory(rs...)
-		p.Append(err)
-		history = h
-	}
-	if err := p.Err(ErrInvalid, newFieldError); err != nil {
-		return nil, fmt.Errorf("contract %q: %w", spec.ID, err)
-	}
-	if spec.Years.Start() == time.April {
-		// Years not given: those the profiles and frequencies count in, as
-		// a file written from this contract would say.
-		if ys, err := contractYears(spec); err == nil {
-			spec.Years = ys
-		}
-	}
-	spec.Services = slices.Clone(spec.Services)
-	spec.Charges = maps.Clone(spec.Charges)
-	spec.OpeningCredits = maps.Clone(spec.OpeningCredits)
-	spec.Regimes = history.Regimes()
-	return &Contract{spec: spec, history: history, warnings: definitionWarnings(spec.Regimes)}, nil
+	return spec.Periods
 }
 
 // overlaps reports whether two regimes are in force in a common month.
