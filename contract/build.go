@@ -112,6 +112,21 @@ func standInKPI(ref string) kpi.Definition {
 
 // regime builds one regime; ok is false if it has problems.
 func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
+	spec := b.regimeSpec(fr, path)
+	kpis, standIns := b.regimeKPIs(fr, path)
+	spec.KPIs = kpis
+	idx := b.regimeRules(fr, path, &spec)
+	idx.standIns = standIns
+	r, err := regime.New(spec)
+	b.validation(err, func(p string) string { return idx.file(fr, path, p) })
+	if err != nil || b.failed(path) {
+		return nil, false
+	}
+	return r, true
+}
+
+// regimeSpec reads a regime's name, months and settings.
+func (b *builder) regimeSpec(fr *fileRegime, path string) regime.Spec {
 	at := func(field string) string { return child(path, field) }
 	spec := regime.Spec{Name: fr.Name, Version: fr.Version, RoundBeforeBanding: fr.RoundBeforeBanding, MitigatedCount: fr.MitigatedCount,
 		Reset: fr.Reset}
@@ -159,6 +174,15 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		}
 		spec.Restatements = r
 	}
+	return spec
+}
+
+// regimeKPIs reads a regime's KPIs, a valid stand-in for each that has
+// problems, so that the regime's own checks still run; standIns says
+// which they are.
+func (b *builder) regimeKPIs(fr *fileRegime, path string) ([]kpi.Definition, map[int]bool) {
+	at := func(field string) string { return child(path, field) }
+	var defs []kpi.Definition
 	if len(fr.KPIs) == 0 {
 		b.bad(at("kpis"), "a regime needs at least one KPI")
 	}
@@ -173,8 +197,23 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 			}
 			d, standIns[j] = standInKPI(ref), true
 		}
-		spec.KPIs = append(spec.KPIs, d)
+		defs = append(defs, d)
 	}
+	return defs, standIns
+}
+
+// specIndex maps the indices of a regime's spec to the file's, where the
+// builder left out what it could not read.
+type specIndex struct {
+	credits, rules []int // spec index -> file index
+	standIns       map[int]bool
+}
+
+// regimeRules reads a regime's relief, credits, remedy, consequences, caps,
+// escalation, earn-back and incentives into spec.
+func (b *builder) regimeRules(fr *fileRegime, path string, spec *regime.Spec) specIndex {
+	at := func(field string) string { return child(path, field) }
+	var idx specIndex
 	for i, fl := range fr.Relief {
 		rpath := index(at("relief"), i)
 		rl := regime.Relief{KPI: fl.KPI, Reason: fl.Reason}
@@ -189,11 +228,10 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		rl.Through, _ = b.month(child(rpath, "through"), fl.Through)
 		spec.Relief = append(spec.Relief, rl)
 	}
-	var creditIndex []int // spec.Credits index -> file index
 	for i := range fr.Credits {
 		if c := b.credit(&fr.Credits[i], index(at("credits"), i)); c != nil {
 			spec.Credits = append(spec.Credits, c)
-			creditIndex = append(creditIndex, i)
+			idx.credits = append(idx.credits, i)
 		}
 	}
 	if fr.Remedy != nil {
@@ -215,11 +253,10 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 		spec.Caps.Rolling = b.amount(at("caps.rolling"), fr.Caps.Rolling)
 		spec.Caps.Window = fr.Caps.Window
 	}
-	var ruleIndex []int // spec.Escalation index -> file index
 	for i, fe := range fr.Escalation {
 		if r, ok := b.rule(fe, index(at("escalation"), i)); ok {
 			spec.Escalation = append(spec.Escalation, r)
-			ruleIndex = append(ruleIndex, i)
+			idx.rules = append(idx.rules, i)
 		}
 	}
 	if fr.EarnBack != nil {
@@ -228,44 +265,44 @@ func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	for i := range fr.Incentives {
 		spec.Incentives = append(spec.Incentives, b.incentive(&fr.Incentives[i], index(at("incentives"), i)))
 	}
-	r, err := regime.New(spec)
-	b.validation(err, func(p string) string {
-		if p == "part_month" && fr.PartMonth == "" {
-			return child(path, "from") // the day given, and nothing said of its month
-		}
-		if strings.HasPrefix(p, "remedy.baselines") && fr.Remedy != nil {
-			// The file gives baselines as a mapping or a list by year.
-			if fr.Remedy.Baseline != nil {
-				return child(path, "remedy.baseline")
-			}
-			return child(path, "remedy.baseline_by_contract_year")
-		}
-		m := indexed.FindStringSubmatch(p)
-		if m == nil {
-			return child(path, p)
-		}
-		k, _ := strconv.Atoi(m[2])
-		switch m[1] {
-		case "kpis":
-			if standIns[k] {
-				return "-" // its own problems are reported
-			}
-			return child(path, index("kpis", k)+m[3])
-		case "credits":
-			if k < len(creditIndex) {
-				return child(path, index("credits", creditIndex[k])+m[3])
-			}
-		case "escalation":
-			if k < len(ruleIndex) {
-				return child(path, index("escalation", ruleIndex[k])+m[3])
-			}
-		}
-		return child(path, p)
-	})
-	if err != nil || b.failed(path) {
-		return nil, false
+	return idx
+}
+
+// file maps the path regime.New gives a problem to the file's path: kpis,
+// credits and escalation by their index in the file, a regime's day in its
+// from, and baselines as the file gives them.
+func (idx specIndex) file(fr *fileRegime, path, p string) string {
+	if p == "part_month" && fr.PartMonth == "" {
+		return child(path, "from") // the day given, and nothing said of its month
 	}
-	return r, true
+	if strings.HasPrefix(p, "remedy.baselines") && fr.Remedy != nil {
+		// The file gives baselines as a mapping or a list by year.
+		if fr.Remedy.Baseline != nil {
+			return child(path, "remedy.baseline")
+		}
+		return child(path, "remedy.baseline_by_contract_year")
+	}
+	m := indexed.FindStringSubmatch(p)
+	if m == nil {
+		return child(path, p)
+	}
+	k, _ := strconv.Atoi(m[2])
+	switch m[1] {
+	case "kpis":
+		if idx.standIns[k] {
+			return "-" // its own problems are reported
+		}
+		return child(path, index("kpis", k)+m[3])
+	case "credits":
+		if k < len(idx.credits) {
+			return child(path, index("credits", idx.credits[k])+m[3])
+		}
+	case "escalation":
+		if k < len(idx.rules) {
+			return child(path, index("escalation", idx.rules[k])+m[3])
+		}
+	}
+	return child(path, p)
 }
 
 func (b *builder) amount(path, s string) regime.Amount {
