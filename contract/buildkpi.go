@@ -526,20 +526,8 @@ func (b *builder) bands(fb *fileBands, path string) (kpi.Bands, func(int, string
 	}
 	given := map[string]bool{"tolerance": fb.Tolerance != "", "detriment": fb.Detriment != "", "failure": fb.Failure != "",
 		"minimum": fb.Minimum != "", "met": fb.Met != 0, "thresholds": fb.Thresholds != nil}
-	levelFields := []string{"tolerance", "detriment", "failure", "minimum", "met", "thresholds"}
 	if fb.Ladder != nil {
-		if fb.Scheme != "" {
-			b.bad(at("ladder"), "give a scheme or a ladder, not both")
-		}
-		for _, f := range levelFields {
-			if given[f] {
-				b.bad(at(f), "a ladder's levels go on its bands, not beside it")
-			}
-		}
-		if fb.Points != nil {
-			b.bad(at("points"), "a ladder's points go on its bands (points: 3), not beside it")
-		}
-		return b.ladder(fb.Ladder, at("ladder")), func(i int, rest string) string { return index("bands.ladder", i) + rest }
+		return b.ladderBands(fb, given, path), func(i int, rest string) string { return index("bands.ladder", i) + rest }
 	}
 	name := fb.Scheme
 	if name == "" {
@@ -565,52 +553,7 @@ func (b *builder) bands(fb *fileBands, path string) (kpi.Bands, func(int, string
 	// The scheme's own rules (levels in order, counts of failures, the
 	// score that meets the target) are kpi.New's, reported at the paths
 	// the second result maps to the file's.
-	var bands kpi.Bands
-	switch name {
-	case "target_only":
-		bands = kpi.TargetOnly()
-	case "target_tolerance":
-		l, err := kpi.ParseLevel(fb.Tolerance)
-		if err != nil && fb.Tolerance != "" {
-			b.bad(at("tolerance"), "%s", reason(err))
-		}
-		bands = kpi.TargetTolerance(l)
-	case "target_detriment_failure", "target_and_minimum":
-		first, second := "detriment", "failure"
-		fv1, fv2 := fb.Detriment, fb.Failure
-		if name == "target_and_minimum" {
-			first, fv1 = "minimum", fb.Minimum
-			if l, err := kpi.ParseLevel(string(fv1)); err == nil && l.Kind == kpi.UnpublishedLevel {
-				bands = kpi.TargetAndMinimumAt(l)
-				break
-			}
-		}
-		v1, _ := b.decimal(at(first), fv1)
-		if name == "target_and_minimum" {
-			bands = kpi.TargetAndMinimum(v1)
-			break
-		}
-		v2, _ := b.decimal(at(second), fv2)
-		bands = kpi.TargetDetrimentFailure(v1, v2)
-	case "volume_of_failures":
-		count := func(field string, s num) int64 {
-			if s == "" {
-				return 0
-			}
-			n, err := strconv.ParseInt(string(s), 10, 64)
-			if err != nil {
-				b.bad(at(field), "a number of failures is a whole number of zero or more, not %s", s)
-			}
-			return n
-		}
-		bands = kpi.VolumeOfFailures(count("detriment", fb.Detriment), count("failure", fb.Failure))
-	case "score_bands":
-		th := make([]decimal.Decimal, len(fb.Thresholds))
-		for i, s := range fb.Thresholds {
-			th[i], _ = b.decimal(index(at("thresholds"), i), s)
-		}
-		bands = kpi.ScoreBands(fb.Met, th...)
-	}
+	bands := b.scheme(name, fb, at)
 	if fb.Points != nil {
 		points := map[kpi.Status]decimal.Decimal{}
 		for _, p := range fb.Points {
@@ -634,6 +577,68 @@ func (b *builder) bands(fb *fileBands, path string) (kpi.Bands, func(int, string
 		}
 		return "bands." + f
 	}
+}
+
+// levelFields are the fields of bands that give a scheme its levels.
+var levelFields = []string{"tolerance", "detriment", "failure", "minimum", "met", "thresholds"}
+
+// ladderBands reads a ladder, refusing a scheme's fields beside it.
+func (b *builder) ladderBands(fb *fileBands, given map[string]bool, path string) kpi.Bands {
+	at := func(field string) string { return child(path, field) }
+	if fb.Scheme != "" {
+		b.bad(at("ladder"), "give a scheme or a ladder, not both")
+	}
+	for _, f := range levelFields {
+		if given[f] {
+			b.bad(at(f), "a ladder's levels go on its bands, not beside it")
+		}
+	}
+	if fb.Points != nil {
+		b.bad(at("points"), "a ladder's points go on its bands (points: 3), not beside it")
+	}
+	return b.ladder(fb.Ladder, at("ladder"))
+}
+
+// scheme builds the bands of the scheme name from its levels as the file
+// gives them; what the levels make (their order, say) kpi.New checks.
+func (b *builder) scheme(name string, fb *fileBands, at func(string) string) kpi.Bands {
+	switch name {
+	case "target_tolerance":
+		l, err := kpi.ParseLevel(fb.Tolerance)
+		if err != nil && fb.Tolerance != "" {
+			b.bad(at("tolerance"), "%s", reason(err))
+		}
+		return kpi.TargetTolerance(l)
+	case "target_and_minimum":
+		if l, err := kpi.ParseLevel(string(fb.Minimum)); err == nil && l.Kind == kpi.UnpublishedLevel {
+			return kpi.TargetAndMinimumAt(l)
+		}
+		v, _ := b.decimal(at("minimum"), fb.Minimum)
+		return kpi.TargetAndMinimum(v)
+	case "target_detriment_failure":
+		v1, _ := b.decimal(at("detriment"), fb.Detriment)
+		v2, _ := b.decimal(at("failure"), fb.Failure)
+		return kpi.TargetDetrimentFailure(v1, v2)
+	case "volume_of_failures":
+		count := func(field string, s num) int64 {
+			if s == "" {
+				return 0
+			}
+			n, err := strconv.ParseInt(string(s), 10, 64)
+			if err != nil {
+				b.bad(at(field), "a number of failures is a whole number of zero or more, not %s", s)
+			}
+			return n
+		}
+		return kpi.VolumeOfFailures(count("detriment", fb.Detriment), count("failure", fb.Failure))
+	case "score_bands":
+		th := make([]decimal.Decimal, len(fb.Thresholds))
+		for i, s := range fb.Thresholds {
+			th[i], _ = b.decimal(index(at("thresholds"), i), s)
+		}
+		return kpi.ScoreBands(fb.Met, th...)
+	}
+	return kpi.TargetOnly()
 }
 
 // ladder reads explicit bands.
