@@ -271,14 +271,53 @@ func (pp profilePaths) file(p string) string {
 // years or every year. It returns, too, how kpi.New's paths map to the
 // file's.
 func (b *builder) profile(fp *fileProfile, target kpi.Written, path string) (kpi.Profile, profilePaths) {
-	at := func(field string) string { return child(path, field) }
-	paths := profilePaths{annual: "profile.annual", targets: fp.AnnualTargets != nil}
+	pr := &profileReader{b: b, fp: fp, path: path, paths: profilePaths{annual: "profile.annual", targets: fp.AnnualTargets != nil}}
 	if fp.Annual == "" {
-		paths.annual = "target"
+		pr.paths.annual = "target"
 	}
 	if b.failed("year_start") {
-		return kpi.Profile{}, paths // read in the wrong years, it would only mislead
+		return kpi.Profile{}, pr.paths // read in the wrong years, it would only mislead
 	}
+	form := pr.form()
+	if form == "" {
+		return kpi.Profile{}, pr.paths
+	}
+	pr.readAnnuals(target)
+	switch form {
+	case "flat":
+		pr.only("flat")
+		return kpi.Flat(target.Value), pr.paths
+	case "months":
+		return pr.months(), pr.paths
+	case "linear":
+		return pr.linear(), pr.paths
+	}
+	return pr.weighted(), pr.paths
+}
+
+// profileReader reads one profile: its form and the annual targets and
+// years its form shares.
+type profileReader struct {
+	b     *builder
+	fp    *fileProfile
+	path  string
+	paths profilePaths
+	// annual is the one annual target (annual, or the KPI's target);
+	// annuals those of annual_targets, by year; annualsOK is false if
+	// they could not be read.
+	annual    decimal.Decimal
+	annuals   map[period.Year]decimal.Decimal
+	annualsOK bool
+	ys        period.Years // the profile's years
+	places    int32
+}
+
+func (pr *profileReader) at(field string) string { return child(pr.path, field) }
+
+// form returns the profile's one form (flat, months, linear or weights),
+// or "" having said that there is none or more than one.
+func (pr *profileReader) form() string {
+	fp := pr.fp
 	forms := []string{}
 	for _, f := range []struct {
 		name  string
@@ -288,135 +327,155 @@ func (b *builder) profile(fp *fileProfile, target kpi.Written, path string) (kpi
 			forms = append(forms, f.name)
 		}
 	}
-	if len(forms) != 1 {
-		if len(forms) == 0 {
-			b.bad(path, "give the profile's months, linear: true with its year, weights with its year, or flat: true")
-		} else {
-			b.bad(path, "give one of months, linear, weights or flat, not %s", strings.Join(forms, " and "))
-		}
-		return kpi.Profile{}, paths
+	switch len(forms) {
+	case 1:
+		return forms[0]
+	case 0:
+		pr.b.bad(pr.path, "give the profile's months, linear: true with its year, weights with its year, or flat: true")
+	default:
+		pr.b.bad(pr.path, "give one of months, linear, weights or flat, not %s", strings.Join(forms, " and "))
 	}
-	annual := target.Value
+	return ""
+}
+
+// readAnnuals reads the annual target or targets, the places and the years.
+func (pr *profileReader) readAnnuals(target kpi.Written) {
+	b, fp := pr.b, pr.fp
+	pr.annual = target.Value
 	if fp.Annual != "" {
-		annual, _ = b.decimal(at("annual"), fp.Annual)
+		pr.annual, _ = b.decimal(pr.at("annual"), fp.Annual)
 	}
-	places := int32(2)
+	pr.places = 2
 	if fp.Places != nil {
 		if *fp.Places < 0 || *fp.Places > 10 {
-			b.bad(at("places"), "%d decimal places is outside 0 to 10", *fp.Places)
+			b.bad(pr.at("places"), "%d decimal places is outside 0 to 10", *fp.Places)
 		}
-		places = int32(*fp.Places)
-	}
-	only := func(form string, allowed ...string) {
-		given := map[string]bool{"cumulative": fp.Cumulative, "annual": fp.Annual != "", "annual_targets": fp.AnnualTargets != nil,
-			"year": fp.Year != "", "every_year": fp.EveryYear, "places": fp.Places != nil}
-		for _, f := range []string{"cumulative", "annual", "annual_targets", "year", "every_year", "places"} {
-			if given[f] && !contains(allowed, f) {
-				b.bad(at(f), "a %s profile does not take %s", form, f)
-			}
-		}
+		pr.places = int32(*fp.Places)
 	}
 	if fp.Annual != "" && fp.AnnualTargets != nil {
-		b.bad(at("annual_targets"), "give annual (one target for every year) or annual_targets (one for each year), not both")
+		b.bad(pr.at("annual_targets"), "give annual (one target for every year) or annual_targets (one for each year), not both")
 	}
-	annuals, written, annualsOK := b.yearPairs(at("annual_targets"), fp.AnnualTargets)
-	paths.years = written
+	var written map[string]string
+	pr.annuals, written, pr.annualsOK = b.yearPairs(pr.at("annual_targets"), fp.AnnualTargets)
+	pr.paths.years = written
 	// The profile's years are the contract's, unless its year labels say
 	// they start in another month (2016/17 from Sep).
-	ys := b.years
-	for y := range annuals {
-		ys = y.Years()
+	pr.ys = b.years
+	for y := range pr.annuals {
+		pr.ys = y.Years()
 		break
 	}
-	// span says which years a profile covers: its one year, every year, or
-	// the years of annual_targets; ok is false if that cannot be said.
-	span := func(form string) (y period.Year, ok bool) {
-		switch {
-		case fp.Year != "" && fp.EveryYear:
-			b.bad(at("every_year"), "give the %s profile's one year or every_year: true, not both", form)
-		case fp.Year != "" && fp.AnnualTargets != nil:
-			b.bad(at("annual_targets"), "a %s profile for one year (year: %s) takes annual, not annual_targets", form, fp.Year)
-		case fp.EveryYear && fp.AnnualTargets != nil:
-			b.bad(at("annual_targets"), "a %s profile for every year takes one annual target (annual, or the KPI's target), not annual_targets", form)
-		case fp.Year != "":
-			y, ok = b.year(at("year"), fp.Year)
-			if ok {
-				ys = y.Years()
-			}
-			return y, ok
-		case fp.EveryYear || fp.AnnualTargets != nil || form == "months":
-			return period.Year{}, annualsOK
-		default:
-			b.bad(at("year"), "a %s profile needs its year (2016/17)", form)
+}
+
+// only refuses the fields a profile of form does not take.
+func (pr *profileReader) only(form string, allowed ...string) {
+	fp := pr.fp
+	given := map[string]bool{"cumulative": fp.Cumulative, "annual": fp.Annual != "", "annual_targets": fp.AnnualTargets != nil,
+		"year": fp.Year != "", "every_year": fp.EveryYear, "places": fp.Places != nil}
+	for _, f := range []string{"cumulative", "annual", "annual_targets", "year", "every_year", "places"} {
+		if given[f] && !contains(allowed, f) {
+			pr.b.bad(pr.at(f), "a %s profile does not take %s", form, f)
 		}
-		return period.Year{}, false
 	}
-	switch forms[0] {
-	case "flat":
-		only("flat")
-		return kpi.Flat(target.Value), paths
-	case "months":
-		only("months", "cumulative", "annual", "annual_targets", "year")
-		byMonth, months, monthsOK := b.monthPairs(at("months"), fp.Months)
-		paths.months = months
-		for _, p := range fp.Months {
-			b.w.note(index(at("months"), p.Key), p.Line) // the key as written, for kpi.New's problems
+}
+
+// span says which years a profile covers: its one year, every year, or
+// the years of annual_targets; ok is false if that cannot be said.
+func (pr *profileReader) span(form string) (y period.Year, ok bool) {
+	b, fp := pr.b, pr.fp
+	switch {
+	case fp.Year != "" && fp.EveryYear:
+		b.bad(pr.at("every_year"), "give the %s profile's one year or every_year: true, not both", form)
+	case fp.Year != "" && fp.AnnualTargets != nil:
+		b.bad(pr.at("annual_targets"), "a %s profile for one year (year: %s) takes annual, not annual_targets", form, fp.Year)
+	case fp.EveryYear && fp.AnnualTargets != nil:
+		b.bad(pr.at("annual_targets"), "a %s profile for every year takes one annual target (annual, or the KPI's target), not annual_targets", form)
+	case fp.Year != "":
+		y, ok = b.year(pr.at("year"), fp.Year)
+		if ok {
+			pr.ys = y.Years()
 		}
-		y, ok := span("months")
-		if !ok || !monthsOK {
-			return kpi.Profile{}, paths
-		}
-		switch {
-		case !y.IsZero():
-			annuals = map[period.Year]decimal.Decimal{y: annual}
-		case fp.AnnualTargets == nil:
-			// One annual target for every year the months fall in.
-			annuals = map[period.Year]decimal.Decimal{}
-			for m := range byMonth {
-				annuals[ys.Of(m)] = annual
-			}
-		}
-		return kpi.ExplicitYears(ys, fp.Cumulative, annuals, byMonth), paths
-	case "linear":
-		only("linear", "annual", "annual_targets", "year", "every_year", "places", "cumulative")
-		y, ok := span("linear")
-		switch {
-		case !ok:
-			return kpi.Profile{}, paths
-		case fp.EveryYear:
-			return kpi.LinearCumulativeEveryYear(ys, annual, places), paths
-		case fp.AnnualTargets != nil:
-			return kpi.LinearCumulativeByYear(ys, annuals, places), paths
-		}
-		return kpi.LinearCumulative(y, annual, places), paths
+		return y, ok
+	case fp.EveryYear || fp.AnnualTargets != nil || form == "months":
+		return period.Year{}, pr.annualsOK
+	default:
+		b.bad(pr.at("year"), "a %s profile needs its year (2016/17)", form)
 	}
-	only("weighted", "cumulative", "annual", "annual_targets", "year", "every_year", "places")
+	return period.Year{}, false
+}
+
+// months reads an explicit profile.
+func (pr *profileReader) months() kpi.Profile {
+	b, fp := pr.b, pr.fp
+	pr.only("months", "cumulative", "annual", "annual_targets", "year")
+	byMonth, months, monthsOK := b.monthPairs(pr.at("months"), fp.Months)
+	pr.paths.months = months
+	for _, p := range fp.Months {
+		b.w.note(index(pr.at("months"), p.Key), p.Line) // the key as written, for kpi.New's problems
+	}
+	y, ok := pr.span("months")
+	if !ok || !monthsOK {
+		return kpi.Profile{}
+	}
+	annuals := pr.annuals
+	switch {
+	case !y.IsZero():
+		annuals = map[period.Year]decimal.Decimal{y: pr.annual}
+	case fp.AnnualTargets == nil:
+		// One annual target for every year the months fall in.
+		annuals = map[period.Year]decimal.Decimal{}
+		for m := range byMonth {
+			annuals[pr.ys.Of(m)] = pr.annual
+		}
+	}
+	return kpi.ExplicitYears(pr.ys, fp.Cumulative, annuals, byMonth)
+}
+
+// linear reads a linear cumulative profile.
+func (pr *profileReader) linear() kpi.Profile {
+	pr.only("linear", "annual", "annual_targets", "year", "every_year", "places", "cumulative")
+	y, ok := pr.span("linear")
+	switch {
+	case !ok:
+		return kpi.Profile{}
+	case pr.fp.EveryYear:
+		return kpi.LinearCumulativeEveryYear(pr.ys, pr.annual, pr.places)
+	case pr.fp.AnnualTargets != nil:
+		return kpi.LinearCumulativeByYear(pr.ys, pr.annuals, pr.places)
+	}
+	return kpi.LinearCumulative(y, pr.annual, pr.places)
+}
+
+// weighted reads a profile weighted by month.
+func (pr *profileReader) weighted() kpi.Profile {
+	b, fp := pr.b, pr.fp
+	pr.only("weighted", "cumulative", "annual", "annual_targets", "year", "every_year", "places")
 	if len(fp.Weights) != 12 {
-		b.bad(at("weights"), "want twelve weights, one a month, not %d", len(fp.Weights))
-		return kpi.Profile{}, paths
+		b.bad(pr.at("weights"), "want twelve weights, one a month, not %d", len(fp.Weights))
+		return kpi.Profile{}
 	}
 	var ws [12]decimal.Decimal
 	for i, w := range fp.Weights {
-		ws[i], _ = b.decimal(index(at("weights"), i), w)
+		ws[i], _ = b.decimal(index(pr.at("weights"), i), w)
 	}
-	y, ok := span("weighted")
+	y, ok := pr.span("weighted")
 	if !ok {
-		return kpi.Profile{}, paths
+		return kpi.Profile{}
 	}
 	var p kpi.Profile
 	var err error
 	switch {
 	case fp.EveryYear:
-		p, err = kpi.WeightedEveryYear(ys, annual, ws, fp.Cumulative, places)
+		p, err = kpi.WeightedEveryYear(pr.ys, pr.annual, ws, fp.Cumulative, pr.places)
 	case fp.AnnualTargets != nil:
-		p, err = kpi.WeightedByYear(ys, annuals, ws, fp.Cumulative, places)
+		p, err = kpi.WeightedByYear(pr.ys, pr.annuals, ws, fp.Cumulative, pr.places)
 	default:
-		p, err = kpi.Weighted(y, annual, ws, fp.Cumulative, places)
+		p, err = kpi.Weighted(y, pr.annual, ws, fp.Cumulative, pr.places)
 	}
 	if err != nil {
-		b.validation(err, func(p string) string { return child(strings.TrimSuffix(path, ".profile"), p) })
+		b.validation(err, func(p string) string { return child(strings.TrimSuffix(pr.path, ".profile"), p) })
 	}
-	return p, paths
+	return p
 }
 
 // year reads a year label in the contract's years: 2016/17 (or 2016 where
