@@ -12,8 +12,8 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-// kpi builds one definition; ok is false if it has problems.
-func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
+// kpiSpec reads a KPI's reference, tier, parts, measure and frequency.
+func (b *builder) kpiSpec(fk *fileKPI, path string) kpi.Spec {
 	at := func(field string) string { return child(path, field) }
 	spec := kpi.Spec{Ref: strings.TrimSpace(fk.Ref), Description: fk.Description, ServiceArea: fk.ServiceArea, Contractual: fk.Contractual}
 	if fk.Tier != "" {
@@ -56,21 +56,34 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 		}
 		spec.Frequency = f
 	}
+	return spec
+}
+
+// target reads a KPI's target into spec: as the schedule writes it, or
+// none where a KPI may have none.
+func (b *builder) target(fk *fileKPI, spec *kpi.Spec, path string) {
 	if strings.TrimSpace(fk.Target) == "" {
 		// A contextual measure, and a scale whose bands' levels are
 		// figures, may have no target; kpi.New checks the levels.
 		switch {
-		case compound:
+		case len(fk.Parts) > 0: // made of parts: no target of its own
 		case spec.Tier == kpi.TierContextual || (fk.Bands != nil && (fk.Bands.Ladder != nil || fk.Bands.Scheme == "score_bands")):
 			spec.Target = kpi.Written{Comparison: kpi.NoTarget}
 		default:
-			b.bad(at("target"), "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures); only a contextual measure, or a ladder whose levels are figures, has none")
+			b.bad(path, "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures); only a contextual measure, or a ladder whose levels are figures, has none")
 		}
 	} else if t, err := kpi.ParseWritten(fk.Target); err != nil {
-		b.bad(at("target"), "%s", reason(err))
+		b.bad(path, "%s", reason(err))
 	} else {
 		spec.Target = t
 	}
+}
+
+// kpi builds one definition; ok is false if it has problems.
+func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
+	at := func(field string) string { return child(path, field) }
+	spec := b.kpiSpec(fk, path)
+	b.target(fk, &spec, at("target"))
 	var paths profilePaths
 	if fk.Profile != nil {
 		spec.Profile, paths = b.profile(fk.Profile, spec.Target, at("profile"))
