@@ -38,41 +38,15 @@ func ReadPlanUpdates(r io.Reader, file string, c *Contract) ([]regime.PlanUpdate
 	lr := &limited{r: r}
 	cr := csv.NewReader(textReader(lr))
 	cr.TrimLeadingSpace = true
-	var errs []error
-	report := func(line int, col, format string, args ...any) {
-		if len(errs) < maxErrors {
-			errs = append(errs, &LineError{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
-		}
+	pr := &planReader{file: file}
+	if err := pr.header(cr); err != nil {
+		return nil, err
 	}
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, &LineError{File: file, Line: 1, Msg: "the file is empty: want a header line such as kpi,event,date,state,target_date,note"}
+	if len(pr.errs) > 0 {
+		return nil, errors.Join(pr.errs...)
 	}
-	if err != nil {
-		return nil, &LineError{File: file, Line: csvLine(err, 1), Msg: csvMessage(err)}
-	}
-	cols := map[string]int{}
-	for i, h := range header {
-		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		switch {
-		case !slices.Contains(planColumns, name):
-			report(1, name, "unknown column (want %s)", strings.Join(planColumns, ", "))
-		case cols[name] != 0:
-			report(1, name, "the column is named twice")
-		default:
-			cols[name] = i + 1
-		}
-	}
-	for _, req := range planColumns[:4] {
-		if cols[req] == 0 {
-			report(1, req, "the header has no %s column", req)
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	events, refs := c.planEvents()
-	today := period.DateOf(time.Now().UTC())
+	pr.events, pr.refs = c.planEvents()
+	pr.today = period.DateOf(time.Now().UTC())
 	var out []regime.PlanUpdate
 	line := 1
 	for {
@@ -85,67 +59,121 @@ func ReadPlanUpdates(r io.Reader, file string, c *Contract) ([]regime.PlanUpdate
 			if lr.over {
 				return nil, &LineError{File: file, Msg: errTooLarge.Error()}
 			}
-			report(csvLine(err, line), "", "%s", csvMessage(err))
+			pr.report(csvLine(err, line), "", "%s", csvMessage(err))
 			break
 		}
-		field := func(name string) string {
-			if i := cols[name]; i > 0 && i <= len(rec) {
-				return strings.TrimSpace(rec[i-1])
-			}
-			return ""
-		}
-		u := regime.PlanUpdate{KPI: field("kpi"), Event: field("event"), Note: field("note"), Source: regime.Source{File: file, Line: line}}
-		ok := true
-		bad := func(col, format string, args ...any) {
-			report(line, col, format, args...)
-			ok = false
-		}
-		switch {
-		case u.KPI == "":
-			bad("kpi", "the KPI reference is empty")
-		case !refs[u.KPI]:
-			bad("kpi", "no KPI %s in the contract", problems.Quote(u.KPI))
-		}
-		switch {
-		case u.Event == "":
-			bad("event", "the event is empty")
-		case !events[u.Event]:
-			bad("event", "no escalation rule of the contract opens a plan for %s (its plans are for %s)", problems.Quote(u.Event), orNone(sortedKeys(events)))
-		}
-		date := func(col string) period.Date {
-			s := field(col)
-			if s == "" {
-				return period.Date{}
-			}
-			d, err := period.ParseDate(s)
-			switch {
-			case err != nil:
-				bad(col, "cannot read %s as a date (want YYYY-MM-DD, such as 2016-06-15)", problems.Quote(s))
-			case col == "date" && d.After(today):
-				bad(col, "%s is after the day the log is read (%s)", d, today)
-			}
-			return d
-		}
-		u.Date, u.Target = date("date"), date("target_date")
-		if field("date") == "" {
-			bad("date", "the date is empty")
-		}
-		if st, err := regime.ParsePlanState(field("state")); err != nil {
-			bad("state", "%s", reason(err))
-		} else {
-			u.State = st
-		}
-		if !u.Target.IsZero() && u.State != 0 && u.State != regime.Agreed {
-			bad("target_date", "a target date goes with agreed, not %s", u.State)
-		}
-		if ok {
+		if u, ok := pr.row(rec, line); ok {
 			out = append(out, u)
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(pr.errs...); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// planReader reads a log of plan updates: its columns, and what its rows
+// are checked against.
+type planReader struct {
+	file   string
+	errs   []error
+	cols   map[string]int // column name -> 1-based index
+	events map[string]bool
+	refs   map[string]bool
+	today  period.Date
+}
+
+// report records a problem at a line and column, up to maxErrors.
+func (pr *planReader) report(line int, col, format string, args ...any) {
+	if len(pr.errs) < maxErrors {
+		pr.errs = append(pr.errs, &LineError{File: pr.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+// header reads the header line, recording problems with its columns; the
+// error is for a file with no header to read.
+func (pr *planReader) header(cr *csv.Reader) error {
+	header, err := cr.Read()
+	if err == io.EOF {
+		return &LineError{File: pr.file, Line: 1, Msg: "the file is empty: want a header line such as kpi,event,date,state,target_date,note"}
+	}
+	if err != nil {
+		return &LineError{File: pr.file, Line: csvLine(err, 1), Msg: csvMessage(err)}
+	}
+	pr.cols = map[string]int{}
+	for i, h := range header {
+		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		switch {
+		case !slices.Contains(planColumns, name):
+			pr.report(1, name, "unknown column (want %s)", strings.Join(planColumns, ", "))
+		case pr.cols[name] != 0:
+			pr.report(1, name, "the column is named twice")
+		default:
+			pr.cols[name] = i + 1
+		}
+	}
+	for _, req := range planColumns[:4] {
+		if pr.cols[req] == 0 {
+			pr.report(1, req, "the header has no %s column", req)
+		}
+	}
+	return nil
+}
+
+// row reads the update on one line; ok is false if it has problems, which
+// are recorded.
+func (pr *planReader) row(rec []string, line int) (u regime.PlanUpdate, ok bool) {
+	field := func(name string) string {
+		if i := pr.cols[name]; i > 0 && i <= len(rec) {
+			return strings.TrimSpace(rec[i-1])
+		}
+		return ""
+	}
+	u = regime.PlanUpdate{KPI: field("kpi"), Event: field("event"), Note: field("note"), Source: regime.Source{File: pr.file, Line: line}}
+	ok = true
+	bad := func(col, format string, args ...any) {
+		pr.report(line, col, format, args...)
+		ok = false
+	}
+	switch {
+	case u.KPI == "":
+		bad("kpi", "the KPI reference is empty")
+	case !pr.refs[u.KPI]:
+		bad("kpi", "no KPI %s in the contract", problems.Quote(u.KPI))
+	}
+	switch {
+	case u.Event == "":
+		bad("event", "the event is empty")
+	case !pr.events[u.Event]:
+		bad("event", "no escalation rule of the contract opens a plan for %s (its plans are for %s)", problems.Quote(u.Event), orNone(sortedKeys(pr.events)))
+	}
+	date := func(col string) period.Date {
+		s := field(col)
+		if s == "" {
+			return period.Date{}
+		}
+		d, err := period.ParseDate(s)
+		switch {
+		case err != nil:
+			bad(col, "cannot read %s as a date (want YYYY-MM-DD, such as 2016-06-15)", problems.Quote(s))
+		case col == "date" && d.After(pr.today):
+			bad(col, "%s is after the day the log is read (%s)", d, pr.today)
+		}
+		return d
+	}
+	u.Date, u.Target = date("date"), date("target_date")
+	if field("date") == "" {
+		bad("date", "the date is empty")
+	}
+	if st, err := regime.ParsePlanState(field("state")); err != nil {
+		bad("state", "%s", reason(err))
+	} else {
+		u.State = st
+	}
+	if !u.Target.IsZero() && u.State != 0 && u.State != regime.Agreed {
+		bad("target_date", "a target date goes with agreed, not %s", u.State)
+	}
+	return u, ok
 }
 
 // ReadPlanUpdatesFile reads a plan log from a file ([ReadPlanUpdates]).
