@@ -144,30 +144,8 @@ func New(spec Spec) (Definition, error) {
 		return newCompound(spec)
 	}
 	var p problems.List
-	if strings.TrimSpace(spec.Ref) == "" {
-		p.Add("ref", "an indicator needs a reference")
-	}
-	if int(spec.Tier) >= len(tierNames) {
-		p.Add("tier", "unknown tier %d", int(spec.Tier))
-	}
-	mp := problems.List{Prefix: "measure"}
-	spec.Measure.validate(&mp)
-	p.Merge(&mp)
-	if spec.Frequency.IsZero() {
-		p.Add("frequency", "must be stated (monthly, quarterly, six-monthly, annual, ...)")
-	}
-	switch r := spec.Rolling; {
-	case r == 0:
-	case r < 2 || r > maxRolling:
-		p.Add("rolling", "a rolling window is 2 to %d months, not %d (omit it to rate each month on its own figure)", maxRolling, r)
-	case !spec.Frequency.IsZero() && spec.Frequency.Months() != 1:
-		p.Add("rolling", "a rolling window is of months: the KPI must be monthly, not %s", spec.Frequency)
-	case spec.Measure.Aggregation == Latest:
-		p.Add("rolling", "a rolling window combines its months' figures, which aggregation latest does not: use ratio_of_sums, weighted_mean, sum, minimum, maximum or mean_of_periods")
-	}
-	m := spec.Measure
+	checkCommon(spec, &p)
 	t := spec.Target
-	var warnings []string
 	if spec.Tier == TierContextual {
 		checkContextual(spec, &p)
 		if err := p.Err(ErrInvalid, newFieldError); err != nil {
@@ -175,39 +153,8 @@ func New(spec Spec) (Definition, error) {
 		}
 		return Definition{p: &defData{spec: spec, contextual: true, noTarget: t.Comparison == NoTarget}}, nil
 	}
-	if spec.Exceed.kind == exceedStretch && spec.Exceed.stretch.IsZero() {
-		p.Add("exceed", "a stretch level needs a level: the zero Level is none")
-	}
-	if topScore(spec.Bands.list) > 0 && spec.Exceed.kind != exceedNone {
-		p.Add("exceed", "a score scale's top band says what exceeds: give it status exceeded in the ladder rather than an exceed rule")
-	}
-	if t.Comparison == NoTarget {
-		checkNoTarget(spec, &p)
-	} else if !m.TakesUnit(t.Unit) {
-		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
-	}
-	// A target in another unit, or that contradicts the measure's polarity,
-	// is said once: the ladder is not checked against it.
-	contradicts := t.Comparison != NoTarget && !m.TakesUnit(t.Unit)
-	if pol := t.Comparison.Polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
-		p.Add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
-		contradicts = true
-	}
-	if m.Unit != 0 && t.Comparison != NoTarget {
-		if err := m.inRange(t.Value); err != nil {
-			p.Add("target", "%v", err)
-		}
-	}
-	if m.Unit == Percent && m.Polarity == HigherIsBetter && t.Value.IsPositive() && t.Value.LessThanOrEqual(decimal.NewFromInt(1)) {
-		warnings = append(warnings, fmt.Sprintf("target: %s%% is a very low target for a higher-is-better percent; is it a fraction (%s%%)?", t.Value, t.Value.Shift(2)))
-	}
-	var pp problems.List
-	spec.Profile.validate(m.Polarity, m.Unit, &pp)
-	p.Merge(&pp)
-	if !spec.Profile.IsZero() && spec.Profile.kind == profileFlat && !spec.Profile.annual.Equal(t.Value) {
-		p.Add("profile", "a flat profile of %s contradicts the target %s", spec.Profile.annual, t.Value)
-	}
-
+	warnings, contradicts := checkTarget(spec, &p)
+	m := spec.Measure
 	var bp problems.List
 	spec.Bands.validate(&bp)
 	p.Merge(&bp)
@@ -245,7 +192,7 @@ func New(spec Spec) (Definition, error) {
 		return Definition{}, err
 	}
 	spec.Profile = spec.Profile.clone()
-	spec.Bands = Bands{list: spec.Bands.List(), scheme: spec.Bands.scheme}
+	spec.Bands = Bands{list: spec.Bands.List(), scheme: spec.Bands.scheme, levels: spec.Bands.levels}
 	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial, noTarget: t.Comparison == NoTarget, compares: compares}
 	if !outcomesOnly && !partial {
 		x.fast = x.fixedLadder()
@@ -253,6 +200,73 @@ func New(spec Spec) (Definition, error) {
 	x.levelPlaces = x.maxLevelPlaces()
 	x.maxScore = topScore(ladder)
 	return Definition{p: x}, nil
+}
+
+// checkCommon checks what every definition has: a reference, a tier, a
+// measure, a frequency and any rolling window.
+func checkCommon(spec Spec, p *problems.List) {
+	if strings.TrimSpace(spec.Ref) == "" {
+		p.Add("ref", "an indicator needs a reference")
+	}
+	if int(spec.Tier) >= len(tierNames) {
+		p.Add("tier", "unknown tier %d", int(spec.Tier))
+	}
+	mp := problems.List{Prefix: "measure"}
+	spec.Measure.validate(&mp)
+	p.Merge(&mp)
+	if spec.Frequency.IsZero() {
+		p.Add("frequency", "must be stated (monthly, quarterly, six-monthly, annual, ...)")
+	}
+	switch r := spec.Rolling; {
+	case r == 0:
+	case r < 2 || r > maxRolling:
+		p.Add("rolling", "a rolling window is 2 to %d months, not %d (omit it to rate each month on its own figure)", maxRolling, r)
+	case !spec.Frequency.IsZero() && spec.Frequency.Months() != 1:
+		p.Add("rolling", "a rolling window is of months: the KPI must be monthly, not %s", spec.Frequency)
+	case spec.Measure.Aggregation == Latest:
+		p.Add("rolling", "a rolling window combines its months' figures, which aggregation latest does not: use ratio_of_sums, weighted_mean, sum, minimum, maximum or mean_of_periods")
+	}
+}
+
+// checkTarget checks the exceed rule, the target against the measure and
+// the profile. It returns the warnings of a likely mistake, and whether
+// the target is in another unit or direction than the measure, so that
+// the ladder is not checked against it.
+func checkTarget(spec Spec, p *problems.List) (warnings []string, contradicts bool) {
+	m, t := spec.Measure, spec.Target
+	if spec.Exceed.kind == exceedStretch && spec.Exceed.stretch.IsZero() {
+		p.Add("exceed", "a stretch level needs a level: the zero Level is none")
+	}
+	if topScore(spec.Bands.list) > 0 && spec.Exceed.kind != exceedNone {
+		p.Add("exceed", "a score scale's top band says what exceeds: give it status exceeded in the ladder rather than an exceed rule")
+	}
+	if t.Comparison == NoTarget {
+		checkNoTarget(spec, p)
+	} else if !m.TakesUnit(t.Unit) {
+		p.Add("target", "%s is in %s, but the measure is in %s", t, t.Unit, m.Unit)
+	}
+	// A target in another unit, or that contradicts the measure's polarity,
+	// is said once: the ladder is not checked against it.
+	contradicts = t.Comparison != NoTarget && !m.TakesUnit(t.Unit)
+	if pol := t.Comparison.Polarity(); pol != 0 && m.Polarity != 0 && pol != m.Polarity {
+		p.Add("target", "%q says %s, but the measure is %s", t.String(), pol, m.Polarity)
+		contradicts = true
+	}
+	if m.Unit != 0 && t.Comparison != NoTarget {
+		if err := m.inRange(t.Value); err != nil {
+			p.Add("target", "%v", err)
+		}
+	}
+	if m.Unit == Percent && m.Polarity == HigherIsBetter && t.Value.IsPositive() && t.Value.LessThanOrEqual(decimal.NewFromInt(1)) {
+		warnings = append(warnings, fmt.Sprintf("target: %s%% is a very low target for a higher-is-better percent; is it a fraction (%s%%)?", t.Value, t.Value.Shift(2)))
+	}
+	var pp problems.List
+	spec.Profile.validate(m.Polarity, m.Unit, &pp)
+	p.Merge(&pp)
+	if !spec.Profile.IsZero() && spec.Profile.kind == profileFlat && !spec.Profile.annual.Equal(t.Value) {
+		p.Add("profile", "a flat profile of %s contradicts the target %s", spec.Profile.annual, t.Value)
+	}
+	return warnings, contradicts
 }
 
 // checkContextual checks what a contextual measure may have: a measure,
