@@ -110,3 +110,31 @@ func TestArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestNestComposesPaths: a lower layer's problems keep their paths under
+// the layer above's (kpis[3] and bands[1].level make
+// kpis[3].bands[1].level); a plain error is kept whole at the path; the
+// sentinel and the wrapping that carries it are dropped.
+func TestNestComposesPaths(t *testing.T) {
+	var inner List
+	inner.Add("bands[1].level", "must be below the target 90")
+	inner.Add("", "the whole definition")
+	lower := fmt.Errorf("kpi %q: %w", "3", inner.Err(errBad, newTestField))
+	split := func(e error) (string, string, bool) {
+		var f *testField
+		if errors.As(e, &f) {
+			return f.Path, f.Msg, true
+		}
+		return "", "", false
+	}
+	var outer List
+	outer.Nest("kpis[3]", lower, errBad, split)
+	outer.Nest("credits[0]", errors.New("points credit: the rate must be positive"), errBad, split)
+	outer.Nest("credits[1]", nil, errBad, split)
+	assert.Equal(t, 3, outer.Len())
+	assert.EqualError(t, outer.Err(errBad, newTestField),
+		"invalid: kpis[3].bands[1].level: must be below the target 90\nkpis[3]: the whole definition\ncredits[0]: points credit: the rate must be positive")
+	assert.Equal(t, "kpis[3][2]", Join("kpis[3]", "[2]"))
+	assert.Equal(t, "bands", Join("", "bands"))
+	assert.Equal(t, "kpis[3]", Join("kpis[3]", ""))
+}
