@@ -52,10 +52,12 @@ type Spec struct {
 	Labels map[kpi.Status]string
 	// Exceed is the regime's exceed rule, applied to every indicator whose
 	// own rule is none (the zero ExceedRule, which leaves them as they are).
+	// It applies when the regime rates: [Regime.KPI] hands back each
+	// definition as it was given, without it.
 	Exceed kpi.ExceedRule
 	// RoundBeforeBanding, when true, makes every indicator round its figures
 	// to its reporting precision before banding, as a report that prints
-	// them would.
+	// them would. Like Exceed, it applies when the regime rates.
 	RoundBeforeBanding bool
 	// Missing says what a missing figure means where one was due, or where
 	// the return claimed a status the contract does not grant.
