@@ -28,9 +28,6 @@ var indexed = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](.*)$`)
 // problems recorded.
 func (b *builder) contract(fc *fileContract) *Contract {
 	spec := Spec{ID: fc.ID, Name: fc.Name, Customer: fc.Customer, Supplier: fc.Supplier, Services: fc.Services, Years: b.years, Periods: b.cal}
-	if strings.TrimSpace(fc.ID) == "" {
-		b.bad("id", "a contract needs an identifier")
-	}
 	if fc.Start == "" {
 		b.bad("start", "a contract needs its start date (YYYY-MM-DD)")
 	}
@@ -45,9 +42,6 @@ func (b *builder) contract(fc *fileContract) *Contract {
 	spec.MonthlyCharge, _ = b.decimal("monthly_charge", fc.MonthlyCharge)
 	spec.Charges, _, _ = b.monthPairs("charges", fc.Charges)
 	spec.OpeningCredits, _, _ = b.monthPairs("opening_credits", fc.OpeningCredits)
-	if len(fc.Regimes) == 0 {
-		b.bad("regimes", "a contract needs at least one regime")
-	}
 	// specIndex maps the index of a regime in spec.Regimes to its index in
 	// the file, for regimes that could be built (or stood in for).
 	var specIndex []int
@@ -130,9 +124,6 @@ func (b *builder) regimeSpec(fr *fileRegime, path string) regime.Spec {
 	at := func(field string) string { return child(path, field) }
 	spec := regime.Spec{Name: fr.Name, Version: fr.Version, RoundBeforeBanding: fr.RoundBeforeBanding, MitigatedCount: fr.MitigatedCount,
 		Reset: fr.Reset}
-	if strings.TrimSpace(fr.Name) == "" {
-		b.bad(at("name"), "a regime needs a name")
-	}
 	if fr.From == "" {
 		b.bad(at("from"), "a regime needs the month it takes effect (2016-04)")
 	}
@@ -183,9 +174,6 @@ func (b *builder) regimeSpec(fr *fileRegime, path string) regime.Spec {
 func (b *builder) regimeKPIs(fr *fileRegime, path string) ([]kpi.Definition, map[int]bool) {
 	at := func(field string) string { return child(path, field) }
 	var defs []kpi.Definition
-	if len(fr.KPIs) == 0 {
-		b.bad(at("kpis"), "a regime needs at least one KPI")
-	}
 	standIns := map[int]bool{}
 	for j := range fr.KPIs {
 		kpath := index(at("kpis"), j)
