@@ -384,8 +384,6 @@ func (r Result) rangeReason() string {
 		span, a, b)
 }
 
-
-
 // measureOf describes a measure of frequency f with its article and, where
 // it is due in some months only, the months in its years' order: "a
 // quarterly measure (due Jun, Sep, Dec and Mar)", "an annual measure (due
