@@ -211,67 +211,69 @@ func (r Result) infoReason() string {
 	return s
 }
 
-// undecidedReason explains a figure that unpublished levels leave in one
-// of bands b to e: what the published levels say of it, and the bands it
-// could be in, or the status reported and taken. "85% is below the target
-// of 90%, and the level that decides the rest is not published: missed or
-// failed cannot be told apart"; "96% is at or above 95%, and the level
-// that decides the rest is not published: 5 Exceptional (exceeded) or 4
-// Strong (met) cannot be told apart".
+// undecidedReason explains a figure that unpublished levels (or earlier
+// figures not known) leave in one of several bands: what the published
+// levels say of it, and the bands it could be in, or the status reported
+// and taken. "85% is below the target service level of 90%, and the
+// minimum service level, which decides the rest, is not published: missed
+// or failed cannot be told apart"; "96% is at or above 95%, the level of
+// 4 Strong (met), and the level of 5 Exceptional (exceeded), which decides
+// the rest, is not published: 5 Exceptional (exceeded) or 4 Strong (met)
+// cannot be told apart".
 func (r Result) undecidedReason(possible bands) string {
 	x := r.def
 	b, e := possible.first(), possible.last()
-	worse, better := "below", "above"
-	if x.spec.Measure.Polarity == LowerIsBetter {
-		worse, better = "above", "below"
-	}
 	strict := x.spec.Target.Comparison.Strict()
 	var known []string
 	if b > 0 {
 		prev := x.ladder[b-1]
 		pv, ps := prev.Reach.resolve(r.target, strict)
-		short := worse
-		if ps && prev.Reach.Kind != AtTarget {
-			short = "at or " + worse
-		}
-		known = append(known, short+" "+r.levelPhrase(b-1, pv))
+		known = append(known, x.short(ps && prev.Reach.Kind != AtTarget)+" "+r.levelPhrase(b-1, pv))
 	}
 	if e < len(x.ladder)-1 {
 		ev, es := x.ladder[e].Reach.resolve(r.target, strict)
-		reach := "at or " + better
-		if es {
-			reach = better
-		}
-		known = append(known, reach+" "+r.levelPhrase(e, ev))
+		known = append(known, x.reach(es)+" "+r.levelPhrase(e, ev))
 	}
 	head := r.shownActual()
 	if len(known) > 0 {
 		head += " is " + strings.Join(known, " and ")
 	}
-	for i := b; i < e; i++ {
-		// An earlier figure not known, rather than a level not published.
-		if c := x.ladder[i].OrBetterThan; c != NoEarlier && possible.has(i) {
-			if desc, known := r.cmp.describe(c, r.period); !known {
-				if l := x.ladder[i].Reach; l.Kind != UnpublishedLevel {
-					// Short of the band's own level: the condition decides.
-					lv, _ := l.resolve(r.target, strict)
-					short := worse
-					if l.Strict && l.Kind != AtTarget {
-						short = "at or " + worse
-					}
-					head = r.shownActual() + " is " + short + " " + r.levelPhrase(i, lv)
-				}
-				if r.flags&unverifiable != 0 {
-					return fmt.Sprintf("%s, with %s to compare with: %s as reported, not verifiable", head, desc, r.status)
-				}
-				return fmt.Sprintf("%s, and there is %s to compare with: %s cannot be told apart", head, desc, x.candidates(possible))
-			}
-		}
+	if s, ok := r.unknownEarlier(possible, head); ok {
+		return s
 	}
 	if r.flags&unverifiable != 0 {
 		return fmt.Sprintf("%s: %s as reported, not verifiable from the published levels", head, r.status)
 	}
 	return fmt.Sprintf("%s, and %s, which decides the rest, is not published: %s cannot be told apart", head, x.unpublished(possible), x.candidates(possible))
+}
+
+// unknownEarlier explains a figure whose band an earlier figure not known
+// would decide, rather than a level not published: "65% is below 81.00%,
+// the level of Amber (tolerance), and there is no figure for May-15 to
+// compare with: Amber (tolerance) or failed cannot be told apart". ok is
+// false where no such comparison is among the bands possible.
+func (r Result) unknownEarlier(possible bands, head string) (string, bool) {
+	x := r.def
+	for i := possible.first(); i < possible.last(); i++ {
+		c := x.ladder[i].OrBetterThan
+		if c == NoEarlier || !possible.has(i) {
+			continue
+		}
+		desc, known := r.cmp.describe(c, r.period)
+		if known {
+			continue
+		}
+		if l := x.ladder[i].Reach; l.Kind != UnpublishedLevel {
+			// Short of the band's own level: the condition decides.
+			lv, _ := l.resolve(r.target, x.spec.Target.Comparison.Strict())
+			head = r.shownActual() + " is " + x.short(l.Strict && l.Kind != AtTarget) + " " + r.levelPhrase(i, lv)
+		}
+		if r.flags&unverifiable != 0 {
+			return fmt.Sprintf("%s, with %s to compare with: %s as reported, not verifiable", head, desc, r.status), true
+		}
+		return fmt.Sprintf("%s, and there is %s to compare with: %s cannot be told apart", head, desc, x.candidates(possible)), true
+	}
+	return "", false
 }
 
 // unpublished names the first level not published among the bands
@@ -290,29 +292,21 @@ func (x *defData) unpublished(possible bands) string {
 }
 
 // travelReason explains a figure whose band the direction of travel
-// decided: in band b by its condition, "72% is below the tolerance level of
-// 81%, but better than 68% in May-15: tolerance", or below a band whose
-// condition it failed, "..., and no better than 75% in May-15: missed". ok is false where no condition decided.
+// decided: in band b by its condition, "75% is below 81.00%, the level of
+// Amber (tolerance), but better than 60% in May-15: Amber (tolerance)", or
+// below a band whose condition it failed, "72% is below 81.00%, the level
+// of Amber (tolerance), and no better than 80% in May-15: Red (missed), at
+// or above 70%". ok is false where no condition decided.
 func (r Result) travelReason(b int, a string) (string, bool) {
 	x := r.def
-	last := len(x.ladder) - 1
 	strict := x.spec.Target.Comparison.Strict()
-	worse := "below"
-	if x.spec.Measure.Polarity == LowerIsBetter {
-		worse = "above"
-	}
 	label := func(i int) string {
-		if x.namesBand(i) {
-			return x.bandLabel(i)
+		if g := x.rung(i); g.label != "" {
+			return g.label
 		}
 		return x.ladder[i].Status.String()
 	}
-	short := func(l Level) string {
-		if l.Strict && l.Kind != AtTarget {
-			return "at or " + worse
-		}
-		return worse
-	}
+	short := func(l Level) string { return x.short(l.Strict && l.Kind != AtTarget) }
 	by, in := r.travel(b)
 	switch {
 	case in:
@@ -325,16 +319,9 @@ func (r Result) travelReason(b int, a string) (string, bool) {
 	prev := x.ladder[b-1]
 	pv, _ := prev.Reach.resolve(r.target, strict)
 	s := fmt.Sprintf("%s is %s %s, and %s: %s", a, short(prev.Reach), r.levelPhrase(b-1, pv), by, label(b))
-	if b < last && x.ladder[b].Reach.Kind != UnpublishedLevel {
+	if b < len(x.ladder)-1 && x.ladder[b].Reach.Kind != UnpublishedLevel {
 		ov, os := x.ladder[b].Reach.resolve(r.target, strict)
-		reach := "at or above"
-		if x.spec.Measure.Polarity == LowerIsBetter {
-			reach = "at or below"
-		}
-		if os {
-			reach = strings.TrimPrefix(reach, "at or ")
-		}
-		s += ", " + reach + " " + r.format(ov)
+		s += ", " + x.reach(os) + " " + r.format(ov)
 	}
 	return s, true
 }
