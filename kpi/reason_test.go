@@ -205,6 +205,12 @@ func TestReasonsForEveryScheme(t *testing.T) {
 		kpi.Band{Status: kpi.Tolerance, Reach: kpi.Abs(dec("85"))},
 		kpi.Band{Status: kpi.Missed},
 	), none)
+	// docs/file-format.md's ladder: Good at the target, Close at target-2.5.
+	goodClosePoor := reasonDef("90%", ladderOf(
+		kpi.Band{Name: "Good", Status: kpi.Met, Reach: kpi.Target()},
+		kpi.Band{Name: "Close", Status: kpi.Tolerance, Reach: kpi.Offset(dec("-2.5"))},
+		kpi.Band{Name: "Poor", Status: kpi.Failed, Points: dec("4")},
+	), none)
 	f := func(s string) kpi.Observation { return kpi.Figure(dec(s)) }
 	tests := []struct {
 		name string
@@ -253,6 +259,10 @@ func TestReasonsForEveryScheme(t *testing.T) {
 		// Built band by band with no names: each band by its status, 85% as the level of tolerance.
 		{"custom, tolerance", custom, f("87"), "87% is below the target of 90%: tolerance, at or above 85%"},
 		{"custom, missed", custom, f("80"), "80% is below 85%, the level of tolerance: missed"},
+		// Named bands: the band reached by its name; 90 - 2.5 = 87.5.
+		{"named ladder, met", goodClosePoor, f("91"), "91% meets the target of 90%: Good (met)"},
+		{"named ladder, Close", goodClosePoor, f("88"), "88% is below the target of 90%: Close (tolerance), at or above 87.5%"},
+		{"named ladder, Poor", goodClosePoor, f("85"), "85% is below 87.5%, the level of Close (tolerance): Poor (failed)"},
 		// Counts: 265/300 = 88.333...%, shown to two places, missed on ICT's ladder.
 		{"counts", tdf, kpi.Counts(265, 300), "88.33% is below the target of 90% but above the detriment level of 87%"},
 		// Ranges: both ends in one band.
