@@ -86,39 +86,113 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	if !due && p.IsZero() {
 		return Result{}, x.zeroPeriod()
 	}
-	if obs.kind == obsOutcome {
+	switch {
+	case obs.kind == obsOutcome:
 		return x.outcome(r, obs, due)
-	}
-	if obs.kind == obsRange {
+	case obs.kind == obsRange:
 		return x.rateRange(r, obs, due)
+	case !obs.HasFigure():
+		return x.rateMissing(r, obs, due)
 	}
-	if !obs.HasFigure() {
-		if err := obs.Check(); err != nil {
-			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
-		}
-		reason, text := obs.Reason()
-		r.text = text
-		switch {
-		case reason == NoData && !due && obs.reason == 0:
-			r.status = NotDue
-		default:
-			r.status = reason
-		}
-		if t, err := x.targetFor(p); err == nil {
-			r.target, r.flags = t, r.flags|hasTarget
-		}
+	if err := x.rateable(p, obs); err != nil {
+		return Result{}, err
+	}
+	fig, err := x.figureOf(p, obs)
+	if err != nil {
+		return Result{}, err
+	}
+	if !fig.ok {
+		r.status, r.text = NotMeasurable, "no volume"
 		return r, nil
 	}
+	var t decimal.Decimal
+	if !x.noTarget {
+		if t, err = x.targetFor(p); err != nil {
+			return Result{}, err
+		}
+		r.target, r.flags = t, r.flags|hasTarget
+	}
+	r.actual = fig.v
+	r.flags |= hasActual
+	if !due {
+		r.flags |= interim
+	}
+	switch {
+	case x.contextual:
+		// Reported for information: shown with its trend, never rated.
+		r.status = Info
+		r.actual = x.shownInfo(obs, fig)
+		return r, nil
+	case x.partial:
+		return x.rateFigurePartial(r, obs, fig, t), nil
+	}
+	b := -1
+	if fig.fok && x.fast != nil {
+		b = x.fast.band(fig.fv, x.spec.Measure.Polarity == LowerIsBetter)
+	}
+	if b < 0 {
+		b = x.band(fig.v, t)
+	}
+	r.band = int16(b)
+	r.status = x.ladder[r.band].Status
+	if fig.places > x.spec.Measure.Precision {
+		r.actual = x.shownFigure(obs, fig, b, t)
+	}
+	return r, nil
+}
+
+// rateMissing rates an observation with no figure: its reason (not
+// measurable, excluded or no data), or not due where the measure is not
+// due and nothing was reported; with the period's target where there is
+// one.
+func (x *defData) rateMissing(r Result, obs Observation, due bool) (Result, error) {
+	if err := obs.Check(); err != nil {
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, r.period, err)
+	}
+	reason, text := obs.Reason()
+	r.text = text
+	switch {
+	case reason == NoData && !due && obs.reason == 0:
+		r.status = NotDue
+	default:
+		r.status = reason
+	}
+	if t, err := x.targetFor(r.period); err == nil {
+		r.target, r.flags = t, r.flags|hasTarget
+	}
+	return r, nil
+}
+
+// rateable returns why a figure cannot be rated for p: the KPI is made of
+// parts, its target is not published, or it takes no counts.
+func (x *defData) rateable(p period.Period, obs Observation) error {
 	if len(x.spec.Parts) > 0 {
-		return Result{}, fmt.Errorf("kpi: %s is made of parts (%s): rate it from theirs with Combine", x.spec.Ref, strings.Join(x.spec.Parts, ", "))
+		return fmt.Errorf("kpi: %s is made of parts (%s): rate it from theirs with Combine", x.spec.Ref, strings.Join(x.spec.Parts, ", "))
 	}
 	if x.outcomesOnly {
-		return Result{}, fmt.Errorf("kpi: %s for %s: its target is not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
+		return fmt.Errorf("kpi: %s for %s: its target is not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
 	}
+	if m := &x.spec.Measure; obs.kind == obsCounts && !m.TakesCounts() {
+		return fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, errCountsFor(m.Unit))
+	}
+	return nil
+}
+
+// A worked is a figure worked out for banding: v to places (-1 for a
+// figure as given), and v as a fixed-point number where fok.
+type worked struct {
+	v      decimal.Decimal
+	places int32
+	fv     fixed
+	fok    bool
+	ok     bool // false for no volume: a zero denominator
+}
+
+// figureOf works out obs's figure for p: the value, the ratio of counts
+// (x 100 for a percent) or the mean; rounded to the measure's precision if
+// it rounds before banding; checked against the measure's range.
+func (x *defData) figureOf(p period.Period, obs Observation) (worked, error) {
 	m := &x.spec.Measure
-	if obs.kind == obsCounts && !m.TakesCounts() {
-		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, errCountsFor(m.Unit))
-	}
 	// A ratio is computed exactly enough for its comparisons, or, where the
 	// measure rounds before banding, rounded once to its precision.
 	places := int32(-1)
@@ -133,12 +207,11 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		}
 	}
 	v, ok, err := obs.figureTo(m.Unit, places)
-	if err != nil {
-		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
-	}
-	if !ok {
-		r.status, r.text = NotMeasurable, "no volume"
-		return r, nil
+	if err != nil || !ok {
+		if err != nil {
+			err = fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
+		}
+		return worked{}, err
 	}
 	if m.RoundBeforeBanding && v.Exponent() < -m.Precision {
 		v = v.Round(m.Precision)
@@ -146,88 +219,77 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	fv, fok := fixedOf(v)
 	if !fok || !m.quickInRange(fv) {
 		if err := m.inRange(v); err != nil {
-			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
+			return worked{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
 		}
 	}
-	var t decimal.Decimal
-	if !x.noTarget {
-		if t, err = x.targetFor(p); err != nil {
-			return Result{}, err
-		}
-		r.target, r.flags = t, r.flags|hasTarget
-	}
-	r.actual = v
-	r.flags |= hasActual
-	if !due {
-		r.flags |= interim
-	}
-	if x.contextual {
-		// Reported for information: shown with its trend, never rated.
-		if places > m.Precision {
-			if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
-				r.actual = sv
-			}
-		}
-		r.status = Info
-		return r, nil
-	}
-	if x.partial {
-		r = x.ratePartial(r, v, obs.reported)
-		if places > m.Precision {
-			// Shown as a report prints it, unless that would cross a level
-			// or a comparison that decides (as below).
-			known := x.bandKnown(v, t, r.cmp)
-			for q := m.Precision; q < places; q++ {
-				if qv, ok, _ := obs.figureTo(m.Unit, q); ok {
-					if x.bandKnown(qv, t, r.cmp) == known {
-						r.actual = qv
-						break
-					}
-				}
-			}
-		}
-		return r, nil
-	}
-	b := -1
-	if fok && x.fast != nil {
-		b = x.fast.band(fv, x.spec.Measure.Polarity == LowerIsBetter)
-	}
-	if b < 0 {
-		b = x.band(v, t)
-	}
-	r.band = int16(b)
-	r.status = x.ladder[r.band].Status
-	if places > m.Precision {
-		// The band was decided on v, exact enough for every comparison; the
-		// result keeps the figure as a report prints it, the ratio rounded
-		// once to the measure's precision (rounding v again could round
-		// twice: 85.4545 to 85.455 to 85.46).
-		//
-		// Unless that rounding crosses a level: 22,499 of 28,124 is
-		// 79.9993%, missed against 80%, and must not be shown as 80.00%
-		// beside Missed. The figure then keeps the fewest further places
-		// that band as v does (79.9993), up to the places v was worked to.
+	return worked{v: v, places: places, fv: fv, fok: fok, ok: true}, nil
+}
+
+// shownInfo returns a figure reported for information as a report prints
+// it: a ratio worked to more places than the measure reports, rounded to
+// its precision.
+func (x *defData) shownInfo(obs Observation, fig worked) decimal.Decimal {
+	m := &x.spec.Measure
+	if fig.places > m.Precision {
 		if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
-			r.actual = sv
-			sb := -1
-			if fv, fok := fixedOf(sv); fok && x.fast != nil {
-				sb = x.fast.band(fv, m.Polarity == LowerIsBetter)
-			}
-			if sb < 0 {
-				sb = x.band(sv, t)
-			}
-			if sb != b {
-				r.actual = v
-				for q := m.Precision + 1; q < places; q++ {
-					if qv, ok, _ := obs.figureTo(m.Unit, q); ok && x.band(qv, t) == b {
-						r.actual = qv
-						break
-					}
-				}
+			return sv
+		}
+	}
+	return fig.v
+}
+
+// rateFigurePartial rates a figure where a level is not published or an
+// earlier figure decides ([defData.ratePartial]), and keeps it as a report
+// prints it unless that would cross a level or a comparison that decides.
+func (x *defData) rateFigurePartial(r Result, obs Observation, fig worked, t decimal.Decimal) Result {
+	r = x.ratePartial(r, fig.v, obs.reported)
+	m := &x.spec.Measure
+	if fig.places <= m.Precision {
+		return r
+	}
+	known := x.bandKnown(fig.v, t, r.cmp)
+	for q := m.Precision; q < fig.places; q++ {
+		if qv, ok, _ := obs.figureTo(m.Unit, q); ok {
+			if x.bandKnown(qv, t, r.cmp) == known {
+				r.actual = qv
+				break
 			}
 		}
 	}
-	return r, nil
+	return r
+}
+
+// shownFigure returns the figure of a ratio in band b as a report prints
+// it. The band was decided on fig.v, exact enough for every comparison;
+// the result keeps the figure rounded once to the measure's precision
+// (rounding v again could round twice: 85.4545 to 85.455 to 85.46).
+//
+// Unless that rounding crosses a level: 22,499 of 28,124 is 79.9993%,
+// missed against 80%, and must not be shown as 80.00% beside Missed. The
+// figure then keeps the fewest further places that band as v does
+// (79.9993), up to the places v was worked to.
+func (x *defData) shownFigure(obs Observation, fig worked, b int, t decimal.Decimal) decimal.Decimal {
+	m := &x.spec.Measure
+	sv, ok, _ := obs.figureTo(m.Unit, m.Precision)
+	if !ok {
+		return fig.v
+	}
+	sb := -1
+	if fv, fok := fixedOf(sv); fok && x.fast != nil {
+		sb = x.fast.band(fv, m.Polarity == LowerIsBetter)
+	}
+	if sb < 0 {
+		sb = x.band(sv, t)
+	}
+	if sb == b {
+		return sv
+	}
+	for q := m.Precision + 1; q < fig.places; q++ {
+		if qv, ok, _ := obs.figureTo(m.Unit, q); ok && x.band(qv, t) == b {
+			return qv
+		}
+	}
+	return fig.v
 }
 
 // outcome rates a reported outcome: its status, in the first band of the
