@@ -94,16 +94,30 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	case !obs.HasFigure():
 		return x.rateMissing(r, obs, due)
 	}
-	if err := x.rateable(p, obs); err != nil {
-		return Result{}, err
+	m := &x.spec.Measure
+	if len(x.spec.Parts) > 0 || x.outcomesOnly || obs.kind == obsCounts && !m.TakesCounts() {
+		return Result{}, x.unrateable(p, obs)
 	}
-	fig, err := x.figureOf(p, obs)
+	places := int32(-1)
+	if obs.kind == obsCounts || obs.kind == obsMean {
+		places = x.placesFor(obs)
+	}
+	v, ok, err := obs.figureTo(m.Unit, places)
 	if err != nil {
-		return Result{}, err
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
 	}
-	if !fig.ok {
+	if !ok {
 		r.status, r.text = NotMeasurable, "no volume"
 		return r, nil
+	}
+	if m.RoundBeforeBanding && v.Exponent() < -m.Precision {
+		v = v.Round(m.Precision)
+	}
+	fv, fok := fixedOf(v)
+	if !fok || !m.quickInRange(fv) {
+		if err := m.inRange(v); err != nil {
+			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
+		}
 	}
 	var t decimal.Decimal
 	if !x.noTarget {
@@ -112,8 +126,7 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		}
 		r.target, r.flags = t, r.flags|hasTarget
 	}
-	r.actual = fig.v
-	r.flags |= hasActual
+	r.actual, r.flags = v, r.flags|hasActual
 	if !due {
 		r.flags |= interim
 	}
@@ -121,22 +134,21 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	case x.contextual:
 		// Reported for information: shown with its trend, never rated.
 		r.status = Info
-		r.actual = x.shownInfo(obs, fig)
+		r.actual = x.shownInfo(obs, v, places)
 		return r, nil
 	case x.partial:
-		return x.rateFigurePartial(r, obs, fig, t), nil
+		return x.rateFigurePartial(r, obs, places, t), nil
 	}
 	b := -1
-	if fig.fok && x.fast != nil {
-		b = x.fast.band(fig.fv, x.spec.Measure.Polarity == LowerIsBetter)
+	if fok && x.fast != nil {
+		b = x.fast.band(fv, m.Polarity == LowerIsBetter)
 	}
 	if b < 0 {
-		b = x.band(fig.v, t)
+		b = x.band(v, t)
 	}
-	r.band = int16(b)
-	r.status = x.ladder[r.band].Status
-	if fig.places > x.spec.Measure.Precision {
-		r.actual = x.shownFigure(obs, fig, b, t)
+	r.band, r.status = int16(b), x.ladder[b].Status
+	if places > m.Precision {
+		r.actual = x.shownFigure(obs, v, places, b, t)
 	}
 	return r, nil
 }
@@ -163,92 +175,58 @@ func (x *defData) rateMissing(r Result, obs Observation, due bool) (Result, erro
 	return r, nil
 }
 
-// rateable returns why a figure cannot be rated for p: the KPI is made of
+// unrateable says why a figure cannot be rated for p: the KPI is made of
 // parts, its target is not published, or it takes no counts.
-func (x *defData) rateable(p period.Period, obs Observation) error {
+func (x *defData) unrateable(p period.Period, obs Observation) error {
 	if len(x.spec.Parts) > 0 {
 		return fmt.Errorf("kpi: %s is made of parts (%s): rate it from theirs with Combine", x.spec.Ref, strings.Join(x.spec.Parts, ", "))
 	}
 	if x.outcomesOnly {
 		return fmt.Errorf("kpi: %s for %s: its target is not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
 	}
-	if m := &x.spec.Measure; obs.kind == obsCounts && !m.TakesCounts() {
-		return fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, errCountsFor(m.Unit))
-	}
-	return nil
+	return fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, errCountsFor(x.spec.Measure.Unit))
 }
 
-// A worked is a figure worked out for banding: v to places (-1 for a
-// figure as given), and v as a fixed-point number where fok.
-type worked struct {
-	v      decimal.Decimal
-	places int32
-	fv     fixed
-	fok    bool
-	ok     bool // false for no volume: a zero denominator
-}
-
-// figureOf works out obs's figure for p: the value, the ratio of counts
-// (x 100 for a percent) or the mean; rounded to the measure's precision if
-// it rounds before banding; checked against the measure's range.
-func (x *defData) figureOf(p period.Period, obs Observation) (worked, error) {
+// placesFor returns the places to work a ratio of counts or a mean to:
+// exactly enough for its comparisons, or, where the measure rounds before
+// banding, its precision, to round it once.
+func (x *defData) placesFor(obs Observation) int32 {
 	m := &x.spec.Measure
-	// A ratio is computed exactly enough for its comparisons, or, where the
-	// measure rounds before banding, rounded once to its precision.
-	places := int32(-1)
-	if obs.kind == obsCounts || obs.kind == obsMean {
-		places = m.Precision
-		if !m.RoundBeforeBanding {
-			n := obs.num
-			if obs.kind == obsCounts && m.Unit == Percent {
-				n = n.Shift(2)
-			}
-			places = max(exactPlaces(n, obs.den, x.levelPlaces), m.Precision)
-		}
+	if m.RoundBeforeBanding {
+		return m.Precision
 	}
-	v, ok, err := obs.figureTo(m.Unit, places)
-	if err != nil || !ok {
-		if err != nil {
-			err = fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
-		}
-		return worked{}, err
+	n := obs.num
+	if obs.kind == obsCounts && m.Unit == Percent {
+		n = n.Shift(2)
 	}
-	if m.RoundBeforeBanding && v.Exponent() < -m.Precision {
-		v = v.Round(m.Precision)
-	}
-	fv, fok := fixedOf(v)
-	if !fok || !m.quickInRange(fv) {
-		if err := m.inRange(v); err != nil {
-			return worked{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
-		}
-	}
-	return worked{v: v, places: places, fv: fv, fok: fok, ok: true}, nil
+	return max(exactPlaces(n, obs.den, x.levelPlaces), m.Precision)
 }
 
 // shownInfo returns a figure reported for information as a report prints
 // it: a ratio worked to more places than the measure reports, rounded to
 // its precision.
-func (x *defData) shownInfo(obs Observation, fig worked) decimal.Decimal {
+func (x *defData) shownInfo(obs Observation, v decimal.Decimal, places int32) decimal.Decimal {
 	m := &x.spec.Measure
-	if fig.places > m.Precision {
+	if places > m.Precision {
 		if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
 			return sv
 		}
 	}
-	return fig.v
+	return v
 }
 
 // rateFigurePartial rates a figure where a level is not published or an
 // earlier figure decides ([defData.ratePartial]), and keeps it as a report
 // prints it unless that would cross a level or a comparison that decides.
-func (x *defData) rateFigurePartial(r Result, obs Observation, fig worked, t decimal.Decimal) Result {
-	r = x.ratePartial(r, fig.v, obs.reported)
+func (x *defData) rateFigurePartial(r Result, obs Observation, places int32, t decimal.Decimal) Result {
+	v := r.actual
+	r = x.ratePartial(r, v, obs.reported)
 	m := &x.spec.Measure
-	if fig.places <= m.Precision {
+	if places <= m.Precision {
 		return r
 	}
-	known := x.bandKnown(fig.v, t, r.cmp)
-	for q := m.Precision; q < fig.places; q++ {
+	known := x.bandKnown(v, t, r.cmp)
+	for q := m.Precision; q < places; q++ {
 		if qv, ok, _ := obs.figureTo(m.Unit, q); ok {
 			if x.bandKnown(qv, t, r.cmp) == known {
 				r.actual = qv
@@ -259,8 +237,8 @@ func (x *defData) rateFigurePartial(r Result, obs Observation, fig worked, t dec
 	return r
 }
 
-// shownFigure returns the figure of a ratio in band b as a report prints
-// it. The band was decided on fig.v, exact enough for every comparison;
+// shownFigure returns the figure v of a ratio, worked to places, in band
+// b as a report prints it. The band was decided on v, exact enough for every comparison;
 // the result keeps the figure rounded once to the measure's precision
 // (rounding v again could round twice: 85.4545 to 85.455 to 85.46).
 //
@@ -268,11 +246,11 @@ func (x *defData) rateFigurePartial(r Result, obs Observation, fig worked, t dec
 // missed against 80%, and must not be shown as 80.00% beside Missed. The
 // figure then keeps the fewest further places that band as v does
 // (79.9993), up to the places v was worked to.
-func (x *defData) shownFigure(obs Observation, fig worked, b int, t decimal.Decimal) decimal.Decimal {
+func (x *defData) shownFigure(obs Observation, v decimal.Decimal, places int32, b int, t decimal.Decimal) decimal.Decimal {
 	m := &x.spec.Measure
 	sv, ok, _ := obs.figureTo(m.Unit, m.Precision)
 	if !ok {
-		return fig.v
+		return v
 	}
 	sb := -1
 	if fv, fok := fixedOf(sv); fok && x.fast != nil {
@@ -284,12 +262,12 @@ func (x *defData) shownFigure(obs Observation, fig worked, b int, t decimal.Deci
 	if sb == b {
 		return sv
 	}
-	for q := m.Precision + 1; q < fig.places; q++ {
+	for q := m.Precision + 1; q < places; q++ {
 		if qv, ok, _ := obs.figureTo(m.Unit, q); ok && x.band(qv, t) == b {
 			return qv
 		}
 	}
-	return fig.v
+	return v
 }
 
 // outcome rates a reported outcome: its status, in the first band of the
