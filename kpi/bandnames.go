@@ -54,9 +54,10 @@ func (bs Bands) Name(i int) string {
 // it ("target", "tolerance level", "detriment level", "failure level",
 // "target service level", "minimum service level"), or, on a ladder built
 // band by band or for a band with a [Band].Name, "level of" and the
-// band's name ("level of Tier 1", "level of Score 4"). A band's level at
-// the target ([Target]) is the "target" on any ladder. The last band has no
-// level: its LevelName is "".
+// band's name ("level of Tier 1", "level of Score 4"). A band at the
+// target ([Target]) has the level "target" wherever its scheme does not
+// name it otherwise ("target service level"). The last band has no level:
+// its LevelName is "".
 func (bs Bands) LevelName(i int) string {
 	if i == len(bs.list)-1 {
 		return ""
