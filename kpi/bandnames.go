@@ -82,6 +82,20 @@ func (bs Bands) schemeLevel(i int) (string, bool) {
 	return "", false
 }
 
+// LevelName returns the name of the level of the exceeded band the rule
+// adds: "stretch level" for [ExceedAt]; "target" for [ExceedWhenBetter],
+// whose exceeded band begins strictly better than the target; "" for
+// [NoExceed]. The band itself is named by its status, "exceeded".
+func (r ExceedRule) LevelName() string {
+	switch r.kind {
+	case exceedStrict:
+		return "target"
+	case exceedStretch:
+		return "stretch level"
+	}
+	return ""
+}
+
 // namesEqual reports whether bs and o, with the same bands, name them and
 // their levels alike.
 func (bs Bands) namesEqual(o Bands) bool {
@@ -109,10 +123,7 @@ type rung struct {
 func (x *defData) rung(i int) rung {
 	if x.spec.Exceed.kind != exceedNone {
 		if i == 0 {
-			if x.spec.Exceed.kind == exceedStrict {
-				return rung{level: "target"}
-			}
-			return rung{level: "stretch level"}
+			return rung{level: x.spec.Exceed.LevelName()}
 		}
 		i--
 	}

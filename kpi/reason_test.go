@@ -311,6 +311,11 @@ func TestBandAndLevelNames(t *testing.T) {
 		assert.Equal(t, c.bands, bands, c.name)
 		assert.Equal(t, c.levels, levels, c.name)
 	}
+	// The exceed rule's band: a stretch level, or the target itself (a
+	// figure strictly better than it exceeds).
+	assert.Equal(t, "stretch level", kpi.ExceedAt(kpi.Abs(dec("99"))).LevelName())
+	assert.Equal(t, "target", kpi.ExceedWhenBetter().LevelName())
+	assert.Equal(t, "", kpi.NoExceed().LevelName())
 }
 
 // ExampleResult_Reason shows the reason for a figure on each scheme: each
