@@ -117,22 +117,28 @@ type rung struct {
 }
 
 // rung names band i of x's ladder, the exceed rule's band first if it has
-// one: a band with no name, on a ladder a scheme built, by its level's
-// name; a band with no name at the target, by the target; any other by
-// its label.
+// one: a band with a name by its label; a band with no name, on a ladder a
+// scheme built, or at the target, by its level's name; the last band, which
+// has no level, by its label only where the band above is named by its
+// label ("65% is below 70%, the level of Red (missed): failed"). So
+// ladders with the same names ([Bands.Equal]) give the same reasons.
 func (x *defData) rung(i int) rung {
-	if x.spec.Exceed.kind != exceedNone {
-		if i == 0 {
-			return rung{level: x.spec.Exceed.LevelName()}
-		}
-		i--
+	off := x.exceedOffset()
+	if i < off {
+		return rung{level: x.spec.Exceed.LevelName()}
 	}
 	bs := x.spec.Bands
-	if b := bs.list[i]; b.Name == "" && (bs.scheme != ladder || b.Reach.Kind == AtTarget) {
-		n, _ := bs.schemeLevel(i)
+	b, last := bs.list[i-off], i == len(x.ladder)-1
+	switch {
+	case b.Name != "":
+	case last && (i == 0 || x.rung(i-1).label == ""):
+		return rung{}
+	case last:
+	case bs.scheme != ladder || b.Reach.Kind == AtTarget:
+		n, _ := bs.schemeLevel(i - off)
 		return rung{level: n}
 	}
-	return rung{label: x.bandLabel(i + x.exceedOffset())}
+	return rung{label: x.bandLabel(i)}
 }
 
 // exceedOffset is 1 where the ladder begins with the exceed rule's band.

@@ -375,3 +375,30 @@ func ExampleResult_Reason() {
 	// met: between 91% and 95% (figures without counts, so only their range is known): all of it meets the target of 90%, so met
 	// tolerance: 75% is below 81.00%, the level of Amber (tolerance), but better than 60% in May-15: Amber (tolerance)
 }
+
+// TestEqualLaddersExplainAlike: bands Equal to a scheme's, built band by
+// band, give the same reasons: target only's missed band has no level, and
+// the band above it is the target, so neither names the band reached
+// ("88% is below the target of 90%"). A ladder that is not Equal (the
+// tolerance scheme's, against the same bands built band by band) may
+// explain otherwise: the one names the tolerance level, the other the
+// band.
+func TestEqualLaddersExplainAlike(t *testing.T) {
+	reason := func(bs kpi.Bands, figure string) string {
+		r, err := kpi.Evaluate(reasonDef("90%", bs, kpi.NoExceed()), month("May-16"), kpi.Figure(dec(figure)))
+		require.NoError(t, err)
+		return r.Reason()
+	}
+	byHand := ladderOf(kpi.TargetOnly().List()...)
+	require.True(t, byHand.Equal(kpi.TargetOnly()))
+	for _, figure := range []string{"88", "90"} {
+		assert.Equal(t, reason(kpi.TargetOnly(), figure), reason(byHand, figure), figure)
+	}
+	assert.Equal(t, "88% is below the target of 90%", reason(byHand, "88"))
+
+	tol := kpi.TargetTolerance(kpi.Abs(dec("85")))
+	tolByHand := ladderOf(tol.List()...)
+	require.False(t, tolByHand.Equal(tol))
+	assert.Equal(t, "87% is below the target of 90% but at or above the tolerance level of 85%", reason(tol, "87"))
+	assert.Equal(t, "87% is below the target of 90%: tolerance, at or above 85%", reason(tolByHand, "87"))
+}
