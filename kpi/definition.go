@@ -192,7 +192,7 @@ func New(spec Spec) (Definition, error) {
 		return Definition{}, err
 	}
 	spec.Profile = spec.Profile.clone()
-	spec.Bands = Bands{list: spec.Bands.List(), scheme: spec.Bands.scheme, levels: spec.Bands.levels}
+	spec.Bands = Bands{list: spec.Bands.List(), scheme: spec.Bands.scheme}
 	x := &defData{spec: spec, ladder: ladder, warnings: warnings, outcomesOnly: outcomesOnly, partial: partial, noTarget: t.Comparison == NoTarget, compares: compares}
 	if !outcomesOnly && !partial {
 		x.fast = x.fixedLadder()
@@ -350,7 +350,7 @@ func checkLadder(ladder []Band, spec Spec, p *problems.List) {
 			if pol == LowerIsBetter {
 				side = "above"
 			}
-			above := fmt.Sprintf("the %s %s for a %s measure", levelName(spec.Bands, i-1-offset), pv, strings.ReplaceAll(pol.String(), "_", "-"))
+			above := fmt.Sprintf("the %s %s for a %s measure", levelName(spec, i-1-offset), pv, strings.ReplaceAll(pol.String(), "_", "-"))
 			if prev.Reach.Kind != AtTarget {
 				above += fmt.Sprintf(" (with a target of %s)", t)
 			}
@@ -360,21 +360,14 @@ func checkLadder(ladder []Band, spec Spec, p *problems.List) {
 	}
 }
 
-// levelName names the level of band i of bs: as its scheme does (the
-// detriment level), or as the level of its band (the level of the missed
-// band); band -1 is the exceed rule's stretch level.
-func levelName(bs Bands, i int) string {
-	switch {
-	case i < 0:
-		return "stretch level"
-	case i < len(bs.levels):
-		return bs.levels[i]
-	case bs.list[i].Reach.Kind == AtTarget:
-		return "target"
-	case bs.list[i].Name != "":
-		return "level of " + bs.list[i].Name
+// levelName names the level of band i of spec's bands as [Bands.LevelName]
+// does (the detriment level, the level of Score 2); band -1 is the exceed
+// rule's, named by [ExceedRule.LevelName].
+func levelName(spec Spec, i int) string {
+	if i < 0 {
+		return spec.Exceed.LevelName()
 	}
-	return fmt.Sprintf("level of the %s band", bs.list[i].Status)
+	return spec.Bands.LevelName(i)
 }
 
 // unreachable warns of bands no figure in the measure's range can reach:

@@ -254,55 +254,13 @@ func parseWritten(s string) (Written, error) {
 			return Written{}, errTwoComparisons(before, c, text2, c2)
 		}
 	}
-	// A sign, before or after a £: -28, +15, -£500, £-500 (and the minus
-	// sign − that reports print). Whether the measure allows a negative
-	// figure is for the definition to say.
-	negative := false
-	cutSign := func() {
-		switch {
-		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "+"):
-			negative = rest[0] == '-'
-			rest = strings.TrimSpace(rest[1:])
-		case strings.HasPrefix(rest, "−"):
-			negative = true
-			rest = strings.TrimSpace(rest[len("−"):])
-		}
-	}
-	cutSign()
-	if strings.HasPrefix(rest, "£") {
+	negative, money, rest := cutSignAndMoney(rest)
+	if money {
 		w.Unit = Money
-		rest = strings.TrimSpace(rest[len("£"):])
-		if !negative {
-			cutSign()
-		}
 	}
-	// The number runs while the characters are digits, points and commas,
-	// or is a number in words.
-	end := 0
-	for end < len(rest) && (rest[end] >= '0' && rest[end] <= '9' || rest[end] == '.' || rest[end] == ',') {
-		end++
-	}
-	num, tail := rest[:end], rest[end:]
-	inWords := false
-	if num == "" {
-		if n, after, ok := cutNumberWord(rest); ok {
-			if w.Unit == Money {
-				return Written{}, fmt.Errorf("%q after £: write an amount of money in figures", rest)
-			}
-			num, tail, inWords = strconv.Itoa(n), after, true
-		}
-	}
-	if num == "" {
-		if rest == "" {
-			return Written{}, errors.New("there is no figure")
-		}
-		if rest[0] == '-' || rest[0] == '+' {
-			return Written{}, fmt.Errorf("%q has two signs", s)
-		}
-		if startsNumberWord(rest) {
-			return Written{}, fmt.Errorf("%q is not a figure: %s", rest, wordsRead)
-		}
-		return Written{}, fmt.Errorf("%q is not a figure", rest)
+	num, tail, inWords, err := cutNumber(s, rest, money)
+	if err != nil {
+		return Written{}, err
 	}
 	v, err := parseNumber(num)
 	if err != nil {
@@ -322,28 +280,93 @@ func parseWritten(s string) (Written, error) {
 		}
 		w.Comparison, tail = c, unitText
 	}
-	if suffix := strings.ToLower(strings.TrimSpace(tail)); suffix != "" {
-		found := false
-		for _, uw := range unitWords {
-			if suffix == uw.text {
-				if w.Unit == Money {
-					return Written{}, fmt.Errorf("money cannot also be %s", uw.u)
-				}
-				w.Unit, found = uw.u, true
-				break
-			}
-		}
-		if !found {
-			if inWords && continuesNumber(suffix) {
-				return Written{}, fmt.Errorf("%q is not read: %s", rest, wordsRead)
-			}
-			return Written{}, fmt.Errorf("%q is not a unit (want %%, days, hours, mins, secs or failures)", suffix)
-		}
+	if err := w.readUnit(tail, rest, inWords); err != nil {
+		return Written{}, err
 	}
 	if w.Unit == Failures && !v.IsInteger() {
 		return Written{}, fmt.Errorf("a number of failures must be whole, not %s", num)
 	}
 	return w, nil
+}
+
+// cutSignAndMoney cuts a sign, before or after a £, from the front of
+// rest: -28, +15, -£500, £-500 (and the minus sign − that reports print).
+// Whether the measure allows a negative figure is for the definition to
+// say.
+func cutSignAndMoney(rest string) (negative, money bool, after string) {
+	cutSign := func() {
+		switch {
+		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "+"):
+			negative = rest[0] == '-'
+			rest = strings.TrimSpace(rest[1:])
+		case strings.HasPrefix(rest, "−"):
+			negative = true
+			rest = strings.TrimSpace(rest[len("−"):])
+		}
+	}
+	cutSign()
+	if strings.HasPrefix(rest, "£") {
+		money = true
+		rest = strings.TrimSpace(rest[len("£"):])
+		if !negative {
+			cutSign()
+		}
+	}
+	return negative, money, rest
+}
+
+// cutNumber cuts the number from the front of rest (the text s less any
+// comparison and sign): it runs while the characters are digits, points
+// and commas, or is a number in words ("two"), given back in figures.
+func cutNumber(s, rest string, money bool) (num, tail string, inWords bool, err error) {
+	end := 0
+	for end < len(rest) && (rest[end] >= '0' && rest[end] <= '9' || rest[end] == '.' || rest[end] == ',') {
+		end++
+	}
+	num, tail = rest[:end], rest[end:]
+	if num == "" {
+		if n, after, ok := cutNumberWord(rest); ok {
+			if money {
+				return "", "", false, fmt.Errorf("%q after £: write an amount of money in figures", rest)
+			}
+			num, tail, inWords = strconv.Itoa(n), after, true
+		}
+	}
+	if num != "" {
+		return num, tail, inWords, nil
+	}
+	switch {
+	case rest == "":
+		return "", "", false, errors.New("there is no figure")
+	case rest[0] == '-' || rest[0] == '+':
+		return "", "", false, fmt.Errorf("%q has two signs", s)
+	case startsNumberWord(rest):
+		return "", "", false, fmt.Errorf("%q is not a figure: %s", rest, wordsRead)
+	}
+	return "", "", false, fmt.Errorf("%q is not a figure", rest)
+}
+
+// readUnit reads the unit written after the number, tail, into w: "%",
+// "days", "failures"; rest is the text from the number on, and inWords
+// whether the number was written in words.
+func (w *Written) readUnit(tail, rest string, inWords bool) error {
+	suffix := strings.ToLower(strings.TrimSpace(tail))
+	if suffix == "" {
+		return nil
+	}
+	for _, uw := range unitWords {
+		if suffix == uw.text {
+			if w.Unit == Money {
+				return fmt.Errorf("money cannot also be %s", uw.u)
+			}
+			w.Unit = uw.u
+			return nil
+		}
+	}
+	if inWords && continuesNumber(suffix) {
+		return fmt.Errorf("%q is not read: %s", rest, wordsRead)
+	}
+	return fmt.Errorf("%q is not a unit (want %%, days, hours, mins, secs or failures)", suffix)
 }
 
 // errTwoComparisons says that a target gives two comparisons, a (meaning
