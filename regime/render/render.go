@@ -1118,12 +1118,18 @@ func baseTitle(c Card) string {
 // Text writes each card as an aligned table like a committee report's, with
 // the regime's status labels, followed by its summary and events.
 func Text(w io.Writer, cards ...Card) error {
+	return writeCards(w, cards, writeTextCard)
+}
+
+// writeCards writes each card with write under its title, a blank line
+// between cards, as [Text] and [Markdown] do.
+func writeCards(w io.Writer, cards []Card, write func(*strings.Builder, Card, string)) error {
 	var b strings.Builder
 	for i, c := range cards {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		writeTextCard(&b, c, title(c))
+		write(&b, c, title(c))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -1387,15 +1393,7 @@ func labelFor(sc *regime.Scorecard, st kpi.Status) string {
 // summary. Values from the input are escaped so that they show as written
 // and never become markup (see the package documentation).
 func Markdown(w io.Writer, cards ...Card) error {
-	var b strings.Builder
-	for i, c := range cards {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		writeMarkdownCard(&b, c, title(c))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeCards(w, cards, writeMarkdownCard)
 }
 
 // writeMarkdownCard writes a card as [Markdown] does, under the heading
