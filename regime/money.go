@@ -36,12 +36,16 @@ var GBP = Currency{}
 func ParseCurrency(s string) (Currency, error) {
 	u, err := currency.ParseISO(s)
 	code := u.String()
-	if err == nil && code[0] == 'X' {
-		err = errors.New("an X code is not the money of a country")
+	switch {
+	case len(s) != 3 || strings.IndexFunc(s, func(r rune) bool { return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) >= 0:
+		err = errors.New("an ISO 4217 code is three letters, such as GBP or EUR")
+	case err != nil:
+		err = errors.New("ISO 4217 lists no such currency")
+	case code[0] == 'X':
+		err = errors.New("an X code of ISO 4217 is not the money of a country")
 	}
 	if err != nil {
-		return GBP, &period.ParseError{Package: "regime", What: "currency", Input: s, Expected: "an ISO 4217 code such as GBP or EUR",
-			Err: errors.New(strings.TrimPrefix(err.Error(), "currency: "))}
+		return GBP, &period.ParseError{Package: "regime", What: "currency", Input: s, Expected: "an ISO 4217 code such as GBP or EUR", Err: err}
 	}
 	if code == "GBP" {
 		return GBP, nil
@@ -66,6 +70,10 @@ func (c Currency) Code() string {
 	}
 	return c.code
 }
+
+// Equal reports whether c and o are the same currency, as == does; go-cmp
+// calls it.
+func (c Currency) Equal(o Currency) bool { return c == o }
 
 // String is the currency's code, as [Currency.Code].
 func (c Currency) String() string { return c.Code() }

@@ -31,7 +31,7 @@ func TestParseCurrency(t *testing.T) {
 		assert.Equal(t, in, pe.Input)
 	}
 	_, err = regime.ParseCurrency("ZZZ")
-	assert.EqualError(t, err, `regime: cannot read "ZZZ" as a currency: tag is not a recognized currency (want an ISO 4217 code such as GBP or EUR)`)
+	assert.EqualError(t, err, `regime: cannot read "ZZZ" as a currency: ISO 4217 lists no such currency (want an ISO 4217 code such as GBP or EUR)`)
 }
 
 // TestCurrencyFormat: the expected texts are written by hand: two places,
