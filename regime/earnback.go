@@ -300,4 +300,3 @@ func (run *runner) scaleRepayable(mo *monthEntry) {
 		}
 	}
 }
-

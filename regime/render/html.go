@@ -116,24 +116,24 @@ func writeHTMLSummary(b *strings.Builder, sc *regime.Scorecard) {
 		fmt.Fprintf(b, "<span class=\"grey info\">%d for information</span>", s.ForInfo)
 	}
 	b.WriteString("</p>\n")
-	fmt.Fprintf(b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(pounds(s.Credits)))
+	fmt.Fprintf(b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(moneyText(sc, s.Credits)))
 	if !s.CappedBy.IsZero() {
-		fmt.Fprintf(b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
+		fmt.Fprintf(b, " (%s before caps)", e(moneyText(sc, s.CreditsBeforeCaps)))
 	}
 	b.WriteString(".</p>\n")
 	if s.MaxScore > 0 {
 		fmt.Fprintf(b, "<p class=\"score\">%s.</p>\n", e(scoreLine(s)))
 	}
 	if len(s.RemedyNotes) > 0 {
-		fmt.Fprintf(b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(s)))
+		fmt.Fprintf(b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(sc)))
 	}
 	if len(s.Adjustments) > 0 {
-		fmt.Fprintf(b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(s)))
+		fmt.Fprintf(b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(sc)))
 	}
-	if l := earnBackLine(s); l != "" {
+	if l := earnBackLine(sc); l != "" {
 		fmt.Fprintf(b, "<p class=\"earn-back\">%s.</p>\n", e(l))
 	}
-	if l := incentivesLine(s); l != "" {
+	if l := incentivesLine(sc); l != "" {
 		fmt.Fprintf(b, "<p class=\"incentives\">%s.</p>\n", e(l))
 	}
 	if len(s.Disagreements) > 0 {
