@@ -2,12 +2,14 @@ package regime_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 	"github.com/kpiregime/kpiregime/regime"
 )
@@ -84,4 +86,40 @@ func TestCurrencyText(t *testing.T) {
 	assert.Equal(t, "EUR", string(b))
 	assert.Error(t, c.UnmarshalText([]byte("ZZZ")))
 	assert.Equal(t, "EUR", c.String(), "a failed UnmarshalText leaves the Currency as it was")
+}
+
+// TestHistoryShareOneCurrency: a contract's regimes are in one currency.
+func TestHistoryShareOneCurrency(t *testing.T) {
+	d := mustDef(t, kpi.Spec{Ref: "CS", Measure: pct, Frequency: period.Monthly(), Target: written(t, "90%"), Bands: kpi.TargetOnly()})
+	v1 := mustRegime(t, regime.Spec{Name: "CSC", Version: "1", From: mo("Apr-16"), Until: mo("Oct-16"), KPIs: []kpi.Definition{d}})
+	v2 := mustRegime(t, regime.Spec{Name: "CSC", Version: "2", From: mo("Oct-16"), KPIs: []kpi.Definition{d}, Currency: regime.MustCurrency("EUR")})
+	_, err := regime.NewHistory(v1, v2)
+	require.ErrorIs(t, err, regime.ErrInvalid)
+	assert.ErrorContains(t, err, "regimes: CSC 2 is in EUR, and CSC 1 in GBP: a contract's regimes share one currency")
+	h, err := regime.NewHistory(v2)
+	require.NoError(t, err)
+	assert.Equal(t, "EUR", h.Currency().Code())
+	assert.Equal(t, "EUR", v2.Currency().Code())
+}
+
+// TestNotesInTheRegimesCurrency: a view's note of what accrued writes its
+// money in the regime's currency. Q2 2016/17 is July to September; August
+// and September are missed: 1 point each, 1% of €100,000 = €1,000.00
+// each, €2,000.00 for the quarter.
+func TestNotesInTheRegimesCurrency(t *testing.T) {
+	d := mustDef(t, kpi.Spec{Ref: "CS", Measure: pct, Frequency: period.Monthly(), Target: written(t, "90%"),
+		Bands: kpi.TargetOnly().WithPoints(map[kpi.Status]decimal.Decimal{kpi.Missed: dec("1")})})
+	r := mustRegime(t, regime.Spec{Name: "CSC", From: mo("Apr-16"), KPIs: []kpi.Definition{d}, Credits: onePoint,
+		Currency: regime.MustCurrency("EUR")})
+	months := []string{"Jul-16", "Aug-16", "Sep-16"}
+	in := regime.Input{Observations: figures("CS", map[string]string{"Jul-16": "95", "Aug-16": "85", "Sep-16": "85"}),
+		Charges: charges("100000", months...)}
+	sc, err := r.Score(in, label("Q2 2016/17"))
+	require.NoError(t, err)
+	assert.Equal(t, "EUR", sc.Currency.Code())
+	row, _ := sc.Row("CS")
+	assert.Equal(t, "€2,000.00", sc.Money(row.Credit).String())
+	notes := strings.Join(row.Notes, "; ")
+	assert.Contains(t, notes, "€1,000.00")
+	assert.NotContains(t, notes, "£")
 }
