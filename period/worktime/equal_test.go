@@ -2,8 +2,8 @@ package worktime_test
 
 import (
 	"encoding"
-	"testing"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
