@@ -97,13 +97,15 @@ type CreditInput struct {
 	Failing bool            // the status counts as a failure in this regime
 }
 
-// An Amount is money, or a percentage of the period's charges.
+// An Amount is money, in the regime's currency ([Spec.Currency]), or a
+// percentage of the period's charges.
 type Amount struct {
 	Value            decimal.Decimal
 	PercentOfCharges bool
 }
 
-// Pounds is an absolute amount.
+// Pounds is an absolute amount: money in the regime's currency, pounds
+// unless it says otherwise.
 func Pounds(v decimal.Decimal) Amount { return Amount{Value: v} }
 
 // PercentOfCharges is p percent of the period's charges.

@@ -161,7 +161,8 @@ type Row struct {
 	Relief Relief
 	// Points are the service points that accrue (zero when relieved or
 	// interim), after the repeat Multiplier; Credit the row's credit in
-	// pounds, rounded to pence, before caps. In a view they are the sums of
+	// the regime's currency ([Scorecard.Currency]; pounds unless it says
+	// otherwise), rounded to pence, before caps. In a view they are the sums of
 	// what accrued in the view's months, and the notes say where from.
 	Points     decimal.Decimal
 	Multiplier decimal.Decimal
@@ -193,7 +194,8 @@ type Row struct {
 // with a later date, after it was first reported.
 func (r Row) Restated() bool { return len(r.Figures) > 1 }
 
-// Moves are a row's earn-back and incentive moves, in pounds. Held is the
+// Moves are a row's earn-back and incentive moves, in the regime's
+// currency ([Scorecard.Currency]; pounds unless it says otherwise). Held is the
 // part of its Credit held rather than deducted ([EarnBack]); EarnedBack the
 // held credits of earlier periods this period released, and Repaid those it
 // repaid; Forfeited those it forfeited (under Hold, deducted with this

@@ -55,6 +55,27 @@
 // "Score: 12 of 20 (60.00% of the maximum); mean 3.00 over 4 KPIs".
 // Decimals are JSON strings, and absent figures are null.
 //
+// # Money and its currency
+//
+// Every amount of money is in the scorecard's currency
+// ([regime.Scorecard.Currency], the contract's; GBP unless it says
+// otherwise). Text, Markdown, HTML and the reports write it with its sign
+// or code, as [regime.Currency.Format] does: "£2,000.00", "-£15.50",
+// "€2,000.00", "USD 2,000.00". In JSON every money field is an object
+// with the amount as a string to two places and the ISO 4217 code:
+// "credit": {"amount": "2000.00", "currency": "GBP"} ([regime.Money]); so
+// are "held", "earned_back", "repaid", "forfeited", "bonus" and
+// "deduction" on a row, "credit" of a figure and of "year_before",
+// "at_stake" and "charge" of "what_it_takes", "before", "after" and
+// "amount" of an adjustment, and the summary's "credits_before_caps",
+// "credits", "capped_by", "remedy", "adjustments_total", "held",
+// "earned_back", "repaid", "forfeited", "held_balance", "bonuses" and
+// "deductions". CSV keeps its money columns as bare numbers, so that a
+// spreadsheet adds them, and names their currency in a "currency" column
+// after "card_period". A report's total of credits across contracts in
+// different currencies gives each currency's total apart ("£4,000.00 +
+// €2,500.00").
+//
 // # One report for several contracts
 //
 // A committee report often covers several contracts (seed 000 is one
@@ -665,7 +686,8 @@ var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "des
 var csvYearBefore = []string{"year_before_period", "year_before_status", "year_before_actual", "year_before_credit", "travel"}
 
 // csvMoves are the columns added where a row moved money by earn-back or
-// incentives ([regime.Moves]): each an amount in pounds, empty for none,
+// incentives ([regime.Moves]): each an amount in the card's currency (the
+// currency column), empty for none,
 // and never netted, so that a bonus and a deduction are never confused.
 var csvMoves = []string{"held", "earned_back", "repaid", "forfeited", "bonus", "deduction"}
 
