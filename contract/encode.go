@@ -116,7 +116,11 @@ func (ps pairs) MarshalJSON() ([]byte, error) {
 // no bands, the scheme that built them ([kpi.Bands.IsScheme]) with its
 // levels and points (volume_of_failures, target_detriment_failure, ...),
 // and else a ladder, band by band;
-// a KPI's exceed rule only where it is not its regime's. A mapping or list
+// a KPI's exceed rule only where it is not its regime's; a target in the
+// words it was written in ("Not greater than 3%", [kpi.Written.Text]), or
+// for one built in Go as [kpi.Written.String] writes it ("<= 3%"); the
+// contract's currency where it is not GBP, and its amounts in it (€5000.00,
+// [regime.Amount.Format]). A mapping or list
 // of plain values short enough is written on one line (measure: {unit:
 // percent, ...}). Profiles for one year or given month by month are
 // written as their months; a linear
@@ -528,7 +532,7 @@ func profileModel(p kpi.Profile, target kpi.Written, ys period.Years) *fileProfi
 func kpiModel(d kpi.Definition, ys period.Years, regimeExceed kpi.ExceedRule) fileKPI {
 	s := d.Spec()
 	fk := fileKPI{Ref: s.Ref, Description: s.Description, ServiceArea: s.ServiceArea, Contractual: s.Contractual,
-		Frequency: ys.FormatFrequency(s.Frequency), Target: s.Target.String()}
+		Frequency: ys.FormatFrequency(s.Frequency), Target: s.Target.Text()}
 	if s.Tier != kpi.TierKPI {
 		fk.Tier = s.Tier.String()
 	}
