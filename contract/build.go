@@ -399,7 +399,7 @@ func (b *builder) incentive(fi *fileIncentive, path string) regime.Incentive {
 func (b *builder) pounds(path, s string) decimal.Decimal {
 	a := b.amount(path, s)
 	if a.PercentOfCharges {
-		b.bad(path, "%s is a share of the charges; this is an amount of money (£1000)", problems.Quote(s))
+		b.bad(path, "%s is a share of the charges; this is an amount of money (%s)", problems.Quote(s), strings.TrimSuffix(regime.Pounds(decimal.NewFromInt(1000)).Format(b.currency), ".00"))
 		return decimal.Zero
 	}
 	return a.Value
