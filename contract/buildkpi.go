@@ -72,7 +72,7 @@ func (b *builder) target(fk *fileKPI, spec *kpi.Spec, path string) {
 		default:
 			b.bad(path, "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures); only a contextual measure, or a ladder whose levels are figures, has none")
 		}
-	} else if t, err := kpi.ParseWritten(fk.Target); err != nil {
+	} else if t, err := kpi.ParseTarget(fk.Target); err != nil {
 		b.bad(path, "%s", reason(err))
 	} else {
 		spec.Target = t

@@ -64,14 +64,29 @@ func (c Comparison) Polarity() Polarity {
 
 // A Written value is a figure or a target as the seed documents write it:
 // a value, the unit its text named (if any), and for a target its
-// comparison.
+// comparison. A target read by [ParseTarget] also keeps the words it was
+// written in ([Written.Text]); [Written.Equal] compares meaning, not
+// words, so compare Written values with Equal rather than ==.
 type Written struct {
 	Value      decimal.Decimal
 	Unit       Unit // 0 when the text names no unit
 	Comparison Comparison
+	text       string // the text ParseTarget read, where String writes it otherwise
 }
 
-// Equal reports whether w and o are the same written value.
+// Text returns w as it was written, where [ParseTarget] kept the words
+// ("Not greater than 3%"), or else as [Written.String] writes it ("<= 3%").
+// A contract file written back gives its targets so.
+func (w Written) Text() string {
+	if w.text != "" {
+		return w.text
+	}
+	return w.String()
+}
+
+// Equal reports whether w and o are the same written value: the same
+// value with the same places, unit and comparison, however their words
+// were written (the text kept by [ParseTarget] is not compared).
 func (w Written) Equal(o Written) bool {
 	return w.Value.Equal(o.Value) && w.Value.Exponent() == o.Value.Exponent() && w.Unit == o.Unit && w.Comparison == o.Comparison
 }
@@ -217,10 +232,26 @@ var unitWords = []struct {
 // comma (95,8) is an error, not a thousands separator; commas are accepted
 // only between groups of three digits (£4,210.50). Bad text is a
 // [*ParseError] that quotes it.
+//
+// [ParseTarget] reads a target so, keeping its words.
 func ParseWritten(s string) (Written, error) {
 	w, err := parseWritten(s)
 	if err != nil {
 		return Written{}, &ParseError{Package: "kpi", What: "value", Input: s, Expected: writtenForms, Err: err}
+	}
+	return w, nil
+}
+
+// ParseTarget reads a target as [ParseWritten] does, and keeps its words,
+// trimmed, where they differ from what [Written.String] writes: [Written.Text]
+// gives "Not greater than 3%" back, where String gives "<= 3%".
+func ParseTarget(s string) (Written, error) {
+	w, err := ParseWritten(s)
+	if err != nil {
+		return Written{}, err
+	}
+	if t := strings.TrimSpace(s); t != w.String() {
+		w.text = t
 	}
 	return w, nil
 }
