@@ -15,12 +15,6 @@ import (
 	"github.com/kpiregime/kpiregime/regime"
 )
 
-// A FieldError is one problem with the path of its field (regimes[0].from).
-// Validation errors of [New] are made of them; use errors.As to find them.
-// It is [kpi.FieldError], whose Path and Msg fields go doc shows there, so a
-// *kpi.FieldError target finds the problems of every layer.
-type FieldError = kpi.FieldError
-
 // indexed matches a path that starts with a list index: regimes[2].from.
 var indexed = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](.*)$`)
 

@@ -21,8 +21,8 @@ import (
 // errors.Is(err, ErrInvalid) holds for a problem found in any layer.
 var ErrInvalid = kpi.ErrInvalid
 
-// newFieldError makes a problem a [FieldError].
-func newFieldError(path, msg string) error { return &FieldError{Path: path, Msg: msg} }
+// newFieldError makes a problem a [kpi.FieldError].
+func newFieldError(path, msg string) error { return &kpi.FieldError{Path: path, Msg: msg} }
 
 // A Spec describes a contract for [New].
 type Spec struct {
@@ -535,11 +535,11 @@ func NewPortfolio(contracts ...*Contract) (*Portfolio, error) {
 	var errs []error
 	for i, c := range contracts {
 		if c == nil {
-			errs = append(errs, &FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: "nil contract"})
+			errs = append(errs, &kpi.FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: "nil contract"})
 			continue
 		}
 		if seen[c.ID()] {
-			errs = append(errs, &FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: fmt.Sprintf("the identifier %q is used twice", c.ID())})
+			errs = append(errs, &kpi.FieldError{Path: fmt.Sprintf("contracts[%d]", i), Msg: fmt.Sprintf("the identifier %q is used twice", c.ID())})
 		}
 		seen[c.ID()] = true
 	}

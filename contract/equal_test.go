@@ -86,7 +86,7 @@ func TestCmpEqual(t *testing.T) {
 		{"kpi.Forecast", kpi.Forecast{Annual: one}, kpi.Forecast{Annual: one}, kpi.Forecast{Annual: two}},
 		{"kpi.Need", kpi.Need{Level: one}, kpi.Need{Level: one}, kpi.Need{Level: two}},
 		{"kpi.YearNeed", kpi.YearNeed{Annual: one}, kpi.YearNeed{Annual: one}, kpi.YearNeed{Annual: two}},
-		{"kpi.ParseError", &kpi.ParseError{What: "value", Input: "x"}, &kpi.ParseError{What: "value", Input: "x"}, &kpi.ParseError{What: "unit", Input: "x"}},
+		{"period.ParseError", &period.ParseError{What: "value", Input: "x"}, &period.ParseError{What: "value", Input: "x"}, &period.ParseError{What: "unit", Input: "x"}},
 		{"kpi.UncoveredYearError", kpi.UncoveredYearError{Ref: "1"}, kpi.UncoveredYearError{Ref: "1"}, kpi.UncoveredYearError{Ref: "2"}},
 		{"kpi.FieldError", kpi.FieldError{Path: "kpis[0]", Msg: "x"}, kpi.FieldError{Path: "kpis[0]", Msg: "x"}, kpi.FieldError{Path: "kpis[1]", Msg: "x"}},
 		// regime

@@ -88,16 +88,16 @@ func TestErrorsAs(t *testing.T) {
 		as   func(error) bool
 	}{
 		{"period.ParseDate as *period.ParseError", dateErr, as[*period.ParseError]},
-		{"period.ParseDate as *kpi.ParseError", dateErr, as[*kpi.ParseError]},
-		{"kpi.ParseUnit as *kpi.ParseError", unitErr, as[*kpi.ParseError]},
+		{"period.ParseDate as *period.ParseError", dateErr, as[*period.ParseError]},
+		{"kpi.ParseUnit as *period.ParseError", unitErr, as[*period.ParseError]},
 		{"kpi.ParseUnit as *period.ParseError", unitErr, as[*period.ParseError]},
 		{"regime.ParseRuleKind as *period.ParseError", ruleErr, as[*period.ParseError]},
-		{"regime.ParseAmount as *kpi.ParseError", amountErr, as[*kpi.ParseError]},
-		{"ukholiday.ParseDivision as *kpi.ParseError", divisionErr, as[*kpi.ParseError]},
+		{"regime.ParseAmount as *period.ParseError", amountErr, as[*period.ParseError]},
+		{"ukholiday.ParseDivision as *period.ParseError", divisionErr, as[*period.ParseError]},
 		{"kpi.New as *kpi.FieldError", kpiErr, as[*kpi.FieldError]},
 		{"regime.New as *kpi.FieldError", regimeErr, as[*kpi.FieldError]},
 		{"contract.New as *kpi.FieldError", contractErr, as[*kpi.FieldError]},
-		{"contract.New as *contract.FieldError", contractErr, as[*contract.FieldError]},
+		{"contract.New as *kpi.FieldError", contractErr, as[*kpi.FieldError]},
 		{"NewPortfolio as *kpi.FieldError", portfolioErr, as[*kpi.FieldError]},
 		{"kpi.NewBands as *kpi.FieldError", bandsErr, as[*kpi.FieldError]},
 	}

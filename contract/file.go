@@ -316,12 +316,12 @@ func (b *builder) validation(err error, translate func(string) string) {
 
 // fieldErrors flattens a validation error into its field problems; an error
 // without a path becomes a problem with an empty one.
-func fieldErrors(err error) []*FieldError {
-	var out []*FieldError
+func fieldErrors(err error) []*kpi.FieldError {
+	var out []*kpi.FieldError
 	for _, e := range problems.Leaves(err, ErrInvalid) {
-		fe, ok := e.(*FieldError)
+		fe, ok := e.(*kpi.FieldError)
 		if !ok {
-			fe = &FieldError{Msg: e.Error()}
+			fe = &kpi.FieldError{Msg: e.Error()}
 		}
 		out = append(out, fe)
 	}

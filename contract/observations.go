@@ -32,7 +32,7 @@ type LineError struct {
 	// the problem is in (value, period, ...); "" for a contract file.
 	Column string
 	// Path is the path of the field of a contract file the problem is in
-	// (regimes[0].kpis[3].target), as [FieldError.Path]; "" for a CSV
+	// (regimes[0].kpis[3].target), as [kpi.FieldError.Path]; "" for a CSV
 	// file or a return. At most one of Column and Path is set.
 	Path string
 	// Cell is the cell of a workbook the problem is in, with its sheet

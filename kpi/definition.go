@@ -39,7 +39,7 @@ func ParseTier(s string) (Tier, error) {
 			return Tier(i), nil
 		}
 	}
-	return 0, &ParseError{Package: "kpi", What: "tier", Input: s, Expected: "kpi, pi or contextual"}
+	return 0, &period.ParseError{Package: "kpi", What: "tier", Input: s, Expected: "kpi, pi or contextual"}
 }
 
 // MarshalText implements [encoding.TextMarshaler].

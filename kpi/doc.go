@@ -128,7 +128,7 @@
 // # Errors
 //
 // The errors of the library follow one model, defined here and below.
-// Text that cannot be read is a [*ParseError] ([period.ParseError] itself),
+// Text that cannot be read is a [*period.ParseError], with Package "kpi",
 // quoting the input and saying what was expected. Every validation error, of
 // [New], [NewBands] and of the regime and contract packages, wraps
 // [ErrInvalid] (regime.ErrInvalid and contract.ErrInvalid are the same

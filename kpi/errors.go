@@ -7,16 +7,10 @@ import (
 	"github.com/kpiregime/kpiregime/period"
 )
 
-// A ParseError reports text that could not be read as a value, a status or a
-// unit. It quotes the input and says what was expected. It is
-// [period.ParseError] itself, with Package "kpi", so one errors.As target
-// catches the parse errors of period, kpi and regime alike.
-type ParseError = period.ParseError
-
 // A FieldError is one problem in a definition, with the path of the field
 // (bands[2].level, measure.precision). The validation errors of kpi, regime
 // and contract are made of them; use errors.As to find them. regime and
-// contract use this type (contract.FieldError is an alias of it).
+// contract use this type.
 type FieldError struct {
 	Path string // the field's path, or empty for a problem with the whole value
 	Msg  string // what is wrong with it

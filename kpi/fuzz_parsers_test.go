@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // maxMessage bounds the message of a parse error. A message quotes its input
@@ -39,7 +40,7 @@ func longSeeds() []string {
 	return []string{strings.Repeat("x", 1<<20), "95" + strings.Repeat("0", 1<<20) + ",5%"}
 }
 
-// checkParseError fails t unless err, from parsing s, is a *kpi.ParseError
+// checkParseError fails t unless err, from parsing s, is a *period.ParseError
 // for one of whats, with s as its Input, a message that quotes a short s,
 // and a message of at most maxMessage bytes.
 func checkParseError(t *testing.T, s string, err error, whats ...string) {
@@ -47,9 +48,9 @@ func checkParseError(t *testing.T, s string, err error, whats ...string) {
 	if err == nil {
 		t.Fatalf("%.80q: no error", s)
 	}
-	var pe *kpi.ParseError
+	var pe *period.ParseError
 	if !errors.As(err, &pe) {
-		t.Fatalf("%.80q: error %T is not a *kpi.ParseError: %v", s, err, err)
+		t.Fatalf("%.80q: error %T is not a *period.ParseError: %v", s, err, err)
 	}
 	if !slices.Contains(whats, pe.What) {
 		t.Fatalf("%.80q: a ParseError for a %q, want one of %q", s, pe.What, whats)
@@ -189,7 +190,7 @@ func name[T textValue](v T) []string { return []string{v.String()} }
 // valid and reads back from its String and MarshalText, an ASCII text is
 // read if and only if it is a documented form of a value (not
 // case-sensitively, space around it ignored, and for a status a space or
-// hyphen for an underscore), an error is a *kpi.ParseError that quotes a
+// hyphen for an underscore), an error is a *period.ParseError that quotes a
 // short input and is never longer than maxMessage, and the case of ASCII
 // letters never matters.
 func FuzzParseNames(f *testing.F) {
@@ -258,7 +259,7 @@ func FuzzParseNames(f *testing.F) {
 // allows (after trimming space: digits, at most one decimal point, and a
 // leading sign), keeps the written places, reads back from its String, and
 // (for a short input) reads as ParseLevel reads the same text, an absolute
-// level; and that an error is a *kpi.ParseError for a "number" that, for a
+// level; and that an error is a *period.ParseError for a "number" that, for a
 // short input, says so when the trouble is a comma.
 func FuzzParseDecimal(f *testing.F) {
 	for _, s := range []string{"99.50", " 99.50 ", "-2", "+2", "0.4", "87", "0", "-0.000", "95,8", "£5", "", "1.2.3",
@@ -309,7 +310,7 @@ func FuzzParseDecimal(f *testing.F) {
 // none, better than target and a stretch level; that MarshalText writes it
 // as text that ParseExceed and UnmarshalText read back to the same rule;
 // that UnmarshalText agrees with ParseExceed; that the case of ASCII letters
-// does not matter; and that an error is a *kpi.ParseError for an "exceed
+// does not matter; and that an error is a *period.ParseError for an "exceed
 // rule" that quotes a short input.
 func FuzzParseExceed(f *testing.F) {
 	for _, s := range []string{"none", "None", "better than target", "Strictly better  than target", "at 98", "98",
@@ -360,7 +361,7 @@ func btoi(b bool) int {
 // ParseWritten reads a value with no comparison, with ParseWritten's value
 // (negative where it has a minus sign, and only then); that the figure
 // reads back from its String; and that an
-// error is a *kpi.ParseError, for a "figure" when the text is a comparison
+// error is a *period.ParseError, for a "figure" when the text is a comparison
 // and otherwise ParseWritten's own error.
 func FuzzParseFigure(f *testing.F) {
 	for _, s := range []string{"88.89", "95.8%", "25 secs", "100.00", "0 failures", "1 failure", "14.00 days", "£4,210.50",

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // String writes the level as [ParseLevel] reads it: "87.0", "target",
@@ -41,7 +43,7 @@ const levelForms = `a number (87, 87.5%), "target", an offset such as "target-2"
 func ParseLevel(s string) (Level, error) {
 	l, err := parseLevel(s)
 	if err != nil {
-		return Level{}, &ParseError{Package: "kpi", What: "level", Input: s, Expected: levelForms, Err: err}
+		return Level{}, &period.ParseError{Package: "kpi", What: "level", Input: s, Expected: levelForms, Err: err}
 	}
 	return l, nil
 }
@@ -147,11 +149,11 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 // ("99.50", "-2", "0.4"), keeping its written places, so 99.50 is not a
 // float. Only digits, one decimal point and a leading sign are accepted: a
 // decimal comma ("95,8"), a thousands separator, an exponent or a unit is a
-// [*ParseError] that says so.
+// [*period.ParseError] that says so.
 func ParseDecimal(s string) (decimal.Decimal, error) {
 	v, err := parseDecimal(strings.TrimSpace(s))
 	if err != nil {
-		return decimal.Decimal{}, &ParseError{Package: "kpi", What: "number", Input: s, Expected: "a number written with a decimal point, such as 95.8", Err: err}
+		return decimal.Decimal{}, &period.ParseError{Package: "kpi", What: "number", Input: s, Expected: "a number written with a decimal point, such as 95.8", Err: err}
 	}
 	return v, nil
 }
@@ -192,7 +194,7 @@ func (r *ExceedRule) UnmarshalText(b []byte) error {
 // leading "at" ("at 98", "target+2").
 func ParseExceed(s string) (ExceedRule, error) {
 	if len(s) > MaxText {
-		return ExceedRule{}, &ParseError{Package: "kpi", What: "exceed rule", Input: s, Expected: `none, "better than target", or a stretch level`, Err: errTooLong(s)}
+		return ExceedRule{}, &period.ParseError{Package: "kpi", What: "exceed rule", Input: s, Expected: `none, "better than target", or a stretch level`, Err: errTooLong(s)}
 	}
 	lower := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch lower {
@@ -207,7 +209,7 @@ func ParseExceed(s string) (ExceedRule, error) {
 	}
 	l, err := parseLevel(text)
 	if err != nil {
-		return ExceedRule{}, &ParseError{Package: "kpi", What: "exceed rule", Input: s,
+		return ExceedRule{}, &period.ParseError{Package: "kpi", What: "exceed rule", Input: s,
 			Expected: `none, "better than target", or a stretch level such as "at 98" or "at target+2"`, Err: err}
 	}
 	return ExceedAt(l), nil

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/kpiregime/kpiregime/internal/problems"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A Unit is what a measure counts.
@@ -44,7 +45,7 @@ func ParseUnit(s string) (Unit, error) {
 			return u, nil
 		}
 	}
-	return 0, &ParseError{Package: "kpi", What: "unit", Input: s, Expected: strings.Join(unitNames[1:], ", ")}
+	return 0, &period.ParseError{Package: "kpi", What: "unit", Input: s, Expected: strings.Join(unitNames[1:], ", ")}
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -82,7 +83,7 @@ func ParsePolarity(s string) (Polarity, error) {
 	case "lower_is_better", "lower is better", "lower":
 		return LowerIsBetter, nil
 	}
-	return 0, &ParseError{Package: "kpi", What: "polarity", Input: s, Expected: "higher_is_better or lower_is_better"}
+	return 0, &period.ParseError{Package: "kpi", What: "polarity", Input: s, Expected: "higher_is_better or lower_is_better"}
 }
 
 // MarshalText implements [encoding.TextMarshaler].
@@ -147,7 +148,7 @@ func ParseAggregation(s string) (Aggregation, error) {
 			return a, nil
 		}
 	}
-	return 0, &ParseError{Package: "kpi", What: "aggregation", Input: s, Expected: strings.Join(aggregationNames[1:], ", ")}
+	return 0, &period.ParseError{Package: "kpi", What: "aggregation", Input: s, Expected: strings.Join(aggregationNames[1:], ", ")}
 }
 
 // MarshalText implements [encoding.TextMarshaler].

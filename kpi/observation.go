@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // An Observation is what was reported for one indicator in one period: a
@@ -53,7 +55,7 @@ func parseFigure(s string) (Written, error) {
 		return Written{}, err
 	}
 	if w.Comparison != Unstated {
-		return Written{}, &ParseError{Package: "kpi", What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
+		return Written{}, &period.ParseError{Package: "kpi", What: "figure", Input: s, Expected: "a figure with no comparison, such as 88.89 or 95.8%"}
 	}
 	return w, nil
 }
@@ -70,7 +72,7 @@ func (d Definition) ParseFigure(s string) (Observation, error) {
 	}
 	if m := d.data().spec.Measure; !m.TakesUnit(w.Unit) {
 		u := m.Unit
-		return Observation{}, &ParseError{Package: "kpi", What: "figure", Input: s, Expected: "a figure in " + u.String(),
+		return Observation{}, &period.ParseError{Package: "kpi", What: "figure", Input: s, Expected: "a figure in " + u.String(),
 			Err: fmt.Errorf("it is in %s, but %s is measured in %s", w.Unit, d.data().spec.Ref, u)}
 	}
 	return Figure(w.Value), nil

@@ -41,7 +41,7 @@ func ParsePartsRule(s string) (PartsRule, error) {
 			return PartsRule(i), nil
 		}
 	}
-	return 0, &ParseError{Package: "kpi", What: "parts rule", Input: s, Expected: "all or worst"}
+	return 0, &period.ParseError{Package: "kpi", What: "parts rule", Input: s, Expected: "all or worst"}
 }
 
 // A PartResult is the result of one part of a KPI made of parts, under

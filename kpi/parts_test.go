@@ -61,7 +61,7 @@ func TestCombine(t *testing.T) {
 }
 
 // FuzzParsePartsRule: a rule it reads writes back as a name it reads to the
-// same rule, not minding case; anything else is a *kpi.ParseError that
+// same rule, not minding case; anything else is a *period.ParseError that
 // quotes at most an excerpt.
 func FuzzParsePartsRule(f *testing.F) {
 	for _, s := range []string{"all", "worst", "ALL", " worst ", "", "any", "all parts"} {
@@ -70,7 +70,7 @@ func FuzzParsePartsRule(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := kpi.ParsePartsRule(s)
 		if err != nil {
-			var pe *kpi.ParseError
+			var pe *period.ParseError
 			if !errors.As(err, &pe) || len(err.Error()) > 300 {
 				t.Fatalf("%.40q: %T %.100v", s, err, err)
 			}

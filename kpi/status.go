@@ -3,6 +3,8 @@ package kpi
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A Status is a result's place on the status ladder. Programs reason on these
@@ -58,7 +60,7 @@ func ParseStatus(s string) (Status, error) {
 	case "for_information", "for_info", "data_only":
 		return Info, nil
 	}
-	return 0, &ParseError{Package: "kpi", What: "status", Input: s, Expected: strings.Join(statusNames[1:], ", ")}
+	return 0, &period.ParseError{Package: "kpi", What: "status", Input: s, Expected: strings.Join(statusNames[1:], ", ")}
 }
 
 // IsPerformance reports whether s rates a figure: exceeded to failed.

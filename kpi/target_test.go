@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/kpiregime/kpiregime/kpi"
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // TestParseTargetKeepsItsWords: a target keeps the words it was written in
@@ -33,7 +34,7 @@ func TestParseTargetKeepsItsWords(t *testing.T) {
 	assert.True(t, a.Equal(b))
 	assert.False(t, a.Equal(kpi.Written{Value: b.Value, Unit: kpi.Percent, Comparison: kpi.Below}))
 	_, err := kpi.ParseTarget("lots")
-	var pe *kpi.ParseError
+	var pe *period.ParseError
 	assert.ErrorAs(t, err, &pe)
 }
 

@@ -44,7 +44,7 @@ func ParseEarlier(s string) (Earlier, error) {
 	case "same_period_last_year", "last_year", "year_before", "same_period_a_year_before":
 		return SamePeriodLastYear, nil
 	}
-	return 0, &ParseError{Package: "kpi", What: "earlier period", Input: s, Expected: "previous_period or same_period_last_year"}
+	return 0, &period.ParseError{Package: "kpi", What: "earlier period", Input: s, Expected: "previous_period or same_period_last_year"}
 }
 
 // MarshalText implements [encoding.TextMarshaler].

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/period"
 )
 
 // A Comparison says how a written target compares: "< 5%" is Below, "Not
@@ -231,13 +233,13 @@ var unitWords = []struct {
 // The value keeps its written places (100.00 stays 100.00). A decimal
 // comma (95,8) is an error, not a thousands separator; commas are accepted
 // only between groups of three digits (£4,210.50). Bad text is a
-// [*ParseError] that quotes it.
+// [*period.ParseError] that quotes it.
 //
 // [ParseTarget] reads a target so, keeping its words.
 func ParseWritten(s string) (Written, error) {
 	w, err := parseWritten(s)
 	if err != nil {
-		return Written{}, &ParseError{Package: "kpi", What: "value", Input: s, Expected: writtenForms, Err: err}
+		return Written{}, &period.ParseError{Package: "kpi", What: "value", Input: s, Expected: writtenForms, Err: err}
 	}
 	return w, nil
 }

@@ -73,7 +73,7 @@ func TestParseWrittenErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			_, err := kpi.ParseWritten(tt.in)
-			var pe *kpi.ParseError
+			var pe *period.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, tt.in, pe.Input)
 			assert.ErrorContains(t, err, tt.cause)
@@ -271,7 +271,7 @@ func TestWrittenFormErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			_, err := kpi.ParseWritten(tt.in)
-			var pe *kpi.ParseError
+			var pe *period.ParseError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, tt.in, pe.Input)
 			assert.ErrorContains(t, err, tt.cause)

@@ -15,8 +15,8 @@ var ErrOutOfRange = errors.New("out of range")
 // an error wrapping [ErrOutOfRange] for 2016-02-30).
 //
 // It is the one parse error of the library, modelled on [time.ParseError]:
-// the parsers of kpi, regime and period/ukholiday return it too (kpi.ParseError
-// is this type), so a single errors.As target catches text any of them could
+// the parsers of kpi, regime, period/worktime and period/ukholiday return it
+// too, so a single errors.As target catches text any of them could
 // not read. Package names the parser's package when it is not period.
 type ParseError struct {
 	What     string // what was being parsed: "date", "month", "label", "frequency", "unit", "rounding"
