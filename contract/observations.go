@@ -379,7 +379,7 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 	}
 
 	lastLine := 1
-	var out []regime.Observation
+	var out collected
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -421,10 +421,43 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 		at := rowAt{file: file, line: line, dated: cols[colReportedOn] != 0}
 		bad := func(col, format string, args ...any) { report(line, col, format, args...) }
 		if o, ok := rd.take(at, func(name string) string { return field(rec, name) }, bad); ok {
-			out = append(out, o)
+			out.add(o)
 		}
 	}
-	return done(out)
+	return done(out.all())
+}
+
+// collected gathers the observations of a return in chunks, so that a
+// return of a million rows is copied once, into a slice of its size, not
+// again each time a growing slice outgrows its array.
+type collected struct {
+	full [][]regime.Observation
+	cur  []regime.Observation
+	n    int
+}
+
+func (c *collected) add(o regime.Observation) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]regime.Observation, 0, min(max(64, c.n), 1<<14))
+	}
+	c.cur = append(c.cur, o)
+	c.n++
+}
+
+// all returns the observations in the order added; nil if none.
+func (c *collected) all() []regime.Observation {
+	if len(c.full) == 0 {
+		return c.cur
+	}
+	out := make([]regime.Observation, 0, c.n)
+	for i, ch := range c.full {
+		out = append(out, ch...)
+		c.full[i] = nil // each chunk may go as soon as it is copied
+	}
+	return append(out, c.cur...)
 }
 
 // rowAt is where a row of a return is: its file and line, and, for a row of
@@ -572,6 +605,11 @@ func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, f
 			fail(colPeriod, "no regime of the contract is in force in %s", m.Label(period.Short))
 		} else if o.KPI != "" {
 			d, known := r.KPI(o.KPI)
+			if known && d.Ref() == o.KPI {
+				// The definition's copy, not one that keeps the row's
+				// text alive.
+				o.KPI = d.Ref()
+			}
 			monthly := known && d.Frequency().Months() == 1
 			if !known {
 				fail(colKPI, "no KPI %s in regime %s %s%s", problems.Quote(o.KPI), r.Name(), r.Version(), nearestRef(o.KPI, r))
