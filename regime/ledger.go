@@ -109,6 +109,9 @@ type trackState struct {
 	fails    []bool       // whether each measurement period counted as a failure
 	rows     []rowRef     // each measurement period's row, for trends
 	owed     []heldCredit // credits the KPI may still earn back ([EarnBack])
+	// kept is the result of the latest row, where its month's rows were
+	// let go ([runner.letGo]).
+	kept kpi.Result
 }
 
 // Run runs the ledger of a single regime: see [History.Run].
@@ -155,7 +158,11 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 	if _, ok := h.At(start); ok && (first.IsZero() || start.Before(first)) {
 		first = start
 	}
-	l, err := h.run(in, first, last, keep)
+	// Only p's scorecard is read: the rows of months before it, and before
+	// the views a year and a period before it that its comparisons read,
+	// can go once the ledger has run past the months its trends look back
+	// to.
+	l, err := h.run(in, first, last, keep, p.FirstMonth().AddMonths(-max(p.NumMonths(), 12)-2))
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +254,7 @@ func (e *MissingChargeError) Error() string {
 // ([*MissingChargeError]). The order of the input does not matter.
 func (h History) Run(in Input) (*Ledger, error) {
 	first, last, keep := scan(in.Observations, in.Through)
-	return h.run(in, first, last, keep)
+	return h.run(in, first, last, keep, period.Month{})
 }
 
 // run is Run with the first month an observation covers and the last month
@@ -256,15 +263,15 @@ func (h History) Run(in Input) (*Ledger, error) {
 // reads the version of each figure in force as at in.AsAt, and, where
 // there are restatements, completes the ledger with them
 // ([Ledger.restate]).
-func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Ledger, error) {
+func (h History) run(in Input, first, dataLast period.Month, keep []int32, keepFrom period.Month) (*Ledger, error) {
 	if !dated(in.Observations) {
-		return h.runAt(in, first, dataLast, keep, nil)
+		return h.runAt(in, first, dataLast, keep, nil, keepFrom)
 	}
 	chosen, vs, err := chooseVersions(in.Observations, keep, in.AsAt)
 	if err != nil {
 		return nil, err
 	}
-	l, err := h.runAt(in, first, dataLast, chosen, vs)
+	l, err := h.runAt(in, first, dataLast, chosen, vs, period.Month{})
 	if err != nil || len(vs.restatements) == 0 || len(l.months) == 0 {
 		return l, err
 	}
@@ -275,7 +282,7 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 		if err != nil {
 			return nil, err
 		}
-		return h.runAt(at, first, dataLast, c, v)
+		return h.runAt(at, first, dataLast, c, v, period.Month{})
 	})
 	if err != nil {
 		return nil, err
@@ -284,8 +291,12 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 }
 
 // runAt is run reading the observations keep lists, whose restated figures'
-// versions are vs (nil if none).
-func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs *versions) (*Ledger, error) {
+// versions are vs (nil if none). Where keepFrom is not zero, only the rows
+// of the months from keepFrom on are read once the ledger has run: those
+// of earlier months are let go as soon as no trend can look back to them,
+// so that a long ledger run for one view holds a few months' rows, not all
+// of them.
+func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs *versions, keepFrom period.Month) (*Ledger, error) {
 	if len(h.regimes) == 0 {
 		return nil, errors.New("regime: a history with no regimes")
 	}
@@ -306,7 +317,7 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 	if err := h.checkYears(first, through); err != nil {
 		return nil, err
 	}
-	run := &runner{l: l, in: in, tracks: make([]trackState, k)}
+	run := &runner{l: l, in: in, tracks: make([]trackState, k), keepFrom: keepFrom}
 	if h.hasIncentives() {
 		run.bonusPaid, run.deducted = map[fundKey]decimal.Decimal{}, map[fundKey]decimal.Decimal{}
 	}
@@ -466,11 +477,36 @@ func (run *runner) months(first, through period.Month) error {
 			return err
 		}
 		l.months = append(l.months, mo)
+		run.letGo(m.AddMonths(-lookBack))
 		if r != nil {
 			prev = r
 		}
 	}
 	return nil
+}
+
+// lookBack is how many months before the month being rated a trend or a
+// comparison may read a row of, but for a KPI's previous measurement
+// period ([runner.earlierRows]): the same period a year before, rated
+// within the fourteen months before, and one more.
+const lookBack = 15
+
+// letGo lets go of the rows of month m, where the run's keepFrom says
+// they will not be read, keeping for each KPI whose latest row is there
+// that row's result, which its next trend reads.
+func (run *runner) letGo(m period.Month) {
+	l := run.l
+	k := m.Sub(l.first)
+	if run.keepFrom.IsZero() || !m.Before(run.keepFrom) || k < 0 || l.months[k].rows == nil {
+		return
+	}
+	for t := range run.tracks {
+		tr := &run.tracks[t]
+		if n := len(tr.rows); n > 0 && int(tr.rows[n-1].month) == k {
+			tr.kept = l.months[k].rows[tr.rows[n-1].row].Result
+		}
+	}
+	l.months[k].rows, l.months[k].meta = nil, nil
 }
 
 // checkObservations reports the observations with no month or period
@@ -521,9 +557,12 @@ type runner struct {
 	opened []openedCredit
 	// updateOrder is the order of the plan updates (by date), and
 	// nextUpdate the first not yet applied.
-	updateOrder         []int
-	nextUpdate          int
-	earned              map[period.Month]decimal.Decimal
+	updateOrder []int
+	nextUpdate  int
+	earned      map[period.Month]decimal.Decimal
+	// keepFrom, if not zero, is the first month whose rows are read once
+	// the run is done ([runner.letGo]).
+	keepFrom            period.Month
 	bonusPaid, deducted map[fundKey]decimal.Decimal
 	heldBalance         decimal.Decimal
 }
@@ -1077,10 +1116,10 @@ func isRange(o kpi.Observation) bool {
 func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
 	prev, year, okPrev, okYear := run.earlierRows(t, m, row.Period, d)
 	if okPrev {
-		row.Trend, row.HasTrend = kpi.TrendOf(run.resultAt(mo, m, prev), res)
+		row.Trend, row.HasTrend = kpi.TrendOf(run.resultAt(mo, m, t, prev), res)
 	}
 	if okYear {
-		row.TrendYear, row.HasTrendYear = kpi.TrendOf(run.resultAt(mo, m, year), res)
+		row.TrendYear, row.HasTrendYear = kpi.TrendOf(run.resultAt(mo, m, t, year), res)
 	}
 	tr := &run.tracks[t]
 	k := int32(m.Sub(run.l.first))
@@ -1093,21 +1132,24 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 func (run *runner) earlier(mo *monthEntry, t int, m period.Month, p period.Period, d kpi.Definition) (prev, year kpi.Result) {
 	pr, yr, okPrev, okYear := run.earlierRows(t, m, p, d)
 	if okPrev {
-		prev = run.resultAt(mo, m, pr)
+		prev = run.resultAt(mo, m, t, pr)
 	}
 	if okYear {
-		year = run.resultAt(mo, m, yr)
+		year = run.resultAt(mo, m, t, yr)
 	}
 	return prev, year
 }
 
-// resultAt returns the result of the row ref, in month m's entry mo where
-// it is in m.
-func (run *runner) resultAt(mo *monthEntry, m period.Month, ref rowRef) kpi.Result {
+// resultAt returns the result of track t's row ref, in month m's entry mo
+// where it is in m.
+func (run *runner) resultAt(mo *monthEntry, m period.Month, t int, ref rowRef) kpi.Result {
 	if ref.month == int32(m.Sub(run.l.first)) {
 		return mo.rows[ref.row].Result
 	}
-	return run.l.months[ref.month].rows[ref.row].Result
+	if e := &run.l.months[ref.month]; e.rows != nil {
+		return e.rows[ref.row].Result
+	}
+	return run.tracks[t].kept // the latest row, whose month's rows were let go
 }
 
 // earlierRows finds track t's rows of its previous measurement period and
