@@ -28,7 +28,7 @@ func TestScoreOfLongLedger(t *testing.T) {
 		in.Observations = append(in.Observations, mi.Observations...)
 		in.Charges[m] = mi.Charges[m]
 	}
-	last := start.AddMonths(199) // November 2016
+	last := start.AddMonths(199)                                         // November 2016
 	q := period.Must(period.Must(period.FinancialYear(2016)).Quarter(2)) // Q2 2016/17: July to September 2016
 	ytd, err := period.Must(period.FinancialYear(2016)).ToDate(last)
 	require.NoError(t, err)
