@@ -405,8 +405,17 @@ func (f *csvReturn) readHeader() bool {
 func (rd *returnReader) readRows(f *csvReturn) ([]regime.Observation, error) {
 	lastLine := 1
 	var out collected
+	// The row being read, which the functions that read its fields and
+	// report its problems see: made once, not for each row.
+	var (
+		rec  []string
+		line int
+	)
+	bad := func(col, format string, args ...any) { f.report(line, col, format, args...) }
+	field := func(name string) string { return f.field(rec, name) }
 	for {
-		rec, err := f.cr.Read()
+		var err error
+		rec, err = f.cr.Read()
 		if err == io.EOF {
 			break
 		}
@@ -419,7 +428,7 @@ func (rd *returnReader) readRows(f *csvReturn) ([]regime.Observation, error) {
 			}
 			continue
 		}
-		line, _ := f.cr.FieldPos(0)
+		line, _ = f.cr.FieldPos(0)
 		lastLine = line
 		if allEmpty(rec) {
 			continue // a blank line
@@ -429,8 +438,7 @@ func (rd *returnReader) readRows(f *csvReturn) ([]regime.Observation, error) {
 			continue
 		}
 		at := rowAt{file: f.file, line: line, dated: f.cols[colReportedOn] != 0}
-		bad := func(col, format string, args ...any) { f.report(line, col, format, args...) }
-		if o, ok := rd.take(at, func(name string) string { return f.field(rec, name) }, bad); ok {
+		if o, ok := rd.take(at, field, bad); ok {
 			out.add(o)
 		}
 	}
@@ -542,10 +550,7 @@ func (v fileLine) where(file string) string {
 // across rows (a duplicate, or a restatement with a later reported_on).
 // bad reports a problem with a column of the row.
 func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
-	warn := func(col, format string, args ...any) {
-		rd.warnings = append(rd.warnings, Warning{File: at.file, Line: at.line, Column: col, Cell: at.cell(col), Msg: fmt.Sprintf(format, args...)})
-	}
-	o, ok := rd.readRow(field, bad, warn)
+	o, ok := rd.readRow(at, field, bad)
 	if !ok {
 		return o, false
 	}
@@ -580,13 +585,20 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 // where to report its problems (bad) and likely mistakes (warn), and what
 // was read so far; ok is false once it has a problem.
 type rowReader struct {
-	rd        *returnReader
-	field     func(string) string
-	bad, warn func(col, format string, args ...any)
-	ok        bool
-	o         regime.Observation
-	label     period.Period // the period the row is for
-	def       kpi.Definition
+	rd    *returnReader
+	at    rowAt
+	field func(string) string
+	bad   func(col, format string, args ...any)
+	ok    bool
+	o     regime.Observation
+	label period.Period // the period the row is for
+	def   kpi.Definition
+}
+
+// warn records a likely mistake in column col of the row.
+func (r *rowReader) warn(col, format string, args ...any) {
+	at := &r.at
+	r.rd.warnings = append(r.rd.warnings, Warning{File: at.file, Line: at.line, Column: col, Cell: at.cell(col), Msg: fmt.Sprintf(format, args...)})
 }
 
 // fail reports a problem with column col of the row.
@@ -595,10 +607,11 @@ func (r *rowReader) fail(col, format string, args ...any) {
 	r.ok = false
 }
 
-// readRow reads one row, reporting its problems; ok is false if it had any.
-// field gives the text of a column of the row ("" where it has none).
-func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, format string, args ...any)) (regime.Observation, bool) {
-	r := &rowReader{rd: rd, field: field, bad: bad, warn: warn, ok: true}
+// readRow reads one row, at at, reporting its problems; ok is false if it
+// had any. field gives the text of a column of the row ("" where it has
+// none).
+func (rd *returnReader) readRow(at rowAt, field func(string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
+	r := &rowReader{rd: rd, at: at, field: field, bad: bad, ok: true}
 	r.o.KPI = field(colKPI)
 	if r.o.KPI == "" {
 		r.fail(colKPI, "the KPI reference is empty")
