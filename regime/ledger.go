@@ -109,9 +109,6 @@ type trackState struct {
 	fails    []bool       // whether each measurement period counted as a failure
 	rows     []rowRef     // each measurement period's row, for trends
 	owed     []heldCredit // credits the KPI may still earn back ([EarnBack])
-	// kept is the result of the latest row, where its month's rows were
-	// let go ([runner.letGo]).
-	kept kpi.Result
 }
 
 // Run runs the ledger of a single regime: see [History.Run].
@@ -500,10 +497,13 @@ func (run *runner) letGo(m period.Month) {
 	if run.keepFrom.IsZero() || !m.Before(run.keepFrom) || k < 0 || l.months[k].rows == nil {
 		return
 	}
+	if run.kept == nil {
+		run.kept = make([]kpi.Result, len(run.tracks))
+	}
 	for t := range run.tracks {
 		tr := &run.tracks[t]
 		if n := len(tr.rows); n > 0 && int(tr.rows[n-1].month) == k {
-			tr.kept = l.months[k].rows[tr.rows[n-1].row].Result
+			run.kept[t] = l.months[k].rows[tr.rows[n-1].row].Result
 		}
 	}
 	l.months[k].rows, l.months[k].meta = nil, nil
@@ -559,12 +559,14 @@ type runner struct {
 	// nextUpdate the first not yet applied.
 	updateOrder []int
 	nextUpdate  int
-	earned      map[period.Month]decimal.Decimal
-	// keepFrom, if not zero, is the first month whose rows are read once
-	// the run is done ([runner.letGo]).
-	keepFrom            period.Month
+	earned              map[period.Month]decimal.Decimal
 	bonusPaid, deducted map[fundKey]decimal.Decimal
 	heldBalance         decimal.Decimal
+	// keepFrom, if not zero, is the first month whose rows are read once
+	// the run is done ([runner.letGo]); kept, by track, the result of the
+	// latest row where its month's rows were let go (nil until some are).
+	keepFrom period.Month
+	kept     []kpi.Result
 }
 
 // month scores month m under regime r (nil where none is in force).
@@ -1149,7 +1151,7 @@ func (run *runner) resultAt(mo *monthEntry, m period.Month, t int, ref rowRef) k
 	if e := &run.l.months[ref.month]; e.rows != nil {
 		return e.rows[ref.row].Result
 	}
-	return run.tracks[t].kept // the latest row, whose month's rows were let go
+	return run.kept[t] // the latest row, whose month's rows were let go
 }
 
 // earlierRows finds track t's rows of its previous measurement period and
