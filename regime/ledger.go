@@ -557,8 +557,8 @@ type runner struct {
 	opened []openedCredit
 	// updateOrder is the order of the plan updates (by date), and
 	// nextUpdate the first not yet applied.
-	updateOrder []int
-	nextUpdate  int
+	updateOrder         []int
+	nextUpdate          int
 	earned              map[period.Month]decimal.Decimal
 	bonusPaid, deducted map[fundKey]decimal.Decimal
 	heldBalance         decimal.Decimal
