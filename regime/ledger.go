@@ -1116,7 +1116,11 @@ func isRange(o kpi.Observation) bool {
 // and the same period a year before, and records the row as the KPI's
 // latest; the row is to be mo.rows[len(mo.rows)], in month m.
 func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
+	// A row of a month before keepFrom is never shown: its trends are not
+	// worked out.
+	shown := run.keepFrom.IsZero() || !m.Before(run.keepFrom)
 	prev, year, okPrev, okYear := run.earlierRows(t, m, row.Period, d)
+	okPrev, okYear = okPrev && shown, okYear && shown
 	if okPrev {
 		row.Trend, row.HasTrend = kpi.TrendOf(run.resultAt(mo, m, t, prev), res)
 	}
