@@ -243,30 +243,28 @@ type returnReader struct {
 	warnings []Warning
 }
 
-// earlier returns where a version of k reported on day on was already
-// given.
-func (rd *returnReader) earlier(k obsKey, on period.Date) (fileLine, bool) {
-	if first, ok := rd.seen[k]; ok && first.on == on {
+// record records version v of k, unless a version reported on the same
+// day was already given: then it returns where (dup), and records nothing.
+// The first version of each costs one look-up and one insertion.
+func (rd *returnReader) record(k obsKey, v fileLine) (prev fileLine, dup bool) {
+	first, ok := rd.seen[k]
+	if !ok {
+		rd.seen[k] = v
+		return fileLine{}, false
+	}
+	if first.on == v.on {
 		return first, true
 	}
-	for _, v := range rd.more[k] {
-		if v.on == on {
-			return v, true
+	for _, w := range rd.more[k] {
+		if w.on == v.on {
+			return w, true
 		}
-	}
-	return fileLine{}, false
-}
-
-// add records a version of k.
-func (rd *returnReader) add(k obsKey, v fileLine) {
-	if _, ok := rd.seen[k]; !ok {
-		rd.seen[k] = v
-		return
 	}
 	if rd.more == nil {
 		rd.more = map[obsKey][]fileLine{}
 	}
 	rd.more[k] = append(rd.more[k], v)
+	return fileLine{}, false
 }
 
 func (rr ReturnReader) reader() *returnReader {
@@ -557,9 +555,13 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 	p := o.For()
 	k := obsKey{o.KPI, p.Start(), p.End()}
 	o.Source = regime.Source{File: at.file, Sheet: at.sheet, Line: at.line}
+	place := ""
+	if at.cells != nil {
+		place = at.cell(colValue)
+	}
 	// A second row for a KPI's period is a restatement only where the
 	// two are reported on different days; otherwise it is a duplicate.
-	if prev, dup := rd.earlier(k, o.ReportedOn); dup {
+	if prev, dup := rd.record(k, fileLine{at.file, at.line, place, o.ReportedOn}); dup {
 		where := prev.where(at.file)
 		switch {
 		case !o.ReportedOn.IsZero():
@@ -573,11 +575,6 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 		}
 		return o, false
 	}
-	place := ""
-	if at.cells != nil {
-		place = at.cell(colValue)
-	}
-	rd.add(k, fileLine{at.file, at.line, place, o.ReportedOn})
 	return o, true
 }
 
