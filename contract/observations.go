@@ -982,6 +982,9 @@ func wholeCount(s string) (int64, error) {
 	bad := func() error {
 		return fmt.Errorf("%s is not a whole number of zero or more below 10^%d", problems.Quote(s), most)
 	}
+	if n, ok := digits(s, most); ok {
+		return n, nil // the common case, read without a decimal
+	}
 	if len(s) > most+1 || strings.ContainsAny(s, "eE") {
 		return 0, bad() // not parsed: a long number costs time with the square of its digits
 	}
@@ -990,6 +993,22 @@ func wholeCount(s string) (int64, error) {
 		return 0, bad()
 	}
 	return v.IntPart(), nil
+}
+
+// digits reads s where it is 1 to most decimal digits and nothing else
+// (most at most 18, so that it fits an int64); ok is false otherwise.
+func digits(s string, most int) (n int64, ok bool) {
+	if len(s) == 0 || len(s) > most {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
 }
 
 // fractionSlip warns of a percentage given as a fraction: a figure of at
