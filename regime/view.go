@@ -1,7 +1,6 @@
 package regime
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -68,7 +67,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		return nil, err
 	}
 	rail := isRail(p)
-	sc := &Scorecard{Period: p, AsAt: l.asAt}
+	sc := &Scorecard{Period: p, AsAt: l.asAt, Currency: l.Currency()}
 	if len(span) == 0 {
 		return nil, fmt.Errorf("regime: no period of %s ends within the months scored, %s", p.Label(period.Short), l.Months())
 	}
@@ -207,7 +206,7 @@ func remedyNote(m period.Month, mo *monthEntry) string {
 		return fmt.Sprintf("%s, none over the baseline of %s", head, mo.baseline)
 	}
 	var b noteBuf
-	writePounds(&b, mo.remedy)
+	writeMoney(&b, mo.regime.spec.Currency, mo.remedy)
 	return fmt.Sprintf("%s, %s over the baseline of %s: %s", head, mo.over, mo.baseline, b.String())
 }
 
@@ -429,7 +428,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	defer func() { sc.meas, sc.entries = v.meas[:0], v.entries[:0] }()
 	money := &sc.money
 	money.Reset()
-	v.gather(&row, own, money)
+	v.gather(&row, own, money, r.spec.Currency)
 	if row.Versions == nil {
 		row.Versions = r.versions
 	}
@@ -469,8 +468,8 @@ type viewParts struct {
 }
 
 // gather reads a track's rows into v and adds their money (written in
-// money), moves and versions to row.
-func (v *viewParts) gather(row *Row, own []viewRef, money *noteBuf) {
+// money, in currency c), moves and versions to row.
+func (v *viewParts) gather(row *Row, own []viewRef, money *noteBuf, c Currency) {
 	for _, ref := range own {
 		mr := ref.row
 		if mr.Restated() {
@@ -529,7 +528,7 @@ func (v *viewParts) gather(row *Row, own []viewRef, money *noteBuf) {
 			money.WriteString(", ")
 			writePoints(money, mr.Points)
 			money.WriteString(", ")
-			writePounds(money, mr.Credit)
+			writeMoney(money, c, mr.Credit)
 		}
 	}
 }
@@ -742,37 +741,9 @@ func writePoints(b *noteBuf, v decimal.Decimal) {
 // exponent 0, so that comparing whole numbers with them rescales nothing.
 var maxSmall, minSmall = decimal.NewFromInt(1e15), decimal.NewFromInt(-1e15)
 
-// writePounds writes money as a report does: £2,000.00, -£15.50.
-func writePounds(b *noteBuf, v decimal.Decimal) {
-	var buf [40]byte
-	var txt []byte
-	if p := v.Shift(2); p.Exponent() == 0 && p.Cmp(maxSmall) < 0 && p.Cmp(minSmall) > 0 {
-		// Whole pence, as credits are: written without big numbers.
-		c := p.IntPart()
-		if c < 0 {
-			b.writeByte('-')
-			c = -c
-		}
-		txt = strconv.AppendInt(buf[:0], c/100, 10)
-		txt = append(txt, '.', byte('0'+c%100/10), byte('0'+c%10))
-	} else {
-		txt = append(buf[:0], v.StringFixed(2)...)
-		if txt[0] == '-' {
-			b.writeByte('-')
-			txt = txt[1:]
-		}
-	}
-	b.WriteString("£")
-	whole, pence, _ := bytes.Cut(txt, []byte("."))
-	for i := 0; i < len(whole); i++ {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.writeByte(',')
-		}
-		b.writeByte(whole[i])
-	}
-	b.writeByte('.')
-	b.Write(pence)
-}
+// writeMoney writes money in currency c as a report does: £2,000.00,
+// -£15.50 ([Currency.AppendFormat]).
+func writeMoney(b *noteBuf, c Currency, v decimal.Decimal) { *b = c.AppendFormat(*b, v) }
 
 // writeLabel writes a period's short label, a month's without building a
 // string of its own ("Apr-16").
