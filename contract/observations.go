@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -995,20 +996,14 @@ func wholeCount(s string) (int64, error) {
 	return v.IntPart(), nil
 }
 
-// digits reads s where it is 1 to most decimal digits and nothing else
-// (most at most 18, so that it fits an int64); ok is false otherwise.
+// digits reads s where it is 1 to most ASCII decimal digits and nothing
+// else (most at most 18, so that it fits an int64); ok is false otherwise.
 func digits(s string, most int) (n int64, ok bool) {
-	if len(s) == 0 || len(s) > most {
+	if len(s) == 0 || len(s) > most || strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
 		return 0, false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	return n, true
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
 }
 
 // fractionSlip warns of a percentage given as a fraction: a figure of at
