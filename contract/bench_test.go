@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kpiregime/kpiregime/contract"
+	"github.com/kpiregime/kpiregime/internal/scalegen"
 	"github.com/kpiregime/kpiregime/period"
 )
 
@@ -112,4 +113,50 @@ func TestLoadAndScoreFiles(t *testing.T) {
 	if sc.Summary.OnTarget == 0 || sc.Summary.OnTarget == 50 {
 		t.Fatalf("the figures should give a mix of statuses: %d of 50 on target", sc.Summary.OnTarget)
 	}
+}
+
+// BenchmarkMillionRows is .ci/scale's measurement as a benchmark: decode
+// the contract of 2,500 KPIs, read the return of 1,000,000 rows (every KPI
+// for 400 months from April 1990, half counts and half figures; about
+// 23.5 MB) and score its last month, July 2023. The reference in the same
+// run splits the same CSV into fields with encoding/csv's ReadAll, as
+// BenchmarkLoadAndScore's does.
+func BenchmarkMillionRows(b *testing.B) {
+	const kpis, months = 2500, 400
+	y := scalegen.Contract(kpis)
+	var buf bytes.Buffer
+	last, err := scalegen.WriteReturn(&buf, kpis, months)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.Run("load-and-score", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c, err := contract.Decode(bytes.NewReader(y), "scale.yaml", contract.YAML)
+			if err != nil {
+				b.Fatal(err)
+			}
+			obs, err := contract.ReadObservations(bytes.NewReader(data), "scale.csv", c)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sc, err := c.Score(obs, last.Period())
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(sc.Rows) != kpis {
+				b.Fatalf("%d rows", len(sc.Rows))
+			}
+		}
+	})
+	b.Run("reference-csv-fields-only", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil || len(recs) != kpis*months+1 {
+				b.Fatal(err, len(recs))
+			}
+		}
+	})
 }

@@ -165,7 +165,7 @@ func TestBrokenContractFiles(t *testing.T) {
 		{"a status misspelt in the points", "contract.yaml", edit(26, "          points: {missed: 1, detrimental: 2, failed: 3}"),
 			[]string{`contract.yaml:26: regimes[0].kpis[0].bands.points[detrimental]: cannot read "detrimental" as a status (want exceeded, met, tolerance, missed, detriment, failed, not_due, no_data, not_measurable, excluded, info)`}},
 		{"relief for a KPI the regime does not have", "contract.yaml", insert(35, "    relief:", "      - {kind: exclusion, kpi: \"99\", from: 2016-06, reason: System migration}"),
-			[]string{`contract.yaml:37: regimes[0].relief[0].kpi: no indicator "99" in the regime (it has 3, R&B-K-001)`}},
+			[]string{`contract.yaml:37: regimes[0].relief[0].kpi: no KPI "99" in the regime (it has 3, R&B-K-001)`}},
 		{"a credit rule misspelt", "contract.yaml", edit(37, "      - type: point"),
 			[]string{`contract.yaml:37: regimes[0].credits[0].type: unknown credit rule "point" (want points, shortfall, fixed or at_risk)`}},
 		{"an escalation rule with a field it does not take", "contract.yaml", edit(41, "        rule: consecutive"),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/parallel"
 	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
@@ -560,6 +561,32 @@ func (p *Portfolio) Contract(id string) (*Contract, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Score scores period per of each contract of the portfolio from its
+// return (returns[id]; a contract with none is scored from no figures), as
+// [Contract.Score] scores one, the contracts concurrently on all cores (up
+// to runtime.GOMAXPROCS at once). The scorecards come in the portfolio's
+// order, each the one [Contract.Score] gives: a contract's scorecard
+// depends on nothing but its contract and its return, so the result is the
+// same as scoring them one after another.
+//
+// Where contracts fail, the error joins each one's, in the portfolio's
+// order, naming the contract; a failed contract's scorecard is nil, and
+// the others are still scored.
+func (p *Portfolio) Score(returns map[string][]regime.Observation, per period.Period) ([]*regime.Scorecard, error) {
+	out := make([]*regime.Scorecard, len(p.contracts))
+	errs := make([]error, len(p.contracts))
+	parallel.Each(len(p.contracts), func(i int) {
+		c := p.contracts[i]
+		sc, err := c.Score(returns[c.ID()], per)
+		if err != nil {
+			errs[i] = fmt.Errorf("contracts[%d] (%s): %w", i, c.ID(), err)
+			return
+		}
+		out[i] = sc
+	})
+	return out, errors.Join(errs...)
 }
 
 // wrapped is an error that says it in the contract's terms, and unwraps to

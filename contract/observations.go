@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -243,30 +244,28 @@ type returnReader struct {
 	warnings []Warning
 }
 
-// earlier returns where a version of k reported on day on was already
-// given.
-func (rd *returnReader) earlier(k obsKey, on period.Date) (fileLine, bool) {
-	if first, ok := rd.seen[k]; ok && first.on == on {
+// record records version v of k, unless a version reported on the same
+// day was already given: then it returns where (dup), and records nothing.
+// The first version of each costs one look-up and one insertion.
+func (rd *returnReader) record(k obsKey, v fileLine) (prev fileLine, dup bool) {
+	first, ok := rd.seen[k]
+	if !ok {
+		rd.seen[k] = v
+		return fileLine{}, false
+	}
+	if first.on == v.on {
 		return first, true
 	}
-	for _, v := range rd.more[k] {
-		if v.on == on {
-			return v, true
+	for _, w := range rd.more[k] {
+		if w.on == v.on {
+			return w, true
 		}
-	}
-	return fileLine{}, false
-}
-
-// add records a version of k.
-func (rd *returnReader) add(k obsKey, v fileLine) {
-	if _, ok := rd.seen[k]; !ok {
-		rd.seen[k] = v
-		return
 	}
 	if rd.more == nil {
 		rd.more = map[obsKey][]fileLine{}
 	}
 	rd.more[k] = append(rd.more[k], v)
+	return fileLine{}, false
 }
 
 func (rr ReturnReader) reader() *returnReader {
@@ -313,118 +312,199 @@ func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, er
 	cr := csv.NewReader(textReader(lr))
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true
-	var errs []error
-	more := 0
-	report := func(line int, col, format string, args ...any) {
-		if len(errs) >= maxErrors {
-			more++
-			return
-		}
-		errs = append(errs, &LineError{File: file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+	f := &csvReturn{file: file, cr: cr, lr: lr}
+	if !f.readHeader() {
+		return f.done(nil)
 	}
-	done := func(out []regime.Observation) ([]regime.Observation, error) {
-		if more > 0 {
-			errs = append(errs, fmt.Errorf("%s: and %d more problems", file, more))
-		}
-		if err := errors.Join(errs...); err != nil {
-			return nil, err
-		}
-		return out, nil
-	}
+	return rd.readRows(f)
+}
 
-	header, err := cr.Read()
-	if err == io.EOF {
-		report(1, "", "the file is empty: want a header line such as kpi,period,value")
-		return done(nil)
+// csvReturn is a CSV return being read: its reader, the columns its header
+// names, and the problems found so far.
+type csvReturn struct {
+	file   string
+	cr     *csv.Reader
+	lr     *limited
+	cols   map[string]int // 1-based, so that 0 means absent
+	names  []string       // the header's names: its record is reused
+	errs   []error
+	more   int // problems past maxErrors
+	closed bool
+}
+
+// report records a problem on a line of the file.
+func (f *csvReturn) report(line int, col, format string, args ...any) {
+	if len(f.errs) >= maxErrors {
+		f.more++
+		return
 	}
-	if err != nil {
-		report(csvLine(err, 1), "", "%s", csvMessage(err))
-		return done(nil)
+	f.errs = append(f.errs, &LineError{File: f.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// done returns what was read, or the problems.
+func (f *csvReturn) done(out []regime.Observation) ([]regime.Observation, error) {
+	if f.more > 0 {
+		f.errs = append(f.errs, fmt.Errorf("%s: and %d more problems", f.file, f.more))
 	}
-	if !isText(header) {
-		report(1, "", "the file is not text (it holds binary data): want a CSV file of figures")
-		return done(nil)
+	if err := errors.Join(f.errs...); err != nil {
+		return nil, err
 	}
-	if len(header) == 1 && strings.ContainsAny(header[0], "\t;") {
-		report(1, "", "the header is not comma-separated (it holds tabs or semicolons): save the file as CSV with commas")
-		return done(nil)
+	return out, nil
+}
+
+// field returns the trimmed text of column name in rec; "" where there is none.
+func (f *csvReturn) field(rec []string, name string) string {
+	if i := f.cols[name]; i > 0 && i <= len(rec) {
+		return strings.TrimSpace(rec[i-1])
 	}
-	cols := map[string]int{}
-	names := make([]string, len(header)) // the header's names: its record is reused
+	return ""
+}
+
+// readHeader reads the header line and its columns; false if it has
+// problems (reported), when no row can be read.
+func (f *csvReturn) readHeader() bool {
+	header, err := f.cr.Read()
+	switch {
+	case err == io.EOF:
+		f.report(1, "", "the file is empty: want a header line such as kpi,period,value")
+		return false
+	case err != nil:
+		f.report(csvLine(err, 1), "", "%s", csvMessage(err))
+		return false
+	case !isText(header):
+		f.report(1, "", "the file is not text (it holds binary data): want a CSV file of figures")
+		return false
+	case len(header) == 1 && strings.ContainsAny(header[0], "\t;"):
+		f.report(1, "", "the header is not comma-separated (it holds tabs or semicolons): save the file as CSV with commas")
+		return false
+	}
+	f.cols = map[string]int{}
+	f.names = make([]string, len(header))
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		names[i] = name
+		f.names[i] = name
 		switch {
 		case !contains(knownColumns, name):
-			report(1, name, "unknown column (want %s)", strings.Join(knownColumns, ", "))
-		case cols[name] != 0:
-			report(1, name, "the column is named twice")
+			f.report(1, name, "unknown column (want %s)", strings.Join(knownColumns, ", "))
+		case f.cols[name] != 0:
+			f.report(1, name, "the column is named twice")
 		default:
-			cols[name] = i + 1 // 1-based, so that 0 means absent
+			f.cols[name] = i + 1
 		}
 	}
 	for _, req := range []string{colKPI, colPeriod, colValue} {
-		if cols[req] == 0 {
-			report(1, req, "the header has no %s column", req)
+		if f.cols[req] == 0 {
+			f.report(1, req, "the header has no %s column", req)
 		}
 	}
-	if len(errs) > 0 {
-		return done(nil)
-	}
-	field := func(rec []string, name string) string {
-		if i := cols[name]; i > 0 && i <= len(rec) {
-			return strings.TrimSpace(rec[i-1])
-		}
-		return ""
-	}
+	return len(f.errs) == 0
+}
 
+// readRows reads the rows after the header.
+func (rd *returnReader) readRows(f *csvReturn) ([]regime.Observation, error) {
 	lastLine := 1
-	var out []regime.Observation
+	var out collected
+	// The row being read, which the functions that read its fields and
+	// report its problems see: made once, not for each row.
+	var (
+		rec  []string
+		line int
+	)
+	bad := func(col, format string, args ...any) { f.report(line, col, format, args...) }
+	field := func(name string) string { return f.field(rec, name) }
 	for {
-		rec, err := cr.Read()
+		var err error
+		rec, err = f.cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				if lr.over {
-					// Only this problem matters, and where the reader
-					// stopped is not a line the analyst can use.
-					return nil, &LineError{File: file, Msg: errTooLarge.Error()}
-				}
-				line := lastLine + 1
-				var ee *encodingError
-				if errors.As(err, &ee) {
-					line = ee.line // the line the decoder counted, exact
-				}
-				report(line, "", "%v", err)
-				break // a read error: nothing more can be read
+			if fatal := f.readError(err, rec, &lastLine); fatal != nil {
+				return nil, fatal
 			}
-			lastLine = pe.Line
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				report(pe.Line, "", "the row has %d fields, but the header has %d", len(rec), len(header))
-			} else {
-				report(pe.Line, "", "%s", csvMessage(err))
+			if f.closed {
+				break
 			}
 			continue
 		}
-		line, _ := cr.FieldPos(0)
+		line, _ = f.cr.FieldPos(0)
 		lastLine = line
 		if allEmpty(rec) {
 			continue // a blank line
 		}
-		if i := slices.IndexFunc(rec, func(f string) bool { return len(f) > MaxField }); i >= 0 {
-			report(line, names[i], "the field is %d characters long: a field of a return has at most %d", len(rec[i]), MaxField)
+		if i := slices.IndexFunc(rec, func(s string) bool { return len(s) > MaxField }); i >= 0 {
+			f.report(line, f.names[i], "the field is %d characters long: a field of a return has at most %d", len(rec[i]), MaxField)
 			continue
 		}
-		at := rowAt{file: file, line: line, dated: cols[colReportedOn] != 0}
-		bad := func(col, format string, args ...any) { report(line, col, format, args...) }
-		if o, ok := rd.take(at, func(name string) string { return field(rec, name) }, bad); ok {
-			out = append(out, o)
+		at := rowAt{file: f.file, line: line, dated: f.cols[colReportedOn] != 0}
+		if o, ok := rd.take(at, field, bad); ok {
+			out.add(o)
 		}
 	}
-	return done(out)
+	return f.done(out.all())
+}
+
+// readError reports an error reading a row (rec, as far as it was read)
+// after the line lastLine. A problem with the row's CSV is reported on its
+// line, and reading goes on; a read error is reported and closes the file
+// (closed); a file too large is the one error returned.
+func (f *csvReturn) readError(err error, rec []string, lastLine *int) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		if f.lr.over {
+			// Only this problem matters, and where the reader stopped is
+			// not a line the analyst can use.
+			return &LineError{File: f.file, Msg: errTooLarge.Error()}
+		}
+		line := *lastLine + 1
+		var ee *encodingError
+		if errors.As(err, &ee) {
+			line = ee.line // the line the decoder counted, exact
+		}
+		f.report(line, "", "%v", err)
+		f.closed = true // a read error: nothing more can be read
+		return nil
+	}
+	*lastLine = pe.Line
+	if errors.Is(pe.Err, csv.ErrFieldCount) {
+		f.report(pe.Line, "", "the row has %d fields, but the header has %d", len(rec), len(f.names))
+	} else {
+		f.report(pe.Line, "", "%s", csvMessage(err))
+	}
+	return nil
+}
+
+// collected gathers the observations of a return in chunks, so that a
+// return of a million rows is copied once, into a slice of its size, not
+// again each time a growing slice outgrows its array.
+type collected struct {
+	full [][]regime.Observation
+	cur  []regime.Observation
+	n    int
+}
+
+func (c *collected) add(o regime.Observation) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]regime.Observation, 0, min(max(64, c.n), 1<<14))
+	}
+	c.cur = append(c.cur, o)
+	c.n++
+}
+
+// all returns the observations in the order added; nil if none.
+func (c *collected) all() []regime.Observation {
+	if len(c.full) == 0 {
+		return c.cur
+	}
+	out := make([]regime.Observation, 0, c.n)
+	for i, ch := range c.full {
+		out = append(out, ch...)
+		c.full[i] = nil // each chunk may go as soon as it is copied
+	}
+	return append(out, c.cur...)
 }
 
 // rowAt is where a row of a return is: its file and line, and, for a row of
@@ -469,19 +549,20 @@ func (v fileLine) where(file string) string {
 // across rows (a duplicate, or a restatement with a later reported_on).
 // bad reports a problem with a column of the row.
 func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
-	warn := func(col, format string, args ...any) {
-		rd.warnings = append(rd.warnings, Warning{File: at.file, Line: at.line, Column: col, Cell: at.cell(col), Msg: fmt.Sprintf(format, args...)})
-	}
-	o, ok := rd.readRow(field, bad, warn)
+	o, ok := rd.readRow(at, field, bad)
 	if !ok {
 		return o, false
 	}
 	p := o.For()
 	k := obsKey{o.KPI, p.Start(), p.End()}
 	o.Source = regime.Source{File: at.file, Sheet: at.sheet, Line: at.line}
+	place := ""
+	if at.cells != nil {
+		place = at.cell(colValue)
+	}
 	// A second row for a KPI's period is a restatement only where the
 	// two are reported on different days; otherwise it is a duplicate.
-	if prev, dup := rd.earlier(k, o.ReportedOn); dup {
+	if prev, dup := rd.record(k, fileLine{at.file, at.line, place, o.ReportedOn}); dup {
 		where := prev.where(at.file)
 		switch {
 		case !o.ReportedOn.IsZero():
@@ -495,33 +576,65 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 		}
 		return o, false
 	}
-	place := ""
-	if at.cells != nil {
-		place = at.cell(colValue)
-	}
-	rd.add(k, fileLine{at.file, at.line, place, o.ReportedOn})
 	return o, true
 }
 
-// readRow reads one row, reporting its problems; ok is false if it had any.
-// field gives the text of a column of the row ("" where it has none).
-func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, format string, args ...any)) (regime.Observation, bool) {
-	c := rd.Contract
-	var o regime.Observation
-	ok := true
-	fail := func(col, format string, args ...any) {
-		bad(col, format, args...)
-		ok = false
+// rowReader reads one row of a return: the text of its columns (field),
+// where to report its problems (bad) and likely mistakes (warn), and what
+// was read so far; ok is false once it has a problem.
+type rowReader struct {
+	rd    *returnReader
+	at    rowAt
+	field func(string) string
+	bad   func(col, format string, args ...any)
+	ok    bool
+	o     regime.Observation
+	label period.Period // the period the row is for
+	def   kpi.Definition
+}
+
+// warn records a likely mistake in column col of the row.
+func (r *rowReader) warn(col, format string, args ...any) {
+	at := &r.at
+	r.rd.warnings = append(r.rd.warnings, Warning{File: at.file, Line: at.line, Column: col, Cell: at.cell(col), Msg: fmt.Sprintf(format, args...)})
+}
+
+// fail reports a problem with column col of the row.
+func (r *rowReader) fail(col, format string, args ...any) {
+	r.bad(col, format, args...)
+	r.ok = false
+}
+
+// readRow reads one row, at at, reporting its problems; ok is false if it
+// had any. field gives the text of a column of the row ("" where it has
+// none).
+func (rd *returnReader) readRow(at rowAt, field func(string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
+	r := &rowReader{rd: rd, at: at, field: field, bad: bad, ok: true}
+	r.o.KPI = field(colKPI)
+	if r.o.KPI == "" {
+		r.fail(colKPI, "the KPI reference is empty")
 	}
-	o.KPI = field(colKPI)
-	if o.KPI == "" {
-		fail(colKPI, "the KPI reference is empty")
+	m, ok := r.readPeriod()
+	if !ok || !r.readKPI(m) {
+		return r.o, false
 	}
-	ptext := field(colPeriod)
-	var label period.Period
+	r.readReported()
+	if published := r.field(colTarget); published != "" && !r.def.IsZero() {
+		if msg := targetDisagrees(r.def, r.label, published); msg != "" {
+			r.warn(colTarget, "%s", msg)
+		}
+	}
+	return r.readFigure()
+}
+
+// readPeriod reads the row's period: its month, or its KPI's measurement
+// period; false if it cannot be read.
+func (r *rowReader) readPeriod() (m period.Month, ok bool) {
+	c, o := r.rd.Contract, &r.o
+	ptext := r.field(colPeriod)
 	m, err := period.ParseMonth(ptext)
 	if err == nil {
-		o.Month, label = m, m.Period()
+		o.Month, r.label = m, m.Period()
 	} else {
 		// A KPI measured in the contract's periods reads its labels (P5
 		// 2023/24, Q2 2023/24 for P4 to P6); any other reads them as before,
@@ -534,85 +647,102 @@ func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, f
 		}
 		switch {
 		case lerr != nil && inPeriods:
-			fail(colPeriod, "%s", reason(lerr))
-			return o, false
+			r.fail(colPeriod, "%s", reason(lerr))
+			return m, false
 		case lerr != nil && period.IsPeriodLabel(ptext) && cal.IsZero():
-			fail(colPeriod, "%s is a rail period, but the contract states no period calendar (periods) to read it in", problems.Quote(ptext))
-			return o, false
+			r.fail(colPeriod, "%s is a rail period, but the contract states no period calendar (periods) to read it in", problems.Quote(ptext))
+			return m, false
 		case lerr != nil && period.IsPeriodLabel(ptext):
-			fail(colPeriod, "%s is a period of the contract's calendar, but %s is not measured in periods: give its month or measurement period", problems.Quote(ptext), o.KPI)
-			return o, false
+			r.fail(colPeriod, "%s is a period of the contract's calendar, but %s is not measured in periods: give its month or measurement period", problems.Quote(ptext), o.KPI)
+			return m, false
 		case lerr != nil:
-			fail(colPeriod, "%s is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)", problems.Quote(ptext))
-			return o, false
+			r.fail(colPeriod, "%s is not a month or a period (want 2016-05, May-16, Q1 2016/17, H1 2016/17, 2016/17 or 2016-04-01..2016-04-28)", problems.Quote(ptext))
+			return m, false
 		case p.Kind() == period.KindYearToDate || p.Kind() == period.KindMonths || p.Kind() == period.KindRailQuarter || p.Kind() == period.KindRailYear:
-			fail(colPeriod, "%s is a %s: give the figure for its month or its KPI's measurement period", problems.Quote(ptext), p.Kind())
-			return o, false
+			r.fail(colPeriod, "%s is a %s: give the figure for its month or its KPI's measurement period", problems.Quote(ptext), p.Kind())
+			return m, false
 		}
-		o.Period, label = p, p
+		o.Period, r.label = p, p
 		m = p.LastMonth()
 	}
-	var def kpi.Definition
+	return m, true
+}
+
+// readKPI checks the row's period against the contract and its KPI
+// against the regime in force in month m (the month the period ends in),
+// and keeps the KPI's definition; false if the period has not begun.
+func (r *rowReader) readKPI(m period.Month) bool {
+	c, o, label := r.rd.Contract, &r.o, r.label
 	switch {
-	case label.Start().After(rd.today):
-		fail(colPeriod, "%s has not begun (the return is read on %s): a return reports periods that have begun", label.Label(period.Short), rd.today)
-		return o, false
+	case label.Start().After(r.rd.today):
+		r.fail(colPeriod, "%s has not begun (the return is read on %s): a return reports periods that have begun", label.Label(period.Short), r.rd.today)
+		return false
 	case !c.Covers(m):
-		fail(colPeriod, "%s is outside the contract's term (%s)", m.Label(period.Short), c.termText())
+		r.fail(colPeriod, "%s is outside the contract's term (%s)", m.Label(period.Short), c.termText())
 	default:
-		r, inForce := c.RegimeAt(m)
+		rg, inForce := c.RegimeAt(m)
 		// A month two regimes share, each rating its part: a monthly KPI's
 		// figure is for a part, under the regime of that part.
 		before, _, first, second, shared := c.History().Parts(m)
 		part := shared && (label == first || label == second)
 		if shared && label == first {
-			r = before
+			rg = before
 		}
 		if !inForce {
-			fail(colPeriod, "no regime of the contract is in force in %s", m.Label(period.Short))
+			r.fail(colPeriod, "no regime of the contract is in force in %s", m.Label(period.Short))
 		} else if o.KPI != "" {
-			d, known := r.KPI(o.KPI)
+			d, known := rg.KPI(o.KPI)
+			if known && d.Ref() == o.KPI {
+				// The definition's copy, not one that keeps the row's
+				// text alive.
+				o.KPI = d.Ref()
+			}
 			monthly := known && d.Frequency().Months() == 1
 			if !known {
-				fail(colKPI, "no KPI %s in regime %s %s%s", problems.Quote(o.KPI), r.Name(), r.Version(), nearestRef(o.KPI, r))
+				r.fail(colKPI, "no KPI %s in regime %s %s%s", problems.Quote(o.KPI), rg.Name(), rg.Version(), nearestRef(o.KPI, rg))
 			} else if d.IsCompound() {
-				fail(colKPI, "%s is made of parts (%s): give its parts' figures, from which it is rated", o.KPI, strings.Join(d.Parts(), ", "))
+				r.fail(colKPI, "%s is made of parts (%s): give its parts' figures, from which it is rated", o.KPI, strings.Join(d.Parts(), ", "))
 			} else if shared && monthly && !part {
-				fail(colPeriod, "%s is shared by two regimes, each rating its part on its own figure: give %s's figure for %s and for %s",
+				r.fail(colPeriod, "%s is shared by two regimes, each rating its part on its own figure: give %s's figure for %s and for %s",
 					m.Label(period.Short), o.KPI, first.Label(period.Short), second.Label(period.Short))
 			} else if part && !monthly {
-				fail(colPeriod, "%s is a part of %s, which only a monthly KPI is rated for; %s is %s", label.Label(period.Short), m.Label(period.Short), o.KPI, d.Frequency())
+				r.fail(colPeriod, "%s is a part of %s, which only a monthly KPI is rated for; %s is %s", label.Label(period.Short), m.Label(period.Short), o.KPI, d.Frequency())
 			} else if err := d.CheckPeriod(label); err != nil && !part {
-				fail(colPeriod, "%v", err)
+				r.fail(colPeriod, "%v", err)
 			} else if err := d.CheckYears(label); err != nil {
-				fail(colPeriod, "%v", err)
+				r.fail(colPeriod, "%v", err)
 			}
-			def = d
+			r.def = d
 		}
 	}
-	o.Note = field(colNote)
-	o.ReportedBy = field(colReportedBy)
-	if on := field(colReportedOn); on != "" {
+	return true
+}
+
+// readReported reads the row's note, and who reported it and when.
+func (r *rowReader) readReported() {
+	o, label := &r.o, r.label
+	o.Note = r.field(colNote)
+	o.ReportedBy = r.field(colReportedBy)
+	if on := r.field(colReportedOn); on != "" {
 		d, err := period.ParseDate(on)
 		switch {
 		case err != nil:
-			fail(colReportedOn, "cannot read %s as a date (want YYYY-MM-DD, such as 2019-09-12)", problems.Quote(on))
-		case d.After(rd.today):
-			fail(colReportedOn, "%s is after the day the return is read (%s): a figure is reported on a day that has come", d, rd.today)
+			r.fail(colReportedOn, "cannot read %s as a date (want YYYY-MM-DD, such as 2019-09-12)", problems.Quote(on))
+		case d.After(r.rd.today):
+			r.fail(colReportedOn, "%s is after the day the return is read (%s): a figure is reported on a day that has come", d, r.rd.today)
 		case d.Before(label.Start()):
-			fail(colReportedOn, "%s is before %s begins: a figure is reported once its period has begun", d, label.Label(period.Short))
+			r.fail(colReportedOn, "%s is before %s begins: a figure is reported once its period has begun", d, label.Label(period.Short))
 		default:
 			o.ReportedOn = d
 		}
 	}
 
-	if published := field(colTarget); published != "" && !def.IsZero() {
-		if msg := targetDisagrees(def, label, published); msg != "" {
-			warn(colTarget, "%s", msg)
-		}
-	}
+}
 
-	value, status := field(colValue), field(colStatus)
+// readFigure reads the row's figure: a value, counts, or a status.
+func (r *rowReader) readFigure() (regime.Observation, bool) {
+	o, def, label := &r.o, r.def, r.label
+	value, status := r.field(colValue), r.field(colStatus)
 	// A value in words is a status; a status beside it must be the same.
 	said, _ := statusInWords(value)
 	if (said == kpi.NotMeasurable || said == kpi.NotDue) && o.Note == "" {
@@ -622,84 +752,91 @@ func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, f
 	if status != "" {
 		s, err := kpi.ParseStatus(status)
 		if err != nil {
-			fail(colStatus, "%s is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)", problems.Quote(status))
+			r.fail(colStatus, "%s is not a status (want no_data, not_due, not_measurable, excluded, or a reported status such as met)", problems.Quote(status))
 		}
 		st = s
 	}
 	if said != 0 {
 		if st != 0 && st != said {
-			fail(colStatus, "the value says %q, which is %s, but the status is %s: give one or the other", value, said, st)
+			r.fail(colStatus, "the value says %q, which is %s, but the status is %s: give one or the other", value, said, st)
 		}
 		value, st = "", said
 	}
-	numText, denText := field(colNumerator), field(colDenominator)
+	numText, denText := r.field(colNumerator), r.field(colDenominator)
 	if (numText == "") != (denText == "") {
-		fail(colDenominator, "give both a numerator and a denominator, or neither")
-		return o, false
+		r.fail(colDenominator, "give both a numerator and a denominator, or neither")
+		return *o, false
 	}
-	if !ok {
-		return o, false
+	if !r.ok {
+		return *o, false
 	}
 	missing := st == kpi.NoData || st == kpi.NotDue || st == kpi.NotMeasurable || st == kpi.Excluded
 	switch {
 	case missing && (value != "" || numText != ""):
-		fail(colStatus, "a row with status %s has no figure, but this one has %s", st, problems.Quote(firstNonEmpty(value, numText)))
-		return o, false
+		r.fail(colStatus, "a row with status %s has no figure, but this one has %s", st, problems.Quote(firstNonEmpty(value, numText)))
+		return *o, false
 	case missing:
 		o.Obs = kpi.Missing(st, o.Note)
-		return o, true
+		return *o, true
 	case value == "" && numText == "" && st.IsPerformance():
 		// The status as reported, with no figure: minutes that give
 		// outcomes ("failed to meet the Minimum Service Level").
 		o.Obs = kpi.Outcome(st, o.Note)
 		if _, err := kpi.Evaluate(def, label, o.Obs); err != nil {
-			fail(colStatus, "%v", unquoteKPI(err))
-			return o, false
+			r.fail(colStatus, "%v", unquoteKPI(err))
+			return *o, false
 		}
-		return o, true
+		return *o, true
 	case def.OutcomesOnly():
-		fail(colValue, "%s's target is not published, so a figure cannot be rated: leave the value empty and give the outcome reported as the status (met, missed, failed, ...)", o.KPI)
-		return o, false
+		r.fail(colValue, "%s's target is not published, so a figure cannot be rated: leave the value empty and give the outcome reported as the status (met, missed, failed, ...)", o.KPI)
+		return *o, false
 	case value == "" && numText == "":
-		fail(colValue, "no figure: give a value, counts, or a status such as no_data")
-		return o, false
+		r.fail(colValue, "no figure: give a value, counts, or a status such as no_data")
+		return *o, false
 	}
+	return r.readValue(value, numText, denText, st)
+}
+
+// readValue reads the figure of a row with one: its counts (numText and
+// denText) or its value, with the status st reported beside it, if any.
+func (r *rowReader) readValue(value, numText, denText string, st kpi.Status) (regime.Observation, bool) {
+	o, def, label := &r.o, r.def, r.label
 	if numText != "" {
 		if m := def.Measure(); !m.TakesCounts() {
-			fail(colNumerator, "counts (a numerator and a denominator) are the figure of a percentage or a ratio, not of %s's measure in %s: give the figure as the value", o.KPI, m.Unit)
-			return o, false
+			r.fail(colNumerator, "counts (a numerator and a denominator) are the figure of a percentage or a ratio, not of %s's measure in %s: give the figure as the value", o.KPI, m.Unit)
+			return *o, false
 		}
 		num, err1 := wholeCount(numText)
 		den, err2 := wholeCount(denText)
 		if err1 != nil {
-			fail(colNumerator, "%v", err1)
+			r.fail(colNumerator, "%v", err1)
 		}
 		if err2 != nil {
-			fail(colDenominator, "%v", err2)
+			r.fail(colDenominator, "%v", err2)
 		}
-		if !ok {
-			return o, false
+		if !r.ok {
+			return *o, false
 		}
 		if num > den {
-			fail(colNumerator, "%d is more than the denominator %d", num, den)
-			return o, false
+			r.fail(colNumerator, "%d is more than the denominator %d", num, den)
+			return *o, false
 		}
 		o.Obs = kpi.Counts(num, den)
 		if value != "" {
 			if msg := contradicts(def, value, num, den); msg != "" {
-				fail(colValue, "%s", msg)
-				return o, false
+				r.fail(colValue, "%s", msg)
+				return *o, false
 			}
 		}
 	} else {
 		f, err := def.ParseFigure(value)
 		if err != nil {
-			fail(colValue, "%v", unquoteKPI(err))
-			return o, false
+			r.fail(colValue, "%v", unquoteKPI(err))
+			return *o, false
 		}
 		o.Obs = f
 		if msg := fractionSlip(def, label, f); msg != "" {
-			warn(colValue, "%s", msg)
+			r.warn(colValue, "%s", msg)
 		}
 	}
 	// What is read can be rated: a figure outside its measure's range (a
@@ -708,14 +845,14 @@ func (rd *returnReader) readRow(field func(string) string, bad, warn func(col, f
 	// negative.)
 	if _, isFigure := o.Obs.Value(); isFigure && !def.IsZero() {
 		if _, err := kpi.Evaluate(def, label, o.Obs); err != nil {
-			fail(colValue, "%v", unquoteKPI(err))
-			return o, false
+			r.fail(colValue, "%v", unquoteKPI(err))
+			return *o, false
 		}
 	}
 	if st != 0 {
 		o.Obs = o.Obs.WithReported(st)
 	}
-	return o, true
+	return *o, true
 }
 
 // wordBreaks are the punctuation that may stand between a status's words.
@@ -846,6 +983,9 @@ func wholeCount(s string) (int64, error) {
 	bad := func() error {
 		return fmt.Errorf("%s is not a whole number of zero or more below 10^%d", problems.Quote(s), most)
 	}
+	if n, ok := digits(s, most); ok {
+		return n, nil // the common case, read without a decimal
+	}
 	if len(s) > most+1 || strings.ContainsAny(s, "eE") {
 		return 0, bad() // not parsed: a long number costs time with the square of its digits
 	}
@@ -854,6 +994,16 @@ func wholeCount(s string) (int64, error) {
 		return 0, bad()
 	}
 	return v.IntPart(), nil
+}
+
+// digits reads s where it is 1 to most ASCII decimal digits and nothing
+// else (most at most 18, so that it fits an int64); ok is false otherwise.
+func digits(s string, most int) (n int64, ok bool) {
+	if len(s) == 0 || len(s) > most || strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
 }
 
 // fractionSlip warns of a percentage given as a fraction: a figure of at

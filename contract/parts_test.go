@@ -191,7 +191,7 @@ func TestWorstPartThroughAFile(t *testing.T) {
 func TestPartsFileErrors(t *testing.T) {
 	for _, c := range []struct{ old, new, want string }{
 		{"        parts: [Q1a, Q1b]\n", "        parts: [Q1a, Q1c]\n",
-			"regimes[0].kpis[0].parts[1]: no indicator \"Q1c\" in the regime: did you mean Q1a?"},
+			"regimes[0].kpis[0].parts[1]: no KPI \"Q1c\" in the regime: did you mean Q1a?"},
 		{"        parts: [Q1a, Q1b]\n", "        parts: [Q1a]\n",
 			"regimes[0].kpis[0].parts: a KPI made of parts needs two or more"},
 		{"        parts: [Q1a, Q1b]\n", "        parts: [Q1a, Q1b]\n        target: 90%\n",

@@ -206,7 +206,7 @@ func New(spec Spec) (Definition, error) {
 // measure, a frequency and any rolling window.
 func checkCommon(spec Spec, p *problems.List) {
 	if strings.TrimSpace(spec.Ref) == "" {
-		p.Add("ref", "an indicator needs a reference")
+		p.Add("ref", "a KPI needs a reference")
 	}
 	if int(spec.Tier) >= len(tierNames) {
 		p.Add("tier", "unknown tier %d", int(spec.Tier))

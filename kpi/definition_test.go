@@ -29,7 +29,7 @@ func TestNewErrors(t *testing.T) {
 		edit  func(*kpi.Spec)
 		wants []string
 	}{
-		{"no reference", func(s *kpi.Spec) { s.Ref = " " }, []string{"ref: an indicator needs a reference"}},
+		{"no reference", func(s *kpi.Spec) { s.Ref = " " }, []string{"ref: a KPI needs a reference"}},
 		{"no polarity", func(s *kpi.Spec) { s.Measure.Polarity = 0 }, []string{"measure.polarity: must be stated"}},
 		{"no unit", func(s *kpi.Spec) { s.Measure.Unit = 0 }, []string{"measure.unit: must be stated"}},
 		{"no aggregation", func(s *kpi.Spec) { s.Measure.Aggregation = 0 }, []string{"measure.aggregation: must be stated"}},

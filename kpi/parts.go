@@ -59,7 +59,7 @@ type PartResult struct {
 func newCompound(spec Spec) (Definition, error) {
 	var p problems.List
 	if strings.TrimSpace(spec.Ref) == "" {
-		p.Add("ref", "an indicator needs a reference")
+		p.Add("ref", "a KPI needs a reference")
 	}
 	if int(spec.Tier) >= len(tierNames) {
 		p.Add("tier", "unknown tier %d", int(spec.Tier))

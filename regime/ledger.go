@@ -155,7 +155,11 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 	if _, ok := h.At(start); ok && (first.IsZero() || start.Before(first)) {
 		first = start
 	}
-	l, err := h.run(in, first, last, keep)
+	// Only p's scorecard is read: the rows of months before it, and before
+	// the views a year and a period before it that its comparisons read,
+	// can go once the ledger has run past the months its trends look back
+	// to.
+	l, err := h.run(in, first, last, keep, p.FirstMonth().AddMonths(-max(p.NumMonths(), 12)-2))
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +251,7 @@ func (e *MissingChargeError) Error() string {
 // ([*MissingChargeError]). The order of the input does not matter.
 func (h History) Run(in Input) (*Ledger, error) {
 	first, last, keep := scan(in.Observations, in.Through)
-	return h.run(in, first, last, keep)
+	return h.run(in, first, last, keep, period.Month{})
 }
 
 // run is Run with the first month an observation covers and the last month
@@ -256,15 +260,15 @@ func (h History) Run(in Input) (*Ledger, error) {
 // reads the version of each figure in force as at in.AsAt, and, where
 // there are restatements, completes the ledger with them
 // ([Ledger.restate]).
-func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Ledger, error) {
+func (h History) run(in Input, first, dataLast period.Month, keep []int32, keepFrom period.Month) (*Ledger, error) {
 	if !dated(in.Observations) {
-		return h.runAt(in, first, dataLast, keep, nil)
+		return h.runAt(in, first, dataLast, keep, nil, keepFrom)
 	}
 	chosen, vs, err := chooseVersions(in.Observations, keep, in.AsAt)
 	if err != nil {
 		return nil, err
 	}
-	l, err := h.runAt(in, first, dataLast, chosen, vs)
+	l, err := h.runAt(in, first, dataLast, chosen, vs, period.Month{})
 	if err != nil || len(vs.restatements) == 0 || len(l.months) == 0 {
 		return l, err
 	}
@@ -275,7 +279,7 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 		if err != nil {
 			return nil, err
 		}
-		return h.runAt(at, first, dataLast, c, v)
+		return h.runAt(at, first, dataLast, c, v, period.Month{})
 	})
 	if err != nil {
 		return nil, err
@@ -284,8 +288,12 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32) (*Led
 }
 
 // runAt is run reading the observations keep lists, whose restated figures'
-// versions are vs (nil if none).
-func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs *versions) (*Ledger, error) {
+// versions are vs (nil if none). Where keepFrom is not zero, only the rows
+// of the months from keepFrom on are read once the ledger has run: those
+// of earlier months are let go as soon as no trend can look back to them,
+// so that a long ledger run for one view holds a few months' rows, not all
+// of them.
+func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs *versions, keepFrom period.Month) (*Ledger, error) {
 	if len(h.regimes) == 0 {
 		return nil, errors.New("regime: a history with no regimes")
 	}
@@ -297,8 +305,37 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 	if first.IsZero() || through.Before(first) {
 		return l, checkObservations(in.Observations)
 	}
-	// Every KPI of the regimes in force gets a track, reported or not; a
-	// single regime's tracks are its indicators.
+	l.setTracks(first, through)
+	n, k := through.Sub(first)+1, len(l.tracks)
+	l.obs = make([]slot, n*k)
+	if err := l.place(in.Observations, keep, through); err != nil {
+		return nil, err
+	}
+	if err := h.checkYears(first, through); err != nil {
+		return nil, err
+	}
+	run := &runner{l: l, in: in, tracks: make([]trackState, k), keepFrom: keepFrom}
+	if h.hasIncentives() {
+		run.bonusPaid, run.deducted = map[fundKey]decimal.Decimal{}, map[fundKey]decimal.Decimal{}
+	}
+	if err := run.orderUpdates(); err != nil {
+		return nil, err
+	}
+	fails, rows := make([]bool, 0, n*k), make([]rowRef, 0, n*k)
+	for t := range run.tracks {
+		run.tracks[t].fails = fails[t*n : t*n : (t+1)*n]
+		run.tracks[t].rows = rows[t*n : t*n : (t+1)*n]
+	}
+	if err := run.months(first, through); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// setTracks gives every KPI of the regimes in force from first to through
+// a track, reported or not; a single regime's tracks are its indicators.
+func (l *Ledger) setTracks(first, through period.Month) {
+	h := l.history
 	single := len(h.regimes) == 1
 	if single {
 		l.tracks = h.regimes[0].refs
@@ -316,10 +353,14 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 			}
 		}
 	}
-	n, k := through.Sub(first)+1, len(l.tracks)
-	l.obs = make([]slot, n*k)
+}
+
+// place puts the observations keep lists (all of them if it is nil) that
+// end by through in the ledger's slots, and reports those it cannot read.
+func (l *Ledger) place(obs []Observation, keep []int32, through period.Month) error {
+	h, first, k, single := l.history, l.first, len(l.tracks), l.trackOf == nil
 	var errs []error
-	count := len(in.Observations)
+	count := len(obs)
 	if keep != nil {
 		count = len(keep)
 	}
@@ -328,7 +369,7 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 		if keep != nil {
 			i = int(keep[j])
 		}
-		o := &in.Observations[i]
+		o := &obs[i]
 		month := o.Period.IsZero()
 		end := o.Month
 		if !month {
@@ -341,35 +382,10 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 		if end.After(through) {
 			continue // only what is asked
 		}
-		r, ok := h.At(end)
-		if !ok {
-			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, o.For(), end))
+		di, err := h.indicatorFor(i, o, end)
+		if err != nil {
+			errs = append(errs, err)
 			continue
-		}
-		part := false // a regime's part of a month it shares with another
-		if s, split := h.splitIn(end); split && !month {
-			switch o.Period {
-			case s.first:
-				r, part = s.before, true
-			case s.second:
-				part = true
-			}
-		}
-		di, ok := r.byRef[o.KPI]
-		if !ok {
-			errs = append(errs, fmt.Errorf("observations[%d]: no indicator %s in regime %s", i, problems.Quote(o.KPI), title(r)))
-			continue
-		}
-		if err := o.Obs.Check(); err != nil {
-			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s: %w", i, o.KPI, o.For(), err))
-			continue
-		}
-		d := r.rated[di]
-		if (!month || d.Frequency().ByDays()) && !(part && d.Frequency().Months() == 1) {
-			if err := d.CheckPeriod(o.For()); err != nil {
-				errs = append(errs, fmt.Errorf("observations[%d]: %w", i, err))
-				continue
-			}
 		}
 		t := di
 		if !single {
@@ -395,24 +411,49 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 		}
 		l.byPeriod[key] = s
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	return errors.Join(errs...)
+}
+
+// indicatorFor returns the index of observation i's indicator (o, for a
+// period ending in month end) in the regime that rates it, checking that
+// the regime has it, the figure is sound and the period is one the
+// indicator is measured for.
+func (h History) indicatorFor(i int, o *Observation, end period.Month) (int, error) {
+	month := o.Period.IsZero()
+	r, ok := h.At(end)
+	if !ok {
+		return 0, fmt.Errorf("observations[%d]: %s for %s: no regime is in force in %s", i, o.KPI, o.For(), end)
 	}
-	if err := h.checkYears(first, through); err != nil {
-		return nil, err
+	part := false // a regime's part of a month it shares with another
+	if s, split := h.splitIn(end); split && !month {
+		switch o.Period {
+		case s.first:
+			r, part = s.before, true
+		case s.second:
+			part = true
+		}
 	}
-	run := &runner{l: l, in: in, tracks: make([]trackState, k)}
-	if h.hasIncentives() {
-		run.bonusPaid, run.deducted = map[fundKey]decimal.Decimal{}, map[fundKey]decimal.Decimal{}
+	di, ok := r.byRef[o.KPI]
+	if !ok {
+		return 0, fmt.Errorf("observations[%d]: no KPI %s in regime %s", i, problems.Quote(o.KPI), title(r))
 	}
-	if err := run.orderUpdates(); err != nil {
-		return nil, err
+	if err := o.Obs.Check(); err != nil {
+		return 0, fmt.Errorf("observations[%d]: %s for %s: %w", i, o.KPI, o.For(), err)
 	}
-	fails, rows := make([]bool, 0, n*k), make([]rowRef, 0, n*k)
-	for t := range run.tracks {
-		run.tracks[t].fails = fails[t*n : t*n : (t+1)*n]
-		run.tracks[t].rows = rows[t*n : t*n : (t+1)*n]
+	d := r.rated[di]
+	if (!month || d.Frequency().ByDays()) && !(part && d.Frequency().Months() == 1) {
+		if err := d.CheckPeriod(o.For()); err != nil {
+			return 0, fmt.Errorf("observations[%d]: %w", i, err)
+		}
 	}
+	return di, nil
+}
+
+// months runs the ledger month by month from first to through, each under
+// the regime in force in it.
+func (run *runner) months(first, through period.Month) error {
+	h, l := run.l.history, run.l
+	n := through.Sub(first) + 1
 	l.months = make([]monthEntry, 0, n)
 	var prev *Regime
 	for m := first; !m.After(through); m = m.AddMonths(1) {
@@ -430,14 +471,42 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 		}
 		mo, err := run.month(m, r, fresh, sp)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		l.months = append(l.months, mo)
+		run.letGo(m.AddMonths(-lookBack))
 		if r != nil {
 			prev = r
 		}
 	}
-	return l, nil
+	return nil
+}
+
+// lookBack is how many months before the month being rated a trend or a
+// comparison may read a row of, but for a KPI's previous measurement
+// period ([runner.earlierRows]): the same period a year before, rated
+// within the fourteen months before, and one more.
+const lookBack = 15
+
+// letGo lets go of the rows of month m, where the run's keepFrom says
+// they will not be read, keeping for each KPI whose latest row is there
+// that row's result, which its next trend reads.
+func (run *runner) letGo(m period.Month) {
+	l := run.l
+	k := m.Sub(l.first)
+	if run.keepFrom.IsZero() || !m.Before(run.keepFrom) || k < 0 || l.months[k].rows == nil {
+		return
+	}
+	if run.kept == nil {
+		run.kept = make([]kpi.Result, len(run.tracks))
+	}
+	for t := range run.tracks {
+		tr := &run.tracks[t]
+		if n := len(tr.rows); n > 0 && int(tr.rows[n-1].month) == k {
+			run.kept[t] = l.months[k].rows[tr.rows[n-1].row].Result
+		}
+	}
+	l.months[k].rows, l.months[k].meta = nil, nil
 }
 
 // checkObservations reports the observations with no month or period
@@ -493,6 +562,11 @@ type runner struct {
 	earned              map[period.Month]decimal.Decimal
 	bonusPaid, deducted map[fundKey]decimal.Decimal
 	heldBalance         decimal.Decimal
+	// keepFrom, if not zero, is the first month whose rows are read once
+	// the run is done ([runner.letGo]); kept, by track, the result of the
+	// latest row where its month's rows were let go (nil until some are).
+	keepFrom period.Month
+	kept     []kpi.Result
 }
 
 // month scores month m under regime r (nil where none is in force).
@@ -535,21 +609,7 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 		}
 	}
 	mo.charge = full
-	for i := range mo.rows {
-		if !mo.rows[i].Points.IsZero() {
-			mo.points = mo.points.Add(mo.rows[i].Points)
-		}
-		if c := mo.rows[i].Credit; !c.IsZero() {
-			if h := mo.rows[i].Moves().Held; !h.IsZero() {
-				c = c.Sub(h) // a credit held to be earned back is not deducted now
-			}
-			mo.before = mo.before.Add(c)
-		}
-	}
-	if !mo.forfeitedHeld.IsZero() {
-		// Held credits forfeited this month are deducted now, under its caps.
-		mo.before = mo.before.Add(mo.forfeitedHeld)
-	}
+	mo.addUp()
 	if !r.spec.Remedy.IsZero() {
 		mo.baseline, _ = r.spec.Remedy.BaselineAt(m)
 		over, remedy := r.spec.Remedy.Over(m, mo.points, mo.charge)
@@ -576,6 +636,27 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 		}
 	}
 	return mo, nil
+}
+
+// addUp totals the points of the month's rows, and the credits to be
+// deducted before caps: the rows' credits less those held to be earned
+// back, and the held credits forfeited this month.
+func (mo *monthEntry) addUp() {
+	for i := range mo.rows {
+		if !mo.rows[i].Points.IsZero() {
+			mo.points = mo.points.Add(mo.rows[i].Points)
+		}
+		if c := mo.rows[i].Credit; !c.IsZero() {
+			if h := mo.rows[i].Moves().Held; !h.IsZero() {
+				c = c.Sub(h) // a credit held to be earned back is not deducted now
+			}
+			mo.before = mo.before.Add(c)
+		}
+	}
+	if !mo.forfeitedHeld.IsZero() {
+		// Held credits forfeited this month are deducted now, under its caps.
+		mo.before = mo.before.Add(mo.forfeitedHeld)
+	}
 }
 
 // at returns the slot of track t for month m.
@@ -846,6 +927,47 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	}
 	rl, relieved := r.reliefFor(ref, m)
 	// The contract decides what a missing figure means, not the return.
+	o, src = claims(row, o, src, rl, relieved, ref, p)
+	res, err := run.evaluate(mo, row, r, d, t, m, p, o)
+	if err != nil {
+		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
+	}
+	row.Result, row.Status = res, res.Status()
+	if res.Unverifiable() {
+		row.Notes = append(row.Notes, "as reported, not verifiable from the published levels")
+	}
+	if by := res.Travel(); by != "" {
+		row.Notes = append(row.Notes, "direction of travel: "+by)
+	}
+	bare, err := run.consequences(mo, row, r, d, t, p, res, o, note, rl, relieved)
+	if err != nil {
+		return err
+	}
+	if r.spec.EarnBack.Mode != 0 {
+		run.earnBack(mo, r, row, t, m, bare)
+	}
+	if r.incentive != nil {
+		if k := r.incentive[i]; k >= 0 {
+			run.incentive(mo, r, k, row, m)
+		}
+	}
+	run.trend(mo, row, t, m, res, d)
+	mo.rows = append(mo.rows, rowv)
+	if src == nil {
+		src = new(kpi.Observation)
+		*src = o
+	}
+	mo.meta = append(mo.meta, rowMeta{obs: src, track: int32(t), hist: int32(len(run.tracks[t].fails))})
+	return nil
+}
+
+// claims applies what the contract grants to a row's figure o (src where
+// it is one reported): a claim instead of a figure (not due, excluded, not
+// measurable) the relief rl does not grant is refused, and taken as no
+// figure; an exclusion or agreed not-measurable relief replaces the
+// figure.
+func claims(row *Row, o kpi.Observation, src *kpi.Observation, rl Relief, relieved bool, ref string, p period.Period) (kpi.Observation, *kpi.Observation) {
+	// The contract decides what a missing figure means, not the return.
 	if claim, text := o.Reason(); !o.HasFigure() && !o.IsOutcome() && !isRange(o) && claim != kpi.NoData {
 		row.Claim = claim
 		granted := false
@@ -878,33 +1000,36 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 			o = kpi.Missing(kpi.NotMeasurable, rl.Reason).WithReported(o.Reported())
 		}
 	}
-	var res kpi.Result
+	return o, src
+}
+
+// evaluate bands figure o of KPI d (track t) for period p, ending in
+// month m, as its definition says: a compound KPI from its parts' rows, a
+// rolling KPI over its window, a direction of travel against its earlier
+// periods, or the figure alone.
+func (run *runner) evaluate(mo *monthEntry, row *Row, r *Regime, d kpi.Definition, t int, m period.Month, p period.Period, o kpi.Observation) (kpi.Result, error) {
 	switch n := d.Rolling(); {
 	case d.IsCompound():
-		res, err = combine(mo, d, p)
+		return combine(mo, d, p)
 	case n >= 2 && o.HasFigure() && p.Kind() == period.KindMonth:
-		res, err = run.window(row, r, d, t, m, o)
+		return run.window(row, r, d, t, m, o)
 	case d.ComparesEarlier():
 		// Bands that depend on the direction of travel: the KPI's
 		// previous period and the same period a year before.
 		var c kpi.Compared
 		c.Previous, c.LastYear = run.earlier(mo, t, m, p, d)
-		res, err = kpi.EvaluateCompared(d, p, o, c)
-	default:
-		res, err = kpi.Evaluate(d, p, o)
+		return kpi.EvaluateCompared(d, p, o, c)
 	}
-	if err != nil {
-		return fmt.Errorf("regime %s: %w", r.spec.Name, err)
-	}
-	row.Result, row.Status = res, res.Status()
-	if res.Unverifiable() {
-		row.Notes = append(row.Notes, "as reported, not verifiable from the published levels")
-	}
-	if by := res.Travel(); by != "" {
-		row.Notes = append(row.Notes, "direction of travel: "+by)
-	}
+	return kpi.Evaluate(d, p, o)
+}
+
+// consequences sets what row (of KPI d, track t, for period p) accrues
+// from its result res: points after deeming and repeats, relief, whether it
+// fails and counts for escalation, and its credits.
+func (run *runner) consequences(mo *monthEntry, row *Row, r *Regime, d kpi.Definition, t int, p period.Period, res kpi.Result, o kpi.Observation, note string, rl Relief, relieved bool) (bare bool, err error) {
+	ref := d.Ref()
 	points := res.Points()
-	bare := row.PartOf != "" || !r.carries(row.Tier) // rated and shown, with no consequences
+	bare = row.PartOf != "" || !r.carries(row.Tier) // rated and shown, with no consequences
 	if row.PartOf != "" {
 		// A part is rated and shown; its KPI carries the consequences, and
 		// takes the missing rule for it.
@@ -955,35 +1080,30 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	}
 	if !row.Relieved && row.Status != kpi.Excluded && !bare {
 		row.Points = points
-		short := row.Status.IsPerformance() && !row.Status.OnTarget()
-		if len(r.spec.Credits) > 0 && (short || points.IsPositive()) {
-			credit := decimal.Zero
-			in := CreditInput{KPI: ref, Period: p, Result: res, Status: row.Status, Deemed: row.Deemed, Points: points, Failing: row.Failing}
-			for _, c := range r.spec.Credits {
-				v, err := c.Credit(in, mo.charge)
-				if err != nil {
-					return fmt.Errorf("regime %s: %s for %s: %s: %w", r.spec.Name, ref, p.Label(period.Short), c, err)
-				}
-				credit = credit.Add(v)
-			}
-			row.Credit = r.spec.Rounding.Pence(credit)
+		if err := run.credit(mo, row, r, ref, p, res, points); err != nil {
+			return bare, err
 		}
 	}
-	if r.spec.EarnBack.Mode != 0 {
-		run.earnBack(mo, r, row, t, m, bare)
+	return bare, nil
+}
+
+// credit sets a row's credit: each credit rule's, added and rounded to
+// pence, where the row is short of target or has points.
+func (run *runner) credit(mo *monthEntry, row *Row, r *Regime, ref string, p period.Period, res kpi.Result, points decimal.Decimal) error {
+	short := row.Status.IsPerformance() && !row.Status.OnTarget()
+	if len(r.spec.Credits) == 0 || !short && !points.IsPositive() {
+		return nil
 	}
-	if r.incentive != nil {
-		if k := r.incentive[i]; k >= 0 {
-			run.incentive(mo, r, k, row, m)
+	credit := decimal.Zero
+	in := CreditInput{KPI: ref, Period: p, Result: res, Status: row.Status, Deemed: row.Deemed, Points: points, Failing: row.Failing}
+	for _, c := range r.spec.Credits {
+		v, err := c.Credit(in, mo.charge)
+		if err != nil {
+			return fmt.Errorf("regime %s: %s for %s: %s: %w", r.spec.Name, ref, p.Label(period.Short), c, err)
 		}
+		credit = credit.Add(v)
 	}
-	run.trend(mo, row, t, m, res, d)
-	mo.rows = append(mo.rows, rowv)
-	if src == nil {
-		src = new(kpi.Observation)
-		*src = o
-	}
-	mo.meta = append(mo.meta, rowMeta{obs: src, track: int32(t), hist: int32(len(tr.fails))})
+	row.Credit = r.spec.Rounding.Pence(credit)
 	return nil
 }
 
@@ -996,12 +1116,16 @@ func isRange(o kpi.Observation) bool {
 // and the same period a year before, and records the row as the KPI's
 // latest; the row is to be mo.rows[len(mo.rows)], in month m.
 func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kpi.Result, d kpi.Definition) {
+	// A row of a month before keepFrom is never shown: its trends are not
+	// worked out.
+	shown := run.keepFrom.IsZero() || !m.Before(run.keepFrom)
 	prev, year, okPrev, okYear := run.earlierRows(t, m, row.Period, d)
+	okPrev, okYear = okPrev && shown, okYear && shown
 	if okPrev {
-		row.Trend, row.HasTrend = kpi.TrendOf(run.resultAt(mo, m, prev), res)
+		row.Trend, row.HasTrend = kpi.TrendOf(run.resultAt(mo, m, t, prev), res)
 	}
 	if okYear {
-		row.TrendYear, row.HasTrendYear = kpi.TrendOf(run.resultAt(mo, m, year), res)
+		row.TrendYear, row.HasTrendYear = kpi.TrendOf(run.resultAt(mo, m, t, year), res)
 	}
 	tr := &run.tracks[t]
 	k := int32(m.Sub(run.l.first))
@@ -1014,21 +1138,24 @@ func (run *runner) trend(mo *monthEntry, row *Row, t int, m period.Month, res kp
 func (run *runner) earlier(mo *monthEntry, t int, m period.Month, p period.Period, d kpi.Definition) (prev, year kpi.Result) {
 	pr, yr, okPrev, okYear := run.earlierRows(t, m, p, d)
 	if okPrev {
-		prev = run.resultAt(mo, m, pr)
+		prev = run.resultAt(mo, m, t, pr)
 	}
 	if okYear {
-		year = run.resultAt(mo, m, yr)
+		year = run.resultAt(mo, m, t, yr)
 	}
 	return prev, year
 }
 
-// resultAt returns the result of the row ref, in month m's entry mo where
-// it is in m.
-func (run *runner) resultAt(mo *monthEntry, m period.Month, ref rowRef) kpi.Result {
+// resultAt returns the result of track t's row ref, in month m's entry mo
+// where it is in m.
+func (run *runner) resultAt(mo *monthEntry, m period.Month, t int, ref rowRef) kpi.Result {
 	if ref.month == int32(m.Sub(run.l.first)) {
 		return mo.rows[ref.row].Result
 	}
-	return run.l.months[ref.month].rows[ref.row].Result
+	if e := &run.l.months[ref.month]; e.rows != nil {
+		return e.rows[ref.row].Result
+	}
+	return run.kept[t] // the latest row, whose month's rows were let go
 }
 
 // earlierRows finds track t's rows of its previous measurement period and

@@ -227,7 +227,7 @@ func (spec Spec) checkRules(p *problems.List, byRef map[string]int) {
 			for _, d := range spec.KPIs {
 				refs = append(refs, d.Ref())
 			}
-			bad(path, "no indicator %s in the regime%s", problems.Quote(ref), problems.NearestRef(ref, refs))
+			bad(path, "no KPI %s in the regime%s", problems.Quote(ref), problems.NearestRef(ref, refs))
 		}
 	}
 	for i, rl := range spec.Relief {
@@ -460,7 +460,7 @@ func checkParts(defs []kpi.Definition, byRef map[string]int, bad func(path, form
 				for _, o := range defs {
 					refs = append(refs, o.Ref())
 				}
-				bad(path, "no indicator %s in the regime%s", problems.Quote(ref), problems.NearestRef(ref, refs))
+				bad(path, "no KPI %s in the regime%s", problems.Quote(ref), problems.NearestRef(ref, refs))
 				continue
 			}
 			part := defs[k]

@@ -215,32 +215,7 @@ type versions struct {
 // order, and the versions of the figures restated; idx lists the
 // observations to consider (all where nil).
 func chooseVersions(obs []Observation, idx []int32, asAt period.Date) ([]int32, *versions, error) {
-	n := len(obs)
-	if idx != nil {
-		n = len(idx)
-	}
-	at := func(j int) int32 {
-		if idx != nil {
-			return idx[j]
-		}
-		return int32(j)
-	}
-	groups := map[versionKey][]int32{}
-	var order []versionKey
-	keep := make([]int32, 0, n)
-	for j := range n {
-		i := at(j)
-		p := obs[i].For()
-		if p.IsZero() {
-			keep = append(keep, i) // for the ledger to report
-			continue
-		}
-		k := versionKey{obs[i].KPI, p.Start(), p.End()}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], i)
-	}
+	groups, order, keep := groupVersions(obs, idx)
 	var errs []error
 	vs := &versions{}
 	for _, k := range order {
@@ -252,20 +227,8 @@ func chooseVersions(obs []Observation, idx []int32, asAt period.Date) ([]int32, 
 			continue
 		}
 		slices.SortStableFunc(g, func(a, b int32) int { return obs[a].ReportedOn.Compare(obs[b].ReportedOn) })
-		bad := false
-		for j := 1; j < len(g); j++ {
-			a, b := &obs[g[j-1]], &obs[g[j]]
-			if a.ReportedOn == b.ReportedOn {
-				bad = true
-				when := ""
-				if !a.ReportedOn.IsZero() {
-					when = " on " + a.ReportedOn.String()
-				}
-				errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice%s (observations[%d]%s): a restatement needs a later reported-on date",
-					g[j], b.KPI, b.For(), when, g[j-1], sourceText(a.Source)))
-			}
-		}
-		if bad {
+		if err := sameDay(obs, g); err != nil {
+			errs = append(errs, err)
 			continue
 		}
 		in := len(g)
@@ -298,6 +261,53 @@ func chooseVersions(obs []Observation, idx []int32, asAt period.Date) ([]int32, 
 	slices.Sort(keep)
 	slices.SortStableFunc(vs.restatements, func(a, b restatement) int { return a.on.Compare(b.on) })
 	return keep, vs, nil
+}
+
+// groupVersions groups the observations idx lists (all of them if it is
+// nil) by KPI and period, in the order each group first appears; keep
+// starts with those with no period, for the ledger to report.
+func groupVersions(obs []Observation, idx []int32) (groups map[versionKey][]int32, order []versionKey, keep []int32) {
+	n := len(obs)
+	if idx != nil {
+		n = len(idx)
+	}
+	groups = map[versionKey][]int32{}
+	keep = make([]int32, 0, n)
+	for j := range n {
+		i := int32(j)
+		if idx != nil {
+			i = idx[j]
+		}
+		p := obs[i].For()
+		if p.IsZero() {
+			keep = append(keep, i) // for the ledger to report
+			continue
+		}
+		k := versionKey{obs[i].KPI, p.Start(), p.End()}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	return groups, order, keep
+}
+
+// sameDay reports the versions of one figure (g, in the order reported)
+// given on the same day, or both undated.
+func sameDay(obs []Observation, g []int32) error {
+	var errs []error
+	for j := 1; j < len(g); j++ {
+		a, b := &obs[g[j-1]], &obs[g[j]]
+		if a.ReportedOn == b.ReportedOn {
+			when := ""
+			if !a.ReportedOn.IsZero() {
+				when = " on " + a.ReportedOn.String()
+			}
+			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice%s (observations[%d]%s): a restatement needs a later reported-on date",
+				g[j], b.KPI, b.For(), when, g[j-1], sourceText(a.Source)))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // sourceText is ", file:line" for a source, or "".
@@ -361,24 +371,8 @@ func (l *Ledger) restate(at func(period.Date) (*Ledger, error)) error {
 	for k := range l.months {
 		mo := &l.months[k]
 		for i := range mo.rows {
-			row := &mo.rows[i]
-			f := row.Figures
-			if len(f) < 2 {
-				continue
-			}
-			last := len(f) - 1
-			f[last].Result, f[last].Status, f[last].Label, f[last].Credit = row.Result, row.Status, row.Label, row.Credit
-			for j := range last {
-				before, err := asAt(f[j+1].ReportedOn.AddDays(-1))
-				if err != nil {
-					return err
-				}
-				if was, ok := before.rowAt(k, row.KPI, row.Period); ok {
-					f[j].Result, f[j].Status, f[j].Label, f[j].Credit = was.Result, was.Status, was.Label, was.Credit
-				}
-			}
-			for j := range last {
-				row.Notes = append(row.Notes, restatedNote(f[j], f[j+1]))
+			if err := restateRow(&mo.rows[i], k, asAt); err != nil {
+				return err
 			}
 		}
 	}
@@ -425,6 +419,32 @@ func (l *Ledger) restate(at func(period.Date) (*Ledger, error)) error {
 		}
 		a.Amount = a.After.Sub(a.Before)
 		l.months[k].adjustments = append(l.months[k].adjustments, a)
+	}
+	return nil
+}
+
+// restateRow completes a restated row (of the ledger's k-th month), if
+// it is one: each version of its figure says what the row was with it, as
+// the ledger as at the day before the next version (asAt) rated it, and a
+// note says what each restatement changed.
+func restateRow(row *Row, k int, asAt func(period.Date) (*Ledger, error)) error {
+	f := row.Figures
+	if len(f) < 2 {
+		return nil
+	}
+	last := len(f) - 1
+	f[last].Result, f[last].Status, f[last].Label, f[last].Credit = row.Result, row.Status, row.Label, row.Credit
+	for j := range last {
+		before, err := asAt(f[j+1].ReportedOn.AddDays(-1))
+		if err != nil {
+			return err
+		}
+		if was, ok := before.rowAt(k, row.KPI, row.Period); ok {
+			f[j].Result, f[j].Status, f[j].Label, f[j].Credit = was.Result, was.Status, was.Label, was.Credit
+		}
+	}
+	for j := range last {
+		row.Notes = append(row.Notes, restatedNote(f[j], f[j+1]))
 	}
 	return nil
 }

@@ -1,10 +1,13 @@
 package regime
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/kpiregime/kpiregime/internal/parallel"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
 )
@@ -517,4 +520,41 @@ func summarise(rows []Row) Summary {
 	s.Exceptions = slices.Compact(s.Exceptions)
 	s.Disagreements = slices.Compact(s.Disagreements)
 	return s
+}
+
+// A Job is one scorecard of a portfolio: Regime's ledger run over Input to
+// the end of Period, as [Regime.Score] scores it.
+type Job struct {
+	Regime *Regime
+	Input  Input
+	Period period.Period
+}
+
+// ScoreEach scores independent jobs, such as the regimes of a portfolio's
+// contracts, each as [Regime.Score] does, concurrently on all cores (up to
+// runtime.GOMAXPROCS at once). The scorecards come in the order of jobs,
+// each the one [Regime.Score] gives: a job depends on nothing but itself,
+// so the result is the same as scoring them one after another. Jobs may
+// share regimes and maps of charges, which scoring only reads.
+//
+// Where jobs fail, the error joins each one's, in the order of jobs, as
+// "jobs[i]: ..."; a failed job's scorecard is nil, and the others are
+// still scored.
+func ScoreEach(jobs []Job) ([]*Scorecard, error) {
+	out := make([]*Scorecard, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel.Each(len(jobs), func(i int) {
+		j := &jobs[i]
+		if j.Regime == nil {
+			errs[i] = fmt.Errorf("jobs[%d]: no regime", i)
+			return
+		}
+		sc, err := j.Regime.Score(j.Input, j.Period)
+		if err != nil {
+			errs[i] = fmt.Errorf("jobs[%d]: %w", i, err)
+			return
+		}
+		out[i] = sc
+	})
+	return out, errors.Join(errs...)
 }

@@ -194,7 +194,7 @@ func TestNewErrors(t *testing.T) {
 			Relief:     []regime.Relief{{Kind: regime.Mitigation, KPI: "AV-2", From: mo("Apr-16"), Reason: "x"}},
 			Credits:    []regime.CreditRule{regime.NewShortfallCredit("AV-3")},
 			Escalation: []regime.Rule{regime.KConsecutive("e", 2).ForKPI("AV-4")}},
-			[]string{`relief[0].kpi: no indicator "AV-2"`, `credits[0].kpi: no indicator "AV-3"`, `escalation[0].kpi: no indicator "AV-4"`}},
+			[]string{`relief[0].kpi: no KPI "AV-2"`, `credits[0].kpi: no KPI "AV-3"`, `escalation[0].kpi: no KPI "AV-4"`}},
 		{"bad rules", regime.Spec{Name: "R", From: mo("Apr-16"), Until: mo("Mar-16"), KPIs: []kpi.Definition{d},
 			Relief:     []regime.Relief{{KPI: "AV-1"}},
 			Credits:    []regime.CreditRule{regime.PointsCredit{}, regime.NewAtRiskCredit(regime.Amount{}, map[string]decimal.Decimal{"AV-1": dec("120")}), nil},
@@ -229,7 +229,7 @@ func TestRunErrors(t *testing.T) {
 		{KPI: "AV-1", Month: mo("Apr-16"), Obs: kpi.Figure(dec("99"))},
 		{KPI: "AV-1", Month: mo("Apr-16"), Obs: kpi.Figure(dec("98"))},
 	}})
-	assert.ErrorContains(t, err, `observations[0]: no indicator "AV-9"`)
+	assert.ErrorContains(t, err, `observations[0]: no KPI "AV-9"`)
 	assert.ErrorContains(t, err, "observations[1]: AV-1 for 2016-03: no regime is in force in 2016-03")
 	_, err = r.Run(regime.Input{Observations: []regime.Observation{
 		{KPI: "AV-1", Month: mo("Apr-16"), Obs: kpi.Figure(dec("99"))},

@@ -62,27 +62,11 @@ func (l *Ledger) Scorecard(p period.Period) (*Scorecard, error) { return l.score
 // scorecard is Scorecard; own says the caller owns the ledger and will not
 // read it again, so a month's rows need not be copied.
 func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
-	if len(l.months) == 0 {
-		return nil, fmt.Errorf("regime: no observations to score")
-	}
-	last := l.first.AddMonths(len(l.months) - 1)
-	if p.Kind() == period.KindYearToDate && p.LastMonth().After(last) {
-		if y, ok := p.Year(); ok && y.Contains(last) && !last.Before(p.FirstMonth()) {
-			p, _ = y.ToDate(last)
-		}
+	p, i, span, err := l.span(p)
+	if err != nil {
+		return nil, err
 	}
 	rail := isRail(p)
-	if p.IsZero() || (p.NumMonths() == 0 && !rail) {
-		return nil, fmt.Errorf("regime: a scorecard is for whole months, not %s", p)
-	}
-	i, j := p.FirstMonth().Sub(l.first), p.LastMonth().Sub(l.first)
-	if rail {
-		i = l.railFirstMonth(p).Sub(l.first)
-	}
-	if i < 0 || j >= len(l.months) {
-		return nil, fmt.Errorf("regime: %s is outside the months scored, %s", p, l.Months())
-	}
-	span := l.months[i : j+1]
 	sc := &Scorecard{Period: p, AsAt: l.asAt, Currency: l.Currency()}
 	if len(span) == 0 {
 		return nil, fmt.Errorf("regime: no period of %s ends within the months scored, %s", p.Label(period.Short), l.Months())
@@ -100,7 +84,6 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 	var remedy Summary // its remedy fields only
 	var moves Summary  // its earn-back and incentive fields only
 	var adjustments []Adjustment
-	var names []string // the regimes' names, beside sc.Versions, for a span with a shared month
 	shared := false
 	for k := range span {
 		mo := &span[k]
@@ -148,22 +131,55 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		sc.Summary.AdjustmentsTotal = sc.Summary.AdjustmentsTotal.Add(a.Amount)
 	}
 	if shared {
-		// Again, with the names: in a span with a shared month they can
-		// differ from sc.Regime.
-		var seen []string
-		for k := range span {
-			for _, r := range []*Regime{span[k].shared, span[k].regime} {
-				if r != nil && !slices.Contains(seen, r.spec.Version) {
-					seen = append(seen, r.spec.Version)
-					names = append(names, r.spec.Name)
-				}
-			}
-		}
-		if slices.ContainsFunc(names, func(n string) bool { return n != sc.Regime }) {
-			sc.Names = names
-		}
+		sc.Names = regimeNames(span, sc.Regime)
 	}
 	return sc, nil
+}
+
+// span returns the months of the ledger that view p reads, from the i-th
+// month scored, with p cut short where it is a year to date that runs past
+// the last month scored.
+func (l *Ledger) span(p period.Period) (_ period.Period, i int, span []monthEntry, err error) {
+	if len(l.months) == 0 {
+		return p, 0, nil, fmt.Errorf("regime: no observations to score")
+	}
+	last := l.first.AddMonths(len(l.months) - 1)
+	if p.Kind() == period.KindYearToDate && p.LastMonth().After(last) {
+		if y, ok := p.Year(); ok && y.Contains(last) && !last.Before(p.FirstMonth()) {
+			p, _ = y.ToDate(last)
+		}
+	}
+	rail := isRail(p)
+	if p.IsZero() || (p.NumMonths() == 0 && !rail) {
+		return p, 0, nil, fmt.Errorf("regime: a scorecard is for whole months, not %s", p)
+	}
+	i, j := p.FirstMonth().Sub(l.first), p.LastMonth().Sub(l.first)
+	if rail {
+		i = l.railFirstMonth(p).Sub(l.first)
+	}
+	if i < 0 || j >= len(l.months) {
+		return p, 0, nil, fmt.Errorf("regime: %s is outside the months scored, %s", p, l.Months())
+	}
+	return p, i, l.months[i : j+1], nil
+}
+
+// regimeNames returns the names of the regimes of a span with a shared
+// month, in the order of their versions, where any differs from name (the
+// scorecard's regime); nil where none does.
+func regimeNames(span []monthEntry, name string) []string {
+	var seen, names []string
+	for k := range span {
+		for _, r := range []*Regime{span[k].shared, span[k].regime} {
+			if r != nil && !slices.Contains(seen, r.spec.Version) {
+				seen = append(seen, r.spec.Version)
+				names = append(names, r.spec.Name)
+			}
+		}
+	}
+	if slices.ContainsFunc(names, func(n string) bool { return n != name }) {
+		return names
+	}
+	return nil
 }
 
 // addMoves adds month mo's earn-back moves and incentives to s.
@@ -408,21 +424,60 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	row := baseRow(r, d, p)
 	row.Versions = nil
 	row.Notes = make([]string, 0, 4) // money, the periods, and what they were
-	meas := sc.meas[:0]
-	defer func() { sc.meas = meas[:0] }()
-	var interim, deemed, relieved, excluded, refused, restated []string
-	entries := sc.entries[:0]
-	defer func() { sc.entries = entries[:0] }()
+	v := viewParts{meas: sc.meas[:0], entries: sc.entries[:0]}
+	defer func() { sc.meas, sc.entries = v.meas[:0], v.entries[:0] }()
 	money := &sc.money
 	money.Reset()
+	v.gather(&row, own, money, r.spec.Currency)
+	if row.Versions == nil {
+		row.Versions = r.versions
+	}
+	meas := v.meas
+	// A single measurement that is the view's own, or in the view of one
+	// rail period the one measurement of a KPI not measured in periods
+	// (its month), is shown as its row.
+	showOwn := len(meas) == 1 && (samePeriod(meas[0].Period, p) || (p.Kind() == period.KindRailPeriod && !d.Frequency().IsPeriodic()))
+	if showOwn {
+		own := *meas[0]
+		own.Notes = slices.Clone(own.Notes)
+		own.Versions = row.Versions
+		return own
+	}
+	if len(meas) > 0 {
+		row.Tally = tallyOf(meas)
+	}
+	res := rateView(&row, d, p, meas, v.entries, cmp)
+	row.Result, row.Status = res, res.Status()
+	v.notes(&row, r, d, sc)
+	if money.Len() > 0 {
+		row.Notes = append(row.Notes, money.String())
+	}
+	if len(row.Versions) > 1 {
+		row.Notes = append(row.Notes, fmt.Sprintf("rated against version %s's definition", r.spec.Version))
+	}
+	return row
+}
+
+// viewParts is what a view's row gathers from its track's rows: the
+// measurements (meas), the entries to aggregate, and the labels of the
+// periods its notes name.
+type viewParts struct {
+	meas                                                   []*Row
+	entries                                                []kpi.Entry
+	interim, deemed, relieved, excluded, refused, restated []string
+}
+
+// gather reads a track's rows into v and adds their money (written in
+// money, in currency c), moves and versions to row.
+func (v *viewParts) gather(row *Row, own []viewRef, money *noteBuf, c Currency) {
 	for _, ref := range own {
 		mr := ref.row
 		if mr.Restated() {
 			last := mr.Figures[len(mr.Figures)-1]
-			restated = append(restated, mr.Period.Label(period.Short)+" (on "+last.ReportedOn.String()+")")
+			v.restated = append(v.restated, mr.Period.Label(period.Short)+" (on "+last.ReportedOn.String()+")")
 		}
 		if mr.Interim {
-			interim = append(interim, mr.Period.Label(period.Short))
+			v.interim = append(v.interim, mr.Period.Label(period.Short))
 			continue
 		}
 		if mr.Status == kpi.NotDue {
@@ -433,27 +488,27 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 			row.Versions = mr.Versions // shared until a second version comes
 		case len(mr.Versions) == 1 && len(row.Versions) > 0 && mr.Versions[0] == row.Versions[len(row.Versions)-1]:
 		default:
-			for _, v := range mr.Versions {
-				if !slices.Contains(row.Versions, v) {
-					row.Versions = append(slices.Clip(row.Versions), v)
+			for _, ver := range mr.Versions {
+				if !slices.Contains(row.Versions, ver) {
+					row.Versions = append(slices.Clip(row.Versions), ver)
 				}
 			}
 		}
-		meas = append(meas, mr)
+		v.meas = append(v.meas, mr)
 		if mr.Status != kpi.Excluded {
-			entries = append(entries, kpi.Entry{Period: mr.Period, Obs: *ref.meta.obs})
+			v.entries = append(v.entries, kpi.Entry{Period: mr.Period, Obs: *ref.meta.obs})
 		}
 		switch {
 		case mr.Status == kpi.Excluded:
-			excluded = append(excluded, mr.Period.Label(period.Short))
+			v.excluded = append(v.excluded, mr.Period.Label(period.Short))
 		case mr.Deemed:
-			deemed = append(deemed, mr.Period.Label(period.Short))
+			v.deemed = append(v.deemed, mr.Period.Label(period.Short))
 		}
 		if mr.Relieved {
-			relieved = append(relieved, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Relief.Kind.String(), "_", " ")+")")
+			v.relieved = append(v.relieved, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Relief.Kind.String(), "_", " ")+")")
 		}
 		if mr.ClaimRefused {
-			refused = append(refused, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Claim.String(), "_", " ")+")")
+			v.refused = append(v.refused, mr.Period.Label(period.Short)+" ("+strings.ReplaceAll(mr.Claim.String(), "_", " ")+")")
 		}
 		if mr.moves != nil {
 			m := row.Moves().add(*mr.moves)
@@ -473,40 +528,37 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 			money.WriteString(", ")
 			writePoints(money, mr.Points)
 			money.WriteString(", ")
-			writeMoney(money, r.spec.Currency, mr.Credit)
+			writeMoney(money, c, mr.Credit)
 		}
 	}
-	if row.Versions == nil {
-		row.Versions = r.versions
-	}
-	// A single measurement that is the view's own, or in the view of one
-	// rail period the one measurement of a KPI not measured in periods
-	// (its month), is shown as its row.
-	showOwn := len(meas) == 1 && (samePeriod(meas[0].Period, p) || (p.Kind() == period.KindRailPeriod && !d.Frequency().IsPeriodic()))
-	if len(meas) > 1 || (len(meas) == 1 && !showOwn) {
-		var counts [kpi.LastStatus + 1]int
-		distinct := 0
-		for _, mr := range meas {
-			if counts[mr.Status] == 0 {
-				distinct++
-			}
-			counts[mr.Status]++
+}
+
+// tallyOf counts the statuses of a view's measurements.
+func tallyOf(meas []*Row) map[kpi.Status]int {
+	var counts [kpi.LastStatus + 1]int
+	distinct := 0
+	for _, mr := range meas {
+		if counts[mr.Status] == 0 {
+			distinct++
 		}
-		row.Tally = make(map[kpi.Status]int, distinct)
-		for st, n := range counts {
-			if n > 0 {
-				row.Tally[kpi.Status(st)] = n
-			}
+		counts[mr.Status]++
+	}
+	tally := make(map[kpi.Status]int, distinct)
+	for st, n := range counts {
+		if n > 0 {
+			tally[kpi.Status(st)] = n
 		}
 	}
+	return tally
+}
+
+// rateView rates a view's row of KPI d over p from its measurements and
+// their entries, compared with earlier views (cmp) where its bands need
+// them.
+func rateView(row *Row, d kpi.Definition, p period.Period, meas []*Row, entries []kpi.Entry, cmp *kpi.Compared) kpi.Result {
 	var res kpi.Result
 	var err error
 	switch {
-	case showOwn:
-		own := *meas[0]
-		own.Notes = slices.Clone(own.Notes)
-		own.Versions = row.Versions
-		return own
 	case len(meas) == 0:
 		res, err = kpi.Evaluate(d, p, kpi.Missing(kpi.NotDue, ""))
 	case len(entries) == 0:
@@ -537,7 +589,14 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 		// profiled target with none for the period): say so in the row.
 		res, _ = kpi.Evaluate(d, p, kpi.Missing(kpi.NotMeasurable, strings.TrimPrefix(err.Error(), "kpi: ")))
 	}
-	row.Result, row.Status = res, res.Status()
+	return res
+}
+
+// notes adds to a view's row what its periods were: deemed, rated on some
+// figures only, not rated, excluded, relieved, refused, interim, restated.
+func (v *viewParts) notes(row *Row, r *Regime, d kpi.Definition, sc *scratch) {
+	meas, entries := v.meas, v.entries
+	deemed, excluded := v.deemed, v.excluded
 	// Periods without a figure: the figures of the others cannot speak for
 	// them. Where the regime deemed them failures, the view is no better
 	// than that; otherwise the note says what the rating rests on.
@@ -569,18 +628,11 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	for _, n := range []struct {
 		what  string
 		which []string
-	}{{"deemed", deemed}, {"relieved", relieved}, {"claims refused", refused}, {"interim figures, not charged", interim}, {"restated", restated}} {
+	}{{"deemed", deemed}, {"relieved", v.relieved}, {"claims refused", v.refused}, {"interim figures, not charged", v.interim}, {"restated", v.restated}} {
 		if len(n.which) > 0 {
 			row.Notes = append(row.Notes, n.what+": "+strings.Join(n.which, ", "))
 		}
 	}
-	if money.Len() > 0 {
-		row.Notes = append(row.Notes, money.String())
-	}
-	if len(row.Versions) > 1 {
-		row.Notes = append(row.Notes, fmt.Sprintf("rated against version %s's definition", r.spec.Version))
-	}
-	return row
 }
 
 // countNoFigure counts the periods, not excluded, whose rows rated no

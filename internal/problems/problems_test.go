@@ -22,7 +22,7 @@ func newTestField(path, msg string) error { return &testField{path, msg} }
 func TestList(t *testing.T) {
 	var l List
 	assert.NoError(t, l.Err(errBad, newTestField))
-	l.Add("ref", "an indicator needs a reference")
+	l.Add("ref", "a KPI needs a reference")
 	m := List{Prefix: "measure"}
 	m.Add("unit", "must be stated")
 	m.Add("", "the whole measure")
@@ -34,7 +34,7 @@ func TestList(t *testing.T) {
 	require.Equal(t, 5, l.Len())
 	err := l.Err(errBad, newTestField)
 	assert.ErrorIs(t, err, errBad)
-	assert.EqualError(t, err, "invalid: ref: an indicator needs a reference\nmeasure.unit: must be stated\nmeasure: the whole measure\nbands[2].level: out of order\na plain problem")
+	assert.EqualError(t, err, "invalid: ref: a KPI needs a reference\nmeasure.unit: must be stated\nmeasure: the whole measure\nbands[2].level: out of order\na plain problem")
 	var fe *testField
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "ref", fe.Path)
