@@ -204,6 +204,7 @@ type MissingChargeError struct {
 	Month  period.Month
 }
 
+// Error says which regime lacks the charge of which month.
 func (e *MissingChargeError) Error() string {
 	return fmt.Sprintf("regime %s: no charge for %s, which its credit rules and caps need", e.Regime, e.Month.Label(period.Short))
 }
