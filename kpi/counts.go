@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"cmp"
 	"math/bits"
 
 	"github.com/shopspring/decimal"
@@ -149,22 +150,10 @@ func (a u128) mulOK(ok bool, k uint64) (u128, bool) {
 
 // cmp compares a and b.
 func (a u128) cmp(b u128) int {
-	switch {
-	case a.hi != b.hi:
-		return cmpUint(a.hi, b.hi)
-	default:
-		return cmpUint(a.lo, b.lo)
+	if a.hi != b.hi {
+		return cmp.Compare(a.hi, b.hi)
 	}
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(a.lo, b.lo)
 }
 
 // figure returns the result's figure: as evaluated, or, for counts rated
