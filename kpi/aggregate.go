@@ -253,7 +253,7 @@ func TrendOf(prev, cur Result) (t Trend, ok bool) {
 		// The same target both times (a flat target), or none (a measure
 		// for information, a score scale): compare the figures, without
 		// working out the margins.
-		c := cmpDec(cur.figure(), prev.figure())
+		c := cmpFigures(cur, prev)
 		if prev.def.spec.Measure.Polarity == LowerIsBetter {
 			c = -c
 		}

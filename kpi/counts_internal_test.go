@@ -145,7 +145,8 @@ func countsFor(r *rand.Rand, x *defData) (n, d int64) {
 // applies) and widened to decimals (the exact decimal path, as before the
 // fast path), and checks that everything a result says is the same: error,
 // status, band, figure (with its places), figure as written, target,
-// variance, level, reason, text, interim, and Equal. It also checks that
+// variance, level, reason, text, interim, Equal, and the trend from the
+// case before. It also checks that
 // the fast path took most of them and left some to the decimal path.
 func TestCountsFastPathAgrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(18, 4))
@@ -157,6 +158,7 @@ func TestCountsFastPathAgrees(t *testing.T) {
 		if x.fast == nil {
 			t.Fatalf("%s: no fixed-point ladder", x.spec.Ref)
 		}
+		var prevGot, prevWant Result
 		for i := 0; i < 600; i++ {
 			n, d := countsFor(r, x)
 			p := may
@@ -182,6 +184,13 @@ func TestCountsFastPathAgrees(t *testing.T) {
 			if msg := resultsDiffer(got, want); msg != "" {
 				t.Fatalf("%s: %s", where, msg)
 			}
+			// The trend from the case before, which compares figures.
+			gt, gok := TrendOf(prevGot, got)
+			wt, wok := TrendOf(prevWant, want)
+			if gt != wt || gok != wok {
+				t.Fatalf("%s: trend %v %v, decimal path %v %v", where, gt, gok, wt, wok)
+			}
+			prevGot, prevWant = got, want
 		}
 	}
 	t.Logf("%d cases: %d rated on the fast path, %d rated on the decimal path", cases, fast, fallback)
