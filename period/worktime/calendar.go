@@ -358,16 +358,29 @@ func (c *Calendar) cumAt2(a, b int64) (int64, int64) {
 	if b >= c.endNs {
 		return c.cumAt(a), c.total
 	}
-	return c.cumOnDay(a, c.dayOf(a)), c.cumOnDay(b, c.dayOf(b))
+	i, j := c.dayOf(a), c.dayOf(b)
+	if da, db := &c.days[i], &c.days[j]; da.wl|db.wl >= 0 {
+		return da.cumAt(a), db.cumAt(b) // both days have at most one interval
+	}
+	return c.cumOnDay(a, i), c.cumOnDay(b, j)
 }
 
 // cumOnDay returns the working time from the start of the span to t, which
 // falls on day i.
 func (c *Calendar) cumOnDay(t int64, i int) int64 {
 	if d := &c.days[i]; d.wl >= 0 {
-		// No branch on where t falls: before, in or after the interval.
-		return d.cum + min(max(t-d.ws, 0), d.wl)
+		return d.cumAt(t)
 	}
+	return c.cumInIntervals(t, i)
+}
+
+// cumAt returns the working time from the start of the span to t, which
+// falls on d, a day with at most one working interval. There is no branch
+// on where t falls: before, in or after the interval.
+func (d *calDay) cumAt(t int64) int64 { return d.cum + min(max(t-d.ws, 0), d.wl) }
+
+// cumInIntervals is cumOnDay for a day with several working intervals.
+func (c *Calendar) cumInIntervals(t int64, i int) int64 {
 	k, end := c.days[i].first, c.days[i+1].first
 	for ; k < end; k++ {
 		iv := &c.ivs[k]
