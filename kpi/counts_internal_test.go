@@ -153,13 +153,17 @@ func TestCountsFastPathAgrees(t *testing.T) {
 	may := period.Must(period.ParseMonth("May-16")).Period()
 	quarter := period.Must(period.ParseLabel("Q1 2016/17"))
 	var fast, fallback, cases int
+	perDef := 300
+	if testing.Short() {
+		perDef = 60
+	}
 	for _, def := range countsDefs(t) {
 		x := def.data()
 		if x.fast == nil {
 			t.Fatalf("%s: no fixed-point ladder", x.spec.Ref)
 		}
 		var prevGot, prevWant Result
-		for i := 0; i < 600; i++ {
+		for i := 0; i < perDef; i++ {
 			n, d := countsFor(r, x)
 			p := may
 			if i%7 == 0 {
