@@ -99,6 +99,9 @@ type Calendar struct {
 	// time.
 	lo, hi         int64
 	startNs, endNs int64
+	// dayBase is startNs plus the most any day starts after startNs plus
+	// whole days, for dayOf's estimate.
+	dayBase int64
 	total          int64
 	// span is [from, from+n days), for Span and error messages; it comes
 	// last, away from the fields queries read.
@@ -289,6 +292,10 @@ func (c *Calendar) summarizeDays() {
 	}
 	last := &c.days[len(c.days)-1]
 	last.cum, last.ws = c.total, last.start
+	c.dayBase = c.startNs
+	for i := range c.days {
+		c.dayBase = max(c.dayBase, c.days[i].start-int64(i)*nsPerDay)
+	}
 }
 
 func (c *Calendar) appendInterval(a, b, total int64) int64 {
@@ -329,15 +336,10 @@ func (c *Calendar) end() int64 { return c.endNs }
 // must lie in [startNs, endNs).
 func (c *Calendar) dayOf(t int64) int {
 	days := c.days
-	i := int((t - c.startNs) / nsPerDay)
-	// Local days are 23 to 25 hours long, so the estimate is off by at most
-	// the hours the zone's offset has drifted; walk to the right day.
-	if i >= len(days)-1 {
-		i = len(days) - 2
-	}
-	for t < days[i].start {
-		i--
-	}
+	// Local days are 23 to 25 hours long; dayBase allows for the zone's
+	// offset drifting over the span, so the estimate is never past t's day:
+	// walk forward to it.
+	i := max(int((t-c.dayBase)/nsPerDay), 0)
 	for t >= days[i+1].start {
 		i++
 	}
