@@ -102,7 +102,7 @@ type Calendar struct {
 	// dayBase is startNs plus the most any day starts after startNs plus
 	// whole days, for dayOf's estimate.
 	dayBase int64
-	total          int64
+	total   int64
 	// span is [from, from+n days), for Span and error messages; it comes
 	// last, away from the fields queries read.
 	span period.Period
