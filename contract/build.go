@@ -42,6 +42,13 @@ func (b *builder) contract(fc *fileContract) *Contract {
 			b.bad("end", "the last day %s is before the start %s", end, spec.Start)
 		}
 	}
+	if fc.Currency != "" {
+		c, err := regime.ParseCurrency(fc.Currency)
+		if err != nil {
+			b.bad("currency", "%s", reason(err))
+		}
+		b.currency = c
+	}
 	spec.MonthlyCharge, _ = b.decimal("monthly_charge", fc.MonthlyCharge)
 	spec.Charges, _, _ = b.monthPairs("charges", fc.Charges)
 	spec.OpeningCredits, _, _ = b.monthPairs("opening_credits", fc.OpeningCredits)
@@ -55,7 +62,7 @@ func (b *builder) contract(fc *fileContract) *Contract {
 		path := index("regimes", i)
 		r, ok := b.regime(&fc.Regimes[i], path)
 		if !ok {
-			r = standIn(&fc.Regimes[i])
+			r = standIn(&fc.Regimes[i], b.currency)
 		}
 		if r != nil {
 			spec.Regimes = append(spec.Regimes, r)
@@ -89,13 +96,13 @@ func (b *builder) contract(fc *fileContract) *Contract {
 // standIn is a regime with the name and months of one that failed, so
 // that the contract's own checks (overlaps, the start) still run; nil if
 // even that cannot be built.
-func standIn(fr *fileRegime) *regime.Regime {
+func standIn(fr *fileRegime, c regime.Currency) *regime.Regime {
 	from, errFrom := period.ParseMonth(string(fr.From))
 	until, errUntil := period.ParseMonth(string(fr.Until))
 	if errFrom != nil || (fr.Until != "" && errUntil != nil) || fr.Name == "" {
 		return nil
 	}
-	r, err := regime.New(regime.Spec{Name: fr.Name, Version: fr.Version, From: from, Until: until, KPIs: []kpi.Definition{standInKPI("-")}})
+	r, err := regime.New(regime.Spec{Name: fr.Name, Version: fr.Version, From: from, Until: until, Currency: c, KPIs: []kpi.Definition{standInKPI("-")}})
 	if err != nil {
 		return nil
 	}
@@ -119,7 +126,7 @@ func standInKPI(ref string) kpi.Definition {
 func (b *builder) regime(fr *fileRegime, path string) (*regime.Regime, bool) {
 	at := func(field string) string { return child(path, field) }
 	spec := regime.Spec{Name: fr.Name, Version: fr.Version, RoundBeforeBanding: fr.RoundBeforeBanding, MitigatedCount: fr.MitigatedCount,
-		Reset: fr.Reset}
+		Reset: fr.Reset, Currency: b.currency}
 	if strings.TrimSpace(fr.Name) == "" {
 		b.bad(at("name"), "a regime needs a name")
 	}
@@ -272,7 +279,7 @@ func (b *builder) amount(path, s string) regime.Amount {
 	if s == "" {
 		return regime.Amount{}
 	}
-	a, err := regime.ParseAmount(s)
+	a, err := regime.ParseAmountIn(s, b.currency)
 	if err != nil {
 		b.bad(path, "%s", reason(err))
 	}
@@ -392,7 +399,7 @@ func (b *builder) incentive(fi *fileIncentive, path string) regime.Incentive {
 func (b *builder) pounds(path, s string) decimal.Decimal {
 	a := b.amount(path, s)
 	if a.PercentOfCharges {
-		b.bad(path, "%s is a share of the charges; this is an amount of money (£1000)", problems.Quote(s))
+		b.bad(path, "%s is a share of the charges; this is an amount of money (%s)", problems.Quote(s), strings.TrimSuffix(regime.Pounds(decimal.NewFromInt(1000)).Format(b.currency), ".00"))
 		return decimal.Zero
 	}
 	return a.Value

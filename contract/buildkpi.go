@@ -67,7 +67,7 @@ func (b *builder) kpi(fk *fileKPI, path string) (kpi.Definition, bool) {
 		default:
 			b.bad(at("target"), "a KPI needs its target as the schedule writes it (90.0%%, < 5%%, 0 failures); only a contextual measure, or a ladder whose levels are figures, has none")
 		}
-	} else if t, err := kpi.ParseWritten(fk.Target); err != nil {
+	} else if t, err := kpi.ParseTarget(fk.Target); err != nil {
 		b.bad(at("target"), "%s", reason(err))
 	} else {
 		spec.Target, targetOK = t, t.Comparison != kpi.NotPublished

@@ -304,6 +304,11 @@ func (c *Contract) RegimeAt(m period.Month) (*regime.Regime, bool) { return c.hi
 // History returns the contract's regimes.
 func (c *Contract) History() regime.History { return c.history }
 
+// Currency returns the currency of the contract's money, which its regimes
+// share (regime.Spec.Currency; the file's currency): GBP unless it says
+// otherwise.
+func (c *Contract) Currency() regime.Currency { return c.history.Currency() }
+
 // Score runs the contract's ledger ([Contract.Run]) to the end of period p
 // and returns p's scorecard: a month, or a view of a quarter, a year or a
 // year to date that may span a change of regime. See [regime.History.Score].

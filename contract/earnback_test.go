@@ -228,31 +228,33 @@ func TestEarnBackAndIncentivesInEveryOutput(t *testing.T) {
 	var doc struct {
 		Scorecards []struct {
 			Rows []struct {
-				KPI       string `json:"kpi"`
-				Held      string `json:"held"`
-				Forfeited string `json:"forfeited"`
+				KPI       string        `json:"kpi"`
+				Held      *regime.Money `json:"held"`
+				Forfeited *regime.Money `json:"forfeited"`
 			} `json:"rows"`
 			Summary struct {
-				Held, Forfeited, HeldBalance, Credits string
+				Held, Forfeited, HeldBalance, Credits regime.Money
 			} `json:"summary"`
 		} `json:"scorecards"`
 	}
 	require.NoError(t, json.Unmarshal(js.Bytes(), &doc))
 	s := doc.Scorecards[0]
-	assert.Equal(t, "2000.00", s.Summary.Held)
-	assert.Equal(t, "2000.00", s.Summary.Forfeited)
-	assert.Equal(t, "2000.00", s.Summary.Credits)
-	assert.Equal(t, "2000.00", s.Rows[1].Held, "B's June credit")
-	assert.Equal(t, "2000.00", s.Rows[1].Forfeited, "B's April credit")
-	assert.Empty(t, s.Rows[0].Held, "A met: nothing")
+	assert.Equal(t, "£2,000.00", s.Summary.Held.String())
+	assert.Equal(t, "£2,000.00", s.Summary.Forfeited.String())
+	assert.Equal(t, "£2,000.00", s.Summary.Credits.String())
+	require.NotNil(t, s.Rows[1].Held)
+	require.NotNil(t, s.Rows[1].Forfeited)
+	assert.Equal(t, "£2,000.00", s.Rows[1].Held.String(), "B's June credit")
+	assert.Equal(t, "£2,000.00", s.Rows[1].Forfeited.String(), "B's April credit")
+	assert.Nil(t, s.Rows[0].Held, "A met: nothing")
 	// CSV: the moves as columns of their own, empty where none.
 	var csvOut bytes.Buffer
 	require.NoError(t, render.CSV(&csvOut, card))
 	lines := strings.Split(strings.TrimSpace(csvOut.String()), "\n")
 	require.Len(t, lines, 3)
-	assert.True(t, strings.HasSuffix(lines[0], ",card_period,held,earned_back,repaid,forfeited,bonus,deduction"), lines[0])
-	assert.True(t, strings.HasSuffix(lines[1], ",2016-06,,,,,,"), "A: nothing moved: "+lines[1])
-	assert.True(t, strings.HasSuffix(lines[2], ",2016-06,2000.00,,,2000.00,,"), "B: June's held, April's forfeited: "+lines[2])
+	assert.True(t, strings.HasSuffix(lines[0], ",card_period,currency,held,earned_back,repaid,forfeited,bonus,deduction"), lines[0])
+	assert.True(t, strings.HasSuffix(lines[1], ",2016-06,GBP,,,,,,"), "A: nothing moved: "+lines[1])
+	assert.True(t, strings.HasSuffix(lines[2], ",2016-06,GBP,2000.00,,,2000.00,,"), "B: June's held, April's forfeited: "+lines[2])
 
 	c, err := contract.Decode(strings.NewReader(incentiveFile), "inc.yaml", contract.YAML)
 	require.NoError(t, err)

@@ -116,7 +116,11 @@ func (ps pairs) MarshalJSON() ([]byte, error) {
 // no bands, the scheme that built them ([kpi.Bands.IsScheme]) with its
 // levels and points (volume_of_failures, target_detriment_failure, ...),
 // and else a ladder, band by band;
-// a KPI's exceed rule only where it is not its regime's. A mapping or list
+// a KPI's exceed rule only where it is not its regime's; a target in the
+// words it was written in ("Not greater than 3%", [kpi.Written.Text]), or
+// for one built in Go as [kpi.Written.String] writes it ("<= 3%"); the
+// contract's currency where it is not GBP, and its amounts in it (€5000.00,
+// [regime.Amount.Format]). A mapping or list
 // of plain values short enough is written on one line (measure: {unit:
 // percent, ...}). Profiles for one year or given month by month are
 // written as their months; a linear
@@ -230,6 +234,9 @@ func modelOf(c *Contract) (*fileContract, error) {
 	if !s.End.IsZero() {
 		fc.End = plain(s.End.AddDays(-1).String())
 	}
+	if cur := c.Currency(); cur != regime.GBP {
+		fc.Currency = cur.Code()
+	}
 	for _, m := range slices.SortedFunc(maps.Keys(s.Charges), period.Month.Compare) {
 		fc.Charges = append(fc.Charges, pair{Key: m.String(), Value: string(numText(s.Charges[m]))})
 	}
@@ -302,7 +309,7 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 		fr.Relief = append(fr.Relief, fileRelief{Kind: rl.Kind.String(), KPI: rl.KPI, From: monthText(rl.From), Through: monthText(rl.Through), Reason: rl.Reason})
 	}
 	for i, c := range s.Credits {
-		fc, err := creditModel(c)
+		fc, err := creditModel(c, s.Currency)
 		if err != nil {
 			return nil, fmt.Errorf("credits[%d]: %w", i, err)
 		}
@@ -318,29 +325,29 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 		}
 	}
 	if !s.Remedy.IsZero() {
-		fr.Remedy = &fileRemedy{Rate: amountText(s.Remedy.Rate)}
+		fr.Remedy = &fileRemedy{Rate: amountText(s.Remedy.Rate, s.Currency)}
 		for _, bl := range s.Remedy.Baselines {
 			fr.Remedy.Baseline = append(fr.Remedy.Baseline, pair{Key: bl.From.String(), Value: bl.Points.String()})
 		}
 	}
 	if !s.Caps.PerPeriod.IsZero() || !s.Caps.Rolling.IsZero() || s.Caps.Window != 0 {
-		fr.Caps = &fileCaps{PerPeriod: amountText(s.Caps.PerPeriod), Rolling: amountText(s.Caps.Rolling), Window: s.Caps.Window}
+		fr.Caps = &fileCaps{PerPeriod: amountText(s.Caps.PerPeriod, s.Currency), Rolling: amountText(s.Caps.Rolling, s.Currency), Window: s.Caps.Window}
 	}
 	for _, rule := range s.Escalation {
 		fr.Escalation = append(fr.Escalation, ruleModel(rule))
 	}
 	if e := s.EarnBack; !e.IsZero() {
-		fr.EarnBack = &fileEarnBack{Mode: e.Mode.String(), Periods: e.Periods, RestOfYear: e.RestOfYear, Limit: poundsText(e.Limit)}
+		fr.EarnBack = &fileEarnBack{Mode: e.Mode.String(), Periods: e.Periods, RestOfYear: e.RestOfYear, Limit: poundsText(e.Limit, s.Currency)}
 		if !e.Share.IsZero() {
 			fr.EarnBack.Share = e.Share.String() + "%"
 		}
 	}
 	for _, in := range s.Incentives {
-		fi := fileIncentive{KPI: in.KPI, Benchmark: numText(in.Benchmark), Per: dec(in.Per), Fund: poundsText(in.Fund), DeductionCap: poundsText(in.DeductionCap)}
+		fi := fileIncentive{KPI: in.KPI, Benchmark: numText(in.Benchmark), Per: dec(in.Per), Fund: poundsText(in.Fund, s.Currency), DeductionCap: poundsText(in.DeductionCap, s.Currency)}
 		if in.Bonus.Equal(in.Deduction) {
-			fi.Rate = poundsText(in.Bonus)
+			fi.Rate = poundsText(in.Bonus, s.Currency)
 		} else {
-			fi.Bonus, fi.Deduction = poundsText(in.Bonus), poundsText(in.Deduction)
+			fi.Bonus, fi.Deduction = poundsText(in.Bonus, s.Currency), poundsText(in.Deduction, s.Currency)
 		}
 		for _, st := range in.Index {
 			fi.Index = append(fi.Index, pair{Key: st.From.String(), Value: st.Factor.String()})
@@ -350,22 +357,23 @@ func regimeModel(r *regime.Regime, ys period.Years) (*fileRegime, error) {
 	return fr, nil
 }
 
-// poundsText writes an amount of money for a file, or "" for zero.
-func poundsText(v decimal.Decimal) string {
+// poundsText writes an amount of money in currency c for a file, or "" for
+// zero.
+func poundsText(v decimal.Decimal, c regime.Currency) string {
 	if v.IsZero() {
 		return ""
 	}
-	return regime.Pounds(v).String()
+	return regime.Pounds(v).Format(c)
 }
 
-func amountText(a regime.Amount) string {
+func amountText(a regime.Amount, c regime.Currency) string {
 	if a.IsZero() {
 		return ""
 	}
-	return a.String()
+	return a.Format(c)
 }
 
-func creditModel(c regime.CreditRule) (fileCredit, error) {
+func creditModel(c regime.CreditRule, cur regime.Currency) (fileCredit, error) {
 	switch c := c.(type) {
 	case regime.PointsCredit:
 		return fileCredit{Type: "points", Rate: dec(c.Rate)}, nil
@@ -378,7 +386,7 @@ func creditModel(c regime.CreditRule) (fileCredit, error) {
 		}
 		return fc, nil
 	case regime.AtRiskCredit:
-		fc := fileCredit{Type: "at_risk", Pool: amountText(c.Pool)}
+		fc := fileCredit{Type: "at_risk", Pool: amountText(c.Pool, cur)}
 		for _, ref := range slices.Sorted(maps.Keys(c.Allocation)) {
 			fc.Allocation = append(fc.Allocation, pair{Key: ref, Value: string(numText(c.Allocation[ref]))})
 		}
@@ -524,7 +532,7 @@ func profileModel(p kpi.Profile, target kpi.Written, ys period.Years) *fileProfi
 func kpiModel(d kpi.Definition, ys period.Years, regimeExceed kpi.ExceedRule) fileKPI {
 	s := d.Spec()
 	fk := fileKPI{Ref: s.Ref, Description: s.Description, ServiceArea: s.ServiceArea, Contractual: s.Contractual,
-		Frequency: ys.FormatFrequency(s.Frequency), Target: s.Target.String()}
+		Frequency: ys.FormatFrequency(s.Frequency), Target: s.Target.Text()}
 	if s.Tier != kpi.TierKPI {
 		fk.Tier = s.Tier.String()
 	}

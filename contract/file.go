@@ -21,6 +21,7 @@ import (
 	"github.com/kpiregime/kpiregime/internal/problems"
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
 )
 
 // A Format is the format of a contract file.
@@ -272,6 +273,7 @@ type builder struct {
 	years    period.Years          // the contract's years (year_start), in which frequencies and profiles are read
 	cal      period.PeriodCalendar // the contract's period calendar (periods), or the zero one
 	start    period.Date           // the contract's start, from which its contract years count
+	currency regime.Currency       // the contract's currency (currency), which its regimes' money is in
 }
 
 // lineOf returns the line of path, or of its nearest ancestor the file has.

@@ -139,9 +139,11 @@ func TestTargetsInWords(t *testing.T) {
 	)
 	c := decodeYAML(t, "words.yaml", text)
 	more := indicator(t, c, "Apr-16", "MORE")
-	assert.Equal(t, kpi.Written{Value: dec("88"), Unit: kpi.Percent, Comparison: kpi.AtLeast}, more.Target())
+	assert.True(t, kpi.Written{Value: dec("88"), Unit: kpi.Percent, Comparison: kpi.AtLeast}.Equal(more.Target()), "%v", more.Target())
+	assert.Equal(t, "88 per cent or more", more.Target().Text(), "the words kept, to write back")
 	fewer := indicator(t, c, "Apr-16", "FEWER")
-	assert.Equal(t, kpi.Written{Value: dec("3"), Unit: kpi.Percent, Comparison: kpi.Below}, fewer.Target())
+	assert.True(t, kpi.Written{Value: dec("3"), Unit: kpi.Percent, Comparison: kpi.Below}.Equal(fewer.Target()), "%v", fewer.Target())
+	assert.Equal(t, "fewer than three per cent", fewer.Target().Text())
 
 	figures := `kpi,period,value
 MORE,Apr-16,88

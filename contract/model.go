@@ -17,8 +17,9 @@ type fileContract struct {
 	End            plain        `yaml:"end,omitempty" json:"end,omitempty" fmt:"date" doc:"The last day of the contract, YYYY-MM-DD; omit for an open-ended contract."`
 	YearStart      string       `yaml:"year_start,omitempty" json:"year_start,omitempty" enum:"months" doc:"The month the contract's years start in (April, the UK financial year, if omitted; October for years from October). Frequencies (annual falls due in the month before it), profile years (2016/17) and the years profile months fall in are read in these years."`
 	Periods        *filePeriods `yaml:"periods,omitempty" json:"periods,omitempty" doc:"The contract's period calendar, for KPIs measured in thirteen periods a year (frequency: periodic) and returns and reports labelled P1 2023/24 to P13 2023/24: a year_start day with the period that absorbs the odd days, or the periods' start dates."`
+	Currency       string       `yaml:"currency,omitempty" json:"currency,omitempty" doc:"The ISO 4217 code of the currency the contract's charges, credits, caps and incentives are in (GBP if omitted; EUR)."`
 	Services       []string     `yaml:"services,omitempty" json:"services,omitempty" doc:"The services or service areas the contract covers."`
-	MonthlyCharge  num          `yaml:"monthly_charge,omitempty" json:"monthly_charge,omitempty" doc:"The service charge of every month that charges does not list, in pounds."`
+	MonthlyCharge  num          `yaml:"monthly_charge,omitempty" json:"monthly_charge,omitempty" doc:"The service charge of every month that charges does not list, in the contract's currency."`
 	Charges        pairs        `yaml:"charges,omitempty" json:"charges,omitempty" values:"num" keys:"month" doc:"The service charges of particular months (2016-04: 18306.52), which credit rules take percentages of."`
 	OpeningCredits pairs        `yaml:"opening_credits,omitempty" json:"opening_credits,omitempty" values:"num" keys:"month" doc:"Credits already applied (after caps) in months before the first scored (2016-03: 1500.00), which rolling caps count against their window."`
 	Regimes        []fileRegime `yaml:"regimes" json:"regimes" req:"1" doc:"The performance regimes, effective-dated and not overlapping."`
@@ -138,8 +139,8 @@ type fileCredit struct {
 	Rate       num      `yaml:"rate,omitempty" json:"rate,omitempty" doc:"points: each point is this percent of the charges."`
 	KPIs       []string `yaml:"kpis,omitempty" json:"kpis,omitempty" doc:"shortfall: the KPIs whose shortfall is a percentage of the charges."`
 	KPI        string   `yaml:"kpi,omitempty" json:"kpi,omitempty" doc:"fixed: the KPI."`
-	PerStatus  pairs    `yaml:"per_status,omitempty" json:"per_status,omitempty" keys:"status" values:"num" doc:"fixed: pounds by status (failed: 500)."`
-	PerFailure num      `yaml:"per_failure,omitempty" json:"per_failure,omitempty" doc:"fixed: pounds per failure counted."`
+	PerStatus  pairs    `yaml:"per_status,omitempty" json:"per_status,omitempty" keys:"status" values:"num" doc:"fixed: money by status (failed: 500), in the contract's currency."`
+	PerFailure num      `yaml:"per_failure,omitempty" json:"per_failure,omitempty" doc:"fixed: money per failure counted."`
 	Pool       string   `yaml:"pool,omitempty" json:"pool,omitempty" doc:"at_risk: the amount at risk (12% of charges, £5000)."`
 	Allocation pairs    `yaml:"allocation,omitempty" json:"allocation,omitempty" values:"num" doc:"at_risk: percent of the pool by KPI."`
 }
@@ -171,7 +172,7 @@ type fileIncentive struct {
 }
 
 type fileCaps struct {
-	PerPeriod string `yaml:"per_period,omitempty" json:"per_period,omitempty" doc:"At most this in one period (£5000, 10% of charges)."`
+	PerPeriod string `yaml:"per_period,omitempty" json:"per_period,omitempty" doc:"At most this in one period (£5000, 10% of charges); money in the contract's currency (€5000 in a contract in EUR)."`
 	Rolling   string `yaml:"rolling,omitempty" json:"rolling,omitempty" doc:"At most this over a rolling window."`
 	Window    int    `yaml:"window,omitempty" json:"window,omitempty" doc:"The rolling window in periods (12 if omitted)."`
 }

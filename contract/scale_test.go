@@ -102,7 +102,7 @@ func TestScoreScaleAndContext(t *testing.T) {
 		{"PUNCT", "met", "96% is below 98%, the level of 5 Exceptional (exceeded): 4 Strong (met), at or above 95%", 4, true, "0"},
 		{"INFO", "tolerance", "89.99% is below 90%, the level of 3 Acceptable (met): 2 Adequate (tolerance), at or above 85%", 2, true, "0"},
 		{"STAFF", "failed", "80% is below 85%, the level of 2 Adequate (tolerance): 1 Unsatisfactory (failed)", 1, true, "200"},
-		{"TOP", "not_measurable", "96% is at or above 95%, the level of 4 Strong (met), and the level that decides the rest is not published: 5 Exceptional (exceeded) or 4 Strong (met) cannot be told apart", 0, false, "0"},
+		{"TOP", "not_measurable", "96% is at or above 95%, the level of 4 Strong (met), and the level of 5 Exceptional (exceeded), which decides the rest, is not published: 5 Exceptional (exceeded) or 4 Strong (met) cannot be told apart", 0, false, "0"},
 		{"CALLS", "info", "1234, for information (not rated)", 0, false, "0"},
 	} {
 		row, ok := sc.Row(w.kpi)

@@ -52,6 +52,11 @@ regimes:
 //	T2 88%                  missed: the published 87% decides it, 1 point, £1,000
 //	T2 80%, none reported   not measurable: detriment or failed
 //	T2 80%, reported failed failed, as reported: 3 points, £3,000
+//
+// T1's scheme names its levels the target service level and the minimum
+// service level; T2's ladder, built band by band with no names, names
+// each band by its status and 87% as the level of missed (where missed
+// begins), not a "detriment level" guessed from the band below.
 func TestUnpublishedLevelsThroughAFile(t *testing.T) {
 	c, err := contract.Decode(strings.NewReader(unpublishedFile), "pub.yaml", contract.YAML)
 	require.NoError(t, err)
@@ -64,13 +69,13 @@ func TestUnpublishedLevelsThroughAFile(t *testing.T) {
 		month, kpi, status, reason, credit string
 		disagrees, unverifiable            bool
 	}{
-		{"Apr-16", "T1", "met", "92% meets the target of 90%", "0", false, false},
-		{"May-16", "T1", "not_measurable", "85% is below the target of 90%, and the level that decides the rest is not published: missed or failed cannot be told apart", "0", false, false},
-		{"Jun-16", "T1", "missed", "85% is below the target of 90%: missed as reported, not verifiable from the published levels", "0", false, true},
-		{"Jul-16", "T1", "not_measurable", "85% is below the target of 90%, and the level that decides the rest is not published: missed or failed cannot be told apart", "0", true, false},
-		{"Apr-16", "T2", "missed", "88% is below the target of 90% but at or above the detriment level of 87%", "1000", false, false},
-		{"May-16", "T2", "not_measurable", "80% is below the detriment level of 87%, and the level that decides the rest is not published: detriment or failed cannot be told apart", "0", false, false},
-		{"Jun-16", "T2", "failed", "80% is below the detriment level of 87%: failed as reported, not verifiable from the published levels", "3000", false, true},
+		{"Apr-16", "T1", "met", "92% meets the target service level of 90%", "0", false, false},
+		{"May-16", "T1", "not_measurable", "85% is below the target service level of 90%, and the minimum service level, which decides the rest, is not published: missed or failed cannot be told apart", "0", false, false},
+		{"Jun-16", "T1", "missed", "85% is below the target service level of 90%: missed as reported, not verifiable from the published levels", "0", false, true},
+		{"Jul-16", "T1", "not_measurable", "85% is below the target service level of 90%, and the minimum service level, which decides the rest, is not published: missed or failed cannot be told apart", "0", true, false},
+		{"Apr-16", "T2", "missed", "88% is below the target of 90%: missed, at or above 87%", "1000", false, false},
+		{"May-16", "T2", "not_measurable", "80% is below 87%, the level of missed, and the level of detriment, which decides the rest, is not published: detriment or failed cannot be told apart", "0", false, false},
+		{"Jun-16", "T2", "failed", "80% is below 87%, the level of missed: failed as reported, not verifiable from the published levels", "3000", false, true},
 	} {
 		sc, err := c.Score(obs, period.Must(period.ParseLabel(w.month)))
 		require.NoError(t, err)

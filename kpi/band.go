@@ -129,7 +129,7 @@ type Bands struct {
 	// problem, if not empty, is why a scheme's arguments make no ladder
 	// ([ScoreBands] with a met score it does not have); [New] refuses it.
 	problem string
-	scheme  bool // built by a scheme, not band by band
+	scheme  schemeKind // the scheme that built it, or ladder for band by band
 }
 
 // IsScheme reports whether bs was built by a scheme ([TargetOnly],
@@ -137,8 +137,10 @@ type Bands struct {
 // [TargetAndMinimum], [ScoreBands]), with or without [Bands.WithPoints],
 // rather than band by band with [NewBands]: a contract file writes the
 // one as its scheme and the other as a ladder. [Bands.Equal] compares the
-// bands, not how they were built.
-func (bs Bands) IsScheme() bool { return bs.scheme }
+// bands and their names, not how they were built: a scheme names its bands
+// and levels ([Bands.LevelName]), so a ladder built band by band is Equal
+// to a scheme's only where its bands carry the same names.
+func (bs Bands) IsScheme() bool { return bs.scheme != ladder }
 
 // NewBands checks and returns a ladder. Every band but the last has a
 // level; the last has none; statuses are performance statuses (exceeded to
@@ -217,7 +219,9 @@ func (bs Bands) List() []Band {
 	return out
 }
 
-// Equal reports whether bs and o are the same ladder.
+// Equal reports whether bs and o are the same ladder: the same bands,
+// whose bands and levels have the same names ([Bands.Name],
+// [Bands.LevelName]), so that they explain a figure alike.
 func (bs Bands) Equal(o Bands) bool {
 	if len(bs.list) != len(o.list) || bs.problem != o.problem {
 		return false
@@ -227,7 +231,7 @@ func (bs Bands) Equal(o Bands) bool {
 			return false
 		}
 	}
-	return true
+	return bs.namesEqual(o)
 }
 
 // String describes the ladder: "met at target; missed".
@@ -285,7 +289,7 @@ func asWritten(v decimal.Decimal) string {
 // TargetOnly is the ladder with one line: met at the target, missed below
 // it.
 func TargetOnly() Bands {
-	return Bands{scheme: true, list: []Band{{Status: Met, Reach: Target()}, {Status: Missed}}}
+	return Bands{scheme: schemeTargetOnly, list: []Band{{Status: Met, Reach: Target()}, {Status: Missed}}}
 }
 
 // TargetTolerance is met at the target, tolerance down to the tolerance
@@ -294,7 +298,7 @@ func TargetOnly() Bands {
 // (Offset(decimal.NewFromInt(-2))) or relatively
 // (PercentOf(decimal.NewFromInt(95))).
 func TargetTolerance(tolerance Level) Bands {
-	return Bands{scheme: true, list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}}}
+	return Bands{scheme: schemeTolerance, list: []Band{{Status: Met, Reach: Target()}, {Status: Tolerance, Reach: tolerance}, {Status: Missed}}}
 }
 
 // TargetDetrimentFailure is seed 000's ICT scheme: met at the target; missed
@@ -303,7 +307,7 @@ func TargetTolerance(tolerance Level) Bands {
 // failure level. For 90% / 87% / 84% (higher is better): 88.89 is missed,
 // 87 is detriment, 84 is failed.
 func TargetDetrimentFailure(detriment, failure decimal.Decimal) Bands {
-	return Bands{scheme: true, list: []Band{
+	return Bands{scheme: schemeDetrimentFailure, list: []Band{
 		{Status: Met, Reach: Target()},
 		{Status: Missed, Reach: Abs(detriment).Exclusive()},
 		{Status: Detriment, Reach: Abs(failure).Exclusive()},
@@ -329,7 +333,7 @@ func TargetAndMinimum(minimum decimal.Decimal) Bands { return TargetAndMinimumAt
 // given as a level: [Unpublished] where the public papers report outcomes
 // against it but not its value (seed 002's CSC_KPI_04).
 func TargetAndMinimumAt(minimum Level) Bands {
-	return Bands{scheme: true, list: []Band{
+	return Bands{scheme: schemeMinimum, list: []Band{
 		{Status: Met, Reach: Target()},
 		{Status: Missed, Reach: minimum},
 		{Status: Failed},
@@ -354,7 +358,7 @@ func ScoreBands(met int, thresholds ...decimal.Decimal) Bands {
 		}
 		list = append(list, Band{Name: fmt.Sprintf("Score %d", k), Status: st, Reach: Abs(thresholds[k-1]), Score: k})
 	}
-	bs := Bands{scheme: true, list: append(list, Band{Name: "Score 0", Status: Failed})}
+	bs := Bands{scheme: schemeScore, list: append(list, Band{Name: "Score 0", Status: Failed})}
 	if met < 1 || met > len(thresholds) {
 		bs.problem = fmt.Sprintf("the score that meets the target must be 1 to %d, the scores the thresholds give, not %d", len(thresholds), met)
 	}

@@ -58,7 +58,13 @@
 // with its reason) for a period, and returns a [Result] with the status, the
 // band, the target and deciding level, the figure, the variance and a
 // polarity-aware margin, and a one-line [Result.Reason]: "88.89% is below the
-// target of 90.0% but above the detriment level of 87.0%". A measure not due
+// target of 90.0% but above the detriment level of 87.0%". The reason is
+// built from the names of the band reached and of the band above it, whose
+// level the figure did not reach: a scheme names its levels (the target,
+// the tolerance, detriment and failure levels, the target and minimum
+// service levels), and a ladder names its bands ("96% is below 98%, the
+// level of 5 Exceptional (exceeded): 4 Strong (met), at or above 95%");
+// [Bands.Name] and [Bands.LevelName] give the names. A measure not due
 // in the period (a six-monthly survey in April) with nothing reported is not
 // due. Evaluating a figure against a flat target allocates nothing.
 //

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -90,34 +88,13 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	if !due && p.IsZero() {
 		return Result{}, x.zeroPeriod()
 	}
-	if obs.kind == obsOutcome {
+	switch {
+	case obs.kind == obsOutcome:
 		return x.outcome(r, obs, due)
-	}
-	if obs.kind == obsRange {
+	case obs.kind == obsRange:
 		return x.rateRange(r, obs, due)
-	}
-	if !obs.HasFigure() {
-		if err := obs.Check(); err != nil {
-			return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, err)
-		}
-		reason, text := obs.Reason()
-		r.text = text
-		switch {
-		case reason == NoData && !due && obs.reason == 0:
-			r.status = NotDue
-		default:
-			r.status = reason
-		}
-		if t, err := x.targetFor(p); err == nil {
-			r.target, r.flags = t, r.flags|hasTarget
-		}
-		return r, nil
-	}
-	if len(x.spec.Parts) > 0 {
-		return Result{}, fmt.Errorf("kpi: %s is made of parts (%s): rate it from theirs with Combine", x.spec.Ref, strings.Join(x.spec.Parts, ", "))
-	}
-	if x.outcomesOnly {
-		return Result{}, fmt.Errorf("kpi: %s for %s: its target is not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
+	case !obs.HasFigure():
+		return x.rateMissing(r, obs, due)
 	}
 	if obs.small {
 		if fr, ok := x.rateCounts(r, p, &obs, due); ok {
@@ -126,21 +103,12 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		obs = obs.wide()
 	}
 	m := &x.spec.Measure
-	if obs.kind == obsCounts && !m.TakesCounts() {
-		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, errCountsFor(m.Unit))
+	if len(x.spec.Parts) > 0 || x.outcomesOnly || obs.kind == obsCounts && !m.TakesCounts() {
+		return Result{}, x.unrateable(p, obs)
 	}
-	// A ratio is computed exactly enough for its comparisons, or, where the
-	// measure rounds before banding, rounded once to its precision.
 	places := int32(-1)
 	if obs.kind == obsCounts || obs.kind == obsMean {
-		places = m.Precision
-		if !m.RoundBeforeBanding {
-			n := obs.num
-			if obs.kind == obsCounts && m.Unit == Percent {
-				n = n.Shift(2)
-			}
-			places = max(exactPlaces(n, obs.den, x.levelPlaces), m.Precision)
-		}
+		places = x.placesFor(obs)
 	}
 	v, ok, err := obs.figureTo(m.Unit, places)
 	if err != nil {
@@ -166,78 +134,148 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		}
 		r.target, r.flags = t, r.flags|hasTarget
 	}
-	r.actual = v
-	r.flags |= hasActual
+	r.actual, r.flags = v, r.flags|hasActual
 	if !due {
 		r.flags |= interim
 	}
-	if x.contextual {
+	switch {
+	case x.contextual:
 		// Reported for information: shown with its trend, never rated.
-		if places > m.Precision {
-			if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
-				r.actual = sv
-			}
-		}
 		r.status = Info
+		r.actual = x.shownInfo(obs, v, places)
 		return r, nil
-	}
-	if x.partial {
-		r = x.ratePartial(r, v, obs.reported)
-		if places > m.Precision {
-			// Shown as a report prints it, unless that would cross a level
-			// or a comparison that decides (as below).
-			known := x.bandKnown(v, t, r.cmp)
-			for q := m.Precision; q < places; q++ {
-				if qv, ok, _ := obs.figureTo(m.Unit, q); ok {
-					if x.bandKnown(qv, t, r.cmp) == known {
-						r.actual = qv
-						break
-					}
-				}
-			}
-		}
-		return r, nil
+	case x.partial:
+		return x.rateFigurePartial(r, obs, places, t), nil
 	}
 	b := -1
 	if fok && x.fast != nil {
-		b = x.fast.band(fv, x.spec.Measure.Polarity == LowerIsBetter)
+		b = x.fast.band(fv, m.Polarity == LowerIsBetter)
 	}
 	if b < 0 {
 		b = x.band(v, t)
 	}
-	r.band = int16(b)
-	r.status = x.ladder[r.band].Status
+	r.band, r.status = int16(b), x.ladder[b].Status
 	if places > m.Precision {
-		// The band was decided on v, exact enough for every comparison; the
-		// result keeps the figure as a report prints it, the ratio rounded
-		// once to the measure's precision (rounding v again could round
-		// twice: 85.4545 to 85.455 to 85.46).
-		//
-		// Unless that rounding crosses a level: 22,499 of 28,124 is
-		// 79.9993%, missed against 80%, and must not be shown as 80.00%
-		// beside Missed. The figure then keeps the fewest further places
-		// that band as v does (79.9993), up to the places v was worked to.
+		r.actual = x.shownFigure(obs, v, places, b, t)
+	}
+	return r, nil
+}
+
+// rateMissing rates an observation with no figure: its reason (not
+// measurable, excluded or no data), or not due where the measure is not
+// due and nothing was reported; with the period's target where there is
+// one.
+func (x *defData) rateMissing(r Result, obs Observation, due bool) (Result, error) {
+	if err := obs.Check(); err != nil {
+		return Result{}, fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, r.period, err)
+	}
+	reason, text := obs.Reason()
+	r.text = text
+	switch {
+	case reason == NoData && !due && obs.reason == 0:
+		r.status = NotDue
+	default:
+		r.status = reason
+	}
+	if t, err := x.targetFor(r.period); err == nil {
+		r.target, r.flags = t, r.flags|hasTarget
+	}
+	return r, nil
+}
+
+// unrateable says why a figure cannot be rated for p: the KPI is made of
+// parts, its target is not published, or it takes no counts.
+func (x *defData) unrateable(p period.Period, obs Observation) error {
+	if len(x.spec.Parts) > 0 {
+		return fmt.Errorf("kpi: %s is made of parts (%s): rate it from theirs with Combine", x.spec.Ref, strings.Join(x.spec.Parts, ", "))
+	}
+	if x.outcomesOnly {
+		return fmt.Errorf("kpi: %s for %s: its target is not published, so the figure %s cannot be rated: give the outcome reported instead", x.spec.Ref, p, obs)
+	}
+	return fmt.Errorf("kpi: %s for %s: %w", x.spec.Ref, p, errCountsFor(x.spec.Measure.Unit))
+}
+
+// placesFor returns the places to work a ratio of counts or a mean to:
+// exactly enough for its comparisons, or, where the measure rounds before
+// banding, its precision, to round it once.
+func (x *defData) placesFor(obs Observation) int32 {
+	m := &x.spec.Measure
+	if m.RoundBeforeBanding {
+		return m.Precision
+	}
+	n := obs.num
+	if obs.kind == obsCounts && m.Unit == Percent {
+		n = n.Shift(2)
+	}
+	return max(exactPlaces(n, obs.den, x.levelPlaces), m.Precision)
+}
+
+// shownInfo returns a figure reported for information as a report prints
+// it: a ratio worked to more places than the measure reports, rounded to
+// its precision.
+func (x *defData) shownInfo(obs Observation, v decimal.Decimal, places int32) decimal.Decimal {
+	m := &x.spec.Measure
+	if places > m.Precision {
 		if sv, ok, _ := obs.figureTo(m.Unit, m.Precision); ok {
-			r.actual = sv
-			sb := -1
-			if fv, fok := fixedOf(sv); fok && x.fast != nil {
-				sb = x.fast.band(fv, m.Polarity == LowerIsBetter)
-			}
-			if sb < 0 {
-				sb = x.band(sv, t)
-			}
-			if sb != b {
-				r.actual = v
-				for q := m.Precision + 1; q < places; q++ {
-					if qv, ok, _ := obs.figureTo(m.Unit, q); ok && x.band(qv, t) == b {
-						r.actual = qv
-						break
-					}
-				}
+			return sv
+		}
+	}
+	return v
+}
+
+// rateFigurePartial rates a figure where a level is not published or an
+// earlier figure decides ([defData.ratePartial]), and keeps it as a report
+// prints it unless that would cross a level or a comparison that decides.
+func (x *defData) rateFigurePartial(r Result, obs Observation, places int32, t decimal.Decimal) Result {
+	v := r.actual
+	r = x.ratePartial(r, v, obs.reported)
+	m := &x.spec.Measure
+	if places <= m.Precision {
+		return r
+	}
+	known := x.bandKnown(v, t, r.cmp)
+	for q := m.Precision; q < places; q++ {
+		if qv, ok, _ := obs.figureTo(m.Unit, q); ok {
+			if x.bandKnown(qv, t, r.cmp) == known {
+				r.actual = qv
+				break
 			}
 		}
 	}
-	return r, nil
+	return r
+}
+
+// shownFigure returns the figure v of a ratio, worked to places, in band
+// b as a report prints it. The band was decided on v, exact enough for every comparison;
+// the result keeps the figure rounded once to the measure's precision
+// (rounding v again could round twice: 85.4545 to 85.455 to 85.46).
+//
+// Unless that rounding crosses a level: 22,499 of 28,124 is 79.9993%,
+// missed against 80%, and must not be shown as 80.00% beside Missed. The
+// figure then keeps the fewest further places that band as v does
+// (79.9993), up to the places v was worked to.
+func (x *defData) shownFigure(obs Observation, v decimal.Decimal, places int32, b int, t decimal.Decimal) decimal.Decimal {
+	m := &x.spec.Measure
+	sv, ok, _ := obs.figureTo(m.Unit, m.Precision)
+	if !ok {
+		return v
+	}
+	sb := -1
+	if fv, fok := fixedOf(sv); fok && x.fast != nil {
+		sb = x.fast.band(fv, m.Polarity == LowerIsBetter)
+	}
+	if sb < 0 {
+		sb = x.band(sv, t)
+	}
+	if sb == b {
+		return sv
+	}
+	for q := m.Precision + 1; q < places; q++ {
+		if qv, ok, _ := obs.figureTo(m.Unit, q); ok && x.band(qv, t) == b {
+			return qv
+		}
+	}
+	return v
 }
 
 // outcome rates a reported outcome: its status, in the first band of the
@@ -398,29 +436,6 @@ func (x *defData) ratePartial(r Result, v decimal.Decimal, reported Status) Resu
 	}
 	r.status = NotMeasurable
 	return r
-}
-
-// candidates lists the bands a figure could be in: their statuses,
-// "tolerance, missed or failed", or, on a ladder that names its bands,
-// the bands, "5 Exceptional (exceeded) or 4 Strong (met)".
-func (x *defData) candidates(possible bands) string {
-	var names []string
-	for i := range x.ladder {
-		if !possible.has(i) {
-			continue
-		}
-		n := x.ladder[i].Status.String()
-		if x.namesBand(i) {
-			n = x.bandLabel(i)
-		}
-		if !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // Unverifiable reports whether the status is as the supplier or council
@@ -676,210 +691,6 @@ func (r Result) Window() (months int, ok bool) {
 	return r.def.spec.Rolling, true
 }
 
-// Reason returns a one-line explanation in plain English: "88.89% is below
-// the target of 90.0% but above the detriment level of 87.0%".
-func (r Result) Reason() string {
-	if r.def == nil {
-		return ""
-	}
-	if r.flags&combined != 0 {
-		return r.text
-	}
-	if x := r.def; x.partial && r.flags&hasActual != 0 && r.flags&ranged == 0 {
-		if possible := x.bandKnown(r.figure(), r.target, r.cmp); !possible.one() {
-			return r.undecidedReason(possible)
-		}
-	}
-
-	if r.flags&window != 0 {
-		w := r
-		w.flags &^= window
-		return fmt.Sprintf("rolling %d months to %s: %s", r.def.spec.Rolling, r.period.Label(period.Short), w.Reason())
-	}
-	d := r.def
-	if r.status == Info {
-		return r.infoReason()
-	}
-	if r.flags&ranged != 0 {
-		return r.rangeReason()
-	}
-	switch r.status {
-	case NotDue:
-		return fmt.Sprintf("not due: %s has no measurement in %s", measureOf(d.spec.Frequency), r.period.Label(period.Short))
-	case NoData:
-		return "no figure was reported" + quoted(r.text)
-	case NotMeasurable:
-		return "not measurable" + quoted(r.text)
-	case Excluded:
-		return "excluded by agreement" + quoted(r.text)
-	}
-	if r.band < 0 {
-		return ""
-	}
-	if r.IsOutcome() {
-		return r.status.String() + " as reported, with no figure" + quoted(r.text)
-	}
-	note := ""
-	if r.Interim() {
-		note = fmt.Sprintf(" (interim: %s is not due in %s)", measureOf(d.spec.Frequency), r.period.Label(period.Short))
-	}
-	worse, better := "below", "above"
-	if d.spec.Measure.Polarity == LowerIsBetter {
-		worse, better = "above", "below"
-	}
-	a := r.shownActual()
-	b := int(r.band)
-	if d.compares != 0 {
-		if s, ok := r.travelReason(b, a); ok {
-			return s + note
-		}
-	}
-	if top := d.ladder[0]; b == 0 && !d.noTarget && (top.Reach.Kind == AtTarget || (top.Status == Exceeded && top.Name == "")) {
-		verb := "meets"
-		if d.ladder[0].Status == Exceeded {
-			verb = "exceeds"
-		}
-		return fmt.Sprintf("%s %s the target of %s", a, verb, r.format(r.target)) + note
-	}
-	if b == 0 {
-		// The top band of a scale set by its own levels (a score of 5 at
-		// 98%): the level reached, and the band.
-		ov, os := d.ladder[0].Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
-		reach := "at or " + better
-		if os {
-			reach = better
-		}
-		return fmt.Sprintf("%s is %s %s: %s", a, reach, r.format(ov), d.bandLabel(0)) + note
-	}
-	// The level above that the figure did not reach: where this band begins.
-	prev := d.ladder[b-1]
-	pv, ps := prev.Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
-	short := worse
-	if ps {
-		short = "at or " + worse
-	}
-	if d.namesBand(b) {
-		// A band with a name, or one of several with the same status (two
-		// compensation tiers, both failed): the reason names the band
-		// reached and its own level, not a "failure level" a failed figure
-		// is above.
-		above := "the target of " + r.format(pv)
-		if prev.Reach.Kind != AtTarget {
-			above = r.format(pv)
-			if d.namesBand(b - 1) {
-				above += ", the level of " + d.bandLabel(b-1)
-			}
-		}
-		s := fmt.Sprintf("%s is %s %s: %s", a, short, above, d.bandLabel(b))
-		if b < len(d.ladder)-1 {
-			ov, os := d.ladder[b].Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
-			reach := "at or " + better
-			if os {
-				reach = better
-			}
-			s += fmt.Sprintf(", %s %s", reach, r.format(ov))
-		}
-		return s + note
-	}
-	above := r.levelPhrase(prev, d.ladder[b].Status, pv)
-	if d.namesBand(b-1) && prev.Reach.Kind != AtTarget {
-		above = r.levelName(b-1, pv) // "70%, the level of Red (missed)", not a guess at its name
-	}
-	s := fmt.Sprintf("%s is %s %s", a, short, above)
-	if b < len(d.ladder)-1 {
-		own := d.ladder[b]
-		ov, os := own.Reach.resolve(r.target, d.spec.Target.Comparison.Strict())
-		reach := "at or " + better
-		if os {
-			reach = better
-		}
-		s += fmt.Sprintf(" but %s %s", reach, r.levelPhrase(own, d.ladder[b+1].Status, ov))
-	}
-	return s + note
-}
-
-// infoReason explains a figure reported for information: "12.3 days, for
-// information (not rated)", with the target where the KPI gives one.
-func (r Result) infoReason() string {
-	var s string
-	if r.flags&ranged != 0 {
-		s = fmt.Sprintf("between %s and %s (figures without counts, so only their range is known)", r.format(r.actual), r.format(r.hi))
-	} else {
-		s = r.shownActual()
-	}
-	if r.flags&hasTarget != 0 {
-		s += " against a target of " + r.format(r.target)
-	}
-	s += ", for information (not rated)"
-	if r.Interim() {
-		s += fmt.Sprintf(" (interim: %s is not due in %s)", measureOf(r.def.spec.Frequency), r.period.Label(period.Short))
-	}
-	return s
-}
-
-// undecidedReason explains a figure that unpublished levels leave in one
-// of bands b to e: what the published levels say of it, and the bands it
-// could be in, or the status reported and taken. "85% is below the target
-// of 90%, and the level that decides the rest is not published: missed or
-// failed cannot be told apart"; "96% is at or above 95%, and the level
-// that decides the rest is not published: 5 Exceptional (exceeded) or 4
-// Strong (met) cannot be told apart".
-func (r Result) undecidedReason(possible bands) string {
-	x := r.def
-	b, e := possible.first(), possible.last()
-	worse, better := "below", "above"
-	if x.spec.Measure.Polarity == LowerIsBetter {
-		worse, better = "above", "below"
-	}
-	strict := x.spec.Target.Comparison.Strict()
-	var known []string
-	if b > 0 {
-		prev := x.ladder[b-1]
-		pv, ps := prev.Reach.resolve(r.target, strict)
-		short := worse
-		if ps && prev.Reach.Kind != AtTarget {
-			short = "at or " + worse
-		}
-		known = append(known, short+" "+r.levelName(b-1, pv))
-	}
-	if e < len(x.ladder)-1 {
-		ev, es := x.ladder[e].Reach.resolve(r.target, strict)
-		reach := "at or " + better
-		if es {
-			reach = better
-		}
-		known = append(known, reach+" "+r.levelName(e, ev))
-	}
-	head := r.shownActual()
-	if len(known) > 0 {
-		head += " is " + strings.Join(known, " and ")
-	}
-	for i := b; i < e; i++ {
-		// An earlier figure not known, rather than a level not published.
-		if c := x.ladder[i].OrBetterThan; c != NoEarlier && possible.has(i) {
-			if desc, known := r.cmp.describe(c, r.period); !known {
-				if l := x.ladder[i].Reach; l.Kind != UnpublishedLevel {
-					// Short of the band's own level: the condition decides.
-					lv, _ := l.resolve(r.target, strict)
-					short := worse
-					if l.Strict && l.Kind != AtTarget {
-						short = "at or " + worse
-					}
-					head = r.shownActual() + " is " + short + " " + r.levelName(i, lv)
-				}
-				if r.flags&unverifiable != 0 {
-					return fmt.Sprintf("%s, with %s to compare with: %s as reported, not verifiable", head, desc, r.status)
-				}
-				return fmt.Sprintf("%s, and there is %s to compare with: %s cannot be told apart", head, desc, x.candidates(possible))
-			}
-		}
-	}
-	if r.flags&unverifiable != 0 {
-		return fmt.Sprintf("%s: %s as reported, not verifiable from the published levels", head, r.status)
-	}
-	return fmt.Sprintf("%s, and the level that decides the rest is not published: %s cannot be told apart", head, x.candidates(possible))
-}
-
 // Travel says how the direction of travel decided the result's band, for a
 // KPI whose bands depend on it: "better than 70% in May-15" where the figure
 // fell in its band by being better than that earlier figure, "no better than
@@ -916,96 +727,6 @@ func (r Result) travel(b int) (by string, in bool) {
 	return "", false
 }
 
-// travelReason explains a figure whose band the direction of travel
-// decided: in band b by its condition, "72% is below the tolerance level of
-// 81%, but better than 68% in May-15: tolerance", or below a band whose
-// condition it failed, "..., and no better than 75% in May-15: missed". ok is false where no condition decided.
-func (r Result) travelReason(b int, a string) (string, bool) {
-	x := r.def
-	last := len(x.ladder) - 1
-	strict := x.spec.Target.Comparison.Strict()
-	worse := "below"
-	if x.spec.Measure.Polarity == LowerIsBetter {
-		worse = "above"
-	}
-	label := func(i int) string {
-		if x.namesBand(i) {
-			return x.bandLabel(i)
-		}
-		return x.ladder[i].Status.String()
-	}
-	short := func(l Level) string {
-		if l.Strict && l.Kind != AtTarget {
-			return "at or " + worse
-		}
-		return worse
-	}
-	by, in := r.travel(b)
-	switch {
-	case in:
-		band := x.ladder[b]
-		lv, _ := band.Reach.resolve(r.target, strict)
-		return fmt.Sprintf("%s is %s %s, but %s: %s", a, short(band.Reach), r.levelName(b, lv), by, label(b)), true
-	case by == "":
-		return "", false
-	}
-	prev := x.ladder[b-1]
-	pv, _ := prev.Reach.resolve(r.target, strict)
-	s := fmt.Sprintf("%s is %s %s, and %s: %s", a, short(prev.Reach), r.levelName(b-1, pv), by, label(b))
-	if b < last && x.ladder[b].Reach.Kind != UnpublishedLevel {
-		ov, os := x.ladder[b].Reach.resolve(r.target, strict)
-		reach := "at or above"
-		if x.spec.Measure.Polarity == LowerIsBetter {
-			reach = "at or below"
-		}
-		if os {
-			reach = strings.TrimPrefix(reach, "at or ")
-		}
-		s += ", " + reach + " " + r.format(ov)
-	}
-	return s, true
-}
-
-// levelName names the level v of band i: "the target of 90%", "95%, the
-// level of 4 Strong (met)" on a ladder that names its bands, or "the
-// detriment level of 87%".
-func (r Result) levelName(i int, v decimal.Decimal) string {
-	x := r.def
-	b := x.ladder[i]
-	if b.Reach.Kind != AtTarget && x.namesBand(i) {
-		return r.format(v) + ", the level of " + x.bandLabel(i)
-	}
-	return r.levelPhrase(b, x.ladder[i+1].Status, v)
-}
-
-// rangeReason explains a result rated from a range of figures.
-func (r Result) rangeReason() string {
-	d := r.def
-	span := fmt.Sprintf("between %s and %s", r.format(r.actual), r.format(r.hi))
-	if r.band >= 0 {
-		return fmt.Sprintf("%s (figures without counts, so only their range is known), all of it %s: %s",
-			span, r.bandPhrase(), r.status)
-	}
-	if pl, ph := d.bandKnown(r.actual, r.target, r.cmp), d.bandKnown(r.hi, r.target, r.cmp); pl == ph && !pl.one() {
-		// Both ends could be in the same bands: the counts would not
-		// settle it; a level not published, or an earlier figure, would.
-		why := "the level that decides it is not published"
-		for i := range d.ladder {
-			if c := d.ladder[i].OrBetterThan; c != NoEarlier && pl.has(i) {
-				if desc, known := r.cmp.describe(c, r.period); !known {
-					why = "there is " + desc + " to compare with"
-				}
-			}
-		}
-		return fmt.Sprintf("%s (figures without counts, so only their range is known): %s cannot be told apart, as %s",
-			span, d.candidates(pl), why)
-	}
-	lo, hi := d.band(r.actual, r.target), d.band(r.hi, r.target)
-	a, b := d.ladder[min(lo, hi)].Status, d.ladder[max(lo, hi)].Status
-	return fmt.Sprintf("%s (figures without counts, so only their range is known), which spans %s to %s: the counts are needed to rate it",
-		span, a, b)
-}
-
 // Possible returns the statuses a figure the published levels (or the
 // earlier figures known) cannot place could have, best first, for a
 // result that is not measurable for that reason; nil otherwise.
@@ -1026,125 +747,4 @@ func (r Result) Possible() []Status {
 		}
 	}
 	return out
-}
-
-// bandPhrase says where the result's band lies against the target: "at or
-// better than the target of 90%", "worse than the target of 90%".
-func (r Result) bandPhrase() string {
-	if r.status.OnTarget() {
-		return "meeting the target of " + r.format(r.target)
-	}
-	return "short of the target of " + r.format(r.target)
-}
-
-// levelPhrase names the level of band b, beyond which a band of status next
-// begins: "the target of 90.0%", "the detriment level of 87.0%".
-func (r Result) levelPhrase(b Band, next Status, v decimal.Decimal) string {
-	if b.Reach.Kind == AtTarget {
-		return "the target of " + r.format(v)
-	}
-	if b.Status == Exceeded {
-		return "the stretch level of " + r.format(v)
-	}
-	name := next.String()
-	switch next {
-	case Failed:
-		name = "failure"
-		if b.Status == Missed && !b.Reach.Strict {
-			name = "minimum service"
-		}
-	case Missed:
-		name = "tolerance"
-	}
-	return fmt.Sprintf("the %s level of %s", name, r.format(v))
-}
-
-// namesBand reports whether the reason names band b itself: it has a name,
-// or another band of the ladder has its status.
-func (x *defData) namesBand(b int) bool {
-	if x.ladder[b].Name != "" {
-		return true
-	}
-	for i, o := range x.ladder {
-		if i != b && o.Status == x.ladder[b].Status {
-			return true
-		}
-	}
-	return false
-}
-
-// bandLabel names band b: by its name ("Tier 1"), or, among bands of the
-// same status, by its place ("the second failed band").
-func (x *defData) bandLabel(b int) string {
-	band := x.ladder[b]
-	if band.Name != "" {
-		if x.maxScore > 0 && !strings.Contains(band.Name, strconv.Itoa(band.Score)) {
-			// On a score scale, the score too: "4 Strong (met)".
-			return fmt.Sprintf("%d %s (%s)", band.Score, band.Name, band.Status)
-		}
-		return fmt.Sprintf("%s (%s)", band.Name, band.Status)
-	}
-	n, of := 0, 0
-	for i, o := range x.ladder {
-		if o.Status == band.Status {
-			of++
-			if i <= b {
-				n++
-			}
-		}
-	}
-	if of == 1 {
-		return fmt.Sprintf("the %s band", band.Status)
-	}
-	return fmt.Sprintf("the %s %s band of %d", ordinal(n), band.Status, of)
-}
-
-// ordinal writes n as a word: first, second, ...; past tenth, 11th.
-func ordinal(n int) string {
-	words := [...]string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-	if n > 0 && n < len(words) {
-		return words[n]
-	}
-	return fmt.Sprintf("%dth", n)
-}
-
-// measureOf describes a measure of frequency f with its article and, where
-// it is due in some months only, the months in its years' order: "a
-// quarterly measure (due Jun, Sep, Dec and Mar)", "an annual measure (due
-// Mar)". Every due month is named, so a frequency written "quarterly due
-// Oct" reads as written.
-func measureOf(f period.Frequency) string {
-	name := f.String()
-	if i := strings.Index(name, " "); i > 0 {
-		name = name[:i] // "quarterly" of "quarterly due Jan"
-	}
-	s := "a " + name + " measure"
-	if strings.ContainsRune("aeiou", rune(name[0])) {
-		s = "an " + name + " measure"
-	}
-	due := f.DueMonths()
-	if len(due) == 0 || len(due) == 12 {
-		return s
-	}
-	// In the order of the frequency's years: from its year start.
-	start := slices.IndexFunc(due, func(m time.Month) bool { return m >= f.YearStart() })
-	if start > 0 {
-		due = append(due[start:], due[:start]...)
-	}
-	names := make([]string, len(due))
-	for i, m := range due {
-		names[i] = m.String()[:3]
-	}
-	list := names[0]
-	if n := len(names); n > 1 {
-		list = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
-	}
-	return s + " (due " + list + ")"
-}
-
-func quoted(text string) string {
-	if text == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (%q)", text)
 }

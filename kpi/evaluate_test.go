@@ -89,9 +89,10 @@ func TestSchemes(t *testing.T) {
 		{"exactly at the target is met, not exceeded", kpi.Spec{Target: written(t, "97%"), Bands: kpi.TargetOnly(), Exceed: kpi.ExceedWhenBetter()}, "97", kpi.Met, ""},
 		{"exceeded at a stretch level", kpi.Spec{Target: written(t, "97%"), Bands: kpi.TargetOnly(), Exceed: kpi.ExceedAt(kpi.Abs(dec("99")))}, "99", kpi.Exceeded, ""},
 		{"short of the stretch", kpi.Spec{Target: written(t, "97%"), Bands: kpi.TargetOnly(), Exceed: kpi.ExceedAt(kpi.Abs(dec("99")))}, "98.9", kpi.Met, ""},
-		// Lincolnshire: target service level 90, minimum 85.
+		// Lincolnshire: target service level 90, minimum 85; the scheme
+		// names its levels the target service level and the minimum.
 		{"failed TSL", kpi.Spec{Target: written(t, "90%"), Bands: kpi.TargetAndMinimum(dec("85"))}, "87", kpi.Missed,
-			"87% is below the target of 90% but at or above the minimum service level of 85%"},
+			"87% is below the target service level of 90% but at or above the minimum service level of 85%"},
 		{"at the MSL", kpi.Spec{Target: written(t, "90%"), Bands: kpi.TargetAndMinimum(dec("85"))}, "85", kpi.Missed, ""},
 		{"failed MSL", kpi.Spec{Target: written(t, "90%"), Bands: kpi.TargetAndMinimum(dec("85"))}, "84.9", kpi.Failed,
 			"84.9% is below the minimum service level of 85%"},

@@ -45,7 +45,15 @@ func TestDefinitionCannotBeChangedThroughItsBands(t *testing.T) {
 
 	assert.Equal(t, kpi.Missed, rate())
 	assert.True(t, def.Bands().Band(1).Reach.Equal(kpi.Abs(dec("87")).Exclusive()))
-	assert.True(t, def.Equal(mustDef(t, validSpec(t))), "the definition is the seed's 90/87/84 ladder still")
+	fresh, err := kpi.NewBands(
+		kpi.Band{Status: kpi.Met, Reach: kpi.Target()},
+		kpi.Band{Status: kpi.Missed, Reach: kpi.Abs(dec("87")).Exclusive()},
+		kpi.Band{Status: kpi.Detriment, Reach: kpi.Abs(dec("84")).Exclusive()},
+		kpi.Band{Status: kpi.Failed},
+	)
+	require.NoError(t, err)
+	spec.Bands = fresh
+	assert.True(t, def.Equal(mustDef(t, spec)), "the definition is the 90/87/84 ladder still")
 }
 
 // TestZeroLevelIsTheLastBand: the zero Level is no level, so a ladder is

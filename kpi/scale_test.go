@@ -31,9 +31,13 @@ func TestUnpublishedLevelBetweenPublished(t *testing.T) {
 	d := mustDef(t, kpi.Spec{Ref: "U", Measure: percent(kpi.HigherIsBetter), Frequency: period.Monthly(), Target: written(t, "90%"), Bands: bands})
 	for _, c := range []struct{ figure, status, reason string }{
 		{"91", "met", "91% meets the target of 90%"},
-		{"88", "tolerance", "88% is below the target of 90% but at or above the tolerance level of 87%"},
-		{"85", "not_measurable", "85% is below the tolerance level of 87% and at or above the failure level of 80%, and the level that decides the rest is not published: missed or detriment cannot be told apart"},
-		{"79", "failed", "79% is below the failure level of 80%"},
+		// A ladder built band by band, with no names: each band is named by
+		// its status, and a level as the level of its band (80% is where
+		// detriment begins, not a "failure level" guessed from the band
+		// below).
+		{"88", "tolerance", "88% is below the target of 90%: tolerance, at or above 87%"},
+		{"85", "not_measurable", "85% is below 87%, the level of tolerance and at or above 80%, the level of detriment, and the level of missed, which decides the rest, is not published: missed or detriment cannot be told apart"},
+		{"79", "failed", "79% is below 80%, the level of detriment: failed"},
 	} {
 		r, err := kpi.Evaluate(d, month("May-16"), fig(t, c.figure))
 		require.NoError(t, err)

@@ -355,53 +355,17 @@ func (d Definition) YearNeed(m period.Month, soFar Observation) (YearNeed, error
 	}
 	ms := x.spec.Measure
 	n := YearNeed{Through: m, Reachable: true, unit: ms.Unit, polarity: ms.Polarity, Strict: x.spec.Target.Comparison.Strict()}
-	var year period.Period
-	prof := x.spec.Profile
-	switch {
-	case prof.cumulative:
-		y := prof.years.Of(m)
-		a, ok := prof.AnnualOf(y)
-		if !ok {
-			return YearNeed{}, fmt.Errorf("kpi: %s has no annual target for %s: %w", x.spec.Ref, y, ErrCannotSay)
-		}
-		n.Annual, n.Cumulative, year = a, true, y.Period()
-	case x.spec.Frequency.Months() == 12 && (ms.Aggregation == RatioOfSums || ms.Aggregation == WeightedMean):
-		year = x.spec.Frequency.PeriodOf(m)
-		t, err := x.targetFor(year)
-		if err != nil {
-			return YearNeed{}, fmt.Errorf("kpi: %s: %w", x.spec.Ref, errors.Join(err, ErrCannotSay))
-		}
-		n.Annual = t
-	default:
-		return YearNeed{}, fmt.Errorf("kpi: %s is neither cumulative nor measured over a year: %w", x.spec.Ref, ErrCannotSay)
+	year, err := x.needYear(m, &n)
+	if err != nil {
+		return YearNeed{}, err
 	}
 	last := year.LastMonth()
 	if !m.Before(last) {
 		return YearNeed{}, fmt.Errorf("kpi: %s: %s ends its year, so no month is left: %w", x.spec.Ref, m.Label(period.Short), ErrCannotSay)
 	}
 	n.From, n.To, n.Months = m.AddMonths(1), last, last.Sub(m)
-	left := decimal.NewFromInt(int64(n.Months))
-	higher := ms.Polarity != LowerIsBetter
 	if n.Cumulative {
-		v, ok, err := soFar.figure(ms.Unit)
-		if err != nil || !ok {
-			return YearNeed{}, fmt.Errorf("kpi: %s: no figure so far: %w", x.spec.Ref, ErrCannotSay)
-		}
-		n.SoFar = v
-		at := reaches(ms.Polarity, v, n.Annual, n.Strict)
-		switch {
-		case higher && at:
-			n.Reached = true
-		case higher:
-			n.PerMonth = n.Annual.Sub(v).Div(left).RoundCeil(ms.Precision)
-		case !at:
-			// Lower is better, and a figure to date never falls.
-			n.Reachable = false
-		default:
-			// Lower is better: the most the figure may rise a month.
-			n.PerMonth = n.Annual.Sub(v).Div(left).RoundFloor(ms.Precision)
-		}
-		return n, nil
+		return x.needCumulative(n, soFar)
 	}
 	num, den, ok := soFar.Counts()
 	if !ok || !den.IsPositive() {
@@ -410,54 +374,113 @@ func (d Definition) YearNeed(m period.Month, soFar Observation) (YearNeed, error
 	if v, ok, err := soFar.figure(ms.Unit); err == nil && ok {
 		n.SoFar = v.Round(ms.Precision)
 	}
+	// The months left bring the year so far's mean monthly volume.
 	elapsed := decimal.NewFromInt(int64(m.Sub(year.FirstMonth()) + 1))
-	vol := den.Mul(left).Div(elapsed)
-	scale := func(v decimal.Decimal) decimal.Decimal {
-		if ms.Unit == Percent && soFar.kind == obsCounts {
-			return v.Shift(2)
-		}
-		return v
-	}
+	vol := den.Mul(decimal.NewFromInt(int64(n.Months))).Div(elapsed)
 	if soFar.kind == obsCounts {
-		vol = vol.Round(0)
-		if vol.IsZero() {
-			return YearNeed{}, fmt.Errorf("kpi: %s: no volume is expected in the months left: %w", x.spec.Ref, ErrCannotSay)
-		}
-		total, ok := casesFor(ms, n.Annual, n.Strict, den.Add(vol))
-		if !ok {
-			return YearNeed{}, fmt.Errorf("kpi: %s: the counts are not whole: %w", x.spec.Ref, ErrCannotSay)
-		}
-		need := total.Sub(num)
-		n.HasCases, n.Volume, n.Cases = true, vol, need
-		switch {
-		case higher && !need.IsPositive(), !higher && need.GreaterThanOrEqual(vol):
-			n.Reached = true
-			return n, nil
-		case higher && need.GreaterThan(vol), !higher && need.IsNegative():
-			n.Reachable = false
-			return n, nil
-		}
-		per := scale(need).Div(vol)
-		if higher {
-			n.PerMonth = per.RoundCeil(ms.Precision)
-		} else {
-			n.PerMonth = per.RoundFloor(ms.Precision)
-		}
-		return n, nil
+		return x.needCases(n, num, den, vol.Round(0))
 	}
 	// A weighted mean: the total the months left may add, over their cases.
 	n.Volume = vol
 	need := n.Annual.Mul(den.Add(vol)).Sub(num)
-	per := need.Div(vol)
+	higher := ms.Polarity != LowerIsBetter
 	switch {
 	case higher && !need.IsPositive():
 		n.Reached = true
 	case !higher && !need.IsPositive():
 		n.Reachable = false
-	case higher:
-		n.PerMonth = per.RoundCeil(ms.Precision)
 	default:
-		n.PerMonth = per.RoundFloor(ms.Precision)
+		n.PerMonth = n.perMonth(need.Div(vol), ms.Precision)
 	}
 	return n, nil
+}
+
+// needYear finds the year whose target month m's need is worked against,
+// and sets n's annual target: a cumulative profile's annual target for m's
+// year, or the target of the year an annual ratio or weighted mean is
+// measured over.
+func (x *defData) needYear(m period.Month, n *YearNeed) (period.Period, error) {
+	ms, prof := x.spec.Measure, x.spec.Profile
+	switch {
+	case prof.cumulative:
+		y := prof.years.Of(m)
+		a, ok := prof.AnnualOf(y)
+		if !ok {
+			return period.Period{}, fmt.Errorf("kpi: %s has no annual target for %s: %w", x.spec.Ref, y, ErrCannotSay)
+		}
+		n.Annual, n.Cumulative = a, true
+		return y.Period(), nil
+	case x.spec.Frequency.Months() == 12 && (ms.Aggregation == RatioOfSums || ms.Aggregation == WeightedMean):
+		year := x.spec.Frequency.PeriodOf(m)
+		t, err := x.targetFor(year)
+		if err != nil {
+			return period.Period{}, fmt.Errorf("kpi: %s: %w", x.spec.Ref, errors.Join(err, ErrCannotSay))
+		}
+		n.Annual = t
+		return year, nil
+	}
+	return period.Period{}, fmt.Errorf("kpi: %s is neither cumulative nor measured over a year: %w", x.spec.Ref, ErrCannotSay)
+}
+
+// needCumulative is [Definition.YearNeed] for a cumulative profile: the
+// gap to the annual target spread evenly over the months left.
+func (x *defData) needCumulative(n YearNeed, soFar Observation) (YearNeed, error) {
+	ms := x.spec.Measure
+	v, ok, err := soFar.figure(ms.Unit)
+	if err != nil || !ok {
+		return YearNeed{}, fmt.Errorf("kpi: %s: no figure so far: %w", x.spec.Ref, ErrCannotSay)
+	}
+	n.SoFar = v
+	at := reaches(ms.Polarity, v, n.Annual, n.Strict)
+	switch higher := ms.Polarity != LowerIsBetter; {
+	case higher && at:
+		n.Reached = true
+	case !higher && !at:
+		// Lower is better, and a figure to date never falls.
+		n.Reachable = false
+	default:
+		// Higher is better: the rise a month needed; lower is better: the
+		// most the figure may rise a month.
+		n.PerMonth = n.perMonth(n.Annual.Sub(v).Div(decimal.NewFromInt(int64(n.Months))), ms.Precision)
+	}
+	return n, nil
+}
+
+// needCases is [Definition.YearNeed] for a ratio of counts: the whole
+// cases of the vol expected in the months left that must pass (or, lower
+// is better, may) for the year to reach its target.
+func (x *defData) needCases(n YearNeed, num, den, vol decimal.Decimal) (YearNeed, error) {
+	ms := x.spec.Measure
+	if vol.IsZero() {
+		return YearNeed{}, fmt.Errorf("kpi: %s: no volume is expected in the months left: %w", x.spec.Ref, ErrCannotSay)
+	}
+	total, ok := casesFor(ms, n.Annual, n.Strict, den.Add(vol))
+	if !ok {
+		return YearNeed{}, fmt.Errorf("kpi: %s: the counts are not whole: %w", x.spec.Ref, ErrCannotSay)
+	}
+	need := total.Sub(num)
+	n.HasCases, n.Volume, n.Cases = true, vol, need
+	higher := ms.Polarity != LowerIsBetter
+	switch {
+	case higher && !need.IsPositive(), !higher && need.GreaterThanOrEqual(vol):
+		n.Reached = true
+		return n, nil
+	case higher && need.GreaterThan(vol), !higher && need.IsNegative():
+		n.Reachable = false
+		return n, nil
+	}
+	if ms.Unit == Percent {
+		need = need.Shift(2)
+	}
+	n.PerMonth = n.perMonth(need.Div(vol), ms.Precision)
+	return n, nil
+}
+
+// perMonth rounds a need a month to places: up where higher is better (the
+// least that will do), down where lower is (the most that may be allowed).
+func (n YearNeed) perMonth(v decimal.Decimal, places int32) decimal.Decimal {
+	if n.polarity == LowerIsBetter {
+		return v.RoundFloor(places)
+	}
+	return v.RoundCeil(places)
 }

@@ -47,7 +47,8 @@ func TestDirectionOfTravelBands(t *testing.T) {
 		{"85", kpi.Compared{}, kpi.Tolerance, "85% is below the target of 90%: Amber (tolerance), at or above 81.00%"},
 		{"75", lastYear("60"), kpi.Tolerance, "75% is below 81.00%, the level of Amber (tolerance), but better than 60% in May-15: Amber (tolerance)"},
 		{"72", lastYear("80"), kpi.Missed, "72% is below 81.00%, the level of Amber (tolerance), and no better than 80% in May-15: Red (missed), at or above 70%"},
-		{"65", lastYear("80"), kpi.Failed, "65% is below 70%, the level of Red (missed)"},
+		// The last band has no name: its status names it.
+		{"65", lastYear("80"), kpi.Failed, "65% is below 70%, the level of Red (missed): failed"},
 		{"65", kpi.Compared{}, kpi.NotMeasurable, "65% is below 81.00%, the level of Amber (tolerance), and there is no figure for May-15 to compare with: Amber (tolerance) or failed cannot be told apart"},
 	} {
 		r, err := kpi.EvaluateCompared(d, month("May-16"), fig(t, c.figure), c.cmp)

@@ -64,14 +64,29 @@ func (c Comparison) Polarity() Polarity {
 
 // A Written value is a figure or a target as the seed documents write it:
 // a value, the unit its text named (if any), and for a target its
-// comparison.
+// comparison. A target read by [ParseTarget] also keeps the words it was
+// written in ([Written.Text]); [Written.Equal] compares meaning, not
+// words, so compare Written values with Equal rather than ==.
 type Written struct {
 	Value      decimal.Decimal
 	Unit       Unit // 0 when the text names no unit
 	Comparison Comparison
+	text       string // the text ParseTarget read, where String writes it otherwise
 }
 
-// Equal reports whether w and o are the same written value.
+// Text returns w as it was written, where [ParseTarget] kept the words
+// ("Not greater than 3%"), or else as [Written.String] writes it ("<= 3%").
+// A contract file written back gives its targets so.
+func (w Written) Text() string {
+	if w.text != "" {
+		return w.text
+	}
+	return w.String()
+}
+
+// Equal reports whether w and o are the same written value: the same
+// value with the same places, unit and comparison, however their words
+// were written (the text kept by [ParseTarget] is not compared).
 func (w Written) Equal(o Written) bool {
 	return w.Value.Equal(o.Value) && w.Value.Exponent() == o.Value.Exponent() && w.Unit == o.Unit && w.Comparison == o.Comparison
 }
@@ -217,10 +232,26 @@ var unitWords = []struct {
 // comma (95,8) is an error, not a thousands separator; commas are accepted
 // only between groups of three digits (£4,210.50). Bad text is a
 // [*ParseError] that quotes it.
+//
+// [ParseTarget] reads a target so, keeping its words.
 func ParseWritten(s string) (Written, error) {
 	w, err := parseWritten(s)
 	if err != nil {
 		return Written{}, &ParseError{Package: "kpi", What: "value", Input: s, Expected: writtenForms, Err: err}
+	}
+	return w, nil
+}
+
+// ParseTarget reads a target as [ParseWritten] does, and keeps its words,
+// trimmed, where they differ from what [Written.String] writes: [Written.Text]
+// gives "Not greater than 3%" back, where String gives "<= 3%".
+func ParseTarget(s string) (Written, error) {
+	w, err := ParseWritten(s)
+	if err != nil {
+		return Written{}, err
+	}
+	if t := strings.TrimSpace(s); t != w.String() {
+		w.text = t
 	}
 	return w, nil
 }
@@ -254,55 +285,13 @@ func parseWritten(s string) (Written, error) {
 			return Written{}, errTwoComparisons(before, c, text2, c2)
 		}
 	}
-	// A sign, before or after a £: -28, +15, -£500, £-500 (and the minus
-	// sign − that reports print). Whether the measure allows a negative
-	// figure is for the definition to say.
-	negative := false
-	cutSign := func() {
-		switch {
-		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "+"):
-			negative = rest[0] == '-'
-			rest = strings.TrimSpace(rest[1:])
-		case strings.HasPrefix(rest, "−"):
-			negative = true
-			rest = strings.TrimSpace(rest[len("−"):])
-		}
-	}
-	cutSign()
-	if strings.HasPrefix(rest, "£") {
+	negative, money, rest := cutSignAndMoney(rest)
+	if money {
 		w.Unit = Money
-		rest = strings.TrimSpace(rest[len("£"):])
-		if !negative {
-			cutSign()
-		}
 	}
-	// The number runs while the characters are digits, points and commas,
-	// or is a number in words.
-	end := 0
-	for end < len(rest) && (rest[end] >= '0' && rest[end] <= '9' || rest[end] == '.' || rest[end] == ',') {
-		end++
-	}
-	num, tail := rest[:end], rest[end:]
-	inWords := false
-	if num == "" {
-		if n, after, ok := cutNumberWord(rest); ok {
-			if w.Unit == Money {
-				return Written{}, fmt.Errorf("%q after £: write an amount of money in figures", rest)
-			}
-			num, tail, inWords = strconv.Itoa(n), after, true
-		}
-	}
-	if num == "" {
-		if rest == "" {
-			return Written{}, errors.New("there is no figure")
-		}
-		if rest[0] == '-' || rest[0] == '+' {
-			return Written{}, fmt.Errorf("%q has two signs", s)
-		}
-		if startsNumberWord(rest) {
-			return Written{}, fmt.Errorf("%q is not a figure: %s", rest, wordsRead)
-		}
-		return Written{}, fmt.Errorf("%q is not a figure", rest)
+	num, tail, inWords, err := cutNumber(s, rest, money)
+	if err != nil {
+		return Written{}, err
 	}
 	v, err := parseNumber(num)
 	if err != nil {
@@ -322,28 +311,93 @@ func parseWritten(s string) (Written, error) {
 		}
 		w.Comparison, tail = c, unitText
 	}
-	if suffix := strings.ToLower(strings.TrimSpace(tail)); suffix != "" {
-		found := false
-		for _, uw := range unitWords {
-			if suffix == uw.text {
-				if w.Unit == Money {
-					return Written{}, fmt.Errorf("money cannot also be %s", uw.u)
-				}
-				w.Unit, found = uw.u, true
-				break
-			}
-		}
-		if !found {
-			if inWords && continuesNumber(suffix) {
-				return Written{}, fmt.Errorf("%q is not read: %s", rest, wordsRead)
-			}
-			return Written{}, fmt.Errorf("%q is not a unit (want %%, days, hours, mins, secs or failures)", suffix)
-		}
+	if err := w.readUnit(tail, rest, inWords); err != nil {
+		return Written{}, err
 	}
 	if w.Unit == Failures && !v.IsInteger() {
 		return Written{}, fmt.Errorf("a number of failures must be whole, not %s", num)
 	}
 	return w, nil
+}
+
+// cutSignAndMoney cuts a sign, before or after a £, from the front of
+// rest: -28, +15, -£500, £-500 (and the minus sign − that reports print).
+// Whether the measure allows a negative figure is for the definition to
+// say.
+func cutSignAndMoney(rest string) (negative, money bool, after string) {
+	cutSign := func() {
+		switch {
+		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "+"):
+			negative = rest[0] == '-'
+			rest = strings.TrimSpace(rest[1:])
+		case strings.HasPrefix(rest, "−"):
+			negative = true
+			rest = strings.TrimSpace(rest[len("−"):])
+		}
+	}
+	cutSign()
+	if strings.HasPrefix(rest, "£") {
+		money = true
+		rest = strings.TrimSpace(rest[len("£"):])
+		if !negative {
+			cutSign()
+		}
+	}
+	return negative, money, rest
+}
+
+// cutNumber cuts the number from the front of rest (the text s less any
+// comparison and sign): it runs while the characters are digits, points
+// and commas, or is a number in words ("two"), given back in figures.
+func cutNumber(s, rest string, money bool) (num, tail string, inWords bool, err error) {
+	end := 0
+	for end < len(rest) && (rest[end] >= '0' && rest[end] <= '9' || rest[end] == '.' || rest[end] == ',') {
+		end++
+	}
+	num, tail = rest[:end], rest[end:]
+	if num == "" {
+		if n, after, ok := cutNumberWord(rest); ok {
+			if money {
+				return "", "", false, fmt.Errorf("%q after £: write an amount of money in figures", rest)
+			}
+			num, tail, inWords = strconv.Itoa(n), after, true
+		}
+	}
+	if num != "" {
+		return num, tail, inWords, nil
+	}
+	switch {
+	case rest == "":
+		return "", "", false, errors.New("there is no figure")
+	case rest[0] == '-' || rest[0] == '+':
+		return "", "", false, fmt.Errorf("%q has two signs", s)
+	case startsNumberWord(rest):
+		return "", "", false, fmt.Errorf("%q is not a figure: %s", rest, wordsRead)
+	}
+	return "", "", false, fmt.Errorf("%q is not a figure", rest)
+}
+
+// readUnit reads the unit written after the number, tail, into w: "%",
+// "days", "failures"; rest is the text from the number on, and inWords
+// whether the number was written in words.
+func (w *Written) readUnit(tail, rest string, inWords bool) error {
+	suffix := strings.ToLower(strings.TrimSpace(tail))
+	if suffix == "" {
+		return nil
+	}
+	for _, uw := range unitWords {
+		if suffix == uw.text {
+			if w.Unit == Money {
+				return fmt.Errorf("money cannot also be %s", uw.u)
+			}
+			w.Unit = uw.u
+			return nil
+		}
+	}
+	if inWords && continuesNumber(suffix) {
+		return fmt.Errorf("%q is not read: %s", rest, wordsRead)
+	}
+	return fmt.Errorf("%q is not a unit (want %%, days, hours, mins, secs or failures)", suffix)
 }
 
 // errTwoComparisons says that a target gives two comparisons, a (meaning

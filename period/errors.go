@@ -23,7 +23,7 @@ type ParseError struct {
 	Input    string // the text as given
 	Expected string // what the parser accepts
 	Err      error  // the cause, or nil
-	Package  string // the package whose parser reports it ("kpi", "regime", "ukholiday"); empty for period
+	Package  string // the package whose parser reports it ("kpi", "regime", "ukholiday", "worktime"); empty for period
 }
 
 // Error returns a message such as

@@ -97,13 +97,15 @@ type CreditInput struct {
 	Failing bool            // the status counts as a failure in this regime
 }
 
-// An Amount is money, or a percentage of the period's charges.
+// An Amount is money, in the regime's currency ([Spec.Currency]), or a
+// percentage of the period's charges.
 type Amount struct {
 	Value            decimal.Decimal
 	PercentOfCharges bool
 }
 
-// Pounds is an absolute amount.
+// Pounds is an absolute amount: money in the regime's currency, pounds
+// unless it says otherwise.
 func Pounds(v decimal.Decimal) Amount { return Amount{Value: v} }
 
 // PercentOfCharges is p percent of the period's charges.
@@ -120,12 +122,22 @@ func (a Amount) Of(charges decimal.Decimal) decimal.Decimal {
 	return a.Value
 }
 
-// String describes the amount: "£500", "5% of charges".
-func (a Amount) String() string {
-	if a.PercentOfCharges {
+// String describes the amount, money in pounds: "£500.00", "5% of
+// charges". [Amount.Format] writes money in another currency.
+func (a Amount) String() string { return a.Format(GBP) }
+
+// Format describes the amount with money in currency c, as
+// [ParseAmountIn] reads it: "£500.00" for GBP, "€500.00" for EUR,
+// "USD 500.00" for a currency with no symbol ([Currency.Symbol]), and
+// "5% of charges" in any.
+func (a Amount) Format(c Currency) string {
+	switch {
+	case a.PercentOfCharges:
 		return a.Value.String() + "% of charges"
+	case c.Symbol() != "":
+		return c.Symbol() + a.Value.StringFixed(2)
 	}
-	return "£" + a.Value.StringFixed(2)
+	return c.Code() + " " + a.Value.StringFixed(2)
 }
 
 // PointsCredit converts service points into credit: each point is Rate
@@ -428,6 +440,35 @@ func ParseAmount(s string) (Amount, error) {
 		return Pounds(w.Value), nil
 	}
 	return Amount{}, amountError(s, fmt.Errorf("it is in %s: want money (£500) or a percentage of the charges (5%%)", w.Unit))
+}
+
+// ParseAmountIn reads an amount in a regime whose money is in currency c,
+// as [Amount.Format] writes it: for GBP as [ParseAmount]; for another, its
+// money bare (500), after the currency's symbol (€500) or after its code
+// (USD 500), and never in pounds (£500 is an error, as is another
+// currency's code).
+func ParseAmountIn(s string, c Currency) (Amount, error) {
+	if c == GBP {
+		return ParseAmount(s)
+	}
+	text := strings.TrimSpace(s)
+	if strings.Contains(text, "£") {
+		return Amount{}, amountError(s, fmt.Errorf("the money is in %s, not in pounds", c))
+	}
+	if sym := c.Symbol(); sym != "" && strings.HasPrefix(text, sym) {
+		text = text[len(sym):]
+	} else if len(text) >= 3 && strings.EqualFold(text[:3], c.Code()) {
+		text = strings.TrimSpace(text[3:])
+	}
+	a, err := ParseAmount(text)
+	if err != nil {
+		var pe *period.ParseError
+		if errors.As(err, &pe) {
+			pe.Input = s
+		}
+		return Amount{}, err
+	}
+	return a, nil
 }
 
 // amountError reports s, which is not an amount, for cause: the one

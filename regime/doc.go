@@ -12,8 +12,10 @@
 // failures, a repeat multiplier, [Relief], [CreditRule]s, a remedy for
 // points over a baseline ([PointsRemedy]), [Caps], escalation [Rule]s, the
 // tiers whose KPIs carry consequences ([Spec].Consequences: KPIs alone by
-// default, so a PI is rated but earns nothing) and how money is rounded to
-// pence ([Rounding]). Every problem is
+// default, so a PI is rated but earns nothing), how money is rounded to
+// pence ([Rounding]) and the currency it is in ([Spec].Currency, an ISO 4217
+// [Currency]: GBP unless it says otherwise; a contract's regimes share one,
+// and its scorecards, notes and [Money] values carry it). Every problem is
 // reported at once with its field's path. A [History] holds a contract's
 // regimes in order, so that a regime revised mid-contract scores each month
 // by the right version, in one ledger.

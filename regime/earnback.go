@@ -114,7 +114,7 @@ func (e EarnBack) String() string {
 		s += fmt.Sprintf(", earned back after %d %s on target", e.Periods, plural(e.Periods, "period"))
 	}
 	if !e.Limit.IsZero() {
-		s += ", at most " + poundsText(e.Limit) + " a year"
+		s += ", at most " + GBP.Format(e.Limit) + " a year"
 	}
 	return s
 }
@@ -209,10 +209,10 @@ func (run *runner) earnBack(mo *monthEntry, r *Regime, row *Row, t int, m period
 	case Hold:
 		row.move(func(m *Moves) { m.Held = amount })
 		mo.held = mo.held.Add(amount)
-		row.Notes = append(row.Notes, fmt.Sprintf("%s held: earned back with %s, deducted if not", poundsText(amount), what))
+		row.Notes = append(row.Notes, fmt.Sprintf("%s held: earned back with %s, deducted if not", run.money(amount), what))
 	case Repay:
 		run.opened = append(run.opened, openedCredit{track: t, from: row.Period})
-		row.Notes = append(row.Notes, fmt.Sprintf("%s to be repaid if earned back with %s", poundsText(amount), what))
+		row.Notes = append(row.Notes, fmt.Sprintf("%s to be repaid if earned back with %s", run.money(amount), what))
 	}
 }
 
@@ -240,7 +240,7 @@ func (run *runner) release(mo *monthEntry, r *Regime, row *Row, m period.Month, 
 		if amount.GreaterThan(room) {
 			over := heldCredit{from: h.from, amount: amount.Sub(room)}
 			amount = room
-			run.forfeit(mo, row, over, " (over the year's earn-back limit of "+poundsText(eb.Limit)+")")
+			run.forfeit(mo, row, over, " (over the year's earn-back limit of "+run.money(eb.Limit)+")")
 		}
 		run.earned[y] = run.earned[y].Add(amount)
 	}
@@ -252,11 +252,11 @@ func (run *runner) release(mo *monthEntry, r *Regime, row *Row, m period.Month, 
 	case Hold:
 		row.move(func(m *Moves) { m.EarnedBack = m.EarnedBack.Add(amount) })
 		mo.earnedBack = mo.earnedBack.Add(amount)
-		row.Notes = append(row.Notes, fmt.Sprintf("earned back: %s held for %s", poundsText(amount), from))
+		row.Notes = append(row.Notes, fmt.Sprintf("earned back: %s held for %s", run.money(amount), from))
 	case Repay:
 		row.move(func(m *Moves) { m.Repaid = m.Repaid.Add(amount) })
 		mo.repaid = mo.repaid.Add(amount)
-		row.Notes = append(row.Notes, fmt.Sprintf("earned back: %s repaid of %s's credit", poundsText(amount), from))
+		row.Notes = append(row.Notes, fmt.Sprintf("earned back: %s repaid of %s's credit", run.money(amount), from))
 	}
 }
 
@@ -269,11 +269,11 @@ func (run *runner) forfeit(mo *monthEntry, row *Row, h heldCredit, why string) {
 	row.move(func(m *Moves) { m.Forfeited = m.Forfeited.Add(h.amount) })
 	mo.forfeited = mo.forfeited.Add(h.amount)
 	if mo.regime != nil && mo.regime.spec.EarnBack.Mode == Repay {
-		row.Notes = append(row.Notes, fmt.Sprintf("forfeited: %s of %s's credit, not repaid%s", poundsText(h.amount), h.from.Label(period.Short), why))
+		row.Notes = append(row.Notes, fmt.Sprintf("forfeited: %s of %s's credit, not repaid%s", run.money(h.amount), h.from.Label(period.Short), why))
 		return
 	}
 	mo.forfeitedHeld = mo.forfeitedHeld.Add(h.amount)
-	row.Notes = append(row.Notes, fmt.Sprintf("forfeited: %s held for %s, deducted%s", poundsText(h.amount), h.from.Label(period.Short), why))
+	row.Notes = append(row.Notes, fmt.Sprintf("forfeited: %s held for %s, deducted%s", run.money(h.amount), h.from.Label(period.Short), why))
 }
 
 // openedCredit is a credit opened for repayment in the month being
@@ -299,11 +299,4 @@ func (run *runner) scaleRepayable(mo *monthEntry) {
 			}
 		}
 	}
-}
-
-// poundsText writes money for a note: £2,000.00, -£15.50.
-func poundsText(v decimal.Decimal) string {
-	var b noteBuf
-	writePounds(&b, v)
-	return b.String()
 }

@@ -176,3 +176,39 @@ func FuzzParseAmount(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseAmountIn asserts that ParseAmountIn never panics; that in GBP it
+// agrees with ParseAmount; that in EUR and USD an amount it reads is never
+// negative, never read from text with a £, and is written by Format in
+// text it reads back to an equal amount; and that an error quotes a short
+// input and is at most maxMessage bytes.
+func FuzzParseAmountIn(f *testing.F) {
+	for _, s := range []string{"€500", "500", "USD 500", "usd 1,000.50", "€4,210.50", "5%", "12.5% of charges", "£500",
+		"EUR 500", "€ 500", "€-5", "-€5", "€", "USD", "5% of turnover", ""} {
+		f.Add(s)
+	}
+	for _, s := range longSeeds() {
+		f.Add(s)
+	}
+	eur, usd := regime.MustCurrency("EUR"), regime.MustCurrency("USD")
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := regime.ParseAmountIn(s, regime.GBP)
+		b, berr := regime.ParseAmount(s)
+		if (err == nil) != (berr == nil) || !a.Equal(b) {
+			t.Fatalf("%.80q: in GBP %v, %v; ParseAmount %v, %v", s, a, err, b, berr)
+		}
+		for _, c := range []regime.Currency{eur, usd} {
+			a, err := regime.ParseAmountIn(s, c)
+			if err != nil {
+				checkError(t, s, err)
+				continue
+			}
+			if a.Value.IsNegative() || strings.Contains(s, "£") {
+				t.Fatalf("%.80q reads in %s as %v (value %s)", s, c, a, a.Value)
+			}
+			if back, err := regime.ParseAmountIn(a.Format(c), c); err != nil || !back.Equal(a) {
+				t.Fatalf("%.80q reads in %s as %v; its Format %q reads as %v, %v", s, c, a, a.Format(c), back, err)
+			}
+		}
+	})
+}

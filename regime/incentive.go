@@ -175,7 +175,7 @@ func (run *runner) incentive(mo *monthEntry, r *Regime, k int, row *Row, m perio
 	}
 	if !limit.IsZero() {
 		if room := decimal.Max(limit.Sub(used[y]), decimal.Zero); amount.GreaterThan(room) {
-			row.Notes = append(row.Notes, fmt.Sprintf(over, poundsText(amount), poundsText(amount.Sub(room)), poundsText(limit)))
+			row.Notes = append(row.Notes, fmt.Sprintf(over, run.money(amount), run.money(amount.Sub(room)), run.money(limit)))
 			amount = room
 		}
 	}
@@ -186,12 +186,12 @@ func (run *runner) incentive(mo *monthEntry, r *Regime, k int, row *Row, m perio
 	if bonus {
 		row.move(func(m *Moves) { m.Bonus = amount })
 		mo.bonus = mo.bonus.Add(amount)
-		row.Notes = append(row.Notes, fmt.Sprintf("bonus paid to the supplier: %s (%s)", poundsText(amount), head))
+		row.Notes = append(row.Notes, fmt.Sprintf("bonus paid to the supplier: %s (%s)", run.money(amount), head))
 		return
 	}
 	row.move(func(m *Moves) { m.Deduction = amount })
 	mo.deduction = mo.deduction.Add(amount)
-	row.Notes = append(row.Notes, fmt.Sprintf("deduction from the supplier: %s (%s)", poundsText(amount), head))
+	row.Notes = append(row.Notes, fmt.Sprintf("deduction from the supplier: %s (%s)", run.money(amount), head))
 }
 
 // decText writes a decimal with the places it has: 92.0, not 92.

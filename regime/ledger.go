@@ -1223,6 +1223,9 @@ func (l *Ledger) Regime() *Regime {
 // History returns the regimes the ledger ran under.
 func (l *Ledger) History() History { return l.history }
 
+// Currency returns the currency of the ledger's money: its regimes'.
+func (l *Ledger) Currency() Currency { return l.history.Currency() }
+
 // Months returns the months the ledger covers, as a period; the zero Period
 // if it has none.
 func (l *Ledger) Months() period.Period {
@@ -1263,3 +1266,6 @@ func (l *Ledger) Equal(o *Ledger) bool {
 	}
 	return true
 }
+
+// money writes v in the ledger's currency for a note: £2,000.00.
+func (run *runner) money(v decimal.Decimal) string { return run.l.Currency().Format(v) }

@@ -92,6 +92,10 @@ type Spec struct {
 	Escalation []Rule
 	// Rounding is how money is rounded to pence.
 	Rounding Rounding
+	// Currency is the currency of the regime's money (its credits, caps,
+	// remedy and incentives) and of the notes and outputs that show it:
+	// GBP for the zero Currency. A contract's regimes share one.
+	Currency Currency
 	// Reset, when true, starts the history afresh when this regime takes
 	// over from an earlier one: repeats, escalation windows and rolling
 	// caps count only from its first month. Otherwise a KPI whose
@@ -341,6 +345,9 @@ func applyRegimeRules(d kpi.Definition, spec Spec) (kpi.Definition, error) {
 
 // Name returns the regime's name.
 func (r *Regime) Name() string { return r.spec.Name }
+
+// Currency returns the currency of the regime's money (Spec.Currency).
+func (r *Regime) Currency() Currency { return r.spec.Currency }
 
 // Version returns the regime's version.
 func (r *Regime) Version() string { return r.spec.Version }
@@ -605,6 +612,10 @@ func NewHistory(regimes ...*Regime) (History, error) {
 	}
 	for i := 1; i < len(rs); i++ {
 		prev, cur := rs[i-1], rs[i]
+		if cur.spec.Currency != rs[0].spec.Currency {
+			errs = append(errs, newFieldError("regimes", fmt.Sprintf("%s %s is in %s, and %s %s in %s: a contract's regimes share one currency",
+				cur.Name(), cur.Version(), cur.spec.Currency, rs[0].Name(), rs[0].Version(), rs[0].spec.Currency)))
+		}
 		if prev.Until().IsZero() || cur.From().Before(prev.Until()) {
 			errs = append(errs, newFieldError("regimes", fmt.Sprintf("%s %s (from %s) overlaps %s %s (from %s, until %s)",
 				cur.Name(), cur.Version(), cur.From(), prev.Name(), prev.Version(), prev.From(), untilText(prev.Until()))))
@@ -635,3 +646,12 @@ func (h History) At(m period.Month) (*Regime, bool) {
 
 // Regimes returns the regimes in order.
 func (h History) Regimes() []*Regime { return slices.Clone(h.regimes) }
+
+// Currency returns the currency of the history's regimes, which they
+// share ([NewHistory]); GBP for a history of none.
+func (h History) Currency() Currency {
+	if len(h.regimes) == 0 {
+		return GBP
+	}
+	return h.regimes[0].spec.Currency
+}

@@ -151,13 +151,15 @@ type Adjustment struct {
 	// Before and After are those months' credits after caps, added up, as
 	// at the day before the restatement and as at its day.
 	Before, After, Amount decimal.Decimal
+	// Currency is the currency of Before, After and Amount: the ledger's.
+	Currency Currency
 }
 
 // Equal reports whether a and o are the same adjustment.
 func (a Adjustment) Equal(o Adjustment) bool {
 	return a.Month == o.Month && a.ReportedOn == o.ReportedOn && a.ReportedBy == o.ReportedBy &&
 		slices.Equal(a.Restated, o.Restated) && slices.Equal(a.Months, o.Months) && a.Before.Equal(o.Before) &&
-		a.After.Equal(o.After) && a.Amount.Equal(o.Amount)
+		a.After.Equal(o.After) && a.Amount.Equal(o.Amount) && a.Currency == o.Currency
 }
 
 // String says what the adjustment is: "Sep-19: -£2,000.00 for CSC_KPI_04
@@ -165,9 +167,9 @@ func (a Adjustment) Equal(o Adjustment) bool {
 // Jun-19 were £2,000.00, now £0.00)".
 func (a Adjustment) String() string {
 	var b, before, after noteBuf
-	writePounds(&b, a.Amount)
-	writePounds(&before, a.Before)
-	writePounds(&after, a.After)
+	writeMoney(&b, a.Currency, a.Amount)
+	writeMoney(&before, a.Currency, a.Before)
+	writeMoney(&after, a.Currency, a.After)
 	by := ""
 	if a.ReportedBy != "" {
 		by = " by " + a.ReportedBy
@@ -409,7 +411,7 @@ func (l *Ledger) restate(at func(period.Date) (*Ledger, error)) error {
 			return err
 		}
 		a := Adjustment{Month: d.YearMonth(), ReportedOn: d, ReportedBy: strings.Join(by, ", "), Restated: restated,
-			Before: decimal.Zero, After: decimal.Zero}
+			Before: decimal.Zero, After: decimal.Zero, Currency: l.Currency()}
 		for m := range k {
 			b, c := before.months[m].credits, after.months[m].credits
 			if b.Equal(c) {

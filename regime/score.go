@@ -161,7 +161,8 @@ type Row struct {
 	Relief Relief
 	// Points are the service points that accrue (zero when relieved or
 	// interim), after the repeat Multiplier; Credit the row's credit in
-	// pounds, rounded to pence, before caps. In a view they are the sums of
+	// the regime's currency ([Scorecard.Currency]; pounds unless it says
+	// otherwise), rounded to pence, before caps. In a view they are the sums of
 	// what accrued in the view's months, and the notes say where from.
 	Points     decimal.Decimal
 	Multiplier decimal.Decimal
@@ -193,7 +194,8 @@ type Row struct {
 // with a later date, after it was first reported.
 func (r Row) Restated() bool { return len(r.Figures) > 1 }
 
-// Moves are a row's earn-back and incentive moves, in pounds. Held is the
+// Moves are a row's earn-back and incentive moves, in the regime's
+// currency ([Scorecard.Currency]; pounds unless it says otherwise). Held is the
 // part of its Credit held rather than deducted ([EarnBack]); EarnedBack the
 // held credits of earlier periods this period released, and Repaid those it
 // repaid; Forfeited those it forfeited (under Hold, deducted with this
@@ -342,13 +344,22 @@ type Scorecard struct {
 	// YearBefore is the period the rows were compared with
 	// ([Ledger.CompareYearBefore]), or zero where they were not.
 	YearBefore period.Period
-	Rows       []Row
-	Summary    Summary
-	Events     []Event
+	// Currency is the currency of every amount of money in the scorecard:
+	// its rows' credits and moves, its summary's credits, caps, remedy,
+	// adjustments and incentives, and its notes ([Scorecard.Money]).
+	Currency Currency
+	Rows     []Row
+	Summary  Summary
+	Events   []Event
 	// Plans are the rectification plans open at any time in the
 	// scorecard's period, each as it stands at its end ([PlanRule]).
 	Plans []Plan
 }
+
+// Money is an amount of the scorecard's with its currency: sc.Money(row.Credit)
+// is the row's credit as Money, which writes itself "£2,000.00" and to JSON
+// with its currency.
+func (s *Scorecard) Money(v decimal.Decimal) Money { return Money{Amount: v, Currency: s.Currency} }
 
 // Row returns the first row for KPI ref.
 func (s *Scorecard) Row(ref string) (Row, bool) {
@@ -378,7 +389,7 @@ func (s *Scorecard) Equal(o *Scorecard) bool {
 		return s == o
 	}
 	return s.Regime == o.Regime && s.Version == o.Version && slices.Equal(s.Versions, o.Versions) && slices.Equal(s.Names, o.Names) &&
-		s.Period == o.Period && s.AsAt == o.AsAt && s.YearBefore == o.YearBefore &&
+		s.Period == o.Period && s.AsAt == o.AsAt && s.YearBefore == o.YearBefore && s.Currency == o.Currency &&
 		slices.EqualFunc(s.Rows, o.Rows, Row.Equal) && s.Summary.equal(o.Summary) && slices.Equal(s.Events, o.Events) &&
 		slices.EqualFunc(s.Plans, o.Plans, Plan.Equal)
 }

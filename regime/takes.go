@@ -81,6 +81,8 @@ type Takes struct {
 	Charge      decimal.Decimal
 	ChargeGiven bool
 	HasAtStake  bool
+	// Currency is the currency of AtStake and Charge: the ledger's.
+	Currency Currency
 }
 
 // Equal reports whether t and o are the same; both nil are.
@@ -90,7 +92,7 @@ func (t *Takes) Equal(o *Takes) bool {
 	}
 	return slices.EqualFunc(t.Needs, o.Needs, kpi.Need.Equal) && t.Year.Equal(o.Year) && t.HasYear == o.HasYear &&
 		t.AtStake.Equal(o.AtStake) && t.AtStakeFor == o.AtStakeFor && t.Charge.Equal(o.Charge) &&
-		t.ChargeGiven == o.ChargeGiven && t.HasAtStake == o.HasAtStake
+		t.ChargeGiven == o.ChargeGiven && t.HasAtStake == o.HasAtStake && t.Currency == o.Currency
 }
 
 // Empty reports whether t has nothing to show.
@@ -114,7 +116,7 @@ func (t *Takes) Notes() []string {
 	}
 	if t.HasAtStake && !t.AtStake.IsZero() {
 		var b noteBuf
-		writePounds(&b, t.AtStake)
+		writeMoney(&b, t.Currency, t.AtStake)
 		s := fmt.Sprintf("at stake in %s if it stays so: %s", t.AtStakeFor.Label(period.Short), b.String())
 		if !t.ChargeGiven {
 			s += " (on the last known charge)"
@@ -160,7 +162,7 @@ func (l *Ledger) WhatItTakes(sc *Scorecard) error {
 		if month && mo.rows[i].KPI == row.KPI && mo.meta[i].obs != nil {
 			obs = *mo.meta[i].obs
 		}
-		t := &Takes{}
+		t := &Takes{Currency: l.Currency()}
 		if !row.Interim && row.Status.IsPerformance() && !row.Status.OnTarget() {
 			t.Needs = row.Result.WhatItTakes(obs)
 		}

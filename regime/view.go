@@ -1,7 +1,6 @@
 package regime
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -84,7 +83,7 @@ func (l *Ledger) scorecard(p period.Period, own bool) (*Scorecard, error) {
 		return nil, fmt.Errorf("regime: %s is outside the months scored, %s", p, l.Months())
 	}
 	span := l.months[i : j+1]
-	sc := &Scorecard{Period: p, AsAt: l.asAt}
+	sc := &Scorecard{Period: p, AsAt: l.asAt, Currency: l.Currency()}
 	if len(span) == 0 {
 		return nil, fmt.Errorf("regime: no period of %s ends within the months scored, %s", p.Label(period.Short), l.Months())
 	}
@@ -191,7 +190,7 @@ func remedyNote(m period.Month, mo *monthEntry) string {
 		return fmt.Sprintf("%s, none over the baseline of %s", head, mo.baseline)
 	}
 	var b noteBuf
-	writePounds(&b, mo.remedy)
+	writeMoney(&b, mo.regime.spec.Currency, mo.remedy)
 	return fmt.Sprintf("%s, %s over the baseline of %s: %s", head, mo.over, mo.baseline, b.String())
 }
 
@@ -474,7 +473,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 			money.WriteString(", ")
 			writePoints(money, mr.Points)
 			money.WriteString(", ")
-			writePounds(money, mr.Credit)
+			writeMoney(money, r.spec.Currency, mr.Credit)
 		}
 	}
 	if row.Versions == nil {
@@ -690,37 +689,9 @@ func writePoints(b *noteBuf, v decimal.Decimal) {
 // exponent 0, so that comparing whole numbers with them rescales nothing.
 var maxSmall, minSmall = decimal.NewFromInt(1e15), decimal.NewFromInt(-1e15)
 
-// writePounds writes money as a report does: £2,000.00, -£15.50.
-func writePounds(b *noteBuf, v decimal.Decimal) {
-	var buf [40]byte
-	var txt []byte
-	if p := v.Shift(2); p.Exponent() == 0 && p.Cmp(maxSmall) < 0 && p.Cmp(minSmall) > 0 {
-		// Whole pence, as credits are: written without big numbers.
-		c := p.IntPart()
-		if c < 0 {
-			b.writeByte('-')
-			c = -c
-		}
-		txt = strconv.AppendInt(buf[:0], c/100, 10)
-		txt = append(txt, '.', byte('0'+c%100/10), byte('0'+c%10))
-	} else {
-		txt = append(buf[:0], v.StringFixed(2)...)
-		if txt[0] == '-' {
-			b.writeByte('-')
-			txt = txt[1:]
-		}
-	}
-	b.WriteString("£")
-	whole, pence, _ := bytes.Cut(txt, []byte("."))
-	for i := 0; i < len(whole); i++ {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.writeByte(',')
-		}
-		b.writeByte(whole[i])
-	}
-	b.writeByte('.')
-	b.Write(pence)
-}
+// writeMoney writes money in currency c as a report does: £2,000.00,
+// -£15.50 ([Currency.AppendFormat]).
+func writeMoney(b *noteBuf, c Currency, v decimal.Decimal) { *b = c.AppendFormat(*b, v) }
 
 // writeLabel writes a period's short label, a month's without building a
 // string of its own ("Apr-16").

@@ -97,9 +97,10 @@ func (s *sheet) long(t *contract.Table, header int) {
 	}
 }
 
-// A column of the wide layout: what it holds, and for a period's column its
-// label.
+// A column of the wide layout: where it is, what it holds, and for a
+// period's column its label.
 type wideCol struct {
+	j     int    // the column's index in the sheet's rows
 	kind  string // "period", "target", "note"
 	label string // the period's label as the header gives it; "" for the row's target or note
 	key   string // the period the label reads as, to match targets and notes to figures
@@ -108,35 +109,38 @@ type wideCol struct {
 
 // wide reads the wide layout: a row per KPI, a column per period.
 func (s *sheet) wide(t *contract.Table, header int, years period.Years) {
+	kpiCol, cols := s.wideColumns(header, years)
+	if !slices.ContainsFunc(cols, func(c wideCol) bool { return c.kind == "period" }) {
+		s.problem(s.at(header, kpiCol), header+1, "the header row has no column for a period: head each column of figures with its period, such as Apr-16, 2016-05 or Q1 2016/17")
+		return
+	}
+	for i := header + 1; i < len(s.rows); i++ {
+		s.wideRow(t, i, kpiCol, cols)
+	}
+}
+
+// wideColumns reads the header row of the wide layout: the KPI column (-1
+// where there is none) and the columns of periods, targets and notes, in
+// order. A column it cannot read is one for people, and left out.
+func (s *sheet) wideColumns(header int, years period.Years) (int, []wideCol) {
 	kpiCol := -1
-	var cols []struct {
-		j int
-		wideCol
-	}
-	add := func(j int, w wideCol) {
-		cols = append(cols, struct {
-			j int
-			wideCol
-		}{j, w})
-	}
+	var cols []wideCol
 	for j, c := range s.rows[header] {
 		h := heading(c.text)
 		if c.date {
 			h = c.text[:len("2016-04")]
 		}
-		if h == "" {
+		switch {
+		case h == "":
 			continue
-		}
-		if kpiCol < 0 && isKPIHeading(h) {
+		case kpiCol < 0 && isKPIHeading(h):
 			kpiCol = j
 			continue
-		}
-		if h == "note" || h == "notes" || h == "comments" {
-			add(j, wideCol{kind: "note", ref: c.ref})
+		case h == "note" || h == "notes" || h == "comments":
+			cols = append(cols, wideCol{j: j, kind: "note", ref: c.ref})
 			continue
-		}
-		if h == "target" {
-			add(j, wideCol{kind: "target", ref: c.ref})
+		case h == "target":
+			cols = append(cols, wideCol{j: j, kind: "target", ref: c.ref})
 			continue
 		}
 		label, kind := h, "period"
@@ -153,58 +157,54 @@ func (s *sheet) wide(t *contract.Table, header int, years period.Years) {
 		if kind != "period" || c.date {
 			text = label
 		}
-		add(j, wideCol{kind: kind, label: text, key: key, ref: c.ref})
+		cols = append(cols, wideCol{j: j, kind: kind, label: text, key: key, ref: c.ref})
 	}
-	if !slices.ContainsFunc(cols, func(c struct {
-		j int
-		wideCol
-	}) bool {
-		return c.kind == "period"
-	}) {
-		s.problem(s.at(header, kpiCol), header+1, "the header row has no column for a period: head each column of figures with its period, such as Apr-16, 2016-05 or Q1 2016/17")
-		return
+	return kpiCol, cols
+}
+
+// wideRow reads the sheet's row i of the wide layout into t: a table row
+// for each period with a figure, with the period's target and note, or
+// else the row's.
+func (s *sheet) wideRow(t *contract.Table, i, kpiCol int, cols []wideCol) {
+	ref := s.at(i, kpiCol)
+	var rowTarget, rowNote cell
+	targets, notes := map[string]cell{}, map[string]cell{}
+	for _, c := range cols {
+		switch {
+		case c.kind == "target" && c.key == "":
+			rowTarget = s.at(i, c.j)
+		case c.kind == "target":
+			targets[c.key] = s.at(i, c.j)
+		case c.kind == "note" && c.key == "":
+			rowNote = s.at(i, c.j)
+		case c.kind == "note":
+			notes[c.key] = s.at(i, c.j)
+		}
 	}
-	for i := header + 1; i < len(s.rows); i++ {
-		ref := s.at(i, kpiCol)
-		var rowTarget, rowNote cell
-		targets, notes := map[string]cell{}, map[string]cell{}
-		for _, c := range cols {
-			switch {
-			case c.kind == "target" && c.key == "":
-				rowTarget = s.at(i, c.j)
-			case c.kind == "target":
-				targets[c.key] = s.at(i, c.j)
-			case c.kind == "note" && c.key == "":
-				rowNote = s.at(i, c.j)
-			case c.kind == "note":
-				notes[c.key] = s.at(i, c.j)
-			}
+	for _, c := range cols {
+		if c.kind != "period" {
+			continue
 		}
-		for _, c := range cols {
-			if c.kind != "period" {
-				continue
-			}
-			v := s.at(i, c.j)
-			if v.text == "" {
-				continue // no figure given: the contract's rule for a missing one applies
-			}
-			row := contract.TableRow{Line: i + 1, Place: fmt.Sprintf("%s!%d", s.name, i+1), Fields: map[string]contract.Field{
-				"kpi":    {Text: ref.text, Cell: ref.ref},
-				"period": {Text: c.label, Cell: c.ref},
-				"value":  {Text: v.text, Cell: v.ref},
-			}}
-			if tc, ok := targets[c.key]; ok && tc.text != "" {
-				row.Fields["target"] = contract.Field{Text: tc.text, Cell: tc.ref}
-			} else if rowTarget.text != "" {
-				row.Fields["target"] = contract.Field{Text: rowTarget.text, Cell: rowTarget.ref}
-			}
-			if nc, ok := notes[c.key]; ok && nc.text != "" {
-				row.Fields["note"] = contract.Field{Text: nc.text, Cell: nc.ref}
-			} else if rowNote.text != "" {
-				row.Fields["note"] = contract.Field{Text: rowNote.text, Cell: rowNote.ref}
-			}
-			t.Rows = append(t.Rows, row)
+		v := s.at(i, c.j)
+		if v.text == "" {
+			continue // no figure given: the contract's rule for a missing one applies
 		}
+		row := contract.TableRow{Line: i + 1, Place: fmt.Sprintf("%s!%d", s.name, i+1), Fields: map[string]contract.Field{
+			"kpi":    {Text: ref.text, Cell: ref.ref},
+			"period": {Text: c.label, Cell: c.ref},
+			"value":  {Text: v.text, Cell: v.ref},
+		}}
+		if tc, ok := targets[c.key]; ok && tc.text != "" {
+			row.Fields["target"] = contract.Field{Text: tc.text, Cell: tc.ref}
+		} else if rowTarget.text != "" {
+			row.Fields["target"] = contract.Field{Text: rowTarget.text, Cell: rowTarget.ref}
+		}
+		if nc, ok := notes[c.key]; ok && nc.text != "" {
+			row.Fields["note"] = contract.Field{Text: nc.text, Cell: nc.ref}
+		} else if rowNote.text != "" {
+			row.Fields["note"] = contract.Field{Text: rowNote.text, Cell: rowNote.ref}
+		}
+		t.Rows = append(t.Rows, row)
 	}
 }
 

@@ -34,7 +34,9 @@ func TestXLSXMatchesJSON(t *testing.T) {
 				Label  string  `json:"label"`
 				Target *string `json:"target"`
 				Actual *string `json:"actual"`
-				Credit string  `json:"credit"`
+				Credit struct {
+					Amount, Currency string
+				} `json:"credit"`
 			} `json:"rows"`
 		} `json:"scorecards"`
 	}
@@ -84,7 +86,8 @@ func TestXLSXMatchesJSON(t *testing.T) {
 			}
 			credit, err := f.GetCellValue(sheet, "L"+row, raw)
 			require.NoError(t, err)
-			assert.True(t, decimal.RequireFromString(credit).Equal(decimal.RequireFromString(r.Credit)))
+			assert.True(t, decimal.RequireFromString(credit).Equal(decimal.RequireFromString(r.Credit.Amount)))
+			assert.Equal(t, "GBP", r.Credit.Currency)
 			assert.Contains(t, numFmt(t, f, sheet, "L"+row), "£")
 
 			label, err := f.GetCellValue(sheet, "H"+row)

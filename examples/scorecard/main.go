@@ -165,89 +165,19 @@ const (
 // run is the command, with its arguments and outputs, returning the exit
 // code.
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("scorecard", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var in inputs
-	fs.Var(contractFlag{&in}, "contract", "a contract file, YAML or JSON (required; repeat for one report on several contracts, each followed by its -actuals)")
-	fs.Var(actualsFlag{&in}, "actuals", "a return of the supplier's figures for the -contract before it, CSV or an Excel workbook (.xlsx) (required; repeat for several)")
-	fs.Var(plansFlag{&in}, "plans", "the council's log of rectification plans for the -contract before it, CSV: kpi,event,date,state,target_date,note (optional)")
-	sheet := fs.String("sheet", "", "the sheet of an .xlsx return to read (default: its first)")
-	label := fs.String("period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
-	format := fs.String("format", "text", "the output: text, markdown, csv, json, html or xlsx (xlsx needs -o)")
-	out := fs.String("o", "", "write the scorecard to this file instead of standard output")
-	strict := fs.Bool("strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
-	asAtText := fs.String("as-at", "", "score as at this day, YYYY-MM-DD: figures restated after it are read as they stood (default: the latest)")
-	compare := fs.String("compare", "", "compare each row with the same view a year before: year")
-	takes := fs.Bool("what-it-takes", false, "say what each row short of its target needed, what the rest of the year needs and what is at stake next month")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-plans FILE] [-contract FILE -actuals FILE ...] -period LABEL [-sheet NAME] [-as-at YYYY-MM-DD] [-compare year] [-what-it-takes] [-format text|markdown|csv|json|html|xlsx] [-o FILE] [-strict]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	usage := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "scorecard: "+format+"\n", a...)
-		fs.Usage()
-		return exitUsage
-	}
-	switch {
-	case fs.NArg() > 0:
-		return usage("unexpected arguments: %s", strings.Join(fs.Args(), " "))
-	case len(in.groups) == 0:
-		return usage("-contract is required")
-	case len(in.groups) == 1:
-		// One contract: every -actuals is its, wherever it stands.
-		in.groups[0].actuals = append(in.loose, in.groups[0].actuals...)
-		in.groups[0].plans = append(in.loosePlans, in.groups[0].plans...)
-	case len(in.loose) > 0:
-		return usage("-actuals %s comes before any -contract: with several contracts, give each -actuals after its -contract", in.loose[0])
-	}
-	for _, g := range in.groups {
-		if len(g.actuals) == 0 {
-			if len(in.groups) == 1 {
-				return usage("-actuals is required")
-			}
-			return usage("-contract %s has no -actuals after it", g.contract)
-		}
-	}
-	switch {
-	case *label == "":
-		return usage("-period is required")
-	}
-	write, ok := renderers[*format]
+	o, code, ok := parseArgs(args, stderr)
 	if !ok {
-		return usage("-format %q is not one of text, markdown, csv, json, html, xlsx", *format)
+		return code
 	}
-	if *format == "xlsx" && *out == "" {
-		return usage("-format xlsx writes a binary workbook: name the file with -o (it is never written to standard output)")
-	}
-	if *compare != "" && *compare != "year" {
-		return usage("-compare %q: the only comparison is year", *compare)
-	}
-	if _, err := period.ParseLabel(*label); err != nil && !period.IsPeriodLabel(*label) {
-		return usage("-period: %v", err)
-	}
-	var asAt period.Date
-	if *asAtText != "" {
-		d, err := period.ParseDate(*asAtText)
-		if err != nil {
-			return usage("-as-at: %v", err)
-		}
-		asAt = d
-	}
-	for _, g := range in.groups {
-		if err := checkOutput(*out, g.contract, g.actuals); err != nil {
-			fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
+	for _, g := range o.in.groups {
+		if err := checkOutput(o.out, g.contract, g.actuals); err != nil {
+			fmt.Fprintf(stderr, "-o %s: %v\n", o.out, err)
 			return exitBadInput
 		}
 	}
 	var sections []render.Section
-	for _, g := range in.groups {
-		cards, code := scoreGroup(g, *sheet, *label, asAt, *format == "html", *strict, extras{year: *compare == "year", takes: *takes}, stderr)
+	for _, g := range o.in.groups {
+		cards, code := scoreGroup(g, o.sheet, o.label, o.asAt, o.format == "html", o.strict, o.extras, stderr)
 		if code != exitOK {
 			return code
 		}
@@ -255,22 +185,121 @@ func run(args []string, stdout, stderr io.Writer) int {
 		sections = append(sections, render.Section{Card: cards[n-1], History: cards[:n-1]})
 	}
 	var buf bytes.Buffer
-	if err := writeSections(&buf, *format, write, sections); err != nil {
+	if err := writeSections(&buf, o.format, o.write, sections); err != nil {
 		fmt.Fprintf(stderr, "scorecard: %v\n", err)
 		return exitBadInput
 	}
-	if *out == "" {
+	if o.out == "" {
 		if _, err := stdout.Write(buf.Bytes()); err != nil {
 			fmt.Fprintf(stderr, "scorecard: %v\n", err)
 			return exitBadInput
 		}
 		return exitOK
 	}
-	if err := cli.WriteFile(*out, buf.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "-o %s: %v\n", *out, err)
+	if err := cli.WriteFile(o.out, buf.Bytes()); err != nil {
+		fmt.Fprintf(stderr, "-o %s: %v\n", o.out, err)
 		return exitBadInput
 	}
 	return exitOK
+}
+
+// options are the command's arguments, read and checked.
+type options struct {
+	in           inputs
+	sheet, label string
+	format, out  string
+	write        func(io.Writer, ...render.Card) error // the renderer of format
+	strict       bool
+	asAt         period.Date
+	extras       extras
+}
+
+// parseArgs reads and checks the arguments. Where they are wrong, or ask
+// for help, it says so on stderr and returns the exit code and false.
+func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
+	var o options
+	fs := flag.NewFlagSet("scorecard", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Var(contractFlag{&o.in}, "contract", "a contract file, YAML or JSON (required; repeat for one report on several contracts, each followed by its -actuals)")
+	fs.Var(actualsFlag{&o.in}, "actuals", "a return of the supplier's figures for the -contract before it, CSV or an Excel workbook (.xlsx) (required; repeat for several)")
+	fs.Var(plansFlag{&o.in}, "plans", "the council's log of rectification plans for the -contract before it, CSV: kpi,event,date,state,target_date,note (optional)")
+	fs.StringVar(&o.sheet, "sheet", "", "the sheet of an .xlsx return to read (default: its first)")
+	fs.StringVar(&o.label, "period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
+	fs.StringVar(&o.format, "format", "text", "the output: text, markdown, csv, json, html or xlsx (xlsx needs -o)")
+	fs.StringVar(&o.out, "o", "", "write the scorecard to this file instead of standard output")
+	fs.BoolVar(&o.strict, "strict", false, "treat warnings (likely mistakes, such as 0.95 for 95%) as errors")
+	asAtText := fs.String("as-at", "", "score as at this day, YYYY-MM-DD: figures restated after it are read as they stood (default: the latest)")
+	compare := fs.String("compare", "", "compare each row with the same view a year before: year")
+	fs.BoolVar(&o.extras.takes, "what-it-takes", false, "say what each row short of its target needed, what the rest of the year needs and what is at stake next month")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: scorecard -contract FILE -actuals FILE [-actuals FILE ...] [-plans FILE] [-contract FILE -actuals FILE ...] -period LABEL [-sheet NAME] [-as-at YYYY-MM-DD] [-compare year] [-what-it-takes] [-format text|markdown|csv|json|html|xlsx] [-o FILE] [-strict]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, exitOK, false
+		}
+		return o, exitUsage, false
+	}
+	usage := func(format string, a ...any) (options, int, bool) {
+		fmt.Fprintf(stderr, "scorecard: "+format+"\n", a...)
+		fs.Usage()
+		return o, exitUsage, false
+	}
+	if msg := o.in.check(fs.Args()); msg != "" {
+		return usage("%s", msg)
+	}
+	if o.label == "" {
+		return usage("-period is required")
+	}
+	var ok bool
+	if o.write, ok = renderers[o.format]; !ok {
+		return usage("-format %q is not one of text, markdown, csv, json, html, xlsx", o.format)
+	}
+	if o.format == "xlsx" && o.out == "" {
+		return usage("-format xlsx writes a binary workbook: name the file with -o (it is never written to standard output)")
+	}
+	if *compare != "" && *compare != "year" {
+		return usage("-compare %q: the only comparison is year", *compare)
+	}
+	o.extras.year = *compare == "year"
+	if _, err := period.ParseLabel(o.label); err != nil && !period.IsPeriodLabel(o.label) {
+		return usage("-period: %v", err)
+	}
+	if *asAtText != "" {
+		d, err := period.ParseDate(*asAtText)
+		if err != nil {
+			return usage("-as-at: %v", err)
+		}
+		o.asAt = d
+	}
+	return o, exitOK, true
+}
+
+// check gives every -actuals to its -contract and says what is wrong with
+// the contracts and returns given, with the arguments left over, or "".
+func (in *inputs) check(rest []string) string {
+	switch {
+	case len(rest) > 0:
+		return "unexpected arguments: " + strings.Join(rest, " ")
+	case len(in.groups) == 0:
+		return "-contract is required"
+	case len(in.groups) == 1:
+		// One contract: every -actuals is its, wherever it stands.
+		in.groups[0].actuals = append(in.loose, in.groups[0].actuals...)
+		in.groups[0].plans = append(in.loosePlans, in.groups[0].plans...)
+	case len(in.loose) > 0:
+		return fmt.Sprintf("-actuals %s comes before any -contract: with several contracts, give each -actuals after its -contract", in.loose[0])
+	}
+	for _, g := range in.groups {
+		if len(g.actuals) == 0 {
+			if len(in.groups) == 1 {
+				return "-actuals is required"
+			}
+			return fmt.Sprintf("-contract %s has no -actuals after it", g.contract)
+		}
+	}
+	return ""
 }
 
 // writeSections writes one contract's cards with the format's renderer,

@@ -64,7 +64,9 @@ func TestFormats(t *testing.T) {
 			Rows   []struct {
 				KPI    string `json:"kpi"`
 				Status string `json:"status"`
-				Credit string `json:"credit"`
+				Credit struct {
+					Amount, Currency string
+				} `json:"credit"`
 			} `json:"rows"`
 		} `json:"scorecards"`
 	}
@@ -77,7 +79,8 @@ func TestFormats(t *testing.T) {
 	// one point, 1% of £90,000.
 	assert.Equal(t, "3", sc.Rows[1].KPI)
 	assert.Equal(t, "missed", sc.Rows[1].Status)
-	assert.Equal(t, "900.00", sc.Rows[1].Credit)
+	assert.Equal(t, "900.00", sc.Rows[1].Credit.Amount)
+	assert.Equal(t, "GBP", sc.Rows[1].Credit.Currency, "a contract file that names no currency is in pounds")
 
 	for format, want := range map[string]string{
 		"markdown": "| ICT | 3 |",

@@ -53,8 +53,10 @@ func TestWhatItTakes(t *testing.T) {
 						Level  string `json:"level"`
 						Text   string `json:"text"`
 					} `json:"needs"`
-					AtStake     *string `json:"at_stake"`
-					ChargeGiven bool    `json:"charge_given"`
+					AtStake *struct {
+						Amount, Currency string
+					} `json:"at_stake"`
+					ChargeGiven bool `json:"charge_given"`
 				} `json:"what_it_takes"`
 			} `json:"rows"`
 		} `json:"scorecards"`
@@ -70,7 +72,8 @@ func TestWhatItTakes(t *testing.T) {
 		require.Len(t, r.Takes.Needs, 1)
 		assert.Equal(t, "met: at most 0 failures", r.Takes.Needs[0].Text)
 		require.NotNil(t, r.Takes.AtStake)
-		assert.Equal(t, "2000.00", *r.Takes.AtStake)
+		assert.Equal(t, "2000.00", r.Takes.AtStake.Amount)
+		assert.Equal(t, "GBP", r.Takes.AtStake.Currency)
 		assert.False(t, r.Takes.ChargeGiven)
 	}
 }

@@ -124,6 +124,34 @@ func Open(t testing.TB, exe, dir, name string, page []byte) Page {
 	}
 	out := Page{URL: "file://" + filepath.ToSlash(abs)}
 
+	bctx, cancel := start(t, exe)
+	defer cancel()
+	var mu sync.Mutex
+	if err := chromedp.Listen(bctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		out.record(ev)
+	}); err != nil {
+		t.Fatalf("starting %s: %v", exe, err)
+	}
+	rows, shot, pdf := capture(bctx, t, out.URL)
+	base := strings.TrimSuffix(file, filepath.Ext(file))
+	for ext, data := range map[string][]byte{".png": shot, ".pdf": pdf} {
+		if err := os.WriteFile(base+ext, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	out.Rows, out.Screenshot, out.PDF = rows, shot, pdf
+	out.Requests = append([]string(nil), out.Requests...)
+	out.Errors = append([]string(nil), out.Errors...)
+	return out
+}
+
+// start runs the browser at exe, headless, at 1280 by 900, for at most 90
+// seconds, and returns its context and what stops it.
+func start(t testing.TB, exe string) (context.Context, context.CancelFunc) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox, // tests and CI may run as root
@@ -134,43 +162,47 @@ func Open(t testing.TB, exe, dir, name string, page []byte) Page {
 		chromedp.Flag("disable-quic", true),
 	)
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
-
-	var mu sync.Mutex
-	err = chromedp.Listen(bctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch ev := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			out.Requests = append(out.Requests, ev.Request.URL)
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, string(a.Value)+a.Description)
-				}
-				out.Errors = append(out.Errors, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
-			}
-		case *runtime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			what := d.Text
-			if d.Exception != nil {
-				what += " " + d.Exception.Description
-			}
-			out.Errors = append(out.Errors, fmt.Sprintf("exception: %s at %s:%d", what, d.URL, d.LineNumber+1))
-		case *cdplog.EventEntryAdded:
-			if ev.Entry.Level == cdplog.EntryLevelError {
-				out.Errors = append(out.Errors, fmt.Sprintf("log %s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
-			}
-		}
-	})
-	if err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
+	return bctx, func() {
+		cancelBrowser()
+		cancelAlloc()
+		cancel()
 	}
+}
+
+// record notes an event of the page: a request it made, or an error it
+// reported on the console, threw or logged.
+func (out *Page) record(ev any) {
+	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		out.Requests = append(out.Requests, ev.Request.URL)
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, string(a.Value)+a.Description)
+			}
+			out.Errors = append(out.Errors, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		what := d.Text
+		if d.Exception != nil {
+			what += " " + d.Exception.Description
+		}
+		out.Errors = append(out.Errors, fmt.Sprintf("exception: %s at %s:%d", what, d.URL, d.LineNumber+1))
+	case *cdplog.EventEntryAdded:
+		if ev.Entry.Level == cdplog.EntryLevelError {
+			out.Errors = append(out.Errors, fmt.Sprintf("log %s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	}
+}
+
+// capture enables the events record reads, loads url, and returns the
+// rows measured, a full screenshot and the page printed to PDF.
+func capture(bctx context.Context, t testing.TB, url string) ([]Row, []byte, []byte) {
+	t.Helper()
 	enable := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
 			return err
@@ -181,8 +213,8 @@ func Open(t testing.TB, exe, dir, name string, page []byte) Page {
 		_, err := cdp.Call(ctx, tg, cdplog.Enable, cdp.Empty{})
 		return err
 	})
-	if err := chromedp.Do(bctx, enable, chromedp.Navigate(out.URL)); err != nil {
-		t.Fatalf("loading %s: %v", out.URL, err)
+	if err := chromedp.Do(bctx, enable, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("loading %s: %v", url, err)
 	}
 	rows, err := chromedp.Run(bctx, chromedp.Evaluate[[]Row](rowsScript))
 	if err != nil {
@@ -197,16 +229,5 @@ func Open(t testing.TB, exe, dir, name string, page []byte) Page {
 	if err != nil {
 		t.Fatalf("printing to PDF: %v", err)
 	}
-	base := strings.TrimSuffix(file, filepath.Ext(file))
-	for ext, data := range map[string][]byte{".png": shot, ".pdf": pdf} {
-		if err := os.WriteFile(base+ext, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	out.Rows, out.Screenshot, out.PDF = rows, shot, pdf
-	out.Requests = append([]string(nil), out.Requests...)
-	out.Errors = append([]string(nil), out.Errors...)
-	return out
+	return rows, shot, pdf
 }

@@ -41,7 +41,7 @@ func ParseClockEvent(s string) (ClockEvent, error) {
 			return e, nil
 		}
 	}
-	return 0, &period.ParseError{What: "clock event", Input: s, Expected: "start, pause, resume or stop"}
+	return 0, &period.ParseError{Package: "worktime", What: "clock event", Input: s, Expected: "start, pause, resume or stop"}
 }
 
 // MarshalText implements [encoding.TextMarshaler] with the event's name. An

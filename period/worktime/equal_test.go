@@ -2,6 +2,7 @@ package worktime_test
 
 import (
 	"encoding"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,4 +103,21 @@ func TestMarshalTextInvalid(t *testing.T) {
 	var tod worktime.TimeOfDay
 	assert.ErrorAs(t, tod.UnmarshalText([]byte("25:00")), &pe)
 	assert.ErrorIs(t, tod.UnmarshalText([]byte("25:00")), period.ErrOutOfRange)
+}
+
+// TestParseErrorsNameWorktime checks that each of worktime's parsers names its
+// own package in its errors, not period's. Expected texts are written from
+// period.ParseError's documented form: "<package>: cannot read <quoted input>
+// as <what> (want <expected>)".
+func TestParseErrorsNameWorktime(t *testing.T) {
+	_, errClock := worktime.ParseClockEvent("paused")
+	_, errTime := worktime.ParseTimeOfDay("noon")
+	_, errHours := worktime.ParseHours("")
+	for name, err := range map[string]error{"ParseClockEvent": errClock, "ParseTimeOfDay": errTime, "ParseHours": errHours} {
+		var pe *period.ParseError
+		require.ErrorAs(t, err, &pe, name)
+		assert.Equal(t, "worktime", pe.Package, name)
+		assert.True(t, strings.HasPrefix(err.Error(), "worktime: cannot read "), "%s: %v", name, err)
+	}
+	assert.Equal(t, `worktime: cannot read "paused" as a clock event (want start, pause, resume or stop)`, errClock.Error())
 }

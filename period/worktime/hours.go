@@ -35,7 +35,7 @@ func NewTimeOfDay(h, m int) (TimeOfDay, error) {
 func ParseTimeOfDay(s string) (TimeOfDay, error) {
 	const want = "a time written HH:MM, such as 09:00 or 17:30"
 	if (len(s) != 5 && len(s) != 8) || s[2] != ':' || (len(s) == 8 && s[5] != ':') {
-		return 0, &period.ParseError{What: "time of day", Input: s, Expected: want}
+		return 0, &period.ParseError{Package: "worktime", What: "time of day", Input: s, Expected: want}
 	}
 	h, ok1 := twoDigits(s[0:2])
 	m, ok2 := twoDigits(s[3:5])
@@ -44,14 +44,14 @@ func ParseTimeOfDay(s string) (TimeOfDay, error) {
 		sec, ok3 = twoDigits(s[6:8])
 	}
 	if !ok1 || !ok2 || !ok3 {
-		return 0, &period.ParseError{What: "time of day", Input: s, Expected: want}
+		return 0, &period.ParseError{Package: "worktime", What: "time of day", Input: s, Expected: want}
 	}
 	t, err := NewTimeOfDay(h, m)
 	if err == nil && (sec > 59 || (h == 24 && sec != 0)) {
 		err = fmt.Errorf("%w: second %d", period.ErrOutOfRange, sec)
 	}
 	if err != nil {
-		return 0, &period.ParseError{What: "time of day", Input: s, Expected: want, Err: err}
+		return 0, &period.ParseError{Package: "worktime", What: "time of day", Input: s, Expected: want, Err: err}
 	}
 	return t + TimeOfDay(sec), nil
 }
@@ -265,7 +265,7 @@ func ParseHours(s string) (Hours, error) {
 			return h, nil
 		}
 	}
-	pe := &period.ParseError{What: "working hours", Input: s, Expected: hoursForms}
+	pe := &period.ParseError{Package: "worktime", What: "working hours", Input: s, Expected: hoursForms}
 	if !errors.Is(err, errEmpty) {
 		pe.Err = err
 	}

@@ -87,9 +87,21 @@ func escHTML(s string) string { return html.EscapeString(plain(s)) }
 // with trend lines across all the cards.
 func writeHTMLCard(b *strings.Builder, cards []Card, heading string, level int) {
 	sc := cards[len(cards)-1].Scorecard
-	e := escHTML
-	fmt.Fprintf(b, "<h%d>%s</h%d>\n", level, e(heading), level)
+	fmt.Fprintf(b, "<h%d>%s</h%d>\n", level, escHTML(heading), level)
+	writeHTMLSummary(b, sc)
+	writeHTMLEvents(b, sc)
+	series := figuresByKPI(cards)
+	for _, part := range cardParts(sc) {
+		if len(part.rows) == 0 {
+			continue
+		}
+		writeHTMLTable(b, sc, part.heading, part.rows, series, level+1)
+	}
+}
 
+// writeHTMLSummary writes a card's counts by status and its summary lines.
+func writeHTMLSummary(b *strings.Builder, sc *regime.Scorecard) {
+	e := escHTML
 	s := sc.Summary
 	b.WriteString("<p class=\"counts\">")
 	for st := kpi.Exceeded; st <= kpi.LastStatus; st++ {
@@ -104,29 +116,35 @@ func writeHTMLCard(b *strings.Builder, cards []Card, heading string, level int) 
 		fmt.Fprintf(b, "<span class=\"grey info\">%d for information</span>", s.ForInfo)
 	}
 	b.WriteString("</p>\n")
-	fmt.Fprintf(b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(pounds(s.Credits)))
+	fmt.Fprintf(b, "<p>%s. Service points: %s. Credits: %s", e(onTargetLine(s)), e(s.Points.String()), e(moneyText(sc, s.Credits)))
 	if !s.CappedBy.IsZero() {
-		fmt.Fprintf(b, " (%s before caps)", e(pounds(s.CreditsBeforeCaps)))
+		fmt.Fprintf(b, " (%s before caps)", e(moneyText(sc, s.CreditsBeforeCaps)))
 	}
 	b.WriteString(".</p>\n")
 	if s.MaxScore > 0 {
 		fmt.Fprintf(b, "<p class=\"score\">%s.</p>\n", e(scoreLine(s)))
 	}
 	if len(s.RemedyNotes) > 0 {
-		fmt.Fprintf(b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(s)))
+		fmt.Fprintf(b, "<p class=\"remedy\">%s.</p>\n", e(remedyLine(sc)))
 	}
 	if len(s.Adjustments) > 0 {
-		fmt.Fprintf(b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(s)))
+		fmt.Fprintf(b, "<p class=\"adjustments\">%s.</p>\n", e(adjustmentsLine(sc)))
 	}
-	if l := earnBackLine(s); l != "" {
+	if l := earnBackLine(sc); l != "" {
 		fmt.Fprintf(b, "<p class=\"earn-back\">%s.</p>\n", e(l))
 	}
-	if l := incentivesLine(s); l != "" {
+	if l := incentivesLine(sc); l != "" {
 		fmt.Fprintf(b, "<p class=\"incentives\">%s.</p>\n", e(l))
 	}
 	if len(s.Disagreements) > 0 {
 		fmt.Fprintf(b, "<p class=\"disagreements\">Disagreements: %s.</p>\n", e(disagreements(sc)))
 	}
+}
+
+// writeHTMLEvents writes a card's events and rectification plans, each a
+// list where there are any.
+func writeHTMLEvents(b *strings.Builder, sc *regime.Scorecard) {
+	e := escHTML
 	if len(sc.Events) > 0 {
 		b.WriteString("<ul class=\"events\">\n")
 		for _, ev := range sc.Events {
@@ -149,8 +167,18 @@ func writeHTMLCard(b *strings.Builder, cards []Card, heading string, level int) 
 		}
 		b.WriteString("</ul>\n")
 	}
+}
 
-	// Interim figures are never exceptions: they are shown apart.
+// cardPart is one table of an HTML card: its heading and its rows.
+type cardPart struct {
+	heading string
+	rows    []regime.Row
+}
+
+// cardParts sorts a card's rows into its tables, in order: exceptions, on
+// target or not rated, for information, and interim figures (which are
+// never exceptions: they are shown apart).
+func cardParts(sc *regime.Scorecard) []cardPart {
 	exceptions, rest, info, interim := []regime.Row{}, []regime.Row{}, []regime.Row{}, []regime.Row{}
 	for _, r := range sc.Rows {
 		switch {
@@ -164,63 +192,67 @@ func writeHTMLCard(b *strings.Builder, cards []Card, heading string, level int) 
 			rest = append(rest, r)
 		}
 	}
-	series := figuresByKPI(cards)
-	for _, part := range []struct {
-		heading string
-		rows    []regime.Row
-	}{{"Exceptions", exceptions}, {"On target or not rated", rest}, {"For information, not rated", info}, {"Interim figures, not charged", interim}} {
-		if len(part.rows) == 0 {
+	return []cardPart{{"Exceptions", exceptions}, {"On target or not rated", rest}, {"For information, not rated", info}, {"Interim figures, not charged", interim}}
+}
+
+// writeHTMLTable writes one table of a card under its heading.
+func writeHTMLTable(b *strings.Builder, sc *regime.Scorecard, heading string, rows []regime.Row, series map[string][]*decimal.Decimal, level int) {
+	e := escHTML
+	fmt.Fprintf(b, "<h%d>%s</h%d>\n<table>\n<thead><tr>", level, e(heading), level)
+	cols := head(sc)
+	for _, h := range append(cols[:len(cols)-1:len(cols)-1], "Trend", "Notes") {
+		fmt.Fprintf(b, "<th>%s</th>", e(h))
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, r := range rows {
+		writeHTMLRow(b, sc, r, series[r.KPI])
+	}
+	b.WriteString("</tbody>\n</table>\n")
+}
+
+// writeHTMLRow writes one row of a card's table, with its sparkline drawn
+// from points.
+func writeHTMLRow(b *strings.Builder, sc *regime.Scorecard, r regime.Row, points []*decimal.Decimal) {
+	e := escHTML
+	// Each cell is escaped whole with e below.
+	cells := tableRow(sc, r, func(s string) string { return s })
+	class := rag(r.Status)
+	if r.Interim {
+		class += " interim"
+	}
+	fmt.Fprintf(b, "<tr class=\"%s\" data-kpi=\"%s\" data-status=\"%s\"", class, e(r.KPI), r.Status)
+	if p, ok := ownPeriod(sc, r); ok {
+		fmt.Fprintf(b, " data-period=\"%s\"", e(p))
+	}
+	if r.Interim {
+		b.WriteString(" data-interim=\"true\"")
+	}
+	why := disagreement(sc, r)
+	if why != "" {
+		fmt.Fprintf(b, " data-disagreement=\"%s\"", e(why))
+	}
+	b.WriteString(">")
+	for i, c := range cells[:len(cells)-1] {
+		class := ""
+		if i >= 3 && i != 5 && (i != scoreColumn || !scaled(sc)) {
+			class = " class=\"num\""
+		}
+		if i == 5 && why != "" {
+			// The marker, with what it marks on hover.
+			c = strings.TrimSuffix(c, " !")
+			fmt.Fprintf(b, "<td>%s <span class=\"flag\" title=\"%s\">!</span></td>", e(c), e(why))
 			continue
 		}
-		fmt.Fprintf(b, "<h%d>%s</h%d>\n<table>\n<thead><tr>", level+1, e(part.heading), level+1)
-		cols := head(sc)
-		for _, h := range append(cols[:len(cols)-1:len(cols)-1], "Trend", "Notes") {
-			fmt.Fprintf(b, "<th>%s</th>", e(h))
-		}
-		b.WriteString("</tr></thead>\n<tbody>\n")
-		for _, r := range part.rows {
-			// Each cell is escaped whole with e below.
-			cells := tableRow(sc, r, func(s string) string { return s })
-			class := rag(r.Status)
-			if r.Interim {
-				class += " interim"
-			}
-			fmt.Fprintf(b, "<tr class=\"%s\" data-kpi=\"%s\" data-status=\"%s\"", class, e(r.KPI), r.Status)
-			if p, ok := ownPeriod(sc, r); ok {
-				fmt.Fprintf(b, " data-period=\"%s\"", e(p))
-			}
-			if r.Interim {
-				b.WriteString(" data-interim=\"true\"")
-			}
-			why := disagreement(sc, r)
-			if why != "" {
-				fmt.Fprintf(b, " data-disagreement=\"%s\"", e(why))
-			}
-			b.WriteString(">")
-			for i, c := range cells[:len(cells)-1] {
-				class := ""
-				if i >= 3 && i != 5 && (i != scoreColumn || !scaled(sc)) {
-					class = " class=\"num\""
-				}
-				if i == 5 && why != "" {
-					// The marker, with what it marks on hover.
-					c = strings.TrimSuffix(c, " !")
-					fmt.Fprintf(b, "<td>%s <span class=\"flag\" title=\"%s\">!</span></td>", e(c), e(why))
-					continue
-				}
-				fmt.Fprintf(b, "<td%s>%s</td>", class, e(c))
-			}
-			fmt.Fprintf(b, "<td>%s</td>", sparkline(series[r.KPI]))
-			notes, reason := cells[len(cells)-1], r.Result.Reason()
-			if strings.Contains(notes, reason) {
-				// The notes already give it (a figure that cannot be placed).
-				fmt.Fprintf(b, "<td>%s</td></tr>\n", e(notes))
-				continue
-			}
-			fmt.Fprintf(b, "<td>%s<div class=\"reason\">%s</div></td></tr>\n", e(notes), e(reason))
-		}
-		b.WriteString("</tbody>\n</table>\n")
+		fmt.Fprintf(b, "<td%s>%s</td>", class, e(c))
 	}
+	fmt.Fprintf(b, "<td>%s</td>", sparkline(points))
+	notes, reason := cells[len(cells)-1], r.Result.Reason()
+	if strings.Contains(notes, reason) {
+		// The notes already give it (a figure that cannot be placed).
+		fmt.Fprintf(b, "<td>%s</td></tr>\n", e(notes))
+		return
+	}
+	fmt.Fprintf(b, "<td>%s<div class=\"reason\">%s</div></td></tr>\n", e(notes), e(reason))
 }
 
 // figuresByKPI collects each KPI's figures across the cards, oldest first;

@@ -162,7 +162,7 @@ func TestInjectionCSV(t *testing.T) {
 	assert.Equal(t, "*x* _y_ [z](u) `c` \\ & >", recs[7][col["description"]])
 	// The raw line: the note quoted with its quote, the numbers bare.
 	assert.Contains(t, out, "\nHub_North,Hub,1,2016-05,N3,Abandoned calls,Hub,kpi,met,Met*,5,2.5,-2.5,,,false,,0,0.00,,"+
-		"2.5% meets the target of 5%,'-2,false,false,,false,,false,,,,1,2016-05\n")
+		"2.5% meets the target of 5%,'-2,false,false,,false,,false,,,,1,2016-05,GBP\n")
 }
 
 // TestInjectionHTML: every value is escaped for HTML, and its control

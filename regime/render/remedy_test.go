@@ -48,18 +48,18 @@ func TestRemedyInEveryOutput(t *testing.T) {
 	var out struct {
 		Scorecards []struct {
 			Summary struct {
-				Remedy             string   `json:"remedy"`
-				PointsOverBaseline string   `json:"points_over_baseline"`
-				RemedyNotes        []string `json:"remedy_notes"`
-				Credits            string   `json:"credits"`
+				Remedy             regime.Money `json:"remedy"`
+				PointsOverBaseline string       `json:"points_over_baseline"`
+				RemedyNotes        []string     `json:"remedy_notes"`
+				Credits            regime.Money `json:"credits"`
 			} `json:"summary"`
 		} `json:"scorecards"`
 	}
 	require.NoError(t, json.Unmarshal(js.Bytes(), &out))
 	require.Len(t, out.Scorecards, 1)
 	s := out.Scorecards[0].Summary
-	assert.Equal(t, "2000.00", s.Remedy)
+	assert.Equal(t, "£2,000.00", s.Remedy.String())
 	assert.Equal(t, "2", s.PointsOverBaseline)
 	assert.Equal(t, []string{"Apr-16: 3 points, 2 over the baseline of 1: £2,000.00"}, s.RemedyNotes)
-	assert.Equal(t, "2000.00", s.Credits)
+	assert.Equal(t, "£2,000.00", s.Credits.String())
 }

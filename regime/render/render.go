@@ -55,6 +55,27 @@
 // "Score: 12 of 20 (60.00% of the maximum); mean 3.00 over 4 KPIs".
 // Decimals are JSON strings, and absent figures are null.
 //
+// # Money and its currency
+//
+// Every amount of money is in the scorecard's currency
+// ([regime.Scorecard.Currency], the contract's; GBP unless it says
+// otherwise). Text, Markdown, HTML and the reports write it with its sign
+// or code, as [regime.Currency.Format] does: "£2,000.00", "-£15.50",
+// "€2,000.00", "USD 2,000.00". In JSON every money field is an object
+// with the amount as a string to two places and the ISO 4217 code:
+// "credit": {"amount": "2000.00", "currency": "GBP"} ([regime.Money]); so
+// are "held", "earned_back", "repaid", "forfeited", "bonus" and
+// "deduction" on a row, "credit" of a figure and of "year_before",
+// "at_stake" and "charge" of "what_it_takes", "before", "after" and
+// "amount" of an adjustment, and the summary's "credits_before_caps",
+// "credits", "capped_by", "remedy", "adjustments_total", "held",
+// "earned_back", "repaid", "forfeited", "held_balance", "bonuses" and
+// "deductions". CSV keeps its money columns as bare numbers, so that a
+// spreadsheet adds them, and names their currency in a "currency" column
+// after "card_period". A report's total of credits across contracts in
+// different currencies gives each currency's total apart ("£4,000.00 +
+// €2,500.00").
+//
 // # One report for several contracts
 //
 // A committee report often covers several contracts (seed 000 is one
@@ -193,19 +214,19 @@ type row struct {
 	Relieved     bool           `json:"relieved"`
 	Relief       string         `json:"relief"`
 	Points       string         `json:"points"`
-	Credit       string         `json:"credit"`
+	Credit       regime.Money   `json:"credit"`
 	Trend        string         `json:"trend"`
 	Tally        map[string]int `json:"tally,omitempty"`
 	Notes        []string       `json:"notes"`
 	Restated     bool           `json:"restated,omitempty"`
 	Figures      []figure       `json:"figures,omitempty"`
 	// Earn-back and incentive moves, where there are any.
-	Held       string `json:"held,omitempty"`
-	EarnedBack string `json:"earned_back,omitempty"`
-	Repaid     string `json:"repaid,omitempty"`
-	Forfeited  string `json:"forfeited,omitempty"`
-	Bonus      string `json:"bonus,omitempty"`
-	Deduction  string `json:"deduction,omitempty"`
+	Held       *regime.Money `json:"held,omitempty"`
+	EarnedBack *regime.Money `json:"earned_back,omitempty"`
+	Repaid     *regime.Money `json:"repaid,omitempty"`
+	Forfeited  *regime.Money `json:"forfeited,omitempty"`
+	Bonus      *regime.Money `json:"bonus,omitempty"`
+	Deduction  *regime.Money `json:"deduction,omitempty"`
 	// The projection of a cumulative KPI, the row's what-it-takes and its
 	// year-before counterpart: each omitted where the row has none.
 	Forecast      *forecast   `json:"forecast,omitempty"`
@@ -252,50 +273,50 @@ type yearNeed struct {
 
 // takes is a row's what-it-takes.
 type takes struct {
-	Needs       []need    `json:"needs"`
-	Year        *yearNeed `json:"year"`
-	AtStake     *string   `json:"at_stake"`
-	AtStakeFor  *string   `json:"at_stake_for"`
-	Charge      *string   `json:"charge"`
-	ChargeGiven bool      `json:"charge_given"`
+	Needs       []need        `json:"needs"`
+	Year        *yearNeed     `json:"year"`
+	AtStake     *regime.Money `json:"at_stake"`
+	AtStakeFor  *string       `json:"at_stake_for"`
+	Charge      *regime.Money `json:"charge"`
+	ChargeGiven bool          `json:"charge_given"`
 }
 
 // yearBefore is a row's counterpart a year before.
 type yearBefore struct {
-	Period string  `json:"period"`
-	Found  bool    `json:"found"`
-	Status *string `json:"status"`
-	Label  string  `json:"label"`
-	Actual *string `json:"actual"`
-	Credit *string `json:"credit"`
-	Travel string  `json:"travel"`
+	Period string        `json:"period"`
+	Found  bool          `json:"found"`
+	Status *string       `json:"status"`
+	Label  string        `json:"label"`
+	Actual *string       `json:"actual"`
+	Credit *regime.Money `json:"credit"`
+	Travel string        `json:"travel"`
 }
 
 // figure is one version of a restated row's figure in the JSON shape.
 type figure struct {
-	Actual     *string `json:"actual"`
-	Outcome    bool    `json:"outcome,omitempty"`
-	Status     *string `json:"status"`
-	Label      string  `json:"label"`
-	Credit     string  `json:"credit"`
-	ReportedOn *string `json:"reported_on"`
-	ReportedBy string  `json:"reported_by"`
-	File       string  `json:"file"`
-	Sheet      string  `json:"sheet,omitempty"`
-	Line       int     `json:"line"`
-	Note       string  `json:"note"`
+	Actual     *string      `json:"actual"`
+	Outcome    bool         `json:"outcome,omitempty"`
+	Status     *string      `json:"status"`
+	Label      string       `json:"label"`
+	Credit     regime.Money `json:"credit"`
+	ReportedOn *string      `json:"reported_on"`
+	ReportedBy string       `json:"reported_by"`
+	File       string       `json:"file"`
+	Sheet      string       `json:"sheet,omitempty"`
+	Line       int          `json:"line"`
+	Note       string       `json:"note"`
 }
 
 // adjustment is a restatement's adjustment in the JSON shape.
 type adjustment struct {
-	Month      string   `json:"month"`
-	ReportedOn string   `json:"reported_on"`
-	ReportedBy string   `json:"reported_by"`
-	Restated   []string `json:"restated"`
-	Months     []string `json:"months"`
-	Before     string   `json:"before"`
-	After      string   `json:"after"`
-	Amount     string   `json:"amount"`
+	Month      string       `json:"month"`
+	ReportedOn string       `json:"reported_on"`
+	ReportedBy string       `json:"reported_by"`
+	Restated   []string     `json:"restated"`
+	Months     []string     `json:"months"`
+	Before     regime.Money `json:"before"`
+	After      regime.Money `json:"after"`
+	Amount     regime.Money `json:"amount"`
 }
 
 // bounds are the ends of a range of figures a result was rated from.
@@ -318,9 +339,9 @@ type summary struct {
 	Exceptions         []string                  `json:"exceptions"`
 	Disagreements      []string                  `json:"disagreements"`
 	Points             string                    `json:"points"`
-	CreditsBeforeCaps  string                    `json:"credits_before_caps"`
-	Credits            string                    `json:"credits"`
-	CappedBy           string                    `json:"capped_by"`
+	CreditsBeforeCaps  regime.Money              `json:"credits_before_caps"`
+	Credits            regime.Money              `json:"credits"`
+	CappedBy           regime.Money              `json:"capped_by"`
 	// The score scale's totals, where a row is on one: omitted otherwise.
 	Scored     int    `json:"scored,omitempty"`
 	Unscored   int    `json:"unscored,omitempty"`
@@ -329,21 +350,21 @@ type summary struct {
 	ScoreShare string `json:"score_share,omitempty"`
 	MeanScore  string `json:"mean_score,omitempty"`
 	// The points remedy, for a regime with one: omitted otherwise.
-	Remedy             string   `json:"remedy,omitempty"`
-	PointsOverBaseline string   `json:"points_over_baseline,omitempty"`
-	RemedyNotes        []string `json:"remedy_notes,omitempty"`
+	Remedy             *regime.Money `json:"remedy,omitempty"`
+	PointsOverBaseline string        `json:"points_over_baseline,omitempty"`
+	RemedyNotes        []string      `json:"remedy_notes,omitempty"`
 	// Restatements' adjustments posted in the card's months: omitted where
 	// there are none.
-	Adjustments      []adjustment `json:"adjustments,omitempty"`
-	AdjustmentsTotal string       `json:"adjustments_total,omitempty"`
+	Adjustments      []adjustment  `json:"adjustments,omitempty"`
+	AdjustmentsTotal *regime.Money `json:"adjustments_total,omitempty"`
 	// Earn-back and incentives, for a regime with them: omitted otherwise.
-	Held        string `json:"held,omitempty"`
-	EarnedBack  string `json:"earned_back,omitempty"`
-	Repaid      string `json:"repaid,omitempty"`
-	Forfeited   string `json:"forfeited,omitempty"`
-	HeldBalance string `json:"held_balance,omitempty"`
-	Bonuses     string `json:"bonuses,omitempty"`
-	Deductions  string `json:"deductions,omitempty"`
+	Held        *regime.Money `json:"held,omitempty"`
+	EarnedBack  *regime.Money `json:"earned_back,omitempty"`
+	Repaid      *regime.Money `json:"repaid,omitempty"`
+	Forfeited   *regime.Money `json:"forfeited,omitempty"`
+	HeldBalance *regime.Money `json:"held_balance,omitempty"`
+	Bonuses     *regime.Money `json:"bonuses,omitempty"`
+	Deductions  *regime.Money `json:"deductions,omitempty"`
 }
 
 type event struct {
@@ -398,33 +419,28 @@ func dateText(d period.Date) string {
 	return d.String()
 }
 
-func money(d decimal.Decimal) string { return d.StringFixed(2) }
-
-// moneyIf is money, or "" for zero (a field omitted).
-func moneyIf(d decimal.Decimal) string {
+// moneyIf is the amount in the scorecard's currency, or nil for zero (a
+// field omitted).
+func moneyIf(sc *regime.Scorecard, d decimal.Decimal) *regime.Money {
 	if d.IsZero() {
+		return nil
+	}
+	m := sc.Money(d)
+	return &m
+}
+
+// amount is a CSV money cell: the amount with its two places and no
+// currency, which the currency column gives; "" for nil.
+func amount(m *regime.Money) string {
+	if m == nil {
 		return ""
 	}
-	return money(d)
+	return m.Amount.StringFixed(2)
 }
 
-// pounds writes money for people: £2,000.00, -£15.50.
-func pounds(d decimal.Decimal) string {
-	s := d.Abs().StringFixed(2)
-	whole, pence, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	sign := ""
-	if d.IsNegative() {
-		sign = "-"
-	}
-	return sign + "£" + b.String() + "." + pence
-}
+// moneyText writes an amount of the scorecard's for people, in its
+// currency: £2,000.00, -£15.50, €2,000.00.
+func moneyText(sc *regime.Scorecard, d decimal.Decimal) string { return sc.Currency.Format(d) }
 
 // exact writes a decimal with the places it has (90.0 stays 90.0).
 func exact(d decimal.Decimal) string { return kpi.Written{Value: d}.String() }
@@ -475,7 +491,7 @@ func rowOf(c Card, r regime.Row) row {
 		Status: r.Status.String(), Label: r.Label, Target: ptr(target, tok), Actual: ptr(actual, aok), Variance: ptr(variance, vok),
 		Outcome: r.Result.IsOutcome(), Reason: r.Result.Reason(), Interim: r.Interim, Deemed: r.Deemed,
 		Reported: statusName(r.Reported), Disagrees: r.Disagrees, Claim: statusName(r.Claim), ClaimRefused: r.ClaimRefused,
-		Relieved: r.Relieved, Points: exact(r.Points), Credit: money(r.Credit), Notes: append([]string{}, r.Notes...),
+		Relieved: r.Relieved, Points: exact(r.Points), Credit: sc.Money(r.Credit), Notes: append([]string{}, r.Notes...),
 	}
 	if lo, hi, ok := rangeOf(r.Result); ok {
 		out.Range = &bounds{Low: exact(lo), High: exact(hi)}
@@ -487,8 +503,8 @@ func rowOf(c Card, r regime.Row) row {
 		out.Score, out.MaxScore = &sc, r.Result.MaxScore()
 	}
 	mv := r.Moves()
-	out.Held, out.EarnedBack, out.Repaid = moneyIf(mv.Held), moneyIf(mv.EarnedBack), moneyIf(mv.Repaid)
-	out.Forfeited, out.Bonus, out.Deduction = moneyIf(mv.Forfeited), moneyIf(mv.Bonus), moneyIf(mv.Deduction)
+	out.Held, out.EarnedBack, out.Repaid = moneyIf(sc, mv.Held), moneyIf(sc, mv.EarnedBack), moneyIf(sc, mv.Repaid)
+	out.Forfeited, out.Bonus, out.Deduction = moneyIf(sc, mv.Forfeited), moneyIf(sc, mv.Bonus), moneyIf(sc, mv.Deduction)
 	if r.Relief.Kind != 0 {
 		out.Relief = r.Relief.Kind.String()
 	}
@@ -503,7 +519,7 @@ func rowOf(c Card, r regime.Row) row {
 		for _, v := range r.Figures {
 			actual, aok := v.Result.Actual()
 			f := figure{Actual: ptr(actual, aok), Outcome: v.Obs.IsOutcome(), Status: statusName(v.Status), Label: v.Label,
-				Credit: money(v.Credit), ReportedBy: v.ReportedBy, File: v.Source.File, Sheet: v.Source.Sheet, Line: v.Source.Line, Note: v.Note}
+				Credit: sc.Money(v.Credit), ReportedBy: v.ReportedBy, File: v.Source.File, Sheet: v.Source.Sheet, Line: v.Source.Line, Note: v.Note}
 			if !v.ReportedOn.IsZero() {
 				on := v.ReportedOn.String()
 				f.ReportedOn = &on
@@ -515,13 +531,13 @@ func rowOf(c Card, r regime.Row) row {
 		out.Forecast = &forecast{Profiled: exact(f.Profiled), Projected: exact(f.Projected), Annual: exact(f.Annual), OnTrack: f.OnTrack}
 	}
 	out.NoteDisagrees = r.NoteDisagrees
-	out.WhatItTakes = takesOf(r.Takes)
-	out.YearBefore = yearBeforeOf(r.YearBefore)
+	out.WhatItTakes = takesOf(sc, r.Takes)
+	out.YearBefore = yearBeforeOf(sc, r.YearBefore)
 	return out
 }
 
 // takesOf is t in the JSON shape, or nil.
-func takesOf(t *regime.Takes) *takes {
+func takesOf(sc *regime.Scorecard, t *regime.Takes) *takes {
 	if t.Empty() {
 		return nil
 	}
@@ -540,21 +556,21 @@ func takesOf(t *regime.Takes) *takes {
 			Reached: y.Reached, Reachable: y.Reachable, Text: y.String()}
 	}
 	if t.HasAtStake {
-		stake, charge, of := money(t.AtStake), money(t.Charge), t.AtStakeFor.String()
+		stake, charge, of := sc.Money(t.AtStake), sc.Money(t.Charge), t.AtStakeFor.String()
 		out.AtStake, out.Charge, out.AtStakeFor = &stake, &charge, &of
 	}
 	return out
 }
 
 // yearBeforeOf is y in the JSON shape, or nil.
-func yearBeforeOf(y *regime.YearBefore) *yearBefore {
+func yearBeforeOf(sc *regime.Scorecard, y *regime.YearBefore) *yearBefore {
 	if y == nil {
 		return nil
 	}
 	out := &yearBefore{Period: y.Period.String(), Found: y.Found, Travel: y.Travel.String()}
 	if y.Found {
 		a, ok := y.Result.Actual()
-		credit := money(y.Credit)
+		credit := sc.Money(y.Credit)
 		out.Status, out.Label, out.Actual, out.Credit = statusName(y.Status), y.Label, ptr(a, ok), &credit
 	}
 	return out
@@ -578,14 +594,15 @@ func cardOf(c Card) card {
 		ByStatus: names(s.ByStatus), ByServiceArea: map[string]map[string]int{}, ByTier: map[string]map[string]int{},
 		ShareOnTarget: s.ShareOnTarget.StringFixed(2), ShareOnTargetRated: s.ShareOnTargetRated.StringFixed(2),
 		Exceptions: append([]string{}, s.Exceptions...), Disagreements: append([]string{}, s.Disagreements...),
-		Points: s.Points.String(), CreditsBeforeCaps: money(s.CreditsBeforeCaps), Credits: money(s.Credits), CappedBy: money(s.CappedBy)}
+		Points: s.Points.String(), CreditsBeforeCaps: sc.Money(s.CreditsBeforeCaps), Credits: sc.Money(s.Credits), CappedBy: sc.Money(s.CappedBy)}
 	if s.MaxScore > 0 {
 		score := s.Score
 		out.Summary.Scored, out.Summary.Unscored, out.Summary.Score, out.Summary.MaxScore = s.Scored, s.Unscored, &score, s.MaxScore
 		out.Summary.ScoreShare, out.Summary.MeanScore = s.ScoreShare.StringFixed(2), s.MeanScore.StringFixed(2)
 	}
 	if len(s.RemedyNotes) > 0 {
-		out.Summary.Remedy, out.Summary.PointsOverBaseline = money(s.Remedy), s.PointsOverBaseline.String()
+		remedy := sc.Money(s.Remedy)
+		out.Summary.Remedy, out.Summary.PointsOverBaseline = &remedy, s.PointsOverBaseline.String()
 		out.Summary.RemedyNotes = append([]string{}, s.RemedyNotes...)
 	}
 	for _, a := range s.Adjustments {
@@ -594,14 +611,15 @@ func cardOf(c Card) card {
 			months[i] = m.String()
 		}
 		out.Summary.Adjustments = append(out.Summary.Adjustments, adjustment{Month: a.Month.String(), ReportedOn: a.ReportedOn.String(),
-			ReportedBy: a.ReportedBy, Restated: append([]string{}, a.Restated...), Months: months, Before: money(a.Before),
-			After: money(a.After), Amount: money(a.Amount)})
+			ReportedBy: a.ReportedBy, Restated: append([]string{}, a.Restated...), Months: months, Before: sc.Money(a.Before),
+			After: sc.Money(a.After), Amount: sc.Money(a.Amount)})
 	}
-	out.Summary.Held, out.Summary.EarnedBack, out.Summary.Repaid = moneyIf(s.Held), moneyIf(s.EarnedBack), moneyIf(s.Repaid)
-	out.Summary.Forfeited, out.Summary.HeldBalance = moneyIf(s.Forfeited), moneyIf(s.HeldBalance)
-	out.Summary.Bonuses, out.Summary.Deductions = moneyIf(s.Bonuses), moneyIf(s.Deductions)
+	out.Summary.Held, out.Summary.EarnedBack, out.Summary.Repaid = moneyIf(sc, s.Held), moneyIf(sc, s.EarnedBack), moneyIf(sc, s.Repaid)
+	out.Summary.Forfeited, out.Summary.HeldBalance = moneyIf(sc, s.Forfeited), moneyIf(sc, s.HeldBalance)
+	out.Summary.Bonuses, out.Summary.Deductions = moneyIf(sc, s.Bonuses), moneyIf(sc, s.Deductions)
 	if len(s.Adjustments) > 0 {
-		out.Summary.AdjustmentsTotal = money(s.AdjustmentsTotal)
+		total := sc.Money(s.AdjustmentsTotal)
+		out.Summary.AdjustmentsTotal = &total
 	}
 	for area, m := range s.ByServiceArea {
 		out.Summary.ByServiceArea[area] = names(m)
@@ -653,10 +671,13 @@ func JSON(w io.Writer, cards ...Card) error {
 // csvColumns are the CSV renderer's columns, one row per scorecard row per
 // card. "period" is the period the row rates and "card_period" the card's;
 // "versions" are joined with "; ", and "tally" is written "failed 3; met 6".
+// The money columns (credit, and year_before_credit and the moves where
+// they are added) are bare amounts to two places, in the ISO 4217 currency
+// of the "currency" column (GBP).
 var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "description", "service_area", "tier",
 	"status", "label", "target", "actual", "variance", "band", "score", "relieved", "relief", "points", "credit", "trend", "reason", "notes",
 	"interim", "deemed", "reported", "disagrees", "claim", "claim_refused", "range_low", "range_high", "tally", "versions",
-	"card_period"}
+	"card_period", "currency"}
 
 // csvYearBefore are the columns added where a card was compared with a
 // year before: the period compared with, the status, figure and credit
@@ -665,7 +686,8 @@ var csvColumns = []string{"contract", "regime", "version", "period", "kpi", "des
 var csvYearBefore = []string{"year_before_period", "year_before_status", "year_before_actual", "year_before_credit", "travel"}
 
 // csvMoves are the columns added where a row moved money by earn-back or
-// incentives ([regime.Moves]): each an amount in pounds, empty for none,
+// incentives ([regime.Moves]): each an amount in the card's currency (the
+// currency column), empty for none,
 // and never netted, so that a bonus and a deduction are never confused.
 var csvMoves = []string{"held", "earned_back", "repaid", "forfeited", "bonus", "deduction"}
 
@@ -727,18 +749,18 @@ func CSV(w io.Writer, cards ...Card) error {
 			}
 			rec := []string{x.Contract, x.Regime, x.Version, x.Period, x.KPI, x.Description, x.ServiceArea, x.Tier,
 				x.Status, x.Label, deref(x.Target), deref(x.Actual), deref(x.Variance), x.Band, scoreText(x.Score), fmt.Sprint(x.Relieved),
-				x.Relief, x.Points, x.Credit, x.Trend, x.Reason, strings.Join(x.Notes, "; "),
+				x.Relief, x.Points, amount(&x.Credit), x.Trend, x.Reason, strings.Join(x.Notes, "; "),
 				fmt.Sprint(x.Interim), fmt.Sprint(x.Deemed), deref(x.Reported), fmt.Sprint(x.Disagrees), deref(x.Claim),
-				fmt.Sprint(x.ClaimRefused), lo, hi, tallyText(r.Tally), strings.Join(x.Versions, "; "), c.Scorecard.Period.String()}
+				fmt.Sprint(x.ClaimRefused), lo, hi, tallyText(r.Tally), strings.Join(x.Versions, "; "), c.Scorecard.Period.String(), c.Scorecard.Currency.Code()}
 			if compared {
 				var yb yearBefore
 				if x.YearBefore != nil {
 					yb = *x.YearBefore
 				}
-				rec = append(rec, yb.Period, deref(yb.Status), deref(yb.Actual), deref(yb.Credit), yb.Travel)
+				rec = append(rec, yb.Period, deref(yb.Status), deref(yb.Actual), amount(yb.Credit), yb.Travel)
 			}
 			if moved {
-				rec = append(rec, x.Held, x.EarnedBack, x.Repaid, x.Forfeited, x.Bonus, x.Deduction)
+				rec = append(rec, amount(x.Held), amount(x.EarnedBack), amount(x.Repaid), amount(x.Forfeited), amount(x.Bonus), amount(x.Deduction))
 			}
 			if projected {
 				if f := x.Forecast; f != nil {
@@ -799,7 +821,7 @@ func tableRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []str
 	if !sc.YearBefore.IsZero() {
 		// Compared with a year before: its status, figure and credit, and
 		// the direction of travel, before the notes.
-		cells = slices.Insert(cells, len(cells)-1, esc(yearBeforeCell(r)), r.YearBefore.Travel.String())
+		cells = slices.Insert(cells, len(cells)-1, esc(yearBeforeCell(sc, r)), r.YearBefore.Travel.String())
 	}
 	if !scaled(sc) {
 		return cells
@@ -810,7 +832,7 @@ func tableRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []str
 
 // yearBeforeCell is a row's figure, status and credit a year before:
 // "87.00% Detriment £2,000.00", or "none" where there was no row.
-func yearBeforeCell(r regime.Row) string {
+func yearBeforeCell(sc *regime.Scorecard, r regime.Row) string {
 	y := r.YearBefore
 	if y == nil || !y.Found {
 		return "none"
@@ -821,7 +843,7 @@ func yearBeforeCell(r regime.Row) string {
 	}
 	parts = append(parts, cmp.Or(y.Label, regime.DefaultLabel(y.Status)))
 	if !y.Credit.IsZero() {
-		parts = append(parts, pounds(y.Credit))
+		parts = append(parts, moneyText(sc, y.Credit))
 	}
 	return strings.Join(parts, " ")
 }
@@ -930,7 +952,7 @@ func baseRow(sc *regime.Scorecard, r regime.Row, esc func(string) string) []stri
 		points = r.Points.String()
 	}
 	if !r.Credit.IsZero() {
-		credit = pounds(r.Credit)
+		credit = moneyText(sc, r.Credit)
 	}
 	notes := r.Notes
 	_, _, ranged := r.Result.Range()
@@ -1118,12 +1140,18 @@ func baseTitle(c Card) string {
 // Text writes each card as an aligned table like a committee report's, with
 // the regime's status labels, followed by its summary and events.
 func Text(w io.Writer, cards ...Card) error {
+	return writeCards(w, cards, writeTextCard)
+}
+
+// writeCards writes each card with write under its title, a blank line
+// between cards, as [Text] and [Markdown] do.
+func writeCards(w io.Writer, cards []Card, write func(*strings.Builder, Card, string)) error {
 	var b strings.Builder
 	for i, c := range cards {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		writeTextCard(&b, c, title(c))
+		write(&b, c, title(c))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -1205,24 +1233,24 @@ func writeSummary(b *strings.Builder, sc *regime.Scorecard, esc func(string) str
 	if len(s.Disagreements) > 0 {
 		lines = append(lines, fmt.Sprintf("Disagreements (marked !): %s.", disagreements(sc)))
 	}
-	money := fmt.Sprintf("Service points: %s. Credits: %s", s.Points, pounds(s.Credits))
+	money := fmt.Sprintf("Service points: %s. Credits: %s", s.Points, moneyText(sc, s.Credits))
 	switch {
 	case !s.CappedBy.IsZero() && len(s.RemedyNotes) == 0:
-		money += fmt.Sprintf(" (%s before caps, as the rows show them)", pounds(s.CreditsBeforeCaps))
+		money += fmt.Sprintf(" (%s before caps, as the rows show them)", moneyText(sc, s.CreditsBeforeCaps))
 	case !s.CappedBy.IsZero():
-		money += fmt.Sprintf(" (%s before caps: the rows' credits and the remedy)", pounds(s.CreditsBeforeCaps))
+		money += fmt.Sprintf(" (%s before caps: the rows' credits and the remedy)", moneyText(sc, s.CreditsBeforeCaps))
 	}
 	lines = append(lines, money+".")
 	if len(s.RemedyNotes) > 0 {
-		lines = append(lines, remedyLine(s)+".")
+		lines = append(lines, remedyLine(sc)+".")
 	}
 	if len(s.Adjustments) > 0 {
-		lines = append(lines, adjustmentsLine(s)+".")
+		lines = append(lines, adjustmentsLine(sc)+".")
 	}
-	if l := earnBackLine(s); l != "" {
+	if l := earnBackLine(sc); l != "" {
 		lines = append(lines, l+".")
 	}
-	if l := incentivesLine(s); l != "" {
+	if l := incentivesLine(sc); l != "" {
 		lines = append(lines, l+".")
 	}
 	if !sc.YearBefore.IsZero() {
@@ -1269,8 +1297,9 @@ func travelLine(sc *regime.Scorecard) string {
 // remedyLine says what the regime's points remedy charged: "Remedy: 3
 // points over the baseline, £3,000.00 (Apr-16: 5 points, 3 over the
 // baseline of 2: £3,000.00)".
-func remedyLine(s regime.Summary) string {
-	return fmt.Sprintf("Remedy: %s points over the baseline, %s (%s)", s.PointsOverBaseline, pounds(s.Remedy), strings.Join(s.RemedyNotes, "; "))
+func remedyLine(sc *regime.Scorecard) string {
+	s := sc.Summary
+	return fmt.Sprintf("Remedy: %s points over the baseline, %s (%s)", s.PointsOverBaseline, moneyText(sc, s.Remedy), strings.Join(s.RemedyNotes, "; "))
 }
 
 // earnBackLine says what earn-back moved, where anything did: "Earn-back:
@@ -1278,11 +1307,12 @@ func remedyLine(s regime.Summary) string {
 // £2,000.00 forfeited (deducted); £0.00 held at the end", or, where
 // credits are repaid, "£4,000.00 repaid to the supplier (not netted from
 // the credits above)".
-func earnBackLine(s regime.Summary) string {
+func earnBackLine(sc *regime.Scorecard) string {
+	s := sc.Summary
 	var parts []string
 	add := func(v decimal.Decimal, what string) {
 		if !v.IsZero() {
-			parts = append(parts, pounds(v)+" "+what)
+			parts = append(parts, moneyText(sc, v)+" "+what)
 		}
 	}
 	add(s.Held, "held (not in the credits above)")
@@ -1297,7 +1327,7 @@ func earnBackLine(s regime.Summary) string {
 		line = "Earn-back: nothing moved"
 	}
 	if !s.HeldBalance.IsZero() || !s.Held.IsZero() || !s.EarnedBack.IsZero() {
-		line += "; " + pounds(s.HeldBalance) + " held at the end"
+		line += "; " + moneyText(sc, s.HeldBalance) + " held at the end"
 	}
 	return line
 }
@@ -1305,11 +1335,12 @@ func earnBackLine(s regime.Summary) string {
 // incentivesLine gives the incentives, each way: "Incentives: £10,300.00
 // paid to the supplier; £3,000.00 deducted from the supplier (apart from
 // the credits)".
-func incentivesLine(s regime.Summary) string {
+func incentivesLine(sc *regime.Scorecard) string {
+	s := sc.Summary
 	if s.Bonuses.IsZero() && s.Deductions.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("Incentives: %s paid to the supplier; %s deducted from the supplier (apart from the credits)", pounds(s.Bonuses), pounds(s.Deductions))
+	return fmt.Sprintf("Incentives: %s paid to the supplier; %s deducted from the supplier (apart from the credits)", moneyText(sc, s.Bonuses), moneyText(sc, s.Deductions))
 }
 
 // adjustmentsLine says what restatements of earlier months were posted in
@@ -1317,12 +1348,13 @@ func incentivesLine(s regime.Summary) string {
 // above: -£2,000.00 (Sep-19: -£2,000.00 for 3 Jun-19, restated on
 // 2019-09-12 by the council (credits after caps of Jun-19 were £2,000.00,
 // now £0.00))".
-func adjustmentsLine(s regime.Summary) string {
+func adjustmentsLine(sc *regime.Scorecard) string {
+	s := sc.Summary
 	parts := make([]string, len(s.Adjustments))
 	for i, a := range s.Adjustments {
 		parts[i] = a.String()
 	}
-	return fmt.Sprintf("Adjustments for restated months, not in the credits above: %s (%s)", pounds(s.AdjustmentsTotal), strings.Join(parts, "; "))
+	return fmt.Sprintf("Adjustments for restated months, not in the credits above: %s (%s)", moneyText(sc, s.AdjustmentsTotal), strings.Join(parts, "; "))
 }
 
 // countsLine counts the rows by status, leaving out the interim ones and
@@ -1387,15 +1419,7 @@ func labelFor(sc *regime.Scorecard, st kpi.Status) string {
 // summary. Values from the input are escaped so that they show as written
 // and never become markup (see the package documentation).
 func Markdown(w io.Writer, cards ...Card) error {
-	var b strings.Builder
-	for i, c := range cards {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		writeMarkdownCard(&b, c, title(c))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return writeCards(w, cards, writeMarkdownCard)
 }
 
 // writeMarkdownCard writes a card as [Markdown] does, under the heading

@@ -162,8 +162,13 @@ func TestJSON(t *testing.T) {
 		for _, k := range []string{"outcome", "range", "tally"} {
 			assert.NotContains(t, r, k)
 		}
-		_, isString := r["credit"].(string)
+		_, isString := r["points"].(string)
 		assert.True(t, isString, "decimals are JSON strings")
+		credit, isObject := r["credit"].(map[string]any)
+		require.True(t, isObject, "money is an object with its currency")
+		assert.Equal(t, "GBP", credit["currency"])
+		_, isString = credit["amount"].(string)
+		assert.True(t, isString, "an amount of money is a JSON string")
 	}
 }
 

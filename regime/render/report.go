@@ -114,7 +114,10 @@ func summaryTable(r Report) [][]string {
 	rows := [][]string{head}
 	var kpis, onTarget, counted, interims, events int
 	byStatus := map[kpi.Status]int{}
-	credits := decimal.Zero
+	// The credits are totalled by currency, in the order the currencies
+	// come: contracts in different currencies are not added together.
+	var currencies []regime.Currency
+	credits := map[regime.Currency]decimal.Decimal{}
 	for _, s := range r.Sections {
 		sc := s.Card.Scorecard
 		sum := sc.Summary
@@ -127,14 +130,17 @@ func summaryTable(r Report) [][]string {
 			row = append(row, fmt.Sprint(sum.Interim))
 		}
 		n := sum.Total - sum.Interim - sum.ForInfo
-		row = append(row, fmt.Sprintf("%d of %d", sum.OnTarget, n), pounds(sum.Credits), fmt.Sprint(len(sc.Events)))
+		row = append(row, fmt.Sprintf("%d of %d", sum.OnTarget, n), moneyText(sc, sum.Credits), fmt.Sprint(len(sc.Events)))
 		rows = append(rows, row)
 		kpis += sum.Total
 		onTarget += sum.OnTarget
 		counted += n
 		interims += sum.Interim
 		events += len(sc.Events)
-		credits = credits.Add(sum.Credits)
+		if _, ok := credits[sc.Currency]; !ok {
+			currencies = append(currencies, sc.Currency)
+		}
+		credits[sc.Currency] = credits[sc.Currency].Add(sum.Credits)
 	}
 	total := []string{"All contracts", "", fmt.Sprint(kpis)}
 	for _, st := range statuses {
@@ -143,7 +149,14 @@ func summaryTable(r Report) [][]string {
 	if interim {
 		total = append(total, fmt.Sprint(interims))
 	}
-	total = append(total, fmt.Sprintf("%d of %d", onTarget, counted), pounds(credits), fmt.Sprint(events))
+	totals := make([]string, len(currencies))
+	for i, c := range currencies {
+		totals[i] = c.Format(credits[c])
+	}
+	if len(totals) == 0 {
+		totals = []string{regime.GBP.Format(decimal.Zero)}
+	}
+	total = append(total, fmt.Sprintf("%d of %d", onTarget, counted), strings.Join(totals, " + "), fmt.Sprint(events))
 	return append(rows, total)
 }
 

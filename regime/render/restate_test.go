@@ -84,6 +84,9 @@ func TestRestatedGolden(t *testing.T) {
 func TestRestatedJSON(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, render.JSON(&b, restatedCards(t)...))
+	// jsonMoney is money as the JSON writes it; every amount here is in
+	// pounds.
+	type jsonMoney struct{ Amount, Currency string }
 	var doc struct {
 		Scorecards []struct {
 			Period string `json:"period"`
@@ -91,23 +94,23 @@ func TestRestatedJSON(t *testing.T) {
 			Rows   []struct {
 				Restated bool `json:"restated"`
 				Figures  []struct {
-					Actual     *string `json:"actual"`
-					Status     string  `json:"status"`
-					Credit     string  `json:"credit"`
-					ReportedOn *string `json:"reported_on"`
-					ReportedBy string  `json:"reported_by"`
-					File       string  `json:"file"`
-					Line       int     `json:"line"`
+					Actual     *string   `json:"actual"`
+					Status     string    `json:"status"`
+					Credit     jsonMoney `json:"credit"`
+					ReportedOn *string   `json:"reported_on"`
+					ReportedBy string    `json:"reported_by"`
+					File       string    `json:"file"`
+					Line       int       `json:"line"`
 				} `json:"figures"`
 			} `json:"rows"`
 			Summary struct {
-				Credits          string `json:"credits"`
-				AdjustmentsTotal string `json:"adjustments_total"`
+				Credits          jsonMoney `json:"credits"`
+				AdjustmentsTotal jsonMoney `json:"adjustments_total"`
 				Adjustments      []struct {
-					Month    string   `json:"month"`
-					Restated []string `json:"restated"`
-					Months   []string `json:"months"`
-					Amount   string   `json:"amount"`
+					Month    string    `json:"month"`
+					Restated []string  `json:"restated"`
+					Months   []string  `json:"months"`
+					Amount   jsonMoney `json:"amount"`
 				} `json:"adjustments"`
 			} `json:"summary"`
 		} `json:"scorecards"`
@@ -117,31 +120,31 @@ func TestRestatedJSON(t *testing.T) {
 	asAt, apr, may := doc.Scorecards[0], doc.Scorecards[1], doc.Scorecards[2]
 	assert.Equal(t, "2016-05-19", asAt.AsAt)
 	assert.False(t, asAt.Rows[0].Restated)
-	assert.Equal(t, "2000.00", asAt.Summary.Credits)
+	assert.Equal(t, "2000.00", asAt.Summary.Credits.Amount)
 	assert.Empty(t, apr.AsAt)
 	require.True(t, apr.Rows[0].Restated)
 	require.Len(t, apr.Rows[0].Figures, 2)
 	was, now := apr.Rows[0].Figures[0], apr.Rows[0].Figures[1]
 	assert.Equal(t, "86.50", *was.Actual)
 	assert.Equal(t, "detriment", was.Status)
-	assert.Equal(t, "2000.00", was.Credit)
+	assert.Equal(t, "2000.00", was.Credit.Amount)
 	assert.Equal(t, "2016-05-05", *was.ReportedOn)
 	assert.Equal(t, "Serco", was.ReportedBy)
 	assert.Equal(t, "apr.csv", was.File)
 	assert.Equal(t, 2, was.Line)
 	assert.Equal(t, "90.50", *now.Actual)
 	assert.Equal(t, "met", now.Status)
-	assert.Equal(t, "0.00", now.Credit)
+	assert.Equal(t, "0.00", now.Credit.Amount)
 	assert.Equal(t, "may.csv", now.File)
 	assert.Equal(t, 3, now.Line)
-	assert.Equal(t, "0.00", apr.Summary.Credits)
+	assert.Equal(t, "0.00", apr.Summary.Credits.Amount)
 	assert.Empty(t, apr.Summary.Adjustments)
 	require.Len(t, may.Summary.Adjustments, 1)
-	assert.Equal(t, "-2000.00", may.Summary.AdjustmentsTotal)
+	assert.Equal(t, "-2000.00", may.Summary.AdjustmentsTotal.Amount)
 	assert.Equal(t, "2016-05", may.Summary.Adjustments[0].Month)
 	assert.Equal(t, []string{"3 Apr-16"}, may.Summary.Adjustments[0].Restated)
 	assert.Equal(t, []string{"2016-04"}, may.Summary.Adjustments[0].Months)
-	assert.Equal(t, "-2000.00", may.Summary.Adjustments[0].Amount)
+	assert.Equal(t, "-2000.00", may.Summary.Adjustments[0].Amount.Amount)
 }
 
 // TestRestatedFigureSheet: a version of a figure read from a workbook

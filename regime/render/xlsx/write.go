@@ -6,8 +6,9 @@
 //
 // Figures are numbers, never text, each with a number format for its unit:
 // a percentage as Excel holds one (95.8% is stored 0.958 with the format
-// 0.0%), days with "days", money in pounds ("£"#,##0.00), and a target's
-// comparison in its format ("< "0% for < 5%). The places shown are the
+// 0.0%), days with "days", money in the scorecard's currency ("£"#,##0.00
+// for GBP, "€"#,##0.00 for EUR, "USD "#,##0.00 for a currency with no
+// symbol), and a target's comparison in its format ("< "0% for < 5%). The places shown are the
 // figure's own (88.89 shows 88.89%, 90.0 shows 90.0%). Each value is
 // written from its decimal's text, so nothing passes through a float64.
 // Each Status cell is filled in its colour class, as the HTML page colours
@@ -29,6 +30,7 @@ import (
 
 	"github.com/kpiregime/kpiregime/kpi"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
 	"github.com/kpiregime/kpiregime/regime/render"
 )
 
@@ -268,18 +270,18 @@ func (b *book) card(name string, c render.Card) error {
 		s.text(3, p.Label(period.Short), "")
 		if w, ok := res.TargetWritten(); ok && w.Comparison != kpi.NotPublished && w.Comparison != kpi.NoTarget {
 			if t, ok := res.Target(); ok {
-				v, nf, shown := figure(m.Unit, t, w.Comparison)
+				v, nf, shown := figure(m.Unit, t, w.Comparison, sc.Currency)
 				s.number(4, v, nf, shown)
 			}
 		}
 		if a, ok := res.Actual(); ok {
-			v, nf, shown := figure(m.Unit, a, kpi.Unstated)
+			v, nf, shown := figure(m.Unit, a, kpi.Unstated, sc.Currency)
 			s.number(5, v, nf, shown)
 		} else if text := render.RangeText(res); text != "" {
 			s.text(5, text, "") // a range rated: two figures, so text
 		}
 		if v, ok := res.Variance(); ok {
-			d, nf, shown := figure(m.Unit, v, kpi.Unstated)
+			d, nf, shown := figure(m.Unit, v, kpi.Unstated, sc.Currency)
 			s.number(6, d, nf, shown)
 		}
 		s.text(7, r.Label, render.Class(r.Status))
@@ -290,21 +292,37 @@ func (b *book) card(name string, c render.Card) error {
 			s.text(9, band.Name, "")
 		}
 		s.number(10, r.Points, places(r.Points, ""), r.Points.String())
-		s.number(11, r.Credit, poundsFormat, "£"+r.Credit.StringFixed(2))
+		s.money(11, r.Credit, sc.Currency)
 		s.text(12, res.Reason(), "")
 		s.text(13, strings.Join(r.Notes, "; "), "")
 	}
 	return s.finish(len(Columns))
 }
 
-// poundsFormat is the number format of money.
-const poundsFormat = `"£"#,##0.00;-"£"#,##0.00`
+// moneyFormat is the number format of money in currency c:
+// "£"#,##0.00;-"£"#,##0.00 for GBP, the same with "€" for EUR, and with the
+// code ("USD ") for a currency with no symbol ([regime.Currency.Symbol]).
+func moneyFormat(c regime.Currency) string {
+	sign := c.Symbol()
+	if sign == "" {
+		sign = c.Code() + " "
+	}
+	q := `"` + sign + `"`
+	return q + "#,##0.00;-" + q + "#,##0.00"
+}
+
+// money writes v, an amount in currency c, at col, as a number with its
+// currency's format.
+func (s *sheet) money(col int, v decimal.Decimal, c regime.Currency) {
+	s.number(col, v, moneyFormat(c), c.Format(v))
+}
 
 // figure is a figure of a measure in unit as a cell holds it: the number
 // (a percentage as a fraction: 95.8 is 0.958, by moving the decimal point,
 // which is exact), its number format, with the comparison of a target in
-// front ("< "), and the figure as the format shows it.
-func figure(unit kpi.Unit, d decimal.Decimal, c kpi.Comparison) (decimal.Decimal, string, string) {
+// front ("< "), and the figure as the format shows it; money is in
+// currency cur.
+func figure(unit kpi.Unit, d decimal.Decimal, c kpi.Comparison, cur regime.Currency) (decimal.Decimal, string, string) {
 	prefix, shownPrefix := "", ""
 	if c != kpi.Unstated {
 		prefix, shownPrefix = `"`+c.String()+` "`, c.String()+" "
@@ -315,7 +333,7 @@ func figure(unit kpi.Unit, d decimal.Decimal, c kpi.Comparison) (decimal.Decimal
 	case kpi.Days:
 		return d, prefix + places(d, ` "days"`), shownPrefix + exact(d) + " days"
 	case kpi.Money:
-		return d, prefix + poundsFormat, shownPrefix + "£" + d.StringFixed(2)
+		return d, prefix + moneyFormat(cur), shownPrefix + cur.Format(d)
 	}
 	return d, prefix + places(d, ""), shownPrefix + exact(d)
 }
@@ -359,14 +377,14 @@ func (b *book) summary(sheets []string, cards []render.Card) error {
 		s.number(col, decimal.NewFromInt(int64(sum.OnTarget)), "0", fmt.Sprint(sum.OnTarget))
 		s.number(col+1, sum.ShareOnTarget.Shift(-2), "0.00%", sum.ShareOnTarget.StringFixed(2)+"%")
 		s.number(col+2, sum.Points, places(sum.Points, ""), sum.Points.String())
-		s.number(col+3, sum.CreditsBeforeCaps, poundsFormat, "£"+sum.CreditsBeforeCaps.StringFixed(2))
-		s.number(col+4, sum.Credits, poundsFormat, "£"+sum.Credits.StringFixed(2))
+		s.money(col+3, sum.CreditsBeforeCaps, sc.Currency)
+		s.money(col+4, sum.Credits, sc.Currency)
 		s.text(col+5, strings.Join(sum.Exceptions, ", "), "")
 		// Earn-back, incentives and restatements' adjustments, each apart
 		// from the credits and never netted; blank where nothing moved.
 		for i, v := range []decimal.Decimal{sum.Held, sum.EarnedBack, sum.Repaid, sum.Forfeited, sum.HeldBalance, sum.Bonuses, sum.Deductions, sum.AdjustmentsTotal} {
 			if !v.IsZero() {
-				s.number(col+6+i, v, poundsFormat, "£"+v.StringFixed(2))
+				s.money(col+6+i, v, sc.Currency)
 			}
 		}
 		var events, plans []string
