@@ -5,8 +5,6 @@ import (
 	"math/bits"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/kpiregime/kpiregime/period"
 )
 
 // Rating a ratio of counts without allocating.
@@ -29,10 +27,18 @@ import (
 // ratio to: M×10^k must fit a uint64.
 const maxShownPlaces = 16
 
-// rateCounts rates obs, counts held as int64, into r on the fast path; ok
-// is false where it does not apply, and the caller rates obs on the
-// decimal path.
-func (x *defData) rateCounts(r Result, p period.Period, obs *Observation, due bool) (Result, bool) {
+// rateCounts is [evaluate] for obs, counts held as int64: on the fast
+// path into r where it applies, or else on the decimal path.
+func (x *defData) rateCounts(d Definition, r Result, obs *Observation, due bool, cmp *compared) (Result, error) {
+	if fr, ok := x.rateCountsFast(r, obs, due); ok {
+		return fr, nil
+	}
+	return evaluate(d, r.period, obs.wide(), cmp)
+}
+
+// rateCountsFast rates obs, counts held as int64, into r on the fast path;
+// ok is false where it does not apply.
+func (x *defData) rateCountsFast(r Result, obs *Observation, due bool) (Result, bool) {
 	m := &x.spec.Measure
 	fl := x.fast
 	if fl == nil || x.partial || x.contextual || x.outcomesOnly || x.compares != 0 || len(x.spec.Parts) > 0 ||
@@ -52,7 +58,7 @@ func (x *defData) rateCounts(r Result, p period.Period, obs *Observation, due bo
 		mult = 100
 	}
 	if !x.noTarget {
-		t, err := x.targetFor(p)
+		t, err := x.targetFor(r.period)
 		if err != nil {
 			return r, false
 		}

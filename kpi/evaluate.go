@@ -73,6 +73,16 @@ func (x *defData) zeroPeriod() error {
 	return fmt.Errorf("kpi: %s: evaluating for the zero Period: give the period the figure is for", x.spec.Ref)
 }
 
+// newResult starts a result for period p: with the status reported, and
+// the earlier figures cmp where a band compares with them.
+func (x *defData) newResult(p period.Period, reported Status, cmp *compared) Result {
+	r := Result{def: x, period: p, band: -1, reported: reported}
+	if x.compares != 0 {
+		r.cmp = cmp
+	}
+	return r
+}
+
 // evaluate is [Evaluate], comparing with the earlier figures cmp (nil for
 // none) where a band depends on the direction of travel.
 func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Result, error) {
@@ -80,27 +90,20 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	if d.p == nil {
 		return Result{}, fmt.Errorf("kpi: evaluating the zero Definition")
 	}
-	r := Result{def: x, period: p, band: -1, reported: obs.reported}
-	if x.compares != 0 {
-		r.cmp = cmp
-	}
+	r := x.newResult(p, obs.reported, cmp)
 	due := x.dueIn(p)
 	if !due && p.IsZero() {
 		return Result{}, x.zeroPeriod()
 	}
 	switch {
+	case obs.small:
+		return x.rateCounts(d, r, &obs, due, cmp)
 	case obs.kind == obsOutcome:
 		return x.outcome(r, obs, due)
 	case obs.kind == obsRange:
 		return x.rateRange(r, obs, due)
 	case !obs.HasFigure():
 		return x.rateMissing(r, obs, due)
-	}
-	if obs.small {
-		if fr, ok := x.rateCounts(r, p, &obs, due); ok {
-			return fr, nil
-		}
-		obs = obs.wide()
 	}
 	m := &x.spec.Measure
 	if len(x.spec.Parts) > 0 || x.outcomesOnly || obs.kind == obsCounts && !m.TakesCounts() {
