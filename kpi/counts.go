@@ -29,23 +29,22 @@ const maxShownPlaces = 16
 
 // rateCounts is [evaluate] for obs, counts held as int64: on the fast
 // path into r where it applies, or else on the decimal path.
-func (x *defData) rateCounts(d Definition, r Result, obs *Observation, due bool, cmp *compared) (Result, error) {
-	if fr, ok := x.rateCountsFast(r, obs, due); ok {
+func (x *defData) rateCounts(d Definition, r *Result, obs *Observation, due bool, cmp *compared) (Result, error) {
+	if fr, ok := x.rateCountsFast(*r, obs.n64, obs.d64, due); ok {
 		return fr, nil
 	}
 	return evaluate(d, r.period, obs.wide(), cmp)
 }
 
-// rateCountsFast rates obs, counts held as int64, into r on the fast path;
-// ok is false where it does not apply.
-func (x *defData) rateCountsFast(r Result, obs *Observation, due bool) (Result, bool) {
+// rateCountsFast rates the counts n of d into r on the fast path; ok is
+// false where it does not apply.
+func (x *defData) rateCountsFast(r Result, n, d int64, due bool) (Result, bool) {
 	m := &x.spec.Measure
 	fl := x.fast
 	if fl == nil || x.partial || x.contextual || x.outcomesOnly || x.compares != 0 || len(x.spec.Parts) > 0 ||
 		!m.TakesCounts() || m.Precision < 0 || m.Precision > maxShownPlaces {
 		return r, false
 	}
-	n, d := obs.n64, obs.d64
 	if n < 0 || d < 0 || n > d {
 		return r, false // the decimal path says what is wrong
 	}

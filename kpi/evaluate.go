@@ -96,14 +96,14 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		return Result{}, x.zeroPeriod()
 	}
 	switch {
-	case obs.small:
-		return x.rateCounts(d, r, &obs, due, cmp)
 	case obs.kind == obsOutcome:
 		return x.outcome(r, obs, due)
 	case obs.kind == obsRange:
 		return x.rateRange(r, obs, due)
 	case !obs.HasFigure():
 		return x.rateMissing(r, obs, due)
+	case obs.small:
+		return x.rateCounts(d, &r, &obs, due, cmp)
 	}
 	m := &x.spec.Measure
 	if len(x.spec.Parts) > 0 || x.outcomesOnly || obs.kind == obsCounts && !m.TakesCounts() {
