@@ -164,6 +164,15 @@ func sumCounts(m Measure, entries []Entry, use func(*Entry) bool) (Observation, 
 		if !use(e) {
 			continue
 		}
+		if o := &e.Obs; o.small {
+			seen = true
+			if s, ok := addInt(n64, o.n64); ok {
+				if t, ok := addInt(d64, o.d64); ok {
+					n64, d64 = s, t
+					continue
+				}
+			}
+		}
 		n, d, ok := e.Obs.Counts()
 		if !ok {
 			v, _ := e.Obs.Value()
@@ -189,6 +198,9 @@ func sumCounts(m Measure, entries []Entry, use func(*Entry) bool) (Observation, 
 	}
 	if !seen {
 		return Missing(NoData, "no figures in the periods aggregated"), nil
+	}
+	if !mean && num.IsZero() && den.IsZero() {
+		return Counts(n64, d64), nil
 	}
 	num, den = num.Add(decimal.NewFromInt(n64)), den.Add(decimal.NewFromInt(d64))
 	if mean {
@@ -241,7 +253,7 @@ func TrendOf(prev, cur Result) (t Trend, ok bool) {
 		// The same target both times (a flat target), or none (a measure
 		// for information, a score scale): compare the figures, without
 		// working out the margins.
-		c := cmpDec(cur.actual, prev.actual)
+		c := cmpFigures(cur, prev)
 		if prev.def.spec.Measure.Polarity == LowerIsBetter {
 			c = -c
 		}

@@ -28,9 +28,10 @@ type Result struct {
 	hi       decimal.Decimal // the top of a range; actual holds its bottom
 	text     string          // the supplier's words for a missing figure
 	cmp      *compared       // the earlier figures compared with, or nil
+	shown    int64           // the figure's coefficient at the measure's precision, where lazyFigure is set
 }
 
-type resultFlags uint8
+type resultFlags uint16
 
 const (
 	hasTarget resultFlags = 1 << iota
@@ -41,6 +42,7 @@ const (
 	window       // the figure of a rolling window ending in the period
 	combined     // a KPI made of parts, rated from theirs
 	unverifiable // a status as reported, which the published levels cannot check
+	lazyFigure   // the figure is shown at the measure's precision, made on request ([Result.figure])
 )
 
 // Evaluate rates one observation of d for period p (a month, or a longer
@@ -71,6 +73,16 @@ func (x *defData) zeroPeriod() error {
 	return fmt.Errorf("kpi: %s: evaluating for the zero Period: give the period the figure is for", x.spec.Ref)
 }
 
+// newResult starts a result for period p: with the status reported, and
+// the earlier figures cmp where a band compares with them.
+func (x *defData) newResult(p period.Period, reported Status, cmp *compared) Result {
+	r := Result{def: x, period: p, band: -1, reported: reported}
+	if x.compares != 0 {
+		r.cmp = cmp
+	}
+	return r
+}
+
 // evaluate is [Evaluate], comparing with the earlier figures cmp (nil for
 // none) where a band depends on the direction of travel.
 func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Result, error) {
@@ -78,10 +90,7 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 	if d.p == nil {
 		return Result{}, fmt.Errorf("kpi: evaluating the zero Definition")
 	}
-	r := Result{def: x, period: p, band: -1, reported: obs.reported}
-	if x.compares != 0 {
-		r.cmp = cmp
-	}
+	r := x.newResult(p, obs.reported, cmp)
 	due := x.dueIn(p)
 	if !due && p.IsZero() {
 		return Result{}, x.zeroPeriod()
@@ -93,6 +102,8 @@ func evaluate(d Definition, p period.Period, obs Observation, cmp *compared) (Re
 		return x.rateRange(r, obs, due)
 	case !obs.HasFigure():
 		return x.rateMissing(r, obs, due)
+	case obs.small:
+		return x.rateCounts(d, &r, &obs, due, cmp)
 	}
 	m := &x.spec.Measure
 	if len(x.spec.Parts) > 0 || x.outcomesOnly || obs.kind == obsCounts && !m.TakesCounts() {
@@ -483,7 +494,7 @@ func (r Result) ActualWritten() (Written, bool) {
 	if r.def == nil || r.flags&hasActual == 0 {
 		return Written{}, false
 	}
-	return r.def.writtenIn(r.actual), true
+	return r.def.writtenIn(r.figure()), true
 }
 
 // writtenIn writes v in the measure's unit; plain numbers, counts and
@@ -550,7 +561,7 @@ func (r Result) Target() (decimal.Decimal, bool) { return r.target, r.flags&hasT
 // prints it, rounded once to the measure's precision; its band was decided
 // on the exact ratio, so 79.996% from counts shows as 80.00% yet misses a
 // target of 80% unless the measure rounds before banding.
-func (r Result) Actual() (decimal.Decimal, bool) { return r.actual, r.flags&hasActual != 0 }
+func (r Result) Actual() (decimal.Decimal, bool) { return r.figure(), r.flags&hasActual != 0 }
 
 // Range returns the bounds of a result rated from a range of figures
 // ([Between]): the true figure lies between lo and hi. ok is false for any
@@ -596,7 +607,7 @@ func (r Result) Variance() (decimal.Decimal, bool) {
 	if r.flags&(hasActual|hasTarget) != hasActual|hasTarget {
 		return decimal.Decimal{}, false
 	}
-	return r.actual.Sub(r.target), true
+	return r.figure().Sub(r.target), true
 }
 
 // Margin returns how far the figure is better than the target: positive
@@ -620,8 +631,8 @@ func (r Result) Disagrees() bool { return r.reported != 0 && r.reported != r.sta
 // indicator.
 func (r Result) Equal(o Result) bool {
 	sameDef := (r.def == nil) == (o.def == nil) && (r.def == nil || r.def.equal(o.def))
-	return sameDef && r.period == o.period && r.status == o.status && r.band == o.band && r.flags == o.flags &&
-		r.target.Equal(o.target) && r.actual.Equal(o.actual) && r.hi.Equal(o.hi) && r.reported == o.reported && r.text == o.text
+	return sameDef && r.period == o.period && r.status == o.status && r.band == o.band && (r.flags^o.flags)&^lazyFigure == 0 &&
+		r.target.Equal(o.target) && r.figure().Equal(o.figure()) && r.hi.Equal(o.hi) && r.reported == o.reported && r.text == o.text
 }
 
 // format writes a value of the result's measure as written (90.0%, 87%,
@@ -644,7 +655,7 @@ func (r Result) format(v decimal.Decimal) string {
 // shown as 80.00% beside Missed against 80%); then with the fewest further
 // places that band as the figure does.
 func (r Result) shownActual() string {
-	v, m := r.actual, r.def.spec.Measure
+	v, m := r.figure(), r.def.spec.Measure
 	if places := -v.Exponent(); places > m.Precision && r.band >= 0 {
 		shown := v
 		for q := m.Precision; q < places; q++ {
@@ -703,7 +714,7 @@ func (r Result) travel(b int) (by string, in bool) {
 	strict := x.spec.Target.Comparison.Strict()
 	if band := x.ladder[b]; b < len(x.ladder)-1 && band.OrBetterThan != NoEarlier && band.Reach.Kind != UnpublishedLevel {
 		lv, ls := band.Reach.resolve(r.target, strict)
-		if !reaches(x.spec.Measure.Polarity, r.actual, lv, ls) {
+		if !reaches(x.spec.Measure.Polarity, r.figure(), lv, ls) {
 			if desc, known := r.cmp.describe(band.OrBetterThan, r.period); known {
 				return "better than " + desc, true
 			}
@@ -730,7 +741,7 @@ func (r Result) Possible() []Status {
 	if r.flags&ranged != 0 {
 		possible = r.def.bandKnown(r.actual, r.target, r.cmp) | r.def.bandKnown(r.hi, r.target, r.cmp)
 	} else {
-		possible = r.def.bandKnown(r.actual, r.target, r.cmp)
+		possible = r.def.bandKnown(r.figure(), r.target, r.cmp)
 	}
 	var out []Status
 	for i, b := range r.def.ladder {

@@ -17,11 +17,13 @@ import (
 // evaluates as no data where a measurement is due.
 type Observation struct {
 	kind     obsKind
+	small    bool            // counts held in n64 and d64, not num and den
 	value    decimal.Decimal // a figure
 	num, den decimal.Decimal // counts, or total and count for a mean
 	reason   Status          // NotDue, NoData, NotMeasurable or Excluded, with no figure
 	text     string          // the supplier's words: "Not yet measurable"
 	reported Status
+	n64, d64 int64 // counts that fit an int64, where small is set
 }
 
 type obsKind uint8
@@ -88,7 +90,17 @@ func errCountsFor(u Unit) error {
 // 100 × numerator / denominator; no volume (a zero denominator) is not
 // measurable. The counts aggregate exactly across periods.
 func Counts(numerator, denominator int64) Observation {
-	return Observation{kind: obsCounts, num: decimal.NewFromInt(numerator), den: decimal.NewFromInt(denominator)}
+	return Observation{kind: obsCounts, small: true, n64: numerator, d64: denominator}
+}
+
+// wide returns o with counts held as int64 moved into num and den, where
+// the exact decimal path reads them.
+func (o Observation) wide() Observation {
+	if o.small {
+		o.num, o.den = decimal.NewFromInt(o.n64), decimal.NewFromInt(o.d64)
+		o.small, o.n64, o.d64 = false, 0, 0
+	}
+	return o
 }
 
 // Mean is an observation of a total over a count: 161.4 days over 20 claims
@@ -166,6 +178,7 @@ func (o Observation) Value() (decimal.Decimal, bool) { return o.value, o.kind ==
 // Counts returns o's numerator and denominator (or total and count for a
 // mean), and whether it has them.
 func (o Observation) Counts() (num, den decimal.Decimal, ok bool) {
+	o = o.wide()
 	return o.num, o.den, o.kind == obsCounts || o.kind == obsMean
 }
 
@@ -201,12 +214,14 @@ func (o Observation) Check() error {
 
 // Equal reports whether o and p are the same observation.
 func (o Observation) Equal(p Observation) bool {
+	o, p = o.wide(), p.wide()
 	return o.kind == p.kind && o.value.Equal(p.value) && o.num.Equal(p.num) && o.den.Equal(p.den) &&
 		o.reason == p.reason && o.text == p.text && o.reported == p.reported
 }
 
 // String describes o: "88.89", "20 of 25", "161.4 over 20", "no data".
 func (o Observation) String() string {
+	o = o.wide()
 	switch o.kind {
 	case obsFigure:
 		return o.value.String()
@@ -265,6 +280,10 @@ func (o *Observation) figureTo(unit Unit, places int32) (v decimal.Decimal, ok b
 	case obsFigure:
 		return o.value, true, nil
 	case obsCounts:
+		if o.small {
+			w := o.wide()
+			o = &w
+		}
 		if o.num.IsNegative() || o.den.IsNegative() {
 			return decimal.Decimal{}, false, fmt.Errorf("counts %s of %s cannot be negative", o.num, o.den)
 		}

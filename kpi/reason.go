@@ -49,7 +49,7 @@ func (r Result) Reason() string {
 		return r.text
 	}
 	if x := r.def; x.partial && r.flags&hasActual != 0 && r.flags&ranged == 0 {
-		if possible := x.bandKnown(r.actual, r.target, r.cmp); !possible.one() {
+		if possible := x.bandKnown(r.figure(), r.target, r.cmp); !possible.one() {
 			return r.undecidedReason(possible)
 		}
 	}

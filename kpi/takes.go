@@ -21,7 +21,7 @@ func (r Result) Forecast() (f Forecast, ok bool) {
 	if r.def == nil || !r.def.spec.Profile.cumulative || r.flags&(hasActual|ranged) != hasActual || r.period.NumMonths() == 0 {
 		return Forecast{}, false
 	}
-	f, err := Definition{p: r.def}.Forecast(r.period.LastMonth(), r.actual)
+	f, err := Definition{p: r.def}.Forecast(r.period.LastMonth(), r.figure())
 	return f, err == nil
 }
 

@@ -57,52 +57,12 @@ func (ys Years) parse(s string) (Period, error) {
 	if len(f) == 0 {
 		return Period{}, errNotLabel
 	}
-	start := ys.Start()
-	explicit := false
-	if n := len(f); n >= 3 && strings.EqualFold(f[n-2], "from") {
-		m, ok := monthByName(f[n-1], true)
-		if !ok {
-			m, ok = monthByName(f[n-1], false)
-		}
-		if !ok {
-			return Period{}, errors.New("the word after \"from\" must name the month the year starts in")
-		}
-		start, explicit = m, true
-		f = f[:n-2]
+	f, start, explicit, err := yearStartSuffix(f, ys.Start())
+	if err != nil {
+		return Period{}, err
 	}
-	head := strings.ToUpper(f[0])
-	switch {
-	case head == "YTD":
-		if len(f) < 2 {
-			return Period{}, errNotLabel
-		}
-		y, err := parseYearToken(f[1], start, explicit)
-		if err != nil {
-			return Period{}, err
-		}
-		switch {
-		case len(f) == 2:
-			return y.ToDate(y.Last())
-		case strings.EqualFold(f[2], "to") && len(f) > 3:
-			m, err := parseMonthText(strings.Join(f[3:], " "))
-			if err != nil {
-				return Period{}, err
-			}
-			return y.ToDate(m)
-		}
-		return Period{}, errNotLabel
-	case len(f) == 2 && len(head) == 2 && (head[0] == 'Q' || head[0] == 'H'):
-		n, ok := digits(head[1:])
-		if !ok {
-			return Period{}, errNotLabel
-		}
-		return part(head[0] == 'Q', n, f[1], start, explicit)
-	case len(f) == 3 && (head == "QUARTER" || head == "HALF"):
-		n, ok := numberWord(f[1])
-		if !ok {
-			return Period{}, errNotLabel
-		}
-		return part(head == "QUARTER", n, f[2], start, explicit)
+	if p, ok, err := parsePart(f, start, explicit); ok {
+		return p, err
 	}
 	if explicit {
 		// Only year labels take a start month.
@@ -140,6 +100,69 @@ func (ys Years) parse(s string) (Period, error) {
 		return y.Period(), nil
 	}
 	return Period{}, errNotLabel
+}
+
+// yearStartSuffix reads a closing "from Sep" off the fields f: it returns
+// the fields before it, the month the years start in (start where there is
+// no suffix), and whether the suffix gave it.
+func yearStartSuffix(f []string, start time.Month) ([]string, time.Month, bool, error) {
+	n := len(f)
+	if n < 3 || !strings.EqualFold(f[n-2], "from") {
+		return f, start, false, nil
+	}
+	m, ok := monthByName(f[n-1], true)
+	if !ok {
+		m, ok = monthByName(f[n-1], false)
+	}
+	if !ok {
+		return nil, 0, false, errors.New("the word after \"from\" must name the month the year starts in")
+	}
+	return f[:n-2], m, true, nil
+}
+
+// parsePart parses the labels that begin with a keyword: a year to date
+// (YTD 2016/17, YTD 2016/17 to Aug-16), a quarter or a half (Q1 2016/17,
+// Quarter One 2016/2017). ok is false where f begins with none of them.
+func parsePart(f []string, start time.Month, explicit bool) (p Period, ok bool, err error) {
+	head := strings.ToUpper(f[0])
+	switch {
+	case head == "YTD":
+		if len(f) < 2 {
+			return Period{}, true, errNotLabel
+		}
+		y, err := parseYearToken(f[1], start, explicit)
+		if err != nil {
+			return Period{}, true, err
+		}
+		switch {
+		case len(f) == 2:
+			p, err = y.ToDate(y.Last())
+			return p, true, err
+		case strings.EqualFold(f[2], "to") && len(f) > 3:
+			m, err := parseMonthText(strings.Join(f[3:], " "))
+			if err != nil {
+				return Period{}, true, err
+			}
+			p, err = y.ToDate(m)
+			return p, true, err
+		}
+		return Period{}, true, errNotLabel
+	case len(f) == 2 && len(head) == 2 && (head[0] == 'Q' || head[0] == 'H'):
+		n, ok := digits(head[1:])
+		if !ok {
+			return Period{}, true, errNotLabel
+		}
+		p, err = part(head[0] == 'Q', n, f[1], start, explicit)
+		return p, true, err
+	case len(f) == 3 && (head == "QUARTER" || head == "HALF"):
+		n, ok := numberWord(f[1])
+		if !ok {
+			return Period{}, true, errNotLabel
+		}
+		p, err = part(head == "QUARTER", n, f[2], start, explicit)
+		return p, true, err
+	}
+	return Period{}, false, nil
 }
 
 // part builds quarter or half n of the year written tok.

@@ -246,92 +246,112 @@ func isWeekend(d period.Date) bool {
 
 // yearHolidays computes one division's holidays for year y.
 func yearHolidays(div Division, y int) []Holiday {
-	var hs []Holiday
-	taken := map[period.Date]bool{}
-	add := func(h Holiday) {
-		hs = append(hs, h)
-		taken[h.Date] = true
-	}
+	b := &yearBuilder{taken: map[period.Date]bool{}}
+	b.ruleDays(div, y)
+	b.proclaimed(y)
+	b.fixedDates(div, y)
+	slices.SortFunc(b.hs, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
+	return b.hs
+}
 
-	// Days set by rule on weekdays.
+// A yearBuilder collects one year's holidays and the dates they take.
+type yearBuilder struct {
+	hs    []Holiday
+	taken map[period.Date]bool
+}
+
+func (b *yearBuilder) add(h Holiday) {
+	b.hs = append(b.hs, h)
+	b.taken[h.Date] = true
+}
+
+// ruleDays adds the days set by rule on weekdays: Easter and the Mondays of
+// May and August.
+func (b *yearBuilder) ruleDays(div Division, y int) {
 	e := easter(y)
-	add(Holiday{Date: e.AddDays(-2), ID: "good_friday", Name: "Good Friday"})
+	b.add(Holiday{Date: e.AddDays(-2), ID: "good_friday", Name: "Good Friday"})
 	if div != Scotland {
-		add(Holiday{Date: e.AddDays(1), ID: "easter_monday", Name: "Easter Monday"})
+		b.add(Holiday{Date: e.AddDays(1), ID: "easter_monday", Name: "Easter Monday"})
 	}
-	add(Holiday{Date: nthWeekday(y, time.May, time.Monday, 1), ID: "early_may", Name: "Early May bank holiday"})
-	add(Holiday{Date: nthWeekday(y, time.May, time.Monday, -1), ID: "spring", Name: "Spring bank holiday"})
+	b.add(Holiday{Date: nthWeekday(y, time.May, time.Monday, 1), ID: "early_may", Name: "Early May bank holiday"})
+	b.add(Holiday{Date: nthWeekday(y, time.May, time.Monday, -1), ID: "spring", Name: "Spring bank holiday"})
 	if div == Scotland {
-		add(Holiday{Date: nthWeekday(y, time.August, time.Monday, 1), ID: "summer", Name: "Summer bank holiday"})
+		b.add(Holiday{Date: nthWeekday(y, time.August, time.Monday, 1), ID: "summer", Name: "Summer bank holiday"})
 	} else {
-		add(Holiday{Date: nthWeekday(y, time.August, time.Monday, -1), ID: "summer", Name: "Summer bank holiday"})
+		b.add(Holiday{Date: nthWeekday(y, time.August, time.Monday, -1), ID: "summer", Name: "Summer bank holiday"})
 	}
+}
 
-	// Proclaimed changes.
+// proclaimed applies the year's proclaimed changes: days moved, and extra
+// days.
+func (b *yearBuilder) proclaimed(y int) {
 	for _, o := range oneOffs {
 		if o.year != y {
 			continue
 		}
 		if o.moveID != "" {
-			for i := range hs {
-				if hs[i].ID == o.moveID {
-					delete(taken, hs[i].Date)
-					hs[i].Date = date(y, o.moveTo, o.moveOn)
-					hs[i].Substitute = true
-					if o.moveID == "early_may" && y == 2020 {
-						hs[i].ID = "early_may_ve"
-						hs[i].Name = "Early May bank holiday (VE day)"
-					}
-					taken[hs[i].Date] = true
+			for i := range b.hs {
+				h := &b.hs[i]
+				if h.ID != o.moveID {
+					continue
 				}
+				delete(b.taken, h.Date)
+				h.Date = date(y, o.moveTo, o.moveOn)
+				h.Substitute = true
+				if o.moveID == "early_may" && y == 2020 {
+					h.ID = "early_may_ve"
+					h.Name = "Early May bank holiday (VE day)"
+				}
+				b.taken[h.Date] = true
 			}
 		}
 		if o.extraID != "" {
-			add(Holiday{Date: date(y, o.extraOn, o.extraDay), ID: o.extraID, Name: o.extraName, Extra: true})
+			b.add(Holiday{Date: date(y, o.extraOn, o.extraDay), ID: o.extraID, Name: o.extraName, Extra: true})
 		}
 	}
+}
 
-	// Fixed dates: those on weekdays hold their day; those at a weekend move,
-	// in date order, to the next weekday that is not already a holiday. So
-	// when Christmas is a Saturday, Christmas moves to Monday 27 and Boxing
-	// Day to Tuesday 28; when Christmas is a Sunday, Boxing Day keeps Monday
-	// 26 and Christmas moves to Tuesday 27.
-	type fixed struct {
-		id, name string
-		m        time.Month
-		d        int
-	}
-	fixedDays := []fixed{{"new_year", "New Year’s Day", time.January, 1}}
+// A fixedDay is a holiday on a fixed date.
+type fixedDay struct {
+	id, name string
+	m        time.Month
+	d        int
+}
+
+// fixedDates adds the holidays on fixed dates: those on weekdays hold their
+// day; those at a weekend move, in date order, to the next weekday that is
+// not already a holiday. So when Christmas is a Saturday, Christmas moves to
+// Monday 27 and Boxing Day to Tuesday 28; when Christmas is a Sunday, Boxing
+// Day keeps Monday 26 and Christmas moves to Tuesday 27.
+func (b *yearBuilder) fixedDates(div Division, y int) {
+	days := []fixedDay{{"new_year", "New Year’s Day", time.January, 1}}
 	if div == Scotland {
-		fixedDays = append(fixedDays, fixed{"2nd_january", "2nd January", time.January, 2})
+		days = append(days, fixedDay{"2nd_january", "2nd January", time.January, 2})
 	}
 	if div == NorthernIreland {
-		fixedDays = append(fixedDays,
-			fixed{"st_patrick", "St Patrick’s Day", time.March, 17},
-			fixed{"battle_boyne", "Battle of the Boyne (Orangemen’s Day)", time.July, 12})
+		days = append(days,
+			fixedDay{"st_patrick", "St Patrick’s Day", time.March, 17},
+			fixedDay{"battle_boyne", "Battle of the Boyne (Orangemen’s Day)", time.July, 12})
 	}
 	if div == Scotland && y >= 2007 {
-		fixedDays = append(fixedDays, fixed{"st_andrew", "St Andrew’s Day", time.November, 30})
+		days = append(days, fixedDay{"st_andrew", "St Andrew’s Day", time.November, 30})
 	}
-	fixedDays = append(fixedDays,
-		fixed{"christmas", "Christmas Day", time.December, 25},
-		fixed{"boxing_day", "Boxing Day", time.December, 26})
-	var weekend []fixed
-	for _, f := range fixedDays {
+	days = append(days,
+		fixedDay{"christmas", "Christmas Day", time.December, 25},
+		fixedDay{"boxing_day", "Boxing Day", time.December, 26})
+	var weekend []fixedDay
+	for _, f := range days {
 		if d := date(y, f.m, f.d); isWeekend(d) {
 			weekend = append(weekend, f)
 		} else {
-			add(Holiday{Date: d, ID: f.id, Name: f.name})
+			b.add(Holiday{Date: d, ID: f.id, Name: f.name})
 		}
 	}
 	for _, f := range weekend {
 		d := date(y, f.m, f.d)
-		for isWeekend(d) || taken[d] {
+		for isWeekend(d) || b.taken[d] {
 			d = d.AddDays(1)
 		}
-		add(Holiday{Date: d, ID: f.id, Name: f.name + " (substitute day)", Substitute: true})
+		b.add(Holiday{Date: d, ID: f.id, Name: f.name + " (substitute day)", Substitute: true})
 	}
-
-	slices.SortFunc(hs, func(a, b Holiday) int { return a.Date.Compare(b.Date) })
-	return hs
 }

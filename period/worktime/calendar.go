@@ -99,7 +99,10 @@ type Calendar struct {
 	// time.
 	lo, hi         int64
 	startNs, endNs int64
-	total          int64
+	// dayBase is startNs plus the most any day starts after startNs plus
+	// whole days, for dayOf's estimate.
+	dayBase int64
+	total   int64
 	// span is [from, from+n days), for Span and error messages; it comes
 	// last, away from the fields queries read.
 	span period.Period
@@ -107,7 +110,12 @@ type Calendar struct {
 
 // calDay is one local day of a calendar.
 type calDay struct {
-	start   int64 // the instant the day starts, in Unix nanoseconds
+	start int64 // the instant the day starts, in Unix nanoseconds
+	// ws and wl are the start and length of the day's one working interval
+	// (ws = start and wl = 0 for a day with none); wl is -1 for a day with
+	// several, which cumOnDay reads from ivs.
+	ws, wl  int64
+	cum     int64 // the working time in the span before the day
 	first   int32 // the index of its first working interval
 	working int32 // the number of working days before it in the span
 }
@@ -132,6 +140,43 @@ const (
 // 2200 and be at most 200 years long. It reports every problem in the spec at
 // once.
 func NewCalendar(spec CalendarSpec) (*Calendar, error) {
+	loc, n, err := spec.check()
+	if err != nil {
+		return nil, fmt.Errorf("worktime: bad calendar: %w", err)
+	}
+	off := make([]bool, n)
+	for _, list := range [][]period.Date{spec.Holidays, spec.ClosedDays} {
+		for _, d := range list {
+			if i := d.Sub(spec.From); i >= 0 && i < n {
+				off[i] = true
+			}
+		}
+	}
+	closures := slices.Clone(spec.Closures)
+	slices.SortFunc(closures, func(a, b Closure) int { return a.Start.Compare(b.Start) })
+
+	// The checks make [From, To) a valid range.
+	span, _ := period.DateRange(spec.From, spec.To)
+	c := &Calendar{
+		loc:   loc,
+		hours: spec.Hours,
+		from:  spec.From,
+		span:  span,
+		days:  make([]calDay, n+1),
+	}
+	// Estimate the intervals to allocate once.
+	perWeek := 0
+	for _, spans := range spec.Hours.week {
+		perWeek += len(spans)
+	}
+	c.ivs = make([]interval, 0, n/7*perWeek+perWeek+1)
+	c.build(spec, off, closures)
+	return c, nil
+}
+
+// check validates the spec, returning its location (Europe/London for nil)
+// and the number of days in its span, or every problem found, joined.
+func (spec *CalendarSpec) check() (*time.Location, int, error) {
 	var errs []error
 	loc := spec.Location
 	if loc == nil {
@@ -162,76 +207,33 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			errs = append(errs, fmt.Errorf("closures[%d]: %s to %s is outside the years %d to %d", i, c.Start, c.End, minCalendarYear, maxCalendarYear))
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("worktime: bad calendar: %w", err)
-	}
+	return loc, n, errors.Join(errs...)
+}
 
-	off := make([]bool, n)
-	for _, list := range [][]period.Date{spec.Holidays, spec.ClosedDays} {
-		for _, d := range list {
-			if i := d.Sub(spec.From); i >= 0 && i < n {
-				off[i] = true
-			}
-		}
-	}
-	closures := slices.Clone(spec.Closures)
-	slices.SortFunc(closures, func(a, b Closure) int { return a.Start.Compare(b.Start) })
-
-	// The checks above make [From, To) a valid range.
-	span, _ := period.DateRange(spec.From, spec.To)
-	c := &Calendar{
-		loc:   loc,
-		hours: spec.Hours,
-		from:  spec.From,
-		span:  span,
-		days:  make([]calDay, n+1),
-	}
-	// Estimate the intervals to allocate once.
-	perWeek := 0
-	for _, spans := range spec.Hours.week {
-		perWeek += len(spans)
-	}
-	c.ivs = make([]interval, 0, n/7*perWeek+perWeek+1)
-
+// build fills the calendar's days and working intervals from the spec's
+// weekly hours, less the days off and the closures (sorted by start).
+func (c *Calendar) build(spec CalendarSpec, off []bool, closures []Closure) {
+	n := len(off)
 	var total int64
 	var working int32
 	ci := 0 // the first closure that may still overlap
-	day, next := spec.From, spec.From.In(loc).UnixNano()
+	day, next := spec.From, spec.From.In(c.loc).UnixNano()
 	for i := 0; i < n; i++ {
 		d := day
 		day = d.AddDays(1)
 		c.days[i] = calDay{start: next, first: int32(len(c.ivs)), working: working}
-		next = day.In(loc).UnixNano()
+		next = day.In(c.loc).UnixNano()
 		if off[i] {
 			continue
 		}
 		before := len(c.ivs)
 		for _, s := range spec.Hours.week[d.Weekday()] {
 			// A span to 24:00 ends where the next day starts.
-			a, b := s.Start.On(d, loc).UnixNano(), next
+			a, b := s.Start.On(d, c.loc).UnixNano(), next
 			if s.End != EndOfDay {
-				b = s.End.On(d, loc).UnixNano()
+				b = s.End.On(d, c.loc).UnixNano()
 			}
-			// Remove closures from [a, b).
-			for ci < len(closures) && closures[ci].End.UnixNano() <= a {
-				ci++
-			}
-			for k := ci; k < len(closures) && a < b; k++ {
-				cs, ce := closures[k].Start.UnixNano(), closures[k].End.UnixNano()
-				if cs >= b {
-					break
-				}
-				if ce <= a {
-					continue
-				}
-				if cs > a {
-					total = c.appendInterval(a, cs, total)
-				}
-				a = max(a, ce)
-			}
-			if a < b {
-				total = c.appendInterval(a, b, total)
-			}
+			total = c.appendOpen(a, b, closures, &ci, total)
 		}
 		if len(c.ivs) > before {
 			working++
@@ -242,7 +244,58 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	c.startNs, c.endNs, c.total = c.days[0].start, next, total
 	c.lo = floorDivInt64(c.startNs, int64(time.Second))
 	c.hi = floorDivInt64(c.endNs, int64(time.Second))
-	return c, nil
+	c.summarizeDays()
+}
+
+// appendOpen appends the working intervals of [a, b) outside the closures,
+// from closures[*ci] on (advancing *ci past those that end by a), and
+// returns the working time so far.
+func (c *Calendar) appendOpen(a, b int64, closures []Closure, ci *int, total int64) int64 {
+	for *ci < len(closures) && closures[*ci].End.UnixNano() <= a {
+		*ci++
+	}
+	for k := *ci; k < len(closures) && a < b; k++ {
+		cs, ce := closures[k].Start.UnixNano(), closures[k].End.UnixNano()
+		if cs >= b {
+			break
+		}
+		if ce <= a {
+			continue
+		}
+		if cs > a {
+			total = c.appendInterval(a, cs, total)
+		}
+		a = max(a, ce)
+	}
+	if a < b {
+		total = c.appendInterval(a, b, total)
+	}
+	return total
+}
+
+// summarizeDays sets each day's working time before it and, for a day with
+// at most one working interval, that interval, so that [Calendar.cumOnDay]
+// reads one day and no interval.
+func (c *Calendar) summarizeDays() {
+	for i := range len(c.days) - 1 {
+		d := &c.days[i]
+		first, end := d.first, c.days[i+1].first
+		d.cum = c.ivs[first].cum
+		switch end - first {
+		case 0:
+			d.ws, d.wl = d.start, 0
+		case 1:
+			d.ws, d.wl = c.ivs[first].start, c.ivs[first].end-c.ivs[first].start
+		default:
+			d.wl = -1
+		}
+	}
+	last := &c.days[len(c.days)-1]
+	last.cum, last.ws = c.total, last.start
+	c.dayBase = c.startNs
+	for i := range c.days {
+		c.dayBase = max(c.dayBase, c.days[i].start-int64(i)*nsPerDay)
+	}
 }
 
 func (c *Calendar) appendInterval(a, b, total int64) int64 {
@@ -283,15 +336,10 @@ func (c *Calendar) end() int64 { return c.endNs }
 // must lie in [startNs, endNs).
 func (c *Calendar) dayOf(t int64) int {
 	days := c.days
-	i := int((t - c.startNs) / nsPerDay)
-	// Local days are 23 to 25 hours long, so the estimate is off by at most
-	// the hours the zone's offset has drifted; walk to the right day.
-	if i >= len(days)-1 {
-		i = len(days) - 2
-	}
-	for t < days[i].start {
-		i--
-	}
+	// Local days are 23 to 25 hours long; dayBase allows for the zone's
+	// offset drifting over the span, so the estimate is never past t's day:
+	// walk forward to it.
+	i := max(int((t-c.dayBase)/nsPerDay), 0)
 	for t >= days[i+1].start {
 		i++
 	}
@@ -312,16 +360,9 @@ func (c *Calendar) cumAt2(a, b int64) (int64, int64) {
 	if b >= c.endNs {
 		return c.cumAt(a), c.total
 	}
-	i := c.dayOf(a)
-	j := i
-	if b >= c.days[i+1].start {
-		if b-a > 7*nsPerDay {
-			j = c.dayOf(b)
-		} else {
-			for b >= c.days[j+1].start {
-				j++
-			}
-		}
+	i, j := c.dayOf(a), c.dayOf(b)
+	if da, db := &c.days[i], &c.days[j]; da.wl|db.wl >= 0 {
+		return da.cumAt(a), db.cumAt(b) // both days have at most one interval
 	}
 	return c.cumOnDay(a, i), c.cumOnDay(b, j)
 }
@@ -329,6 +370,19 @@ func (c *Calendar) cumAt2(a, b int64) (int64, int64) {
 // cumOnDay returns the working time from the start of the span to t, which
 // falls on day i.
 func (c *Calendar) cumOnDay(t int64, i int) int64 {
+	if d := &c.days[i]; d.wl >= 0 {
+		return d.cumAt(t)
+	}
+	return c.cumInIntervals(t, i)
+}
+
+// cumAt returns the working time from the start of the span to t, which
+// falls on d, a day with at most one working interval. There is no branch
+// on where t falls: before, in or after the interval.
+func (d *calDay) cumAt(t int64) int64 { return d.cum + min(max(t-d.ws, 0), d.wl) }
+
+// cumInIntervals is cumOnDay for a day with several working intervals.
+func (c *Calendar) cumInIntervals(t int64, i int) int64 {
 	k, end := c.days[i].first, c.days[i+1].first
 	for ; k < end; k++ {
 		iv := &c.ivs[k]
