@@ -17,13 +17,13 @@ import (
 // evaluates as no data where a measurement is due.
 type Observation struct {
 	kind     obsKind
-	small    bool            // counts held in n64 and d64, not num and den
+	small    bool   // counts held in n64 and d64, not num and den
+	reason   Status // NotDue, NoData, NotMeasurable or Excluded, with no figure
+	reported Status
 	value    decimal.Decimal // a figure
 	num, den decimal.Decimal // counts, or total and count for a mean
-	reason   Status          // NotDue, NoData, NotMeasurable or Excluded, with no figure
 	text     string          // the supplier's words: "Not yet measurable"
-	reported Status
-	n64, d64 int64 // counts that fit an int64, where small is set
+	n64, d64 int64           // counts that fit an int64, where small is set
 }
 
 type obsKind uint8

@@ -132,7 +132,7 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 		return nil, fmt.Errorf("regime: no regime is in force in %s", p.LastMonth().Label(period.Short))
 	}
 	in.Through = p.LastMonth()
-	first, last, keep := scan(in.Observations, in.Through)
+	first, last, keep, dated := scan(in.Observations, in.Through)
 	if p.Kind() == period.KindYearToDate && !last.IsZero() && last.Before(in.Through) && !last.Before(p.FirstMonth()) {
 		y, _ := p.Year()
 		p, _ = y.ToDate(last)
@@ -159,7 +159,7 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 	// the views a year and a period before it that its comparisons read,
 	// can go once the ledger has run past the months its trends look back
 	// to.
-	l, err := h.run(in, first, last, keep, p.FirstMonth().AddMonths(-max(p.NumMonths(), 12)-2))
+	l, err := h.run(in, first, last, keep, dated, p.FirstMonth().AddMonths(-max(p.NumMonths(), 12)-2))
 	if err != nil {
 		return nil, err
 	}
@@ -170,13 +170,16 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 // that start by through, if through is not zero) and the last month any
 // ends in, reading a month without building its period. Where through is
 // not zero it returns, too, the indices of the observations to read: those
-// ending by through, and those with no month (to report).
-func scan(obs []Observation, through period.Month) (first, last period.Month, keep []int32) {
+// ending by through, and those with no month (to report). dated reports
+// whether any observation carries a reported-on date, so that a ledger need
+// look for versions.
+func scan(obs []Observation, through period.Month) (first, last period.Month, keep []int32, dated bool) {
 	if !through.IsZero() {
 		keep = make([]int32, 0, min(len(obs), 1024))
 	}
 	for i := range obs {
 		o := &obs[i]
+		dated = dated || !o.ReportedOn.IsZero()
 		f, e := o.Month, o.Month
 		if !o.Period.IsZero() {
 			f, e = o.Period.FirstMonth(), o.Period.LastMonth()
@@ -194,7 +197,7 @@ func scan(obs []Observation, through period.Month) (first, last period.Month, ke
 			first = f
 		}
 	}
-	return first, last, keep
+	return first, last, keep, dated
 }
 
 // A MissingChargeError is returned when a month scored under credit rules
@@ -251,18 +254,19 @@ func (e *MissingChargeError) Error() string {
 // a period; and for a month scored under credit rules to have no charge
 // ([*MissingChargeError]). The order of the input does not matter.
 func (h History) Run(in Input) (*Ledger, error) {
-	first, last, keep := scan(in.Observations, in.Through)
-	return h.run(in, first, last, keep, period.Month{})
+	first, last, keep, dated := scan(in.Observations, in.Through)
+	return h.run(in, first, last, keep, dated, period.Month{})
 }
 
 // run is Run with the first month an observation covers and the last month
 // one ends in already found, reading the observations keep lists (all of
-// them if it is nil). Where the observations carry reported-on dates, it
+// them if it is nil). Where the observations carry reported-on dates
+// (dated, from [scan]), it
 // reads the version of each figure in force as at in.AsAt, and, where
 // there are restatements, completes the ledger with them
 // ([Ledger.restate]).
-func (h History) run(in Input, first, dataLast period.Month, keep []int32, keepFrom period.Month) (*Ledger, error) {
-	if !dated(in.Observations) {
+func (h History) run(in Input, first, dataLast period.Month, keep []int32, dated bool, keepFrom period.Month) (*Ledger, error) {
+	if !dated {
 		return h.runAt(in, first, dataLast, keep, nil, keepFrom)
 	}
 	chosen, vs, err := chooseVersions(in.Observations, keep, in.AsAt)

@@ -318,17 +318,6 @@ func sourceText(s Source) string {
 	return ""
 }
 
-// dated reports whether any observation carries a reported-on date, so that
-// a ledger need look for versions.
-func dated(obs []Observation) bool {
-	for i := range obs {
-		if !obs[i].ReportedOn.IsZero() {
-			return true
-		}
-	}
-	return false
-}
-
 // figures returns the versions of track ref's figure for period p, as the
 // row shows them, or nil where it was reported once.
 func (run *runner) figures(ref string, p period.Period) []FigureVersion {
