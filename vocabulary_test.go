@@ -4,7 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -26,44 +26,53 @@ var library = []string{"period", "period/worktime", "period/ukholiday", "kpi", "
 func exported(t *testing.T, dir string) (funcs, others, methods, fields []string) {
 	t.Helper()
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				switch d := d.(type) {
-				case *ast.FuncDecl:
-					switch {
-					case !d.Name.IsExported():
-					case d.Recv == nil:
-						funcs = append(funcs, d.Name.Name)
-					default:
-						methods = append(methods, recvName(d.Recv.List[0].Type)+"."+d.Name.Name)
-					}
-				case *ast.GenDecl:
-					for _, s := range d.Specs {
-						switch s := s.(type) {
-						case *ast.TypeSpec:
-							if !s.Name.IsExported() {
-								continue
-							}
-							others = append(others, s.Name.Name)
-							if st, ok := s.Type.(*ast.StructType); ok {
-								for _, fl := range st.Fields.List {
-									for _, n := range fl.Names {
-										if n.IsExported() {
-											fields = append(fields, s.Name.Name+"."+n.Name)
-										}
+	var files []*ast.File
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || strings.HasSuffix(e.Name(), "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, e.Name()), nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				switch {
+				case !d.Name.IsExported():
+				case d.Recv == nil:
+					funcs = append(funcs, d.Name.Name)
+				default:
+					methods = append(methods, recvName(d.Recv.List[0].Type)+"."+d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						if !s.Name.IsExported() {
+							continue
+						}
+						others = append(others, s.Name.Name)
+						if st, ok := s.Type.(*ast.StructType); ok {
+							for _, fl := range st.Fields.List {
+								for _, n := range fl.Names {
+									if n.IsExported() {
+										fields = append(fields, s.Name.Name+"."+n.Name)
 									}
 								}
 							}
-						case *ast.ValueSpec:
-							for _, n := range s.Names {
-								if n.IsExported() {
-									others = append(others, n.Name)
-								}
+						}
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							if n.IsExported() {
+								others = append(others, n.Name)
 							}
 						}
 					}
