@@ -73,7 +73,7 @@
 // Some sources publish outcomes and not figures: committee minutes saying a
 // KPI "failed to meet the Minimum Service Level in September". An [Outcome]
 // records such a status as reported; [Evaluate] places it in the ladder's
-// band with that status and marks the result ([Result.Outcome]), with no
+// band with that status and marks the result ([Result.IsOutcome]), with no
 // figure, variance or margin. Where the target itself is not public, write
 // it as "not published" ([NotPublished]): the definition then rates outcomes
 // only, and a figure for it is an error rather than a status against a
@@ -132,7 +132,7 @@
 // quoting the input and saying what was expected. Every validation error, of
 // [New], [NewBands] and of the regime and contract packages, wraps
 // [ErrInvalid] (regime.ErrInvalid and contract.ErrInvalid are the same
-// value) and is made of [*FieldError]s, each with the path of its field:
+// value) and is made of [*FieldError] values, each with the path of its field:
 //
 //	var fe *kpi.FieldError
 //	if errors.Is(err, kpi.ErrInvalid) && errors.As(err, &fe) {
@@ -142,7 +142,7 @@
 // # Tallies
 //
 // [CountPassing], [CountFailures], [MeanCalendarDays] and [MeanWorkingDays]
-// turn raw [Record]s (tickets, claims) into observations, using a working-time
+// turn raw records ([Record]: tickets, claims) into observations, using a working-time
 // [worktime.Calendar] for tests such as [WithinWorkingTime] ("resolved within
 // 16 business hours") and [WithinWorkingDays] ("within two working days").
 package kpi

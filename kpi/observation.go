@@ -125,7 +125,7 @@ func Missing(reason Status, text string) Observation {
 // saying a KPI "failed to meet the Minimum Service Level in September".
 // s is the status reported, a performance status from [Exceeded] to
 // [Failed]; text keeps the source's words. [Evaluate] takes the status as
-// given and marks the result as an outcome ([Result.Outcome]): it has no
+// given and marks the result as an outcome ([Result.IsOutcome]): it has no
 // actual, variance or margin, and it never passes for a computed status.
 // Outcomes do not aggregate: a quarter of them is not measurable.
 func Outcome(s Status, text string) Observation {

@@ -28,7 +28,7 @@ type CreditRule interface {
 	// it applies to every KPI.
 	KPIs() []string
 	// Validate reports a problem with the rule's own settings: the
-	// package's rules report [*kpi.FieldError]s whose paths ([New] puts
+	// package's rules report [*kpi.FieldError] values whose paths ([New] puts
 	// them under credits[i]) name the setting, as a contract file does
 	// (rate, per_status[met], allocation[AV-1]).
 	Validate() error

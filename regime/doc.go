@@ -5,12 +5,12 @@
 // # A regime
 //
 // [New] validates a [Spec] into an immutable [Regime]: a name and version,
-// the months it is in force, its [kpi.Definition]s, display labels for each
+// the months it is in force, its KPIs ([kpi.Definition]), display labels for each
 // status ("Target Met", "Within 'Tolerance'", "Failed MSL"), an exceed rule
 // and whether figures round before banding (for every KPI that does not set
 // its own), what a missing figure means ([MissingRule]), which statuses count as
-// failures, a repeat multiplier, [Relief], [CreditRule]s, a remedy for
-// points over a baseline ([PointsRemedy]), [Caps], escalation [Rule]s, the
+// failures, a repeat multiplier, [Relief], credit rules ([CreditRule]), a remedy for
+// points over a baseline ([PointsRemedy]), [Caps], escalation rules ([Rule]), the
 // tiers whose KPIs carry consequences ([Spec].Consequences: KPIs alone by
 // default, so a PI is rated but earns nothing), how money is rounded to
 // pence ([Rounding]) and the currency it is in ([Spec].Currency, an ISO 4217
@@ -152,7 +152,7 @@
 // (counts by status, service area and tier; the share on target with and
 // without the KPIs that could not be reported; the exceptions; the
 // disagreements; points and credits before and after caps) and the
-// [Event]s raised. It does not depend on the order of its inputs, and has
+// events ([Event]) raised. It does not depend on the order of its inputs, and has
 // an Equal method.
 //
 // # Forecasts, what it takes and the year before
@@ -170,9 +170,9 @@
 // before, with a direction of travel ([Travel]).
 //
 // Errors follow the model of package kpi: [New] and [NewHistory] report
-// every problem at once as [kpi.FieldError]s, wrapping [ErrInvalid], which
+// every problem at once as [*kpi.FieldError] values, wrapping [ErrInvalid], which
 // is [kpi.ErrInvalid]; the Parse functions ([ParseRounding], [ParseAmount], ...)
-// return a [period.ParseError] naming what they want.
+// return a [*period.ParseError] naming what they want.
 //
 // Package [github.com/kpiregime/kpiregime/regime/regimetest] has assertions
 // for test suites that pin a contract's rules.

@@ -15,17 +15,18 @@ type RuleKind uint8
 
 // The kinds of escalation rule.
 const (
-	// FailuresInWindow holds when a KPI has failed in at least N of its last
-	// M measurement periods.
+	// FailuresInWindow holds when a KPI has failed in at least n of its last
+	// m measurement periods ([NFailuresInM], [Rule.Failures], [Rule.Periods]).
 	FailuresInWindow RuleKind = iota + 1
-	// Consecutive holds when a KPI has failed in its last N measurement
-	// periods in a row.
+	// Consecutive holds when a KPI has failed in its last k measurement
+	// periods in a row ([KConsecutive], [Rule.Failures]).
 	Consecutive
-	// RollingPoints holds when the service points of the last M periods add
-	// up to Level or more: across the regime, or for one KPI.
+	// RollingPoints holds when the service points of the last m periods add
+	// up to the level or more: across the regime, or for one KPI
+	// ([PointsInWindow], [Rule.Periods], [Rule.Level]).
 	RollingPoints
-	// Reached holds when a KPI's status is Status or worse (below a minimum
-	// service level, say).
+	// Reached holds when a KPI's status is the rule's status or worse (below
+	// a minimum service level, say) ([StatusReached], [Rule.Status]).
 	Reached
 )
 
@@ -84,8 +85,8 @@ func NFailuresInM(event string, n, m int) Rule {
 // row.
 func KConsecutive(event string, k int) Rule { return Rule{event: event, kind: Consecutive, n: k} }
 
-// PointsInWindow raises event when the regime's service points over the last
-// m periods reach level.
+// PointsInWindow raises event when the regime's service points (or, with
+// [Rule.ForKPI], one KPI's) over the last m periods reach level.
 func PointsInWindow(event string, m int, level decimal.Decimal) Rule {
 	return Rule{event: event, kind: RollingPoints, m: m, level: level}
 }
@@ -95,7 +96,7 @@ func StatusReached(event string, status kpi.Status) Rule {
 	return Rule{event: event, kind: Reached, status: status}
 }
 
-// ForKPI returns r restricted to one indicator.
+// ForKPI returns r restricted to one KPI.
 func (r Rule) ForKPI(ref string) Rule {
 	r.ref = ref
 	return r
@@ -108,8 +109,8 @@ func (r Rule) Event() string { return r.event }
 // Kind returns the shape of the rule's predicate.
 func (r Rule) Kind() RuleKind { return r.kind }
 
-// KPI returns the indicator the rule is restricted to; empty means each
-// indicator (or, for RollingPoints, the regime's total).
+// KPI returns the KPI the rule is restricted to; empty means each KPI (or,
+// for RollingPoints, the regime's total).
 func (r Rule) KPI() string { return r.ref }
 
 // Failures returns how many failures the rule counts: n of
@@ -190,7 +191,8 @@ func (r Rule) String() string {
 }
 
 // An Event is what an escalation rule raised, for a KPI (or the regime,
-// when KPI is empty) in a period.
+// when KPI is empty), in the month it was raised (Period: a month, even for
+// a quarterly KPI, whose events are raised in the month its quarter ends).
 type Event struct {
 	Name   string
 	KPI    string

@@ -222,28 +222,12 @@ func (e *MissingChargeError) Error() string {
 // Each KPI is rated once per measurement period of its frequency, in the
 // month the period ends, and that period's consequences accrue in that
 // month, against that month's charges. For each month and each
-// measurement period ending in it, in this fixed order:
-//
-//  1. the figure: the one reported for the period, or the aggregate of the
-//     interim figures for its months ([kpi.AggregateBounded]), or none;
-//  2. claims and relief: the contract decides what a missing figure means.
-//     A return's not_due for a period that is due, or its excluded or
-//     not_measurable without relief agreeing it, is a missing figure
-//     (flagged ClaimRefused); an [Exclusion] makes the result excluded, and
-//     [AgreedNotMeasurable] not measurable;
-//  3. banding ([kpi.Evaluate]), then deeming: where the regime deems a
-//     missing figure a failure it becomes one;
-//  4. repeat: a failure after a failure of the same KPI in its previous
-//     measurement period has its points multiplied (not compounded);
-//  5. points: the band's points, or none under mitigation or
-//     customer-cause relief;
-//  6. credits: each credit rule, reading the row, added and rounded to
-//     pence;
-//  7. caps: the month's total is capped per month and over the rolling
-//     window of the actual charges of its months, and rounded down so the
-//     cap is never exceeded;
-//  8. escalation: each rule is checked against the KPI's history, once per
-//     measurement period.
+// measurement period ending in it, the figure (the one reported for the
+// period, the aggregate of the interim figures for its months
+// ([kpi.AggregateBounded]), or none) goes through the eleven steps of the
+// package documentation's ledger, in that fixed order: claims and relief,
+// banding and deeming, repeat, points, credits, earn-back, incentives,
+// remedy, caps, escalation and plans.
 //
 // A figure for a month inside a longer measurement period is interim: shown
 // in its month, never charged, not counted by escalation.

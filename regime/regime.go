@@ -16,7 +16,7 @@ import (
 
 // ErrInvalid is wrapped by every validation error. It is [kpi.ErrInvalid]
 // itself, so errors.Is(err, kpi.ErrInvalid) holds for a regime's
-// validation error as for an indicator's.
+// validation error as for a KPI's.
 var ErrInvalid = kpi.ErrInvalid
 
 // parseError reports text s that is not one of the names of what, which
@@ -50,12 +50,12 @@ type Spec struct {
 	// Labels are the display labels for statuses ("Target Met", "Within
 	// 'Tolerance'", "Failed MSL"); statuses without one use [DefaultLabel].
 	Labels map[kpi.Status]string
-	// Exceed is the regime's exceed rule, applied to every indicator whose
+	// Exceed is the regime's exceed rule, applied to every KPI whose
 	// own rule is none (the zero ExceedRule, which leaves them as they are).
 	// It applies when the regime rates: [Regime.KPI] hands back each
 	// definition as it was given, without it.
 	Exceed kpi.ExceedRule
-	// RoundBeforeBanding, when true, makes every indicator round its figures
+	// RoundBeforeBanding, when true, makes every KPI round its figures
 	// to its reporting precision before banding, as a report that prints
 	// them would. Like Exceed, it applies when the regime rates.
 	RoundBeforeBanding bool
@@ -79,7 +79,7 @@ type Spec struct {
 	MitigatedCount bool
 	// Credits are the service credit rules, applied in order and added.
 	Credits []CreditRule
-	// Consequences are the tiers whose indicators carry points, credits
+	// Consequences are the tiers whose KPIs carry points, credits
 	// and escalation. Nil means [kpi.TierKPI] alone: a performance
 	// indicator (PI) or a contextual measure is rated and reported, but
 	// earns nothing, as most schedules say; a regime whose PIs do carry
@@ -126,7 +126,7 @@ type MissingRule struct {
 	Points     decimal.Decimal
 }
 
-// A Regime is a validated, immutable schedule of indicators and the rules
+// A Regime is a validated, immutable schedule of KPIs and the rules
 // that turn their results into consequences. Build one with [New]; score it
 // with [Regime.Run].
 type Regime struct {
@@ -137,7 +137,7 @@ type Regime struct {
 	rated    []kpi.Definition
 	byRef    map[string]int
 	versions []string // the version, as rows name it; shared, never modified
-	refs     []string // the indicators' references, in order; never modified
+	refs     []string // the KPIs' references, in order; never modified
 	rows     []Row    // each indicator's row before it is rated, to copy
 	// repeatNote is the note on a repeat failure: "repeat failure: points
 	// × 2".
@@ -578,7 +578,7 @@ func (r *Regime) checkYears(first, last period.Month) error {
 }
 
 // failing reports whether a status counts as a failure.
-// carries reports whether an indicator of tier t carries consequences.
+// carries reports whether a KPI of tier t carries consequences.
 func (r *Regime) carries(t kpi.Tier) bool {
 	if r.spec.Consequences == nil {
 		return t == kpi.TierKPI
@@ -595,7 +595,9 @@ func (r *Regime) failing(s kpi.Status) bool {
 }
 
 // Equal reports whether r and o were built from equal specs: the same name,
-// version, months and indicators. Rules are compared by their descriptions.
+// version, months, currency, KPIs ([kpi.Definition.Equal]) and rules
+// (escalation rules by [Rule.Equal], the package's credit rules by their own
+// Equal, and a caller's own credit rule by its description).
 func (r *Regime) Equal(o *Regime) bool {
 	if r == o {
 		return true
@@ -604,7 +606,7 @@ func (r *Regime) Equal(o *Regime) bool {
 		return false
 	}
 	a, b := r.spec, o.spec
-	if a.Name != b.Name || a.Version != b.Version || a.From != b.From || a.Until != b.Until ||
+	if a.Name != b.Name || a.Version != b.Version || a.From != b.From || a.Until != b.Until || a.Currency != b.Currency ||
 		!a.Exceed.Equal(b.Exceed) || a.RoundBeforeBanding != b.RoundBeforeBanding ||
 		!maps.Equal(a.Labels, b.Labels) || a.Missing.DeemFailed != b.Missing.DeemFailed || a.Missing.Status != b.Missing.Status ||
 		!a.Missing.Points.Equal(b.Missing.Points) || a.Failing != b.Failing || !a.Repeat.Equal(b.Repeat) ||
@@ -620,12 +622,27 @@ func (r *Regime) Equal(o *Regime) bool {
 			return false
 		}
 	}
-	for i := range a.Credits {
-		if a.Credits[i].String() != b.Credits[i].String() {
-			return false
-		}
+	return slices.EqualFunc(a.Credits, b.Credits, creditEqual)
+}
+
+// creditEqual reports whether two credit rules are the same: the package's
+// by their Equal, a caller's own by its description.
+func creditEqual(a, b CreditRule) bool {
+	switch a := a.(type) {
+	case PointsCredit:
+		b, ok := b.(PointsCredit)
+		return ok && a.Equal(b)
+	case ShortfallCredit:
+		b, ok := b.(ShortfallCredit)
+		return ok && a.Equal(b)
+	case FixedCredit:
+		b, ok := b.(FixedCredit)
+		return ok && a.Equal(b)
+	case AtRiskCredit:
+		b, ok := b.(AtRiskCredit)
+		return ok && a.Equal(b)
 	}
-	return true
+	return a.String() == b.String()
 }
 
 // A History is the effective-dated run of a contract's regimes, in order and

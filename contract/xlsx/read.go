@@ -155,7 +155,7 @@ func IsWorkbookName(name string) bool {
 // Table reads a workbook's sheet into a [contract.Table] of the return's
 // columns, in either layout, reading labels in the contract's years. Its
 // problems (no such sheet, no header row, a cell that holds an error) are
-// [*contract.LineError]s naming the cell, joined.
+// [*contract.LineError] values naming the cell, joined.
 func (r Reader) Table(rd io.Reader, file string) (contract.Table, error) {
 	c := r.Returns.Contract
 	if c == nil {

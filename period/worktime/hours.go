@@ -21,7 +21,7 @@ const (
 	EndOfDay TimeOfDay = 24 * 60 * 60
 )
 
-// NewTimeOfDay returns h:m, or an error wrapping [ErrOutOfRange]. 24:00 is
+// NewTimeOfDay returns h:m, or an error wrapping [period.ErrOutOfRange]. 24:00 is
 // allowed, as the end of a day.
 func NewTimeOfDay(h, m int) (TimeOfDay, error) {
 	if h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0) {

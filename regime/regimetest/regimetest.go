@@ -37,8 +37,8 @@ func money(t T, s string) (decimal.Decimal, bool) {
 	return v, true
 }
 
-// Credit asserts the scorecard's total credit after caps, in pounds
-// ("4210.50").
+// Credit asserts the scorecard's total credit after caps, a bare amount in
+// the scorecard's currency ("4210.50").
 func Credit(t T, sc *regime.Scorecard, want string) bool {
 	t.Helper()
 	w, ok := money(t, want)
