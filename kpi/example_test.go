@@ -239,3 +239,25 @@ func ExampleEvaluateCompared() {
 	// tolerance - 75% is below 81%, the level of Amber (tolerance), but better than 70% in May-15: Amber (tolerance)
 	// missed - 65% is below 81%, the level of Amber (tolerance), and no better than 70% in May-15: Red (missed)
 }
+
+// A status reported with no figure, as committee minutes give it: the
+// result takes the status as given and says it is an outcome, not a rating
+// the library computed, and has no figure.
+func ExampleOutcome() {
+	target, _ := kpi.ParseWritten("90.0%")
+	sev3, _ := kpi.New(kpi.Spec{
+		Ref: "3", Frequency: period.Monthly(), Target: target,
+		Measure: kpi.Measure{Unit: kpi.Percent, Polarity: kpi.HigherIsBetter, Precision: 2, Aggregation: kpi.RatioOfSums},
+		Bands:   kpi.TargetDetrimentFailure(decimal.RequireFromString("87.0"), decimal.RequireFromString("84.0")),
+	})
+	sep := period.Must(period.ParseMonth("Sep-19")).Period()
+	r, err := kpi.Evaluate(sev3, sep, kpi.Outcome(kpi.Failed, "failed to meet the Minimum Service Level"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, hasFigure := r.Actual()
+	fmt.Println(r.Status(), r.IsOutcome(), hasFigure, r.Text())
+	// Output:
+	// failed true false failed to meet the Minimum Service Level
+}
