@@ -2,27 +2,18 @@ package kpi_test
 
 import (
 	"encoding"
-	"errors"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/kpiregime/kpiregime/internal/parsetest"
 	"github.com/kpiregime/kpiregime/kpi"
-	"github.com/kpiregime/kpiregime/period"
 )
 
-// maxMessage bounds the message of a parse error. A message quotes its input
-// so that a user can find it; a long input should be quoted as a short
-// excerpt, so a message longer than this, whatever the input, fails a
-// target. The fuzzer seldom makes inputs long enough to reach it: set
-// KPIREGIME_FUZZ_LONG=1 to seed every target with a 1 MiB input as well.
-const maxMessage = 8 << 10
-
-// quotedUpTo is the length of input, in bytes, that a message must quote in
-// full; a longer input may be quoted as an excerpt.
-const quotedUpTo = 32
+// Parse errors are checked with parsetest.Error: a *period.ParseError that
+// quotes a short input, in a message of at most parsetest.MaxMessage bytes
+// (set KPIREGIME_FUZZ_LONG=1 to seed every target with a 1 MiB input).
 
 // shortInput is the length of input, in bytes, under every limit the
 // parsers set on what they read: properties that compare two parsers, or
@@ -38,33 +29,6 @@ func longSeeds() []string {
 		return nil
 	}
 	return []string{strings.Repeat("x", 1<<20), "95" + strings.Repeat("0", 1<<20) + ",5%"}
-}
-
-// checkParseError fails t unless err, from parsing s, is a *period.ParseError
-// for one of whats, with s as its Input, a message that quotes a short s,
-// and a message of at most maxMessage bytes.
-func checkParseError(t *testing.T, s string, err error, whats ...string) {
-	t.Helper()
-	if err == nil {
-		t.Fatalf("%.80q: no error", s)
-	}
-	var pe *period.ParseError
-	if !errors.As(err, &pe) {
-		t.Fatalf("%.80q: error %T is not a *period.ParseError: %v", s, err, err)
-	}
-	if !slices.Contains(whats, pe.What) {
-		t.Fatalf("%.80q: a ParseError for a %q, want one of %q", s, pe.What, whats)
-	}
-	if pe.Input != s {
-		t.Fatalf("%.80q: the ParseError's Input is %.80q", s, pe.Input)
-	}
-	msg := err.Error()
-	if len(s) <= quotedUpTo && !strings.Contains(msg, strconv.Quote(s)) {
-		t.Fatalf("%q: the message does not quote the input: %s", s, msg)
-	}
-	if len(msg) > maxMessage {
-		t.Fatalf("an input of %d bytes gives a message of %d bytes, which quotes more than an excerpt: %.200s...", len(s), len(msg), msg)
-	}
 }
 
 // isASCII reports whether s is all ASCII, where case rules are plain.
@@ -165,7 +129,7 @@ func (e enum[T, PT]) check(t *testing.T, s string) {
 			t.Fatalf("%s %q read as %v, but %q is not one of its forms %q", e.what, s, v, e.norm(s), e.forms(v))
 		}
 	} else {
-		checkParseError(t, s, err, e.what)
+		parsetest.Error(t, s, err, e.what)
 		if ascii {
 			for _, w := range e.all {
 				if slices.Contains(e.forms(w), e.norm(s)) {
@@ -191,7 +155,7 @@ func name[T textValue](v T) []string { return []string{v.String()} }
 // read if and only if it is a documented form of a value (not
 // case-sensitively, space around it ignored, and for a status a space or
 // hyphen for an underscore), an error is a *period.ParseError that quotes a
-// short input and is never longer than maxMessage, and the case of ASCII
+// short input and is never longer than parsetest.MaxMessage, and the case of ASCII
 // letters never matters.
 func FuzzParseNames(f *testing.F) {
 	for _, s := range []string{
@@ -273,7 +237,7 @@ func FuzzParseDecimal(f *testing.F) {
 		v, err := kpi.ParseDecimal(s)
 		trimmed := strings.TrimSpace(s)
 		if err != nil {
-			checkParseError(t, s, err, "number")
+			parsetest.Error(t, s, err, "number")
 			if len(s) <= shortInput && strings.Contains(trimmed, ",") && !strings.Contains(err.Error(), "comma") {
 				t.Fatalf("%q: the error does not mention the comma: %v", s, err)
 			}
@@ -332,7 +296,7 @@ func FuzzParseExceed(f *testing.F) {
 			t.Fatalf("%.80q reads as %v, %v but %.80q as %v, %v", s, r, err, swapASCIICase(s), w, werr)
 		}
 		if err != nil {
-			checkParseError(t, s, err, "exceed rule")
+			parsetest.Error(t, s, err, "exceed rule")
 			return
 		}
 		_, stretch := r.Stretch()
@@ -379,10 +343,10 @@ func FuzzParseFigure(f *testing.F) {
 			if err == nil || err.Error() != werr.Error() {
 				t.Fatalf("%.80q: ParseWritten fails with %v but ParseFigure gives %v, %v", s, werr, o, err)
 			}
-			checkParseError(t, s, err, "value")
+			parsetest.Error(t, s, err, "value")
 			return
 		case w.Comparison != kpi.Unstated:
-			checkParseError(t, s, err, "figure")
+			parsetest.Error(t, s, err, "figure")
 			return
 		case err != nil:
 			t.Fatalf("%.80q: ParseWritten reads %v but ParseFigure fails: %v", s, w, err)
@@ -418,7 +382,7 @@ func FuzzLevelWrittenText(f *testing.F) {
 			t.Fatalf("%.80q: UnmarshalText gives %+v, %v; ParseLevel %+v, %v", s, l, lerr, pl, perr)
 		}
 		if lerr != nil {
-			checkParseError(t, s, lerr, "level")
+			parsetest.Error(t, s, lerr, "level")
 		} else {
 			b, err := l.MarshalText()
 			var back kpi.Level
@@ -434,7 +398,7 @@ func FuzzLevelWrittenText(f *testing.F) {
 			t.Fatalf("%.80q: UnmarshalText gives %v, %v; ParseWritten %v, %v", s, w, werr, pw, perr)
 		}
 		if werr != nil {
-			checkParseError(t, s, werr, "value")
+			parsetest.Error(t, s, werr, "value")
 			return
 		}
 		b, err := w.MarshalText()

@@ -1,30 +1,18 @@
 package worktime
 
 import (
-	"encoding"
 	"errors"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/kpiregime/kpiregime/internal/parsetest"
 	"github.com/kpiregime/kpiregime/period"
 )
 
 // d returns a date known to be valid.
 func d(y int, m time.Month, day int) period.Date { return period.Must(period.NewDate(y, m, day)) }
-
-// fuzzMaxMessage bounds the message of a parse error: a long input should be
-// quoted as a short excerpt, so a longer message, whatever the input, fails
-// a target. The fuzzer seldom makes inputs long enough to reach it: set
-// KPIREGIME_FUZZ_LONG=1 to seed the targets with a 1 MiB input as well.
-const fuzzMaxMessage = 8 << 10
-
-// fuzzQuotedUpTo is the length of input, in bytes, that a message must
-// quote in full; a longer input may be quoted as an excerpt.
-const fuzzQuotedUpTo = 32
 
 // fuzzLongSeeds are the 1 MiB inputs added to the targets when
 // KPIREGIME_FUZZ_LONG is set.
@@ -33,79 +21,6 @@ func fuzzLongSeeds() []string {
 		return nil
 	}
 	return []string{strings.Repeat("x", 1<<20), "09:00" + strings.Repeat(" ", 1<<20)}
-}
-
-// checkFuzzParseError fails t unless err, from parsing s, is a *period.ParseError
-// for one of whats, with s as its Input, whose message quotes a short s and
-// is at most fuzzMaxMessage bytes.
-func checkFuzzParseError(t *testing.T, s string, err error, whats ...string) {
-	t.Helper()
-	if err == nil {
-		t.Fatalf("%.80q: no error", s)
-	}
-	var pe *period.ParseError
-	if !errors.As(err, &pe) {
-		t.Fatalf("%.80q: error %T is not a *period.ParseError: %v", s, err, err)
-	}
-	if !slices.Contains(whats, pe.What) {
-		t.Fatalf("%.80q: a ParseError for a %q, want one of %q", s, pe.What, whats)
-	}
-	if pe.Input != s {
-		t.Fatalf("%.80q: the ParseError's Input is %.80q", s, pe.Input)
-	}
-	msg := err.Error()
-	if len(s) <= fuzzQuotedUpTo && !strings.Contains(msg, strconv.Quote(s)) {
-		t.Fatalf("%q: the message does not quote the input: %s", s, msg)
-	}
-	if len(msg) > fuzzMaxMessage {
-		t.Fatalf("an input of %d bytes gives a message of %d bytes, which quotes more than an excerpt: %.200s...", len(s), len(msg), msg)
-	}
-}
-
-// textValue is what the package's text types have in common.
-type textValue[T any] interface {
-	Equal(T) bool
-	IsZero() bool
-	encoding.TextMarshaler
-}
-
-// checkText fails t unless UnmarshalText of s agrees with parse (an empty
-// text is the zero value where emptyIsZero), a value read writes with
-// MarshalText to a text that reads back to it (where an empty text is the
-// zero value, a text that is empty for the zero value only), and an error is
-// a *period.ParseError for one of whats.
-func checkText[T textValue[T], PT interface {
-	*T
-	encoding.TextUnmarshaler
-}](t *testing.T, s string, parse func(string) (T, error), emptyIsZero bool, whats ...string) {
-	t.Helper()
-	var u T
-	uerr := PT(&u).UnmarshalText([]byte(s))
-	if s == "" && emptyIsZero {
-		if uerr != nil || !u.IsZero() {
-			t.Fatalf("%T: UnmarshalText of an empty text = %v, %v; want the zero value", u, u, uerr)
-		}
-		return
-	}
-	v, err := parse(s)
-	if (uerr == nil) != (err == nil) || !u.Equal(v) {
-		t.Fatalf("%T %.80q: UnmarshalText gives %v, %v; the parser %v, %v", u, s, u, uerr, v, err)
-	}
-	if uerr != nil {
-		checkFuzzParseError(t, s, uerr, whats...)
-		return
-	}
-	b, err := u.MarshalText()
-	if err != nil {
-		t.Fatalf("%T %.80q reads as %v, and MarshalText fails: %v", u, s, u, err)
-	}
-	if emptyIsZero && (len(b) == 0) != u.IsZero() {
-		t.Fatalf("%T %.80q reads as %v (zero: %v), which MarshalText writes as %q", u, s, u, u.IsZero(), b)
-	}
-	var back T
-	if err := PT(&back).UnmarshalText(b); err != nil || !back.Equal(u) {
-		t.Fatalf("%T %.80q reads as %v; MarshalText %q reads as %v, %v", u, s, u, b, back, err)
-	}
 }
 
 // FuzzParseTimeOfDay asserts that ParseTimeOfDay reads only HH:MM and
@@ -134,7 +49,7 @@ func FuzzParseTimeOfDay(f *testing.F) {
 			nums = append(nums, n)
 		}
 		if err != nil {
-			checkFuzzParseError(t, s, err, "time of day")
+			parsetest.Error(t, s, err, "time of day")
 			if form != errors.Is(err, period.ErrOutOfRange) {
 				t.Fatalf("%.80q (in the form HH:MM[:SS]: %v) refused with %v", s, form, err)
 			}
@@ -181,7 +96,7 @@ func FuzzParseClockEvent(f *testing.F) {
 		want, named := names[strings.ToLower(s)]
 		switch {
 		case err != nil:
-			checkFuzzParseError(t, s, err, "clock event")
+			parsetest.Error(t, s, err, "clock event")
 			if ascii && named {
 				t.Fatalf("%q refused, but it names %v", s, want)
 			}
@@ -245,7 +160,7 @@ func FuzzParseHours(f *testing.F) {
 }
 
 // FuzzHoursUnmarshalText reads the input with Hours.UnmarshalText and
-// asserts what checkText says: it reads what ParseHours reads, MarshalText
+// asserts what parsetest.Text says: it reads what ParseHours reads, MarshalText
 // writes what it read as text that reads back to the same hours, and an
 // error is a *period.ParseError that quotes a short input.
 func FuzzHoursUnmarshalText(f *testing.F) {
@@ -256,7 +171,7 @@ func FuzzHoursUnmarshalText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		checkText[Hours](t, s, ParseHours, false, "working hours")
+		parsetest.Text[Hours](t, s, ParseHours, false, "working hours")
 	})
 }
 
