@@ -630,19 +630,21 @@ func (r *Regime) Equal(o *Regime) bool {
 func creditEqual(a, b CreditRule) bool {
 	switch a := a.(type) {
 	case PointsCredit:
-		b, ok := b.(PointsCredit)
-		return ok && a.Equal(b)
+		return sameRule(a, b)
 	case ShortfallCredit:
-		b, ok := b.(ShortfallCredit)
-		return ok && a.Equal(b)
+		return sameRule(a, b)
 	case FixedCredit:
-		b, ok := b.(FixedCredit)
-		return ok && a.Equal(b)
+		return sameRule(a, b)
 	case AtRiskCredit:
-		b, ok := b.(AtRiskCredit)
-		return ok && a.Equal(b)
+		return sameRule(a, b)
 	}
 	return a.String() == b.String()
+}
+
+// sameRule reports whether b is a rule of a's type equal to a.
+func sameRule[R interface{ Equal(R) bool }](a R, b CreditRule) bool {
+	o, ok := b.(R)
+	return ok && a.Equal(o)
 }
 
 // A History is the effective-dated run of a contract's regimes, in order and

@@ -120,31 +120,23 @@ func (f contractFlag) Set(v string) error {
 	return nil
 }
 
-// plansFlag is the repeatable -plans flag: each log belongs to the
-// -contract before it.
-type plansFlag struct{ in *inputs }
-
-func (f plansFlag) String() string { return "" }
-
-func (f plansFlag) Set(v string) error {
-	if n := len(f.in.groups); n > 0 {
-		f.in.groups[n-1].plans = append(f.in.groups[n-1].plans, v)
-	} else {
-		f.in.loosePlans = append(f.in.loosePlans, v)
-	}
-	return nil
+// fileFlag is a repeatable flag naming files that belong to the -contract
+// before it (-actuals, -plans): pick chooses the group's list, and loose
+// takes those given before any -contract.
+type fileFlag struct {
+	in    *inputs
+	pick  func(*group) *[]string
+	loose *[]string
 }
 
-// actualsFlag is the repeatable -actuals flag.
-type actualsFlag struct{ in *inputs }
+func (f fileFlag) String() string { return "" }
 
-func (f actualsFlag) String() string { return "" }
-
-func (f actualsFlag) Set(v string) error {
+func (f fileFlag) Set(v string) error {
 	if n := len(f.in.groups); n > 0 {
-		f.in.groups[n-1].actuals = append(f.in.groups[n-1].actuals, v)
+		list := f.pick(&f.in.groups[n-1])
+		*list = append(*list, v)
 	} else {
-		f.in.loose = append(f.in.loose, v)
+		*f.loose = append(*f.loose, v)
 	}
 	return nil
 }
@@ -221,8 +213,8 @@ func parseArgs(args []string, stderr io.Writer) (options, int, bool) {
 	fs := flag.NewFlagSet("scorecard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Var(contractFlag{&o.in}, "contract", "a contract file, YAML or JSON (required; repeat for one report on several contracts, each followed by its -actuals)")
-	fs.Var(actualsFlag{&o.in}, "actuals", "a return of the supplier's figures for the -contract before it, CSV or an Excel workbook (.xlsx) (required; repeat for several)")
-	fs.Var(plansFlag{&o.in}, "plans", "the council's log of rectification plans for the -contract before it, CSV: kpi,event,date,state,target_date,note (optional)")
+	fs.Var(fileFlag{&o.in, func(g *group) *[]string { return &g.actuals }, &o.in.loose}, "actuals", "a return of the supplier's figures for the -contract before it, CSV or an Excel workbook (.xlsx) (required; repeat for several)")
+	fs.Var(fileFlag{&o.in, func(g *group) *[]string { return &g.plans }, &o.in.loosePlans}, "plans", "the council's log of rectification plans for the -contract before it, CSV: kpi,event,date,state,target_date,note (optional)")
 	fs.StringVar(&o.sheet, "sheet", "", "the sheet of an .xlsx return to read (default: its first)")
 	fs.StringVar(&o.label, "period", "", "the period to score: May-16, Q1 2016/17, 2016/17, YTD 2016/17, or P5 2023/24 in a contract with periods (required)")
 	fs.StringVar(&o.format, "format", "text", "the output: text, markdown, csv, json, html or xlsx (xlsx needs -o)")
