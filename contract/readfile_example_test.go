@@ -11,8 +11,9 @@ import (
 // The main path, as the README gives it: read a contract file and a
 // supplier's return, and score a month. Seed 000's ICT service in May 2016:
 // KPI 1 had one severity 1 incident not resolved within 2 hours against a
-// target of 0 failures, which is the detriment band, 2 service points and
-// £2,000.00; the other four met their targets.
+// target of 0 failures, which is the detriment band: 2 service points, at 1%
+// of the month's £100,000.00 charges each, is £2,000.00, under the 5% cap
+// (£5,000.00); the other four met their targets.
 func ExampleReadFile() {
 	c, err := contract.ReadFile("../examples/scorecard/testdata/ict.yaml")
 	if err != nil {
