@@ -93,6 +93,18 @@ func Counts(numerator, denominator int64) Observation {
 	return Observation{kind: obsCounts, small: true, n64: numerator, d64: denominator}
 }
 
+// SmallCounts returns the numerator and denominator of counts made with
+// [Counts] from int64s; ok is false for any other observation, counts
+// made from decimals included. With [Counts] and [Observation.WithReported]
+// it lets a store hold such counts in two integers and give back an equal
+// observation.
+func (o Observation) SmallCounts() (num, den int64, ok bool) {
+	if o.kind != obsCounts || !o.small || o.text != "" {
+		return 0, 0, false
+	}
+	return o.n64, o.d64, true
+}
+
 // wide returns o with counts held as int64 moved into num and den, where
 // the exact decimal path reads them.
 func (o Observation) wide() Observation {
