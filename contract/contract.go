@@ -348,11 +348,23 @@ func (c *Contract) Score(obs []regime.Observation, p period.Period) (*regime.Sco
 // restated row shows its earlier versions, and the money a restatement
 // changes is settled by the regime's [regime.RestatementRule].
 func (c *Contract) ScoreAsAt(obs []regime.Observation, p period.Period, asAt period.Date) (*regime.Scorecard, error) {
+	return c.score(obs, nil, p, asAt)
+}
+
+// ScoreReturn is [Contract.Score] of the observations of a Return, as
+// [ReadReturn] reads one: the way to score a large return, whose
+// observations held one by one would cost many times the file's size.
+func (c *Contract) ScoreReturn(rt *regime.Return, p period.Period) (*regime.Scorecard, error) {
+	return c.score(nil, rt, p, period.Date{})
+}
+
+// score scores p from obs and rt as at asAt.
+func (c *Contract) score(obs []regime.Observation, rt *regime.Return, p period.Period, asAt period.Date) (*regime.Scorecard, error) {
 	last := p.LastMonth()
 	if !c.Covers(p.FirstMonth()) || !c.Covers(last) {
 		return nil, fmt.Errorf("contract %s: %s is outside its term (%s)", c.spec.ID, p, c.termText())
 	}
-	in := c.inputFrom(obs, p.FirstMonth(), last)
+	in := c.inputFrom(obs, rt, p.FirstMonth(), last)
 	in.AsAt = asAt
 	sc, err := c.history.Score(in, p)
 	return sc, c.explain(err)
@@ -372,6 +384,13 @@ func (c *Contract) RunAsAt(obs []regime.Observation, through period.Month, asAt 
 	in := c.input(obs, through)
 	in.AsAt = asAt
 	l, err := c.history.Run(in)
+	return l, c.explain(err)
+}
+
+// RunReturn is [Contract.Run] over the observations of a Return, as
+// [ReadReturn] reads one.
+func (c *Contract) RunReturn(rt *regime.Return, through period.Month) (*regime.Ledger, error) {
+	l, err := c.history.Run(c.inputFrom(nil, rt, period.Month{}, through))
 	return l, c.explain(err)
 }
 
@@ -399,16 +418,19 @@ func (c *Contract) RunInput(in regime.Input) (*regime.Ledger, error) {
 // from a year before the first observation (for rolling caps) through the
 // last month asked for, and the opening credits.
 func (c *Contract) input(obs []regime.Observation, through period.Month) regime.Input {
-	return c.inputFrom(obs, period.Month{}, through)
+	return c.inputFrom(obs, nil, period.Month{}, through)
 }
 
 // inputFrom is input, with the charges from a year before month from too,
 // where that is before the first observation (a view that starts before
 // the first figure).
-func (c *Contract) inputFrom(obs []regime.Observation, from, through period.Month) regime.Input {
-	in := regime.Input{Observations: obs, Through: through, Years: c.spec.Years, Charges: map[period.Month]decimal.Decimal{},
+func (c *Contract) inputFrom(obs []regime.Observation, rt *regime.Return, from, through period.Month) regime.Input {
+	in := regime.Input{Observations: obs, Return: rt, Through: through, Years: c.spec.Years, Charges: map[period.Month]decimal.Decimal{},
 		OpeningCredits: c.spec.OpeningCredits}
 	var first, last period.Month
+	if rt != nil {
+		first, last = rt.Months()
+	}
 	for _, o := range obs {
 		p := o.For()
 		if p.IsZero() {

@@ -19,13 +19,28 @@ import (
 // it), the credits after caps, and the events raised. Scorecards for any
 // period within it are views of it ([Ledger.Scorecard]).
 type Ledger struct {
-	history  History
-	first    period.Month
-	months   []monthEntry
-	tracks   []string       // KPI references, one track each across versions
-	trackOf  map[string]int // track by reference; nil for a single regime, whose tracks are its indicators
-	obs      []slot         // figures labelled with a month: (month-first)*len(tracks)+track
+	history History
+	first   period.Month
+	months  []monthEntry
+	tracks  []string       // KPI references, one track each across versions
+	trackOf map[string]int // track by reference; nil for a single regime, whose tracks are its indicators
+	// obs are the figures labelled with a month, at
+	// (month-first)*len(tracks)+track, each a slot; byPeriod those labelled
+	// with a longer period. A slot refers to the figure: in given, the
+	// input's observations, or in ret, the compact rows of its Return.
+	// A ledger handed to a caller has its own copy of given ([History.Run]);
+	// one that makes a scorecard and is dropped reads the input's.
+	obs      []slot
 	byPeriod map[periodKey]slot
+	given    []Observation
+	ret      *Return
+	mem      *ledgerMem // the pool's memory it runs in, or nil
+	// early, if not zero, is the first month with a figure, before first
+	// ([History.horizon]): the figures of the months from it to first are
+	// checked, not kept, and earlySeen marks which KPIs' months have one,
+	// to find one reported twice.
+	early     period.Month
+	earlySeen []uint64
 	// plans are the rectification plans opened, in order, and openPlan the
 	// open ones by KPI and event ([PlanRule]).
 	plans    []*plan
@@ -45,11 +60,21 @@ func (l *Ledger) track(ref string) (int, bool) {
 	return t, ok
 }
 
-// slot holds one observation as reported.
-type slot struct {
-	obs  kpi.Observation
-	note string
-	set  bool
+// A slot refers to one observation as reported: 0 to none, i+1 to the
+// ledger's given[i], -(j+1) to row j of its Return.
+type slot int32
+
+// read returns the observation s refers to, its note, and whether there
+// is one.
+func (l *Ledger) read(s slot) (o kpi.Observation, note string, set bool) {
+	switch {
+	case s > 0:
+		o := &l.given[s-1]
+		return o.Obs, o.Note, true
+	case s < 0:
+		return l.ret.observation(*l.ret.row(int(-s - 1))), "", true
+	}
+	return kpi.Observation{}, "", false
 }
 
 // periodKey identifies a figure labelled with a period longer than a month
@@ -94,9 +119,23 @@ type monthEntry struct {
 // after claims and relief, for views to aggregate; its track; and the
 // length of the track's failure history once the row was added.
 type rowMeta struct {
-	obs   *kpi.Observation // into the ledger's slots where the row rated one as reported
+	// src is the slot of the observation the row rated, where it rated
+	// one as reported; own the observation where it is not (aggregated,
+	// claimed, relieved), or nil for none.
+	src   slot
+	own   *kpi.Observation
 	track int32
 	hist  int32
+}
+
+// ratedObs returns the observation row meta m rated (the zero Observation
+// for none).
+func (l *Ledger) ratedObs(m *rowMeta) kpi.Observation {
+	if m.own != nil {
+		return *m.own
+	}
+	o, _, _ := l.read(m.src)
+	return o
 }
 
 // rowRef is a row of the ledger: its month's index and its index there.
@@ -132,7 +171,8 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 		return nil, fmt.Errorf("regime: no regime is in force in %s", p.LastMonth().Label(period.Short))
 	}
 	in.Through = p.LastMonth()
-	first, last, keep, dated := scan(in.Observations, in.Through)
+	in = in.spread()
+	first, last, keep, dated := in.scan()
 	if p.Kind() == period.KindYearToDate && !last.IsZero() && last.Before(in.Through) && !last.Before(p.FirstMonth()) {
 		y, _ := p.Year()
 		p, _ = y.ToDate(last)
@@ -159,11 +199,20 @@ func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 	// the views a year and a period before it that its comparisons read,
 	// can go once the ledger has run past the months its trends look back
 	// to.
-	l, err := h.run(in, first, last, keep, dated, p.FirstMonth().AddMonths(-max(p.NumMonths(), 12)-2))
+	// Where the regimes carry nothing from month to month without bound,
+	// the run need only start far enough back for the view ([horizon]);
+	// the figures before that are checked, not scored.
+	var early period.Month
+	if start, ok := h.horizon(in, p); ok && !dated && !first.IsZero() && first.Before(start) && !fullRuns {
+		early, first = first, start
+	}
+	l, err := h.run(in, first, last, keep, dated, p.FirstMonth().AddMonths(-max(p.NumMonths(), 12)-2), early)
 	if err != nil {
 		return nil, err
 	}
-	return l.scorecard(p, true)
+	sc, err := l.scorecard(p, true)
+	l.release(sc)
+	return sc, err
 }
 
 // scan returns the first month an observation's period starts in (of those
@@ -198,6 +247,46 @@ func scan(obs []Observation, through period.Month) (first, last period.Month, ke
 		}
 	}
 	return first, last, keep, dated
+}
+
+// scan is [scan] of the input's observations and its Return's rows
+// ([Input.spread] leaves the Return only rows that are not dated).
+func (in Input) scan() (first, last period.Month, keep []int32, dated bool) {
+	first, last, keep, dated = scan(in.Observations, in.Through)
+	if in.Return == nil {
+		return first, last, keep, dated
+	}
+	// The Return's first month, where it is not after Through, is the first
+	// of its rows that start by then.
+	rf, rl := in.Return.Months()
+	if !rl.IsZero() && (last.IsZero() || rl.After(last)) {
+		last = rl
+	}
+	if !rf.IsZero() && (in.Through.IsZero() || !rf.After(in.Through)) && (first.IsZero() || rf.Before(first)) {
+		first = rf
+	}
+	return first, last, keep, dated
+}
+
+// spread returns in with the rows of its Return that it keeps as given
+// moved to Observations; or, where any observation is dated, every row,
+// and no Return, since choosing a figure's version reads all its versions
+// side by side.
+func (in Input) spread() Input {
+	rt := in.Return
+	if rt == nil {
+		return in
+	}
+	switch {
+	case rt.n == 0:
+		in.Return = nil
+	case rt.dated || slices.ContainsFunc(in.Observations, func(o Observation) bool { return !o.ReportedOn.IsZero() }):
+		in.Observations = append(slices.Clip(in.Observations), rt.Observations()...)
+		in.Return = nil
+	case len(rt.full) > 0:
+		in.Observations = append(slices.Clip(in.Observations), rt.full...)
+	}
+	return in
 }
 
 // A MissingChargeError is returned when a month scored under credit rules
@@ -238,9 +327,17 @@ func (e *MissingChargeError) Error() string {
 // a period; and for a month scored under credit rules to have no charge
 // ([*MissingChargeError]). The order of the input does not matter.
 func (h History) Run(in Input) (*Ledger, error) {
-	first, last, keep, dated := scan(in.Observations, in.Through)
-	return h.run(in, first, last, keep, dated, period.Month{})
+	in = in.spread()
+	// The ledger's views read the observations later: its own copy, which
+	// the caller cannot change.
+	in.Observations = slices.Clone(in.Observations)
+	first, last, keep, dated := in.scan()
+	return h.run(in, first, last, keep, dated, period.Month{}, period.Month{})
 }
+
+// fullRuns makes every run start at the first figure, for the tests that
+// compare a run from a horizon with one from the start.
+var fullRuns = false
 
 // run is Run with the first month an observation covers and the last month
 // one ends in already found, reading the observations keep lists (all of
@@ -249,15 +346,15 @@ func (h History) Run(in Input) (*Ledger, error) {
 // reads the version of each figure in force as at in.AsAt, and, where
 // there are restatements, completes the ledger with them
 // ([Ledger.restate]).
-func (h History) run(in Input, first, dataLast period.Month, keep []int32, dated bool, keepFrom period.Month) (*Ledger, error) {
+func (h History) run(in Input, first, dataLast period.Month, keep []int32, dated bool, keepFrom, early period.Month) (*Ledger, error) {
 	if !dated {
-		return h.runAt(in, first, dataLast, keep, nil, keepFrom)
+		return h.runAt(in, first, dataLast, keep, nil, keepFrom, early)
 	}
 	chosen, vs, err := chooseVersions(in.Observations, keep, in.AsAt)
 	if err != nil {
 		return nil, err
 	}
-	l, err := h.runAt(in, first, dataLast, chosen, vs, period.Month{})
+	l, err := h.runAt(in, first, dataLast, chosen, vs, period.Month{}, period.Month{})
 	if err != nil || len(vs.restatements) == 0 || len(l.months) == 0 {
 		return l, err
 	}
@@ -268,7 +365,7 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32, dated
 		if err != nil {
 			return nil, err
 		}
-		return h.runAt(at, first, dataLast, c, v, period.Month{})
+		return h.runAt(at, first, dataLast, c, v, period.Month{}, period.Month{})
 	})
 	if err != nil {
 		return nil, err
@@ -281,12 +378,13 @@ func (h History) run(in Input, first, dataLast period.Month, keep []int32, dated
 // of the months from keepFrom on are read once the ledger has run: those
 // of earlier months are let go as soon as no trend can look back to them,
 // so that a long ledger run for one view holds a few months' rows, not all
-// of them.
-func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs *versions, keepFrom period.Month) (*Ledger, error) {
+// of them. Where early is not zero, it is the first month with a figure,
+// before first: the figures from it to first are checked, not scored.
+func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs *versions, keepFrom, early period.Month) (*Ledger, error) {
 	if len(h.regimes) == 0 {
 		return nil, errors.New("regime: a history with no regimes")
 	}
-	l := &Ledger{history: h, first: first, asAt: in.AsAt, versions: vs}
+	l := &Ledger{history: h, first: first, asAt: in.AsAt, versions: vs, early: early, given: in.Observations}
 	through := in.Through
 	if through.IsZero() {
 		through = dataLast
@@ -294,29 +392,43 @@ func (h History) runAt(in Input, first, dataLast period.Month, keep []int32, vs 
 	if first.IsZero() || through.Before(first) {
 		return l, checkObservations(in.Observations)
 	}
-	l.setTracks(first, through)
+	from := first
+	if !early.IsZero() {
+		from = early // the figures before first are checked against their own tracks
+	}
+	l.setTracks(from, through)
 	n, k := through.Sub(first)+1, len(l.tracks)
-	l.obs = make([]slot, n*k)
-	if err := l.place(in.Observations, keep, through); err != nil {
+	if !keepFrom.IsZero() {
+		// Run for one scorecard and dropped: its memory is the pool's.
+		l.mem = memPool.Get().(*ledgerMem)
+	}
+	l.obs = reuse(l.mem.arrays().slots, n*k)
+	if !early.IsZero() {
+		l.earlySeen = make([]uint64, (first.Sub(early)*k+63)/64)
+	}
+	if err := errors.Join(l.place(in.Observations, keep, through), l.placeReturn(in.Return, through)); err != nil {
 		return nil, err
 	}
 	if err := h.checkYears(first, through); err != nil {
 		return nil, err
 	}
-	run := &runner{l: l, in: in, tracks: make([]trackState, k), keepFrom: keepFrom}
+	run := &runner{l: l, in: in, tracks: reuse(l.mem.arrays().tracks, k), keepFrom: keepFrom}
 	if h.hasIncentives() {
 		run.bonusPaid, run.deducted = map[fundKey]decimal.Decimal{}, map[fundKey]decimal.Decimal{}
 	}
 	if err := run.orderUpdates(); err != nil {
 		return nil, err
 	}
-	fails, rows := make([]bool, 0, n*k), make([]rowRef, 0, n*k)
+	fails, rows := reuse(l.mem.arrays().fails, n*k)[:0], reuse(l.mem.arrays().refs, n*k)[:0]
 	for t := range run.tracks {
 		run.tracks[t].fails = fails[t*n : t*n : (t+1)*n]
 		run.tracks[t].rows = rows[t*n : t*n : (t+1)*n]
 	}
 	if err := run.months(first, through); err != nil {
 		return nil, err
+	}
+	if l.mem != nil {
+		l.mem.tracks, l.mem.fails, l.mem.refs = run.tracks, fails, rows
 	}
 	return l, nil
 }
@@ -380,14 +492,19 @@ func (l *Ledger) place(obs []Observation, keep []int32, through period.Month) er
 		if !single {
 			t = l.trackOf[o.KPI]
 		}
-		s := slot{obs: o.Obs, note: o.Note, set: true}
+		if month && end.Before(first) {
+			if l.seenEarly(t, end) {
+				errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", i, o.KPI, end))
+			}
+			continue
+		}
 		if month {
 			at := end.Sub(first)*k + t
-			if l.obs[at].set {
+			if l.obs[at] != 0 {
 				errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", i, o.KPI, end))
 				continue
 			}
-			l.obs[at] = s
+			l.obs[at] = slot(i + 1)
 			continue
 		}
 		key := periodKey{t, o.Period.Start(), o.Period.End()}
@@ -398,9 +515,101 @@ func (l *Ledger) place(obs []Observation, keep []int32, through period.Month) er
 			errs = append(errs, fmt.Errorf("observations[%d]: %s for %s is reported twice", i, o.KPI, o.Period))
 			continue
 		}
-		l.byPeriod[key] = s
+		l.byPeriod[key] = slot(i + 1)
 	}
 	return errors.Join(errs...)
+}
+
+// placeReturn puts the compact rows of rt (those it does not keep as
+// given, which place reads) that end by through in the ledger's slots, and
+// reports those it cannot read, as place does. The regime in force and
+// the KPI's index in it are looked up once for each month and KPI, not
+// for every row.
+func (l *Ledger) placeReturn(rt *Return, through period.Month) error {
+	if rt == nil {
+		return nil
+	}
+	l.ret = rt
+	h, k := l.history, len(l.tracks)
+	var errs []error
+	var (
+		lastMonth period.Month
+		r         *Regime
+		index     []int32                 // by the Return's KPI, its index in r + 1, -1 if r has none, 0 if not yet looked up
+		indices   = map[*Regime][]int32{} // index, for each regime met
+	)
+	for j := range rt.n {
+		row := rt.row(j)
+		if row.kind == retFull || row.month.After(through) {
+			continue
+		}
+		if row.month != lastMonth {
+			lastMonth = row.month
+			var ok bool
+			if r, ok = h.At(row.month); !ok {
+				r = nil
+			} else if index = indices[r]; index == nil {
+				index = make([]int32, len(rt.refs))
+				indices[r] = index
+			}
+		}
+		if r == nil {
+			errs = append(errs, fmt.Errorf("%s: %s for %s: no regime is in force in %s", rt.name(j), rt.refs[row.kpi], row.month, row.month))
+			continue
+		}
+		di := index[row.kpi]
+		if di == 0 {
+			di = l.indexIn(r, rt.refs[row.kpi])
+			index[row.kpi] = di
+		}
+		if di < 0 {
+			errs = append(errs, fmt.Errorf("%s: no KPI %s in regime %s", rt.name(j), problems.Quote(rt.refs[row.kpi]), title(r)))
+			continue
+		}
+		d := r.rated[di-1]
+		if d.Frequency().ByDays() {
+			if err := d.CheckPeriod(row.month.Period()); err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", rt.name(j), err))
+				continue
+			}
+		}
+		t := int(di - 1)
+		if l.trackOf != nil {
+			t = l.trackOf[rt.refs[row.kpi]]
+		}
+		if row.month.Before(l.first) {
+			if l.seenEarly(t, row.month) {
+				errs = append(errs, fmt.Errorf("%s: %s for %s is reported twice", rt.name(j), rt.refs[row.kpi], row.month))
+			}
+			continue
+		}
+		at := row.month.Sub(l.first)*k + t
+		if l.obs[at] != 0 {
+			errs = append(errs, fmt.Errorf("%s: %s for %s is reported twice", rt.name(j), rt.refs[row.kpi], row.month))
+			continue
+		}
+		l.obs[at] = slot(-j - 1)
+	}
+	return errors.Join(errs...)
+}
+
+// seenEarly marks track t's month m, before the run's first month, as
+// reported, and reports whether it was already.
+func (l *Ledger) seenEarly(t int, m period.Month) bool {
+	i := m.Sub(l.early)*len(l.tracks) + t
+	w, b := i/64, uint64(1)<<(i%64)
+	seen := l.earlySeen[w]&b != 0
+	l.earlySeen[w] |= b
+	return seen
+}
+
+// indexIn returns the index + 1 of KPI ref in regime r, or -1 if r has
+// no such KPI.
+func (l *Ledger) indexIn(r *Regime, ref string) int32 {
+	if i, ok := r.byRef[ref]; ok {
+		return int32(i + 1)
+	}
+	return -1
 }
 
 // indicatorFor returns the index of observation i's indicator (o, for a
@@ -443,8 +652,13 @@ func (h History) indicatorFor(i int, o *Observation, end period.Month) (int, err
 func (run *runner) months(first, through period.Month) error {
 	h, l := run.l.history, run.l
 	n := through.Sub(first) + 1
-	l.months = make([]monthEntry, 0, n)
-	var prev *Regime
+	l.months = reuse(l.mem.arrays().months, n)[:0]
+	var prev *Regime // the regime of the month before, as a run from the first figure has it
+	for m := l.early; !m.IsZero() && m.Before(first); m = m.AddMonths(1) {
+		if r, ok := h.At(m); ok {
+			prev = r
+		}
+	}
 	for m := first; !m.After(through); m = m.AddMonths(1) {
 		r, _ := h.At(m)
 		fresh := r != nil && r != prev && prev != nil && r.spec.Reset
@@ -495,7 +709,11 @@ func (run *runner) letGo(m period.Month) {
 			run.kept[t] = l.months[k].rows[tr.rows[n-1].row].Result
 		}
 	}
-	l.months[k].rows, l.months[k].meta = nil, nil
+	// Its arrays may hold the rows of a month to come.
+	if l.mem != nil {
+		l.mem.free(l.months[k].rows, l.months[k].meta)
+	}
+	l.months[k].rows, l.months[k].meta, l.months[k].events = nil, nil, nil
 }
 
 // checkObservations reports the observations with no month or period
@@ -569,9 +787,7 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 	if (r.needsCharges() || sp != nil && sp.before.needsCharges()) && !mo.hasCharge {
 		return monthEntry{}, &MissingChargeError{Regime: title(r), Month: m}
 	}
-	k := len(r.rated)
-	mo.rows = make([]Row, 0, k)
-	mo.meta = make([]rowMeta, 0, k)
+	mo.rows, mo.meta = run.rowsFor(len(r.rated))
 	full := mo.charge
 	if sp == nil {
 		if err := run.rateRegime(&mo, r, m, m.Period(), everyKPI); err != nil {
@@ -649,12 +865,12 @@ func (mo *monthEntry) addUp() {
 }
 
 // at returns the slot of track t for month m.
-func (l *Ledger) at(t int, m period.Month) *slot {
+func (l *Ledger) at(t int, m period.Month) slot {
 	i := m.Sub(l.first)
 	if i < 0 || i*len(l.tracks) >= len(l.obs) {
-		return &slot{}
+		return 0
 	}
-	return &l.obs[i*len(l.tracks)+t]
+	return l.obs[i*len(l.tracks)+t]
 }
 
 // baseRow is a row with d's description and nothing accrued.
@@ -671,18 +887,15 @@ var one = decimal.NewFromInt(1)
 func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) error {
 	d := r.rated[i]
 	s := run.l.at(t, m)
+	o, note, set := run.l.read(s)
 	// The row is built on the stack and copied into the month once: writes
 	// into heap memory pay the garbage collector's write barriers.
 	rowv := r.rows[i]
 	row := &rowv
 	row.Period = m.Period()
 	row.Figures = run.figures(d.Ref(), row.Period)
-	o := kpi.Observation{}
-	if s.set {
-		o = s.obs
-		if s.note != "" {
-			row.Notes = append(row.Notes, s.note)
-		}
+	if note != "" {
+		row.Notes = append(row.Notes, note)
 	}
 	res, err := kpi.Evaluate(d, m.Period(), o)
 	if err != nil {
@@ -690,7 +903,7 @@ func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) 
 	}
 	row.Result, row.Status = res, res.Status()
 	row.Label = r.Label(row.Status)
-	if s.set && (o.HasFigure() || o.IsOutcome()) {
+	if set && (o.HasFigure() || o.IsOutcome()) {
 		mp := d.Frequency().PeriodOf(m)
 		row.Interim = true
 		row.Reported = o.Reported()
@@ -708,51 +921,54 @@ func (run *runner) interim(mo *monthEntry, r *Regime, i, t int, m period.Month) 
 	}
 	row.Failing = false
 	mo.rows = append(mo.rows, rowv)
-	mo.meta = append(mo.meta, rowMeta{obs: &s.obs, track: int32(t), hist: int32(len(run.tracks[t].fails))})
+	mo.meta = append(mo.meta, rowMeta{src: s, track: int32(t), hist: int32(len(run.tracks[t].fails))})
 	return nil
 }
 
 // figure returns the observation for measurement period p of track t: the
 // figure reported for p, or the aggregate of the interim figures for its
 // months, and a note saying which.
-// src points to the observation in the ledger's slots, where there is one.
-func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Month) (o kpi.Observation, src *kpi.Observation, note string, err error) {
+// src is the observation's slot, where it is one reported (a slot of
+// the ledger's, not an aggregate).
+func (run *runner) figure(d kpi.Definition, t int, p period.Period, m period.Month) (o kpi.Observation, src slot, note string, err error) {
 	l := run.l
 	if p.Kind() == period.KindMonth {
 		s := l.at(t, m)
-		return s.obs, &s.obs, s.note, nil
+		o, note, _ := l.read(s)
+		return o, s, note, nil
 	}
 	if s, ok := l.byPeriod[periodKey{t, p.Start(), p.End()}]; ok {
-		return s.obs, nil, s.note, nil
+		o, note, _ := l.read(s)
+		return o, s, note, nil
 	}
 	if d.Frequency().ByDays() || p.Kind() == period.KindDays {
 		// A four-weekly or rail period, or a regime's part of a shared
 		// month, has its own figure or none: it is not made of months.
-		return kpi.Observation{}, nil, "", nil
+		return kpi.Observation{}, 0, "", nil
 	}
 	var entries []kpi.Entry
 	var notes []string
 	for mm := range p.Months() {
-		if s := l.at(t, mm); s.set {
-			entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: s.obs})
-			if s.note != "" {
-				notes = append(notes, s.note)
+		if o, note, set := l.read(l.at(t, mm)); set {
+			entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: o})
+			if note != "" {
+				notes = append(notes, note)
 			}
 		}
 	}
 	if len(entries) == 0 {
-		return kpi.Observation{}, nil, "", nil
+		return kpi.Observation{}, 0, "", nil
 	}
 	agg, err := kpi.AggregateBounded(d.Measure(), entries, nil)
 	if err != nil {
-		return kpi.Observation{}, nil, "", fmt.Errorf("%s for %s: %w", d.Ref(), p.Label(period.Short), err)
+		return kpi.Observation{}, 0, "", fmt.Errorf("%s for %s: %w", d.Ref(), p.Label(period.Short), err)
 	}
 	first, last := entries[0].Period.FirstMonth(), entries[len(entries)-1].Period.FirstMonth()
 	note = fmt.Sprintf("%s from the monthly figures of %s", p.Label(period.Short), monthSpan(first, last))
 	if len(notes) > 0 {
 		note += "; " + strings.Join(notes, "; ")
 	}
-	return agg, nil, note, nil
+	return agg, 0, note, nil
 }
 
 // Which KPIs rateRegime rates.
@@ -858,14 +1074,14 @@ func (run *runner) window(row *Row, r *Regime, d kpi.Definition, t int, m period
 	first := m.AddMonths(1 - n)
 	entries := make([]kpi.Entry, 0, n)
 	for mm := first; mm.Before(m); mm = mm.AddMonths(1) {
-		s := run.l.at(t, mm)
-		if !s.set || !s.obs.HasFigure() {
+		mo, _, set := run.l.read(run.l.at(t, mm))
+		if !set || !mo.HasFigure() {
 			continue
 		}
 		if rl, ok := r.reliefFor(d.Ref(), mm); ok && (rl.Kind == Exclusion || rl.Kind == AgreedNotMeasurable) {
 			continue
 		}
-		entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: s.obs})
+		entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: mo})
 	}
 	entries = append(entries, kpi.Entry{Period: m.Period(), Obs: o})
 	agg, err := kpi.AggregateBounded(d.Measure(), entries, nil)
@@ -942,11 +1158,12 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 	}
 	run.trend(mo, row, t, m, res, d)
 	mo.rows = append(mo.rows, rowv)
-	if src == nil {
-		src = new(kpi.Observation)
-		*src = o
+	meta := rowMeta{src: src, track: int32(t), hist: int32(len(run.tracks[t].fails))}
+	if src == 0 && o != (kpi.Observation{}) {
+		own := o // on the heap only here, not for every row
+		meta.own = &own
 	}
-	mo.meta = append(mo.meta, rowMeta{obs: src, track: int32(t), hist: int32(len(run.tracks[t].fails))})
+	mo.meta = append(mo.meta, meta)
 	return nil
 }
 
@@ -955,7 +1172,7 @@ func (run *runner) rate(mo *monthEntry, r *Regime, i, t int, m period.Month, p p
 // measurable) the relief rl does not grant is refused, and taken as no
 // figure; an exclusion or agreed not-measurable relief replaces the
 // figure.
-func claims(row *Row, o kpi.Observation, src *kpi.Observation, rl Relief, relieved bool, ref string, p period.Period) (kpi.Observation, *kpi.Observation) {
+func claims(row *Row, o kpi.Observation, src slot, rl Relief, relieved bool, ref string, p period.Period) (kpi.Observation, slot) {
 	// The contract decides what a missing figure means, not the return.
 	if claim, text := o.Reason(); !o.HasFigure() && !o.IsOutcome() && !isRange(o) && claim != kpi.NoData {
 		row.Claim = claim
@@ -974,11 +1191,11 @@ func claims(row *Row, o kpi.Observation, src *kpi.Observation, rl Relief, reliev
 			} else {
 				row.Notes = append(row.Notes, fmt.Sprintf("reported %s, a claim the contract does not grant for %s: taken as no figure", what, p.Label(period.Short)))
 			}
-			o, src = kpi.Missing(kpi.NoData, text), nil
+			o, src = kpi.Missing(kpi.NoData, text), 0
 		}
 	}
 	if relieved && (rl.Kind == Exclusion || rl.Kind == AgreedNotMeasurable) {
-		src = nil
+		src = 0
 		switch rl.Kind {
 		case Exclusion:
 			o = kpi.Missing(kpi.Excluded, rl.Reason).WithReported(o.Reported())
@@ -1052,7 +1269,7 @@ func (run *runner) consequences(mo *monthEntry, row *Row, r *Regime, d kpi.Defin
 	}
 	if counts && !points.IsZero() {
 		if mo.escPoints == nil {
-			mo.escPoints = make([]decimal.Decimal, len(run.tracks))
+			mo.escPoints = run.escFor(len(run.tracks))
 		}
 		if mo.escPoints[t].IsZero() {
 			mo.escPoints[t] = points

@@ -1,6 +1,7 @@
 package regime
 
 import (
+	"fmt"
 	"iter"
 	"math"
 
@@ -184,6 +185,15 @@ func (rt *Return) sourceOf(i int, r *retRow) Source {
 		}
 	}
 	return Source{File: f, Line: int(r.line)}
+}
+
+// name names row i in a message: its file and line, or its index.
+func (rt *Return) name(i int) string {
+	r := rt.row(i)
+	if s := rt.sourceOf(i, r); s.Line > 0 {
+		return s.String()
+	}
+	return fmt.Sprintf("return[%d]", i)
 }
 
 // All returns the observations in the order added, with their indices.

@@ -65,6 +65,12 @@ func (o Observation) For() period.Period {
 // the charges of each month that credit rules and caps take percentages of.
 type Input struct {
 	Observations []Observation
+	// Return, if not nil, holds more observations, compactly ([Return]): a
+	// large return read from a file. They are read as though they were
+	// in Observations. A ledger refers to the Return's rows, not copies
+	// of them, for as long as it is used; adding rows to the Return
+	// afterwards changes nothing the ledger reads.
+	Return *Return
 	// Charges are the service charges by month. A regime with credit rules
 	// needs the charge of every month it scores; a rolling cap written as a
 	// percentage of charges takes the charges of the months in its window

@@ -159,8 +159,8 @@ func (l *Ledger) WhatItTakes(sc *Scorecard) error {
 		}
 		d := r.rated[di]
 		var obs kpi.Observation
-		if month && mo.rows[i].KPI == row.KPI && mo.meta[i].obs != nil {
-			obs = *mo.meta[i].obs
+		if month && mo.rows[i].KPI == row.KPI {
+			obs = l.ratedObs(&mo.meta[i])
 		}
 		t := &Takes{Currency: l.Currency()}
 		if !row.Interim && row.Status.IsPerformance() && !row.Status.OnTarget() {
@@ -232,9 +232,9 @@ func (l *Ledger) yearNeed(d kpi.Definition, row *Row, m period.Month) (kpi.YearN
 			}
 			e := &l.months[k]
 			for j := range e.meta {
-				if int(e.meta[j].track) == t && e.meta[j].obs != nil && e.rows[j].Period.Kind() == period.KindMonth &&
+				if int(e.meta[j].track) == t && e.rows[j].Period.Kind() == period.KindMonth &&
 					e.rows[j].Status != kpi.Excluded && !e.rows[j].Relieved {
-					entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: *e.meta[j].obs})
+					entries = append(entries, kpi.Entry{Period: mm.Period(), Obs: l.ratedObs(&e.meta[j])})
 				}
 			}
 		}

@@ -424,7 +424,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 	row := baseRow(r, d, p)
 	row.Versions = nil
 	row.Notes = make([]string, 0, 4) // money, the periods, and what they were
-	v := viewParts{meas: sc.meas[:0], entries: sc.entries[:0]}
+	v := viewParts{l: l, meas: sc.meas[:0], entries: sc.entries[:0]}
 	defer func() { sc.meas, sc.entries = v.meas[:0], v.entries[:0] }()
 	money := &sc.money
 	money.Reset()
@@ -462,6 +462,7 @@ func (l *Ledger) viewRow(p period.Period, own []viewRef, d kpi.Definition, r *Re
 // measurements (meas), the entries to aggregate, and the labels of the
 // periods its notes name.
 type viewParts struct {
+	l                                                      *Ledger
 	meas                                                   []*Row
 	entries                                                []kpi.Entry
 	interim, deemed, relieved, excluded, refused, restated []string
@@ -496,7 +497,7 @@ func (v *viewParts) gather(row *Row, own []viewRef, money *noteBuf, c Currency) 
 		}
 		v.meas = append(v.meas, mr)
 		if mr.Status != kpi.Excluded {
-			v.entries = append(v.entries, kpi.Entry{Period: mr.Period, Obs: *ref.meta.obs})
+			v.entries = append(v.entries, kpi.Entry{Period: mr.Period, Obs: v.l.ratedObs(ref.meta)})
 		}
 		switch {
 		case mr.Status == kpi.Excluded:
