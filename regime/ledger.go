@@ -99,6 +99,7 @@ type monthEntry struct {
 	events                 []Event
 	escPoints              []decimal.Decimal // by track, as escalation sees them; nil if none
 	escTotal               decimal.Decimal
+	escSum                 sum  // escTotal, while the month is rated
 	fresh                  bool // the regime started afresh in this month (Reset)
 	// shared is the regime before, where the month is shared with it: each
 	// rated its part ([EachPart]).
@@ -814,6 +815,7 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 		}
 	}
 	mo.charge = full
+	mo.escTotal = mo.escSum.total()
 	mo.addUp()
 	if !r.spec.Remedy.IsZero() {
 		mo.baseline, _ = r.spec.Remedy.BaselineAt(m)
@@ -847,21 +849,23 @@ func (run *runner) month(m period.Month, r *Regime, fresh bool, sp *split) (mont
 // deducted before caps: the rows' credits less those held to be earned
 // back, and the held credits forfeited this month.
 func (mo *monthEntry) addUp() {
+	var points, before sum
 	for i := range mo.rows {
 		if !mo.rows[i].Points.IsZero() {
-			mo.points = mo.points.Add(mo.rows[i].Points)
+			points.add(mo.rows[i].Points)
 		}
 		if c := mo.rows[i].Credit; !c.IsZero() {
 			if h := mo.rows[i].Moves().Held; !h.IsZero() {
 				c = c.Sub(h) // a credit held to be earned back is not deducted now
 			}
-			mo.before = mo.before.Add(c)
+			before.add(c)
 		}
 	}
 	if !mo.forfeitedHeld.IsZero() {
 		// Held credits forfeited this month are deducted now, under its caps.
-		mo.before = mo.before.Add(mo.forfeitedHeld)
+		before.add(mo.forfeitedHeld)
 	}
+	mo.points, mo.before = points.total(), before.total()
 }
 
 // at returns the slot of track t for month m.
@@ -1276,7 +1280,7 @@ func (run *runner) consequences(mo *monthEntry, row *Row, r *Regime, d kpi.Defin
 		} else {
 			mo.escPoints[t] = mo.escPoints[t].Add(points)
 		}
-		mo.escTotal = mo.escTotal.Add(points)
+		mo.escSum.add(points)
 	}
 	if row.Status == kpi.Excluded {
 		tr.prevFail = false
@@ -1300,16 +1304,19 @@ func (run *runner) credit(mo *monthEntry, row *Row, r *Regime, ref string, p per
 	if len(r.spec.Credits) == 0 || !short && !points.IsPositive() {
 		return nil
 	}
-	credit := decimal.Zero
+	var credit sum
 	in := CreditInput{KPI: ref, Period: p, Result: res, Status: row.Status, Deemed: row.Deemed, Points: points, Failing: row.Failing}
 	for _, c := range r.spec.Credits {
+		if pc, ok := c.(PointsCredit); ok && credit.addPoints(pc, points, mo.charge) {
+			continue
+		}
 		v, err := c.Credit(in, mo.charge)
 		if err != nil {
 			return fmt.Errorf("regime %s: %s for %s: %s: %w", r.spec.Name, ref, p.Label(period.Short), c, err)
 		}
-		credit = credit.Add(v)
+		credit.add(v)
 	}
-	row.Credit = r.spec.Rounding.Pence(credit)
+	row.Credit = credit.pence(r.spec.Rounding)
 	return nil
 }
 
@@ -1418,7 +1425,7 @@ func (run *runner) cap(r *Regime, m period.Month, mo monthEntry) (decimal.Decima
 		if mo.fresh {
 			w = 1
 		}
-		charges, taken := mo.charge, decimal.Zero
+		charges, taken := sumOf(mo.charge), sumOf(decimal.Zero)
 		for back := 1; back < w; back++ {
 			mm := m.AddMonths(-back)
 			k := mm.Sub(l.first)
@@ -1427,8 +1434,8 @@ func (run *runner) cap(r *Regime, m period.Month, mo monthEntry) (decimal.Decima
 				if e.regime == nil {
 					continue
 				}
-				taken = taken.Add(e.credits)
-				charges = charges.Add(e.charge)
+				taken.add(e.credits)
+				charges.add(e.charge)
 				if e.fresh {
 					break // the regime started afresh: its window starts here
 				}
@@ -1437,17 +1444,17 @@ func (run *runner) cap(r *Regime, m period.Month, mo monthEntry) (decimal.Decima
 			opening, had := run.in.OpeningCredits[mm]
 			charge, hasCharge := run.in.Charges[mm]
 			if had {
-				taken = taken.Add(opening)
+				taken.add(opening)
 				if caps.Rolling.PercentOfCharges && !hasCharge {
 					return decimal.Zero, &MissingChargeError{Regime: title(r), Month: mm}
 				}
 			}
 			if hasCharge {
-				charges = charges.Add(charge)
+				charges.add(charge)
 			}
 		}
-		limit := caps.Rolling.Of(charges).RoundDown(2)
-		c = decimal.Max(decimal.Min(c, limit.Sub(taken)), decimal.Zero)
+		limit := caps.Rolling.Of(charges.total()).RoundDown(2)
+		c = decimal.Max(decimal.Min(c, limit.Sub(taken.total())), decimal.Zero)
 	}
 	return c, nil
 }
@@ -1517,7 +1524,7 @@ func (run *runner) escalate(r *Regime, m period.Month, mo monthEntry) []Event {
 // this one (mo) included: for track t, or all when t < 0. The window stops
 // where the regime started afresh.
 func (run *runner) pointsInWindow(mo monthEntry, t, w int) decimal.Decimal {
-	sum := func(m *monthEntry) decimal.Decimal {
+	of := func(m *monthEntry) decimal.Decimal {
 		if t >= 0 {
 			if m.escPoints == nil {
 				return decimal.Zero
@@ -1526,20 +1533,20 @@ func (run *runner) pointsInWindow(mo monthEntry, t, w int) decimal.Decimal {
 		}
 		return m.escTotal
 	}
-	total := sum(&mo)
+	total := sumOf(of(&mo))
 	if mo.fresh {
-		return total
+		return total.total()
 	}
 	months := run.l.months
 	for k := len(months) - 1; k >= max(len(months)-(w-1), 0); k-- {
-		if v := sum(&months[k]); !v.IsZero() {
-			total = total.Add(v)
+		if v := of(&months[k]); !v.IsZero() {
+			total.add(v)
 		}
 		if months[k].fresh {
 			break
 		}
 	}
-	return total
+	return total.total()
 }
 
 // Regime returns the regime in force in the ledger's last month, or nil

@@ -4,6 +4,8 @@ import (
 	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/kpiregime/kpiregime/kpi"
 )
 
 // ledgerMem is the memory of a ledger run for one scorecard and then
@@ -22,6 +24,9 @@ type ledgerMem struct {
 	// arrays of a month's escalation points.
 	spare []spareRows
 	esc   [][]decimal.Decimal
+	view  viewMem
+	// viewBusy is set while a view uses view.
+	viewBusy bool
 }
 
 // spareRows are the arrays of a month's rows, free.
@@ -111,4 +116,31 @@ func (mem *ledgerMem) arrays() ledgerMem {
 		return ledgerMem{}
 	}
 	return *mem
+}
+
+// viewKPI is a KPI of a view: its definition and regime, from the regime
+// in force last that has it.
+type viewKPI struct {
+	def kpi.Definition
+	r   *Regime
+	set bool
+}
+
+// viewMem is the scratch memory of making a view's rows.
+type viewMem struct {
+	defs               []viewKPI
+	order, start, next []int
+	refs               []viewRef
+	sc                 scratch
+}
+
+// viewMem returns the scratch memory for a view: the pool's, for a ledger
+// run for one scorecard, or new (as for a view made while another is,
+// which a direction of travel compares with); done gives it back.
+func (l *Ledger) viewMem() (vm *viewMem, done func()) {
+	if l.mem != nil && !l.mem.viewBusy {
+		l.mem.viewBusy = true
+		return &l.mem.view, func() { l.mem.viewBusy = false }
+	}
+	return new(viewMem), func() {}
 }

@@ -466,13 +466,14 @@ func tallyShort(t map[kpi.Status]int) bool {
 func summarise(rows []Row) Summary {
 	s := Summary{ByStatus: map[kpi.Status]int{}, ByServiceArea: map[string]map[kpi.Status]int{}, ByTier: map[kpi.Tier]map[kpi.Status]int{},
 		Points: decimal.Zero}
+	var points sum
 	for _, r := range rows {
 		if r.PartOf != "" {
 			continue // shown under its KPI, counted with it
 		}
 		s.Total++
 		if !r.Points.IsZero() {
-			s.Points = s.Points.Add(r.Points)
+			points.add(r.Points)
 		}
 		if r.Disagrees || r.ClaimRefused || r.NoteDisagrees {
 			s.Disagreements = append(s.Disagreements, r.KPI)
@@ -523,6 +524,7 @@ func summarise(rows []Row) Summary {
 		s.ScoreShare = share(s.Score, s.MaxScore)
 		s.MeanScore = decimal.NewFromInt(int64(s.Score)).DivRound(decimal.NewFromInt(int64(s.Scored)), 2)
 	}
+	s.Points = points.total()
 	s.Exceptions = slices.Compact(s.Exceptions)
 	s.Disagreements = slices.Compact(s.Disagreements)
 	return s

@@ -215,15 +215,15 @@ func remedyNote(m period.Month, mo *monthEntry) string {
 // view of the period before and of the year before, where the ledger
 // covers them.
 func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Row {
+	vm, done := l.viewMem()
 	// The KPIs in the order of the regime in force last, then those only
 	// earlier regimes had.
-	type kpiOf struct {
-		def kpi.Definition
-		r   *Regime
-		set bool
-	}
-	var order []int
-	defs := make([]kpiOf, len(l.tracks))
+	order := vm.order[:0]
+	defs := reuse(vm.defs, len(l.tracks))
+	defer func() {
+		vm.order, vm.defs = order, defs
+		done()
+	}()
 	for k := len(span) - 1; k >= 0; k-- {
 		r := span[k].regime
 		if r == nil || (k < len(span)-1 && span[k+1].regime == r) {
@@ -232,14 +232,14 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Ro
 		for i, d := range r.rated {
 			t, _ := l.track(r.refs[i])
 			if !defs[t].set {
-				defs[t] = kpiOf{d, r, true}
+				defs[t] = viewKPI{d, r, true}
 				order = append(order, t)
 			}
 		}
 	}
 	// The span's rows, grouped by track in month order: a counting sort
 	// into one slice.
-	start := make([]int, len(l.tracks)+1)
+	start := reuse(vm.start, len(l.tracks)+1)
 	// In a view of rail periods, a KPI measured in them is rated over the
 	// view's own periods only.
 	skip := func(r *Row) bool {
@@ -258,8 +258,9 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Ro
 	for t := 1; t < len(start); t++ {
 		start[t] += start[t-1]
 	}
-	refs := make([]viewRef, start[len(start)-1])
-	next := slices.Clone(start[:len(l.tracks)])
+	refs := reuse(vm.refs, start[len(start)-1])
+	next := append(vm.next[:0], start[:len(l.tracks)]...)
+	vm.start, vm.refs, vm.next = start, refs, next
 	for k := range span {
 		for i, m := range span[k].meta {
 			if skip(&span[k].rows[i]) {
@@ -270,7 +271,7 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Ro
 		}
 	}
 	rows := make([]Row, 0, len(order))
-	var sc scratch
+	sc := &vm.sc
 	compound := false
 	var earlier earlierViews
 	for _, t := range order {
@@ -278,7 +279,7 @@ func (l *Ledger) viewRows(p period.Period, span []monthEntry, compare bool) []Ro
 		if d := defs[t].def; compare && d.ComparesEarlier() {
 			cmp = earlier.of(l, p, d.Ref())
 		}
-		row := l.viewRow(p, refs[start[t]:start[t+1]], defs[t].def, defs[t].r, &sc, cmp)
+		row := l.viewRow(p, refs[start[t]:start[t+1]], defs[t].def, defs[t].r, sc, cmp)
 		row.PartOf = defs[t].r.partOf[row.KPI]
 		compound = compound || defs[t].def.IsCompound()
 		rows = append(rows, row)
@@ -471,6 +472,8 @@ type viewParts struct {
 // gather reads a track's rows into v and adds their money (written in
 // money, in currency c), moves and versions to row.
 func (v *viewParts) gather(row *Row, own []viewRef, money *noteBuf, c Currency) {
+	points, credit := sumOf(row.Points), sumOf(row.Credit)
+	defer func() { row.Points, row.Credit = points.total(), credit.total() }()
 	for _, ref := range own {
 		mr := ref.row
 		if mr.Restated() {
@@ -516,8 +519,8 @@ func (v *viewParts) gather(row *Row, own []viewRef, money *noteBuf, c Currency) 
 			row.moves = &m
 		}
 		if !mr.Points.IsZero() || !mr.Credit.IsZero() {
-			row.Points = row.Points.Add(mr.Points)
-			row.Credit = row.Credit.Add(mr.Credit)
+			points.add(mr.Points)
+			credit.add(mr.Credit)
 			if money.Len() == 0 {
 				money.WriteString("accrued: ")
 			} else {
