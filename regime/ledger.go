@@ -164,6 +164,17 @@ func (r *Regime) Score(in Input, p period.Period) (*Scorecard, error) {
 // p's scorecard ([Ledger.Scorecard]). A year to date that runs past the
 // last period with a figure is cut short at it, so "YTD 2016/17" means as
 // far as the figures go.
+//
+// Where nothing the regimes keep carries from month to month without bound
+// (no rolling cap, earn-back, incentive, remedy, rectification plan or
+// direction of travel, and only the package's credit rules), the ledger
+// starts only as far back as p's scorecard can reach: its trends, the
+// windows of its escalation rules, repeats and measurement periods. The
+// scorecard is the one a run from the first figure gives; the figures
+// before that start are checked (an unknown KPI, a figure reported twice),
+// not scored, so a month there needs no charge. So scoring the last month
+// of a return of many years costs about as much as scoring it from a
+// return of one.
 func (h History) Score(in Input, p period.Period) (*Scorecard, error) {
 	if p.IsZero() {
 		return nil, fmt.Errorf("regime: scoring the zero Period")
@@ -541,7 +552,7 @@ func (l *Ledger) placeReturn(rt *Return, through period.Month) error {
 	)
 	for j := range rt.n {
 		row := rt.row(j)
-		if row.kind == retFull || row.month.After(through) {
+		if row.kind() == retFull || row.month.After(through) {
 			continue
 		}
 		if row.month != lastMonth {
@@ -555,16 +566,16 @@ func (l *Ledger) placeReturn(rt *Return, through period.Month) error {
 			}
 		}
 		if r == nil {
-			errs = append(errs, fmt.Errorf("%s: %s for %s: no regime is in force in %s", rt.name(j), rt.refs[row.kpi], row.month, row.month))
+			errs = append(errs, fmt.Errorf("%s: %s for %s: no regime is in force in %s", rt.name(j), rt.refs[row.kpi()], row.month, row.month))
 			continue
 		}
-		di := index[row.kpi]
+		di := index[row.kpi()]
 		if di == 0 {
-			di = l.indexIn(r, rt.refs[row.kpi])
-			index[row.kpi] = di
+			di = l.indexIn(r, rt.refs[row.kpi()])
+			index[row.kpi()] = di
 		}
 		if di < 0 {
-			errs = append(errs, fmt.Errorf("%s: no KPI %s in regime %s", rt.name(j), problems.Quote(rt.refs[row.kpi]), title(r)))
+			errs = append(errs, fmt.Errorf("%s: no KPI %s in regime %s", rt.name(j), problems.Quote(rt.refs[row.kpi()]), title(r)))
 			continue
 		}
 		d := r.rated[di-1]
@@ -576,17 +587,17 @@ func (l *Ledger) placeReturn(rt *Return, through period.Month) error {
 		}
 		t := int(di - 1)
 		if l.trackOf != nil {
-			t = l.trackOf[rt.refs[row.kpi]]
+			t = l.trackOf[rt.refs[row.kpi()]]
 		}
 		if row.month.Before(l.first) {
 			if l.seenEarly(t, row.month) {
-				errs = append(errs, fmt.Errorf("%s: %s for %s is reported twice", rt.name(j), rt.refs[row.kpi], row.month))
+				errs = append(errs, fmt.Errorf("%s: %s for %s is reported twice", rt.name(j), rt.refs[row.kpi()], row.month))
 			}
 			continue
 		}
 		at := row.month.Sub(l.first)*k + t
 		if l.obs[at] != 0 {
-			errs = append(errs, fmt.Errorf("%s: %s for %s is reported twice", rt.name(j), rt.refs[row.kpi], row.month))
+			errs = append(errs, fmt.Errorf("%s: %s for %s is reported twice", rt.name(j), rt.refs[row.kpi()], row.month))
 			continue
 		}
 		l.obs[at] = slot(-j - 1)

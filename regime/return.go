@@ -3,7 +3,7 @@ package regime
 import (
 	"fmt"
 	"iter"
-	"math"
+	"sort"
 
 	"github.com/shopspring/decimal"
 
@@ -15,7 +15,7 @@ import (
 // ([Input].Return) where a slice of [Observation]s would cost too much: a
 // million rows of a large estate. A plain row (a KPI's figure or counts for
 // a month, with no note, no reported-on date or reporter, read from a file
-// and line or built in Go) takes 32 bytes; any other is kept as given. It
+// and line or built in Go) takes 24 bytes; any other is kept as given. It
 // gives back each observation equal to the one added, in the order added.
 //
 // The zero Return is empty and ready to use. A Return is not safe for use
@@ -27,7 +27,9 @@ type Return struct {
 	refs   []string         // the KPI references, in order of first use
 	refIdx map[string]int32 // index into refs
 	full   []Observation    // the rows kept as given
-	files  []retFile        // the files the rows were read from, by first row
+	// sources are the files and lines the compact rows were read from, as
+	// runs of rows on successive lines (or with no line), by first row.
+	sources []retSource
 	// first and last are the first and last months of the rows' periods
 	// (zero if none has a month or period); dated says whether any row
 	// carries a reported-on date.
@@ -39,14 +41,14 @@ type Return struct {
 // time, never copying what it holds.
 const retChunk = 1 << 12
 
-// retRow is one row of a Return.
+// retRow is one row of a Return: a figure's coefficient and exponent, or
+// counts' numerator and denominator, or a full row's index (a); its month;
+// and a tag of its kind, the status reported beside it and its KPI's
+// index.
 type retRow struct {
-	a, b     int64 // a figure's coefficient and exponent; counts' numerator and denominator; a full row's index
-	month    period.Month
-	kpi      int32 // index into refs
-	line     int32 // the line it was read from, or 0
-	kind     retKind
-	reported kpi.Status
+	a, b  int64
+	month period.Month
+	tag   uint32 // kind in bits 0-1, reported in bits 2-7, the KPI's index from bit 8
 }
 
 type retKind uint8
@@ -57,10 +59,27 @@ const (
 	retFull // kept as given, in full[a]
 )
 
-// retFile is the file the rows from index from on were read from.
-type retFile struct {
-	from int
-	name string
+// The tag's fields: what fits, and where.
+const (
+	tagReportedShift = 2
+	tagKPIShift      = 8
+	maxTagReported   = 1<<(tagKPIShift-tagReportedShift) - 1
+	maxTagKPI        = 1<<(32-tagKPIShift) - 1
+)
+
+func (r *retRow) kind() retKind        { return retKind(r.tag & 3) }
+func (r *retRow) reported() kpi.Status { return kpi.Status(r.tag >> tagReportedShift & maxTagReported) }
+func (r *retRow) kpi() int32           { return int32(r.tag >> tagKPIShift) }
+func tagOf(k retKind, rep kpi.Status, ref int32) uint32 {
+	return uint32(k) | uint32(rep)<<tagReportedShift | uint32(ref)<<tagKPIShift
+}
+
+// retSource is a run of rows, from row from on, read from file, on
+// successive lines from line (step 1), or all on line 0 (step 0: no line).
+type retSource struct {
+	from       int
+	file       string
+	line, step int
 }
 
 // Len returns the number of observations added.
@@ -74,11 +93,9 @@ func (rt *Return) Months() (first, last period.Month) { return rt.first, rt.last
 func (rt *Return) Add(o Observation) {
 	row, plain := rt.compact(&o)
 	if !plain {
-		row = retRow{kind: retFull, a: int64(len(rt.full))}
+		row = retRow{a: int64(len(rt.full)), tag: tagOf(retFull, 0, 0)}
 		rt.full = append(rt.full, o)
 		rt.dated = rt.dated || !o.ReportedOn.IsZero()
-	} else {
-		rt.source(o.Source.File)
 	}
 	if f := o.For(); !f.IsZero() {
 		if rt.first.IsZero() || f.FirstMonth().Before(rt.first) {
@@ -93,6 +110,9 @@ func (rt *Return) Add(o Observation) {
 	}
 	c := &rt.chunks[len(rt.chunks)-1]
 	*c = append(*c, row)
+	if plain {
+		rt.source(o.Source)
+	}
 	rt.n++
 }
 
@@ -102,21 +122,23 @@ func (rt *Return) Add(o Observation) {
 // a file and line or none.
 func (rt *Return) compact(o *Observation) (retRow, bool) {
 	s := o.Source
+	rep := o.Obs.Reported()
 	if !o.Period.IsZero() || o.Month.IsZero() || o.Note != "" || o.ReportedBy != "" || !o.ReportedOn.IsZero() ||
-		s.Sheet != "" || s.Line < 0 || s.Line > math.MaxInt32 || (s.Line == 0) != (s.File == "") {
+		s.Sheet != "" || s.Line < 0 || (s.Line == 0) != (s.File == "") || rep > maxTagReported || len(rt.refs) > maxTagKPI {
 		return retRow{}, false
 	}
-	row := retRow{month: o.Month, line: int32(s.Line), reported: o.Obs.Reported()}
+	row := retRow{month: o.Month}
+	kind := retFigure
 	if num, den, ok := o.Obs.SmallCounts(); ok {
-		row.kind, row.a, row.b = retCounts, num, den
+		kind, row.a, row.b = retCounts, num, den
 	} else if v, ok := o.Obs.Value(); ok && v.NumDigits() <= 18 {
-		row.kind, row.a, row.b = retFigure, v.CoefficientInt64(), int64(v.Exponent())
+		row.a, row.b = v.CoefficientInt64(), int64(v.Exponent())
 	} else {
 		return retRow{}, false
 	}
 	// A figure is its value and the status reported beside it, nothing
 	// more, so it comes back equal (TestReturnGivesBackWhatWasAdded).
-	row.kpi = rt.ref(o.KPI)
+	row.tag = tagOf(kind, rep, rt.ref(o.KPI))
 	return row, true
 }
 
@@ -134,12 +156,18 @@ func (rt *Return) ref(ref string) int32 {
 	return i
 }
 
-// source notes that the row about to be added was read from file.
-func (rt *Return) source(file string) {
-	if len(rt.files) > 0 && rt.files[len(rt.files)-1].name == file {
-		return
+// source notes that row rt.n, compact, was read from s.
+func (rt *Return) source(s Source) {
+	if k := len(rt.sources) - 1; k >= 0 {
+		if r := &rt.sources[k]; r.file == s.File && r.line+r.step*(rt.n-r.from) == s.Line {
+			return // the run goes on
+		}
 	}
-	rt.files = append(rt.files, retFile{from: rt.n, name: file})
+	step := 1
+	if s.Line == 0 {
+		step = 0
+	}
+	rt.sources = append(rt.sources, retSource{from: rt.n, file: s.File, line: s.Line, step: step})
 }
 
 // row returns row i.
@@ -148,13 +176,13 @@ func (rt *Return) row(i int) *retRow { return &rt.chunks[i/retChunk][i%retChunk]
 // observation returns the kpi observation of a compact row.
 func (rt *Return) observation(r retRow) kpi.Observation {
 	var o kpi.Observation
-	if r.kind == retCounts {
+	if r.kind() == retCounts {
 		o = kpi.Counts(r.a, r.b)
 	} else {
 		o = kpi.Figure(decimal.New(r.a, int32(r.b)))
 	}
-	if r.reported != 0 {
-		o = o.WithReported(r.reported)
+	if rep := r.reported(); rep != 0 {
+		o = o.WithReported(rep)
 	}
 	return o
 }
@@ -166,31 +194,28 @@ func (rt *Return) At(i int) Observation {
 		panic("regime: Return.At index out of range")
 	}
 	r := rt.row(i)
-	if r.kind == retFull {
+	if r.kind() == retFull {
 		return rt.full[r.a]
 	}
-	return Observation{KPI: rt.refs[r.kpi], Month: r.month, Obs: rt.observation(*r), Source: rt.sourceOf(i, r)}
+	return Observation{KPI: rt.refs[r.kpi()], Month: r.month, Obs: rt.observation(*r), Source: rt.sourceOf(i)}
 }
 
 // sourceOf returns the source of compact row i.
-func (rt *Return) sourceOf(i int, r *retRow) Source {
-	if r.line == 0 {
+func (rt *Return) sourceOf(i int) Source {
+	k := sort.Search(len(rt.sources), func(k int) bool { return rt.sources[k].from > i }) - 1
+	if k < 0 {
 		return Source{}
 	}
-	f := ""
-	for k := len(rt.files) - 1; k >= 0; k-- {
-		if rt.files[k].from <= i {
-			f = rt.files[k].name
-			break
-		}
+	r := &rt.sources[k]
+	if r.step == 0 {
+		return Source{}
 	}
-	return Source{File: f, Line: int(r.line)}
+	return Source{File: r.file, Line: r.line + (i - r.from)}
 }
 
 // name names row i in a message: its file and line, or its index.
 func (rt *Return) name(i int) string {
-	r := rt.row(i)
-	if s := rt.sourceOf(i, r); s.Line > 0 {
+	if s := rt.sourceOf(i); s.Line > 0 {
 		return s.String()
 	}
 	return fmt.Sprintf("return[%d]", i)

@@ -54,11 +54,26 @@ func TestReturnManyRows(t *testing.T) {
 	var rt regime.Return
 	const n = 10_000
 	for i := range n {
-		rt.Add(regime.Observation{KPI: "K", Month: mo("Apr-16").AddMonths(i % 100), Obs: kpi.Counts(int64(i), int64(n))})
+		rt.Add(regime.Observation{KPI: "K", Month: mo("Apr-16").AddMonths(i % 100), Obs: kpi.Counts(int64(i), int64(n)), Source: manySource(i)})
 	}
 	for i, o := range rt.All() {
-		if num, den, ok := o.Obs.SmallCounts(); !ok || num != int64(i) || den != n {
-			t.Fatalf("row %d: %v", i, o.Obs)
+		if num, den, ok := o.Obs.SmallCounts(); !ok || num != int64(i) || den != n || o.Source != manySource(i) {
+			t.Fatalf("row %d: %v from %v, want from %v", i, o.Obs, o.Source, manySource(i))
 		}
 	}
+}
+
+// manySource is where TestReturnManyRows says row i was read: rows in runs
+// of successive lines with a blank line after every 1,000th, in two files,
+// and a stretch built in Go, with no source.
+func manySource(i int) regime.Source {
+	switch {
+	case i < 3_000:
+		return regime.Source{File: "a.csv", Line: 2 + i + i/1000}
+	case i < 5_000:
+		return regime.Source{}
+	case i%2 == 0:
+		return regime.Source{File: "b.csv", Line: i}
+	}
+	return regime.Source{File: "c.csv", Line: i}
 }
