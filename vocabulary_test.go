@@ -110,6 +110,7 @@ func TestVocabulary(t *testing.T) {
 		"kpi.ParseFigure":       "Definition.ParseFigure reads the same figure and checks its unit",
 		"kpi.Counts":            "Observation.Counts returns the counts kpi.Counts makes",
 		"kpi.Target":            "Definition.Target is the target whose level kpi.Target names",
+		"contract.ReadReturn":   "ReturnReader.ReadReturn is the same read, with its warnings and options",
 	}
 	var clashes []string
 	for _, dir := range library {

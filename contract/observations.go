@@ -201,18 +201,31 @@ type ReturnReader struct {
 	Today period.Date
 }
 
-// Read reads one return, as [ReadObservations] does, with its warnings.
-func (rr ReturnReader) Read(r io.Reader, file string) ([]regime.Observation, []Warning, error) {
-	rd := rr.reader()
-	obs, err := rd.read(r, file)
-	return rd.finish(obs, err)
+// ReadReturn reads a supplier's return from CSV for contract c, as
+// [ReadObservations] does, into a [regime.Return]: the form a ledger reads
+// ([regime.Input].Return) that holds a plain row (a KPI's figure or counts
+// for a month) in 32 bytes, where a slice of observations takes 224 a row.
+// Its observations ([regime.Return.Observations]) are those
+// ReadObservations returns, in the same order, with the same sources; on
+// an error the Return is nil.
+func ReadReturn(r io.Reader, file string, c *Contract) (*regime.Return, error) {
+	rt, _, err := ReturnReader{Contract: c}.ReadReturn(r, file)
+	return rt, err
 }
 
-// ReadFiles reads several returns, as [ReadObservationFiles] does, with
-// their warnings in file and line order.
-func (rr ReturnReader) ReadFiles(names ...string) ([]regime.Observation, []Warning, error) {
+// ReadReturn reads one return into a [regime.Return], as [ReadReturn]
+// does, with its warnings.
+func (rr ReturnReader) ReadReturn(r io.Reader, file string) (*regime.Return, []Warning, error) {
 	rd := rr.reader()
-	var out []regime.Observation
+	return rd.finish(rd.read(r, file))
+}
+
+// ReadReturnFiles reads several returns into one [regime.Return], as
+// [ReturnReader.ReadFiles] reads them: a KPI's period given in two files
+// is a duplicate or a restatement across them, and the observations come
+// in file order.
+func (rr ReturnReader) ReadReturnFiles(names ...string) (*regime.Return, []Warning, error) {
+	rd := rr.reader()
 	var errs []error
 	for _, name := range names {
 		f, err := os.Open(name)
@@ -220,52 +233,46 @@ func (rr ReturnReader) ReadFiles(names ...string) ([]regime.Observation, []Warni
 			errs = append(errs, err)
 			continue
 		}
-		obs, err := rd.read(f, name)
+		err = rd.read(f, name)
 		f.Close()
 		if err != nil {
 			errs = append(errs, err)
-			continue
 		}
-		out = append(out, obs...)
 	}
-	return rd.finish(out, errors.Join(errs...))
+	return rd.finish(errors.Join(errs...))
 }
 
-// reader is one ReturnReader at work: the rows seen so far, across files,
-// and the warnings.
+// Read reads one return, as [ReadObservations] does, with its warnings.
+func (rr ReturnReader) Read(r io.Reader, file string) ([]regime.Observation, []Warning, error) {
+	rt, warnings, err := rr.ReadReturn(r, file)
+	return observations(rt), warnings, err
+}
+
+// ReadFiles reads several returns, as [ReadObservationFiles] does, with
+// their warnings in file and line order.
+func (rr ReturnReader) ReadFiles(names ...string) ([]regime.Observation, []Warning, error) {
+	rt, warnings, err := rr.ReadReturnFiles(names...)
+	return observations(rt), warnings, err
+}
+
+// observations returns rt's observations; nil where there are none.
+func observations(rt *regime.Return) []regime.Observation {
+	if rt == nil || rt.Len() == 0 {
+		return nil
+	}
+	return rt.Observations()
+}
+
+// reader is one ReturnReader at work: what was read so far, across files,
+// where each KPI's periods were given, and the warnings.
 type returnReader struct {
 	ReturnReader
 	today period.Date
-	// seen holds the first version of each KPI's period, and more the
-	// later ones (restatements, which are rare: one map entry a row, not a
-	// slice).
-	seen     map[obsKey]fileLine
-	more     map[obsKey][]fileLine
+	// rt holds every row that passed its checks, as it is read: a file
+	// with a problem gives nothing back, so what it added is never seen.
+	rt *regime.Return
+	versions
 	warnings []Warning
-}
-
-// record records version v of k, unless a version reported on the same
-// day was already given: then it returns where (dup), and records nothing.
-// The first version of each costs one look-up and one insertion.
-func (rd *returnReader) record(k obsKey, v fileLine) (prev fileLine, dup bool) {
-	first, ok := rd.seen[k]
-	if !ok {
-		rd.seen[k] = v
-		return fileLine{}, false
-	}
-	if first.on == v.on {
-		return first, true
-	}
-	for _, w := range rd.more[k] {
-		if w.on == v.on {
-			return w, true
-		}
-	}
-	if rd.more == nil {
-		rd.more = map[obsKey][]fileLine{}
-	}
-	rd.more[k] = append(rd.more[k], v)
-	return fileLine{}, false
 }
 
 func (rr ReturnReader) reader() *returnReader {
@@ -273,12 +280,12 @@ func (rr ReturnReader) reader() *returnReader {
 	if today.IsZero() {
 		today = period.DateOf(time.Now().UTC())
 	}
-	return &returnReader{ReturnReader: rr, today: today, seen: map[obsKey]fileLine{}}
+	return &returnReader{ReturnReader: rr, today: today, rt: &regime.Return{}}
 }
 
 // finish returns what was read, with the warnings, or makes the warnings
 // errors for a strict reader.
-func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Observation, []Warning, error) {
+func (rd *returnReader) finish(err error) (*regime.Return, []Warning, error) {
 	if rd.Strict && len(rd.warnings) > 0 {
 		errs := []error{err}
 		for _, w := range rd.warnings {
@@ -289,32 +296,18 @@ func (rd *returnReader) finish(obs []regime.Observation, err error) ([]regime.Ob
 	if err != nil {
 		return nil, rd.warnings, err
 	}
-	return obs, rd.warnings, nil
+	return rd.rt, rd.warnings, nil
 }
 
-// obsKey identifies a KPI's month; fileLine where a version of its figure
-// was given, and the day it was reported on (zero if undated).
-type (
-	obsKey struct {
-		ref        string
-		start, end period.Date
-	}
-	fileLine struct {
-		file  string
-		line  int
-		place string // the cell, in a table; "" in a CSV file
-		on    period.Date
-	}
-)
-
-func (rd *returnReader) read(r io.Reader, file string) ([]regime.Observation, error) {
+// read reads one CSV return into rd.rt; the error holds its problems.
+func (rd *returnReader) read(r io.Reader, file string) error {
 	lr := &limited{r: r}
 	cr := csv.NewReader(textReader(lr))
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true
 	f := &csvReturn{file: file, cr: cr, lr: lr}
 	if !f.readHeader() {
-		return f.done(nil)
+		return f.done()
 	}
 	return rd.readRows(f)
 }
@@ -341,15 +334,12 @@ func (f *csvReturn) report(line int, col, format string, args ...any) {
 	f.errs = append(f.errs, &LineError{File: f.file, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
 }
 
-// done returns what was read, or the problems.
-func (f *csvReturn) done(out []regime.Observation) ([]regime.Observation, error) {
+// done returns the problems found, joined; nil if none.
+func (f *csvReturn) done() error {
 	if f.more > 0 {
 		f.errs = append(f.errs, fmt.Errorf("%s: and %d more problems", f.file, f.more))
 	}
-	if err := errors.Join(f.errs...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return errors.Join(f.errs...)
 }
 
 // field returns the trimmed text of column name in rec; "" where there is none.
@@ -400,10 +390,9 @@ func (f *csvReturn) readHeader() bool {
 	return len(f.errs) == 0
 }
 
-// readRows reads the rows after the header.
-func (rd *returnReader) readRows(f *csvReturn) ([]regime.Observation, error) {
+// readRows reads the rows after the header into rd.rt.
+func (rd *returnReader) readRows(f *csvReturn) error {
 	lastLine := 1
-	var out collected
 	// The row being read, which the functions that read its fields and
 	// report its problems see: made once, not for each row.
 	var (
@@ -420,7 +409,7 @@ func (rd *returnReader) readRows(f *csvReturn) ([]regime.Observation, error) {
 		}
 		if err != nil {
 			if fatal := f.readError(err, rec, &lastLine); fatal != nil {
-				return nil, fatal
+				return fatal
 			}
 			if f.closed {
 				break
@@ -437,11 +426,9 @@ func (rd *returnReader) readRows(f *csvReturn) ([]regime.Observation, error) {
 			continue
 		}
 		at := rowAt{file: f.file, line: line, dated: f.cols[colReportedOn] != 0}
-		if o, ok := rd.take(at, field, bad); ok {
-			out.add(o)
-		}
+		rd.take(at, field, bad)
 	}
-	return f.done(out.all())
+	return f.done()
 }
 
 // readError reports an error reading a row (rec, as far as it was read)
@@ -472,39 +459,6 @@ func (f *csvReturn) readError(err error, rec []string, lastLine *int) error {
 		f.report(pe.Line, "", "%s", csvMessage(err))
 	}
 	return nil
-}
-
-// collected gathers the observations of a return in chunks, so that a
-// return of a million rows is copied once, into a slice of its size, not
-// again each time a growing slice outgrows its array.
-type collected struct {
-	full [][]regime.Observation
-	cur  []regime.Observation
-	n    int
-}
-
-func (c *collected) add(o regime.Observation) {
-	if len(c.cur) == cap(c.cur) {
-		if c.cur != nil {
-			c.full = append(c.full, c.cur)
-		}
-		c.cur = make([]regime.Observation, 0, min(max(64, c.n), 1<<14))
-	}
-	c.cur = append(c.cur, o)
-	c.n++
-}
-
-// all returns the observations in the order added; nil if none.
-func (c *collected) all() []regime.Observation {
-	if len(c.full) == 0 {
-		return c.cur
-	}
-	out := make([]regime.Observation, 0, c.n)
-	for i, ch := range c.full {
-		out = append(out, ch...)
-		c.full[i] = nil // each chunk may go as soon as it is copied
-	}
-	return append(out, c.cur...)
 }
 
 // rowAt is where a row of a return is: its file and line, and, for a row of
@@ -546,15 +500,15 @@ func (v fileLine) where(file string) string {
 
 // take reads one row of a return, CSV or table, as every return's rows are
 // read: the row's own checks ([returnReader.readRow]), then the checks
-// across rows (a duplicate, or a restatement with a later reported_on).
-// bad reports a problem with a column of the row.
-func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, format string, args ...any)) (regime.Observation, bool) {
+// across rows (a duplicate, or a restatement with a later reported_on),
+// and adds it to rd.rt if it passes them. bad reports a problem with a
+// column of the row.
+func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, format string, args ...any)) {
 	o, ok := rd.readRow(at, field, bad)
 	if !ok {
-		return o, false
+		return
 	}
 	p := o.For()
-	k := obsKey{o.KPI, p.Start(), p.End()}
 	o.Source = regime.Source{File: at.file, Sheet: at.sheet, Line: at.line}
 	place := ""
 	if at.cells != nil {
@@ -562,7 +516,8 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 	}
 	// A second row for a KPI's period is a restatement only where the
 	// two are reported on different days; otherwise it is a duplicate.
-	if prev, dup := rd.record(k, fileLine{at.file, at.line, place, o.ReportedOn}); dup {
+	v := fileLine{at.file, at.line, place, o.ReportedOn}
+	if prev, dup := rd.record(rd.rt, o.KPI, p, v, at.cells == nil); dup {
 		where := prev.where(at.file)
 		switch {
 		case !o.ReportedOn.IsZero():
@@ -574,9 +529,9 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 		default:
 			bad(colKPI, "%s for %s is already %s", o.KPI, p.Label(period.Short), where)
 		}
-		return o, false
+		return
 	}
-	return o, true
+	rd.rt.Add(o)
 }
 
 // rowReader reads one row of a return: the text of its columns (field),

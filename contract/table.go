@@ -78,31 +78,28 @@ func (rr ReturnReader) ReadTable(t Table) ([]regime.Observation, []Warning, erro
 // return and row order.
 func (rr ReturnReader) ReadReturns(returns ...Return) ([]regime.Observation, []Warning, error) {
 	rd := rr.reader()
-	var out []regime.Observation
 	var errs []error
 	for _, ret := range returns {
-		var obs []regime.Observation
 		var err error
 		switch {
 		case ret.Table != nil:
-			obs, err = rd.readTable(ret.Table)
+			err = rd.readTable(ret.Table)
 		case ret.CSV != nil:
-			obs, err = rd.read(ret.CSV, ret.File)
+			err = rd.read(ret.CSV, ret.File)
 		default:
 			err = fmt.Errorf("%s: a return needs its CSV text or its table", ret.File)
 		}
 		if err != nil {
 			errs = append(errs, err)
-			continue
 		}
-		out = append(out, obs...)
 	}
-	return rd.finish(out, errors.Join(errs...))
+	rt, warnings, err := rd.finish(errors.Join(errs...))
+	return observations(rt), warnings, err
 }
 
 // readTable reads a table's rows through the checks every return's rows
-// get ([returnReader.take]).
-func (rd *returnReader) readTable(t *Table) ([]regime.Observation, error) {
+// get ([returnReader.take]) into rd.rt; the error holds its problems.
+func (rd *returnReader) readTable(t *Table) error {
 	var errs []error
 	more := 0
 	report := func(e *LineError) {
@@ -113,7 +110,6 @@ func (rd *returnReader) readTable(t *Table) ([]regime.Observation, error) {
 		errs = append(errs, e)
 	}
 	dated := slices.ContainsFunc(t.Rows, func(r TableRow) bool { return r.Fields[colReportedOn].Text != "" })
-	var out []regime.Observation
 	for _, row := range t.Rows {
 		cells := map[string]string{}
 		ok := true
@@ -139,17 +135,12 @@ func (rd *returnReader) readTable(t *Table) ([]regime.Observation, error) {
 			report(&LineError{File: t.File, Line: row.Line, Column: col, Cell: at.cell(col), Msg: fmt.Sprintf(format, args...)})
 		}
 		field := func(name string) string { return strings.TrimSpace(row.Fields[name].Text) }
-		if o, ok := rd.take(at, field, bad); ok {
-			out = append(out, o)
-		}
+		rd.take(at, field, bad)
 	}
 	if more > 0 {
 		errs = append(errs, fmt.Errorf("%s: and %d more problems", t.File, more))
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return errors.Join(errs...)
 }
 
 // sortedKeys returns the keys of m, sorted.
