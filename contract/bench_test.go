@@ -5,12 +5,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/kpiregime/kpiregime/contract"
 	"github.com/kpiregime/kpiregime/internal/scalegen"
 	"github.com/kpiregime/kpiregime/period"
+	"github.com/kpiregime/kpiregime/regime"
 )
 
 // loadAndScoreFiles makes a contract file with 50 percentage KPIs under one
@@ -159,4 +161,58 @@ func BenchmarkMillionRows(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkReadReturn reads the return of BenchmarkMillionRows (1,000,000
+// rows, about 23.5 MB) into a regime.Return with ReadReturn, and reports
+// the heap the Return holds once read (live-MB: HeapInuse after a
+// collection, less that before reading); the reference in the same run
+// splits the same bytes into fields with encoding/csv's ReadAll.
+func BenchmarkReadReturn(b *testing.B) {
+	const kpis, months = 2500, 400
+	c, err := contract.Decode(bytes.NewReader(scalegen.Contract(kpis)), "scale.yaml", contract.YAML)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := scalegen.WriteReturn(&buf, kpis, months); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	read := func(b *testing.B) *regime.Return {
+		rt, err := contract.ReadReturn(bytes.NewReader(data), "scale.csv", c)
+		if err != nil || rt.Len() != kpis*months {
+			b.Fatal(err)
+		}
+		return rt
+	}
+	b.Run("read-return", func(b *testing.B) {
+		// Measured once, before the timed loop (b.Loop starts the timer).
+		before := heapInuse()
+		rt := read(b)
+		live := heapInuse() - min(before, heapInuse())
+		runtime.KeepAlive(rt)
+		b.ReportAllocs()
+		for b.Loop() {
+			read(b)
+		}
+		b.ReportMetric(float64(live)/(1<<20), "live-MB")
+	})
+	b.Run("reference-csv-fields-only", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+			if err != nil || len(recs) != kpis*months+1 {
+				b.Fatal(err, len(recs))
+			}
+		}
+	})
+}
+
+// heapInuse returns the bytes in use on the heap after a collection.
+func heapInuse() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapInuse
 }

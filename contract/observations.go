@@ -272,6 +272,7 @@ type returnReader struct {
 	// with a problem gives nothing back, so what it added is never seen.
 	rt *regime.Return
 	versions
+	fast     fastCache
 	warnings []Warning
 }
 
@@ -319,6 +320,7 @@ type csvReturn struct {
 	cr     *csv.Reader
 	lr     *limited
 	cols   map[string]int // 1-based, so that 0 means absent
+	pos    [nColumns]int  // cols by column number (iKPI, ...)
 	names  []string       // the header's names: its record is reused
 	errs   []error
 	more   int // problems past maxErrors
@@ -382,6 +384,9 @@ func (f *csvReturn) readHeader() bool {
 			f.cols[name] = i + 1
 		}
 	}
+	for i, name := range knownColumns {
+		f.pos[i] = f.cols[name]
+	}
 	for _, req := range []string{colKPI, colPeriod, colValue} {
 		if f.cols[req] == 0 {
 			f.report(1, req, "the header has no %s column", req)
@@ -423,6 +428,9 @@ func (rd *returnReader) readRows(f *csvReturn) error {
 		}
 		if i := slices.IndexFunc(rec, func(s string) bool { return len(s) > MaxField }); i >= 0 {
 			f.report(line, f.names[i], "the field is %d characters long: a field of a return has at most %d", len(rec[i]), MaxField)
+			continue
+		}
+		if rd.fastRow(f, rec, line) {
 			continue
 		}
 		at := rowAt{file: f.file, line: line, dated: f.cols[colReportedOn] != 0}
