@@ -45,6 +45,21 @@ type fastCache struct {
 	month  *monthState // its month
 	months map[period.Month]*monthState
 	refs   map[string]*fastRef
+	prev   *fastRef // the KPI of the last row read fast
+	// figures holds the figures read lately, by their coefficient and
+	// exponent, so that a figure a return gives again (94.37, in another
+	// month or for another KPI) is not made again: a decimal is never
+	// changed once made, and the Return keeps only its coefficient and
+	// exponent.
+	figures *[1 << 12]cachedFigure
+}
+
+// cachedFigure is a figure of fastCache.figures.
+type cachedFigure struct {
+	c   int64
+	e   int32
+	set bool
+	obs kpi.Observation
 }
 
 // monthState is what the fast path knows of a month.
@@ -62,8 +77,13 @@ type monthState struct {
 // fastRef is what the fast path knows of a KPI: the latest period given
 // for it, and its definition in each regime a row was read under.
 type fastRef struct {
+	ref  string
 	last *latest
 	defs []fastDef
+	// next is the KPI of the row read fast after the last row for this
+	// one: a return gives its KPIs in the same order month after month, so
+	// that it is the next row's KPI, found without a look-up.
+	next *fastRef
 }
 
 // fastDef is a KPI's definition in a regime, and what the fast path may
@@ -145,7 +165,7 @@ func (rd *returnReader) fastFigure(f *csvReturn, rec []string, line int, fd *fas
 	if !ok {
 		return kpi.Observation{}, false
 	}
-	obs := kpi.Figure(decimal.New(c, e)) // what def.ParseFigure gives (FuzzPlainNumber)
+	obs := rd.fast.figure(c, e)
 	if !fd.inRange(c, e, ms.label) {
 		if _, err := kpi.Evaluate(fd.def, ms.label, obs); err != nil {
 			return kpi.Observation{}, false
@@ -158,6 +178,19 @@ func (rd *returnReader) fastFigure(f *csvReturn, rec []string, line int, fd *fas
 		}
 	}
 	return obs, true
+}
+
+// figure returns the figure c×10^e, as def.ParseFigure reads it
+// (FuzzPlainNumber).
+func (fc *fastCache) figure(c int64, e int32) kpi.Observation {
+	if fc.figures == nil {
+		fc.figures = new([1 << 12]cachedFigure)
+	}
+	f := &fc.figures[uint64(c+int64(e)*7919)%uint64(len(fc.figures))]
+	if !f.set || f.c != c || f.e != e {
+		*f = cachedFigure{c: c, e: e, set: true, obs: kpi.Figure(decimal.New(c, e))}
+	}
+	return f.obs
 }
 
 // monthOf returns what the fast path knows of the month a row's period
@@ -194,19 +227,28 @@ func (rd *returnReader) monthOf(text string) *monthState {
 // KPI rg does not have, or one whose rows take take's checks.
 func (rd *returnReader) defOf(ref string, rg *regime.Regime) (*fastRef, *fastDef) {
 	fc := &rd.fast
-	fr := fc.refs[ref]
-	if fr == nil {
-		d, ok := rg.KPI(ref)
-		if !ok {
-			return nil, nil
-		}
-		// Keyed by the definition's copy of ref, not the row's text.
-		fr = &fastRef{last: rd.latestOf(d.Ref())}
-		if fc.refs == nil {
-			fc.refs = map[string]*fastRef{}
-		}
-		fc.refs[d.Ref()] = fr
+	fr := fc.prev
+	if fr != nil {
+		fr = fr.next
 	}
+	if fr == nil || fr.ref != ref {
+		if fr = fc.refs[ref]; fr == nil {
+			d, ok := rg.KPI(ref)
+			if !ok {
+				return nil, nil
+			}
+			// Keyed by the definition's copy of ref, not the row's text.
+			fr = &fastRef{ref: d.Ref(), last: rd.latestOf(d.Ref())}
+			if fc.refs == nil {
+				fc.refs = map[string]*fastRef{}
+			}
+			fc.refs[fr.ref] = fr
+		}
+		if fc.prev != nil {
+			fc.prev.next = fr
+		}
+	}
+	fc.prev = fr
 	for i := range fr.defs {
 		if fd := &fr.defs[i]; fd.rg == rg {
 			return fr, fd.usable()

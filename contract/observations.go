@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -962,11 +961,16 @@ func wholeCount(s string) (int64, error) {
 // digits reads s where it is 1 to most ASCII decimal digits and nothing
 // else (most at most 18, so that it fits an int64); ok is false otherwise.
 func digits(s string, most int) (n int64, ok bool) {
-	if len(s) == 0 || len(s) > most || strings.ContainsFunc(s, func(r rune) bool { return r < '0' || r > '9' }) {
+	if len(s) == 0 || len(s) > most || most > 18 {
 		return 0, false
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(s[i]-'0') // below 10^18: no overflow
+	}
+	return n, true
 }
 
 // fractionSlip warns of a percentage given as a fraction: a figure of at

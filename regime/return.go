@@ -97,12 +97,17 @@ func (rt *Return) Add(o Observation) {
 		rt.full = append(rt.full, o)
 		rt.dated = rt.dated || !o.ReportedOn.IsZero()
 	}
-	if f := o.For(); !f.IsZero() {
-		if rt.first.IsZero() || f.FirstMonth().Before(rt.first) {
-			rt.first = f.FirstMonth()
+	// The months of o.For(), without making a month a period and back.
+	first, last := o.Month, o.Month
+	if !o.Period.IsZero() {
+		first, last = o.Period.FirstMonth(), o.Period.LastMonth()
+	}
+	if !first.IsZero() {
+		if rt.first.IsZero() || first.Before(rt.first) {
+			rt.first = first
 		}
-		if rt.last.IsZero() || f.LastMonth().After(rt.last) {
-			rt.last = f.LastMonth()
+		if rt.last.IsZero() || last.After(rt.last) {
+			rt.last = last
 		}
 	}
 	if rt.n%retChunk == 0 {
