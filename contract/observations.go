@@ -273,6 +273,10 @@ type returnReader struct {
 	versions
 	fast     fastCache
 	warnings []Warning
+	// plain reads every row through take and keeps every version
+	// eagerly: the reader without its fast paths, which tests compare
+	// with it.
+	plain bool
 }
 
 func (rr ReturnReader) reader() *returnReader {
@@ -429,7 +433,7 @@ func (rd *returnReader) readRows(f *csvReturn) error {
 			f.report(line, f.names[i], "the field is %d characters long: a field of a return has at most %d", len(rec[i]), MaxField)
 			continue
 		}
-		if rd.fastRow(f, rec, line) {
+		if !rd.plain && rd.fastRow(f, rec, line) {
 			continue
 		}
 		at := rowAt{file: f.file, line: line, dated: f.cols[colReportedOn] != 0}
@@ -524,7 +528,7 @@ func (rd *returnReader) take(at rowAt, field func(string) string, bad func(col, 
 	// A second row for a KPI's period is a restatement only where the
 	// two are reported on different days; otherwise it is a duplicate.
 	v := fileLine{at.file, at.line, place, o.ReportedOn}
-	if prev, dup := rd.record(rd.rt, o.KPI, p, v, at.cells == nil); dup {
+	if prev, dup := rd.record(rd.rt, o.KPI, p, v, at.cells == nil && !rd.plain); dup {
 		where := prev.where(at.file)
 		switch {
 		case !o.ReportedOn.IsZero():
