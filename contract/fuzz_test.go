@@ -2,6 +2,8 @@ package contract_test
 
 import (
 	"bytes"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -58,6 +60,15 @@ func FuzzReadRailObservations(f *testing.F) {
 // regime c has, once each, and is rated without an error.
 func checkReturn(t *testing.T, c *contract.Contract, b []byte) {
 	obs, err := contract.ReadObservations(bytes.NewReader(b), "fuzz.csv", c)
+	// ReadReturn is the same reader, into a Return: the same observations,
+	// or the same problems.
+	rt, rerr := contract.ReadReturn(bytes.NewReader(b), "fuzz.csv", c)
+	if fmt.Sprint(rerr) != fmt.Sprint(err) || (rt == nil) != (rerr != nil) {
+		t.Fatalf("ReadReturn: %v, ReadObservations: %v", rerr, err)
+	}
+	if rt != nil && (rt.Len() != len(obs) || len(obs) > 0 && !reflect.DeepEqual(rt.Observations(), obs)) {
+		t.Fatalf("ReadReturn read %d observations, ReadObservations %d, not the same", rt.Len(), len(obs))
+	}
 	if err != nil {
 		if obs != nil {
 			t.Fatal("observations returned with an error")
