@@ -170,6 +170,9 @@ func Columns() []string { return slices.Clone(knownColumns) }
 //
 // ReadObservations drops the warnings a [ReturnReader] returns; use one to
 // see them, to make them errors, or to set the date the return is read on.
+// [ReadReturn] reads the same return into a [regime.Return], a seventh of
+// the memory for a return of plain rows: ReadObservations reads it so and
+// returns its observations.
 func ReadObservations(r io.Reader, file string, c *Contract) ([]regime.Observation, error) {
 	obs, _, err := ReturnReader{Contract: c}.Read(r, file)
 	return obs, err
