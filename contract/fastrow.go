@@ -119,7 +119,7 @@ func (rd *returnReader) fastRow(f *csvReturn, rec []string, line int) bool {
 	}
 	// No status, note, reported_on, reported_by or published target: the
 	// checks of those are take's.
-	for i := iStatus; i < nColumns; i++ {
+	for _, i := range f.others {
 		if f.get(rec, i) != "" {
 			return false
 		}

@@ -327,6 +327,7 @@ type csvReturn struct {
 	lr     *limited
 	cols   map[string]int // 1-based, so that 0 means absent
 	pos    [nColumns]int  // cols by column number (iKPI, ...)
+	others []int          // the columns from iStatus on the header names
 	names  []string       // the header's names: its record is reused
 	errs   []error
 	more   int // problems past maxErrors
@@ -392,6 +393,9 @@ func (f *csvReturn) readHeader() bool {
 	}
 	for i, name := range knownColumns {
 		f.pos[i] = f.cols[name]
+		if i >= iStatus && f.pos[i] != 0 {
+			f.others = append(f.others, i)
+		}
 	}
 	for _, req := range []string{colKPI, colPeriod, colValue} {
 		if f.cols[req] == 0 {

@@ -26,6 +26,12 @@ type Return struct {
 	n      int
 	refs   []string         // the KPI references, in order of first use
 	refIdx map[string]int32 // index into refs
+	// prevRef is 1 + the index of the last KPI looked up (0 if none), and
+	// nextRef[i] 1 + the index of the KPI looked up after the last look-up
+	// of KPI i: a return gives its KPIs in the same order month after
+	// month, so that the next row's is found without hashing.
+	prevRef int32
+	nextRef []int32
 	full   []Observation    // the rows kept as given
 	// sources are the files and lines the compact rows were read from, as
 	// runs of rows on successive lines (or with no line), by first row.
@@ -147,17 +153,30 @@ func (rt *Return) compact(o *Observation) (retRow, bool) {
 	return row, true
 }
 
-// ref returns the index of KPI reference ref, adding it if it is new.
+// ref returns the index of KPI reference ref, adding it if it is new:
+// the KPI that followed the last one before, if it is ref, else the one
+// found by ref.
 func (rt *Return) ref(ref string) int32 {
-	if i, ok := rt.refIdx[ref]; ok {
-		return i
+	if p := rt.prevRef; p > 0 {
+		if n := rt.nextRef[p-1]; n > 0 && rt.refs[n-1] == ref {
+			rt.prevRef = n
+			return n - 1
+		}
 	}
-	if rt.refIdx == nil {
-		rt.refIdx = map[string]int32{}
+	i, ok := rt.refIdx[ref]
+	if !ok {
+		if rt.refIdx == nil {
+			rt.refIdx = map[string]int32{}
+		}
+		i = int32(len(rt.refs))
+		rt.refs = append(rt.refs, ref)
+		rt.nextRef = append(rt.nextRef, 0)
+		rt.refIdx[ref] = i
 	}
-	i := int32(len(rt.refs))
-	rt.refs = append(rt.refs, ref)
-	rt.refIdx[ref] = i
+	if p := rt.prevRef; p > 0 {
+		rt.nextRef[p-1] = i + 1
+	}
+	rt.prevRef = i + 1
 	return i
 }
 
