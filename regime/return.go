@@ -26,12 +26,6 @@ type Return struct {
 	n      int
 	refs   []string         // the KPI references, in order of first use
 	refIdx map[string]int32 // index into refs
-	// prevRef is 1 + the index of the last KPI looked up (0 if none), and
-	// nextRef[i] 1 + the index of the KPI looked up after the last look-up
-	// of KPI i: a return gives its KPIs in the same order month after
-	// month, so that the next row's is found without hashing.
-	prevRef int32
-	nextRef []int32
 	full   []Observation    // the rows kept as given
 	// sources are the files and lines the compact rows were read from, as
 	// runs of rows on successive lines (or with no line), by first row.
@@ -41,6 +35,13 @@ type Return struct {
 	// carries a reported-on date.
 	first, last period.Month
 	dated       bool
+
+	// prevRef is 1 + the index of the last KPI looked up (0 if none), and
+	// nextRef[i] 1 + the index of the KPI looked up after the last look-up
+	// of KPI i: a return gives its KPIs in the same order month after
+	// month, so that the next row's is found without hashing.
+	prevRef int32
+	nextRef []int32
 }
 
 // retChunk is how many rows a chunk holds: the store grows a chunk at a
