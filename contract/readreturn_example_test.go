@@ -8,7 +8,7 @@ import (
 )
 
 // ReadReturn reads a return into a regime.Return, which holds a plain row
-// in 32 bytes: seed 000's ICT return of 2016 has ten rows, five KPIs for
+// in a few bytes: seed 000's ICT return of 2016 has ten rows, five KPIs for
 // April and May 2016 (ict-2016.csv). Its row on line 3 is KPI 1's May
 // figure, 1 failure, with its note, so it is kept in full; line 7 is KPI 9's
 // May counts, 1,612 of 2,015 (80%, given beside them).
