@@ -216,3 +216,43 @@ func heapInuse() uint64 {
 	runtime.ReadMemStats(&ms)
 	return ms.HeapInuse
 }
+
+// TestReadReturnMemory reads BenchmarkMillionRows's return (1,000,000
+// rows) into a Return and checks the heap it holds once read: issue 18
+// asks for about 40 MB or less (a plain row takes 24 bytes, 24 MB in all,
+// besides the KPIs' references and the chunks' slack), where the
+// observations ReadObservations returns take 224 bytes a row, 224 MB.
+func TestReadReturnMemory(t *testing.T) {
+	if testing.Short() || raceDetector {
+		t.Skip("reads a million rows")
+	}
+	const kpis, months = 2500, 400
+	c, err := contract.Decode(bytes.NewReader(scalegen.Contract(kpis)), "scale.yaml", contract.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := scalegen.WriteReturn(&buf, kpis, months); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	before := heapInuse()
+	rt, err := contract.ReadReturn(bytes.NewReader(data), "scale.csv", c)
+	if err != nil || rt.Len() != kpis*months {
+		t.Fatal(err)
+	}
+	after := heapInuse()
+	// The contract and the file are in both measures, so as not to count
+	// them.
+	runtime.KeepAlive(c)
+	runtime.KeepAlive(data)
+	runtime.KeepAlive(rt)
+	if after < before {
+		t.Fatalf("the heap shrank while reading: %d to %d bytes", before, after)
+	}
+	if live := after - before; live > 40<<20 {
+		t.Errorf("the Return holds %.1f MB once read, want 40 MB or less", float64(live)/(1<<20))
+	} else {
+		t.Logf("the Return holds %.1f MB", float64(live)/(1<<20))
+	}
+}
