@@ -170,15 +170,7 @@ func BenchmarkMillionRows(b *testing.B) {
 // splits the same bytes into fields with encoding/csv's ReadAll.
 func BenchmarkReadReturn(b *testing.B) {
 	const kpis, months = 2500, 400
-	c, err := contract.Decode(bytes.NewReader(scalegen.Contract(kpis)), "scale.yaml", contract.YAML)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := scalegen.WriteReturn(&buf, kpis, months); err != nil {
-		b.Fatal(err)
-	}
-	data := buf.Bytes()
+	c, data := millionRows(b)
 	read := func(b *testing.B) *regime.Return {
 		rt, err := contract.ReadReturn(bytes.NewReader(data), "scale.csv", c)
 		if err != nil || rt.Len() != kpis*months {
@@ -209,6 +201,21 @@ func BenchmarkReadReturn(b *testing.B) {
 	})
 }
 
+// millionRows returns the contract and the return of
+// BenchmarkMillionRows: 2,500 KPIs for 400 months, 1,000,000 rows.
+func millionRows(tb testing.TB) (*contract.Contract, []byte) {
+	tb.Helper()
+	c, err := contract.Decode(bytes.NewReader(scalegen.Contract(2500)), "scale.yaml", contract.YAML)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := scalegen.WriteReturn(&buf, 2500, 400); err != nil {
+		tb.Fatal(err)
+	}
+	return c, buf.Bytes()
+}
+
 // heapInuse returns the bytes in use on the heap after a collection.
 func heapInuse() uint64 {
 	runtime.GC()
@@ -227,15 +234,7 @@ func TestReadReturnMemory(t *testing.T) {
 		t.Skip("reads a million rows")
 	}
 	const kpis, months = 2500, 400
-	c, err := contract.Decode(bytes.NewReader(scalegen.Contract(kpis)), "scale.yaml", contract.YAML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := scalegen.WriteReturn(&buf, kpis, months); err != nil {
-		t.Fatal(err)
-	}
-	data := buf.Bytes()
+	c, data := millionRows(t)
 	before := heapInuse()
 	rt, err := contract.ReadReturn(bytes.NewReader(data), "scale.csv", c)
 	if err != nil || rt.Len() != kpis*months {
