@@ -54,12 +54,12 @@ type fastCache struct {
 	figures *[1 << 12]cachedFigure
 }
 
-// cachedFigure is a figure of fastCache.figures.
+// cachedFigure is a figure of fastCache.figures: c×10^e as a decimal.
 type cachedFigure struct {
 	c   int64
 	e   int32
 	set bool
-	obs kpi.Observation
+	d   decimal.Decimal
 }
 
 // monthState is what the fast path knows of a month.
@@ -188,9 +188,9 @@ func (fc *fastCache) figure(c int64, e int32) kpi.Observation {
 	}
 	f := &fc.figures[uint64(c+int64(e)*7919)%uint64(len(fc.figures))]
 	if !f.set || f.c != c || f.e != e {
-		*f = cachedFigure{c: c, e: e, set: true, obs: kpi.Figure(decimal.New(c, e))}
+		*f = cachedFigure{c: c, e: e, set: true, d: decimal.New(c, e)}
 	}
-	return f.obs
+	return kpi.Figure(f.d)
 }
 
 // monthOf returns what the fast path knows of the month a row's period
