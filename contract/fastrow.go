@@ -106,8 +106,8 @@ type fastDef struct {
 }
 
 // fastRow reads a row of the commonest kind, a KPI's figure or counts for
-// a month with no other field, that is later than every row before it for
-// its KPI, with what depends only on its month or its KPI worked out once,
+// a month with no other field, given once, with what depends only on its
+// month or its KPI worked out once,
 // and adds it to rd.rt; it returns false, having done nothing, for any
 // other row, which [returnReader.take] then reads. A row it reads passes
 // every check take would give it, as each step below says, and gets the
@@ -129,10 +129,16 @@ func (rd *returnReader) fastRow(f *csvReturn, rec []string, line int) bool {
 		return false
 	}
 	fr, fd := rd.defOf(ref, ms.rg)
-	// A row for a month after every period given for its KPI is no
-	// duplicate (versions.record).
-	if fd == nil || !fr.last.isNew(ms.start) {
+	if fd == nil {
 		return false
+	}
+	// A row for a month after every period given for its KPI is no
+	// duplicate; any other is looked for (versions.record), and a
+	// duplicate is take's to report.
+	if !fr.last.isNew(ms.start) {
+		if _, dup := rd.has(rd.rt, obsKey{fr.ref, ms.start, ms.label.End()}, period.Date{}); dup {
+			return false
+		}
 	}
 	obs, ok := rd.fastFigure(f, rec, line, fd, ms)
 	if !ok {

@@ -89,19 +89,26 @@ func (vs *versions) record(rt *regime.Return, ref string, p period.Period, v fil
 	l := vs.latestOf(ref)
 	k := obsKey{ref, p.Start(), p.End()}
 	if !l.isNew(k.start) {
-		if prev, ok := vs.find(k, v.on); ok {
+		if prev, ok := vs.has(rt, k, v.on); ok {
 			return prev, true
-		}
-		if v.on.IsZero() {
-			if prev, ok := vs.findIndexed(rt, k); ok {
-				return prev, true
-			}
 		}
 	}
 	if !csv || !v.on.IsZero() {
 		vs.keep(k, v)
 	}
 	l.given(k.start)
+	return fileLine{}, false
+}
+
+// has returns the version of k reported on on given before, if any: kept
+// eagerly, or, undated, a row of rt.
+func (vs *versions) has(rt *regime.Return, k obsKey, on period.Date) (fileLine, bool) {
+	if prev, ok := vs.find(k, on); ok {
+		return prev, true
+	}
+	if on.IsZero() {
+		return vs.findIndexed(rt, k)
+	}
 	return fileLine{}, false
 }
 
