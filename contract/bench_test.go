@@ -53,10 +53,11 @@ func loadAndScoreFiles(tb testing.TB) (contractYAML, csv []byte, last period.Mon
 	return []byte(y.String()), c.Bytes(), last
 }
 
-// BenchmarkLoadAndScore reads a contract file and a 10,000-row
-// observations file and scores the last month (which runs the regime over
-// all 200 months). The reference in the same run only splits the CSV into
-// fields with encoding/csv: the floor for reading the file at all.
+// BenchmarkLoadAndScore reads a contract file and a 10,000-row return
+// ([contract.ReadReturn]) and scores the last month (the ledger starting as
+// far back as the month's trends and escalation reach). The reference in
+// the same run only splits the CSV into fields with encoding/csv: the floor
+// for reading the file at all.
 func BenchmarkLoadAndScore(b *testing.B) {
 	y, data, last := loadAndScoreFiles(b)
 	if n := bytes.Count(data, []byte("\n")) - 1; n != 10_000 {
@@ -69,11 +70,11 @@ func BenchmarkLoadAndScore(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			obs, err := contract.ReadObservations(bytes.NewReader(data), "big.csv", c)
+			rt, err := contract.ReadReturn(bytes.NewReader(data), "big.csv", c)
 			if err != nil {
 				b.Fatal(err)
 			}
-			sc, err := c.Score(obs, last.Period())
+			sc, err := c.ScoreReturn(rt, last.Period())
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -139,11 +140,11 @@ func BenchmarkMillionRows(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			obs, err := contract.ReadObservations(bytes.NewReader(data), "scale.csv", c)
+			rt, err := contract.ReadReturn(bytes.NewReader(data), "scale.csv", c)
 			if err != nil {
 				b.Fatal(err)
 			}
-			sc, err := c.Score(obs, last.Period())
+			sc, err := c.ScoreReturn(rt, last.Period())
 			if err != nil {
 				b.Fatal(err)
 			}

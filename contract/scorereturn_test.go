@@ -41,13 +41,9 @@ func millionRowReturn(tb testing.TB, kpis, months int) (*contract.Contract, *reg
 	if err != nil {
 		tb.Fatal(err)
 	}
-	obs, err := contract.ReadObservations(&buf, "scale.csv", c)
+	rt, err := contract.ReadReturn(&buf, "scale.csv", c)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	rt := new(regime.Return)
-	for _, o := range obs {
-		rt.Add(o)
 	}
 	return c, rt, last
 }

@@ -106,13 +106,13 @@ func scoreFiles(dir string, months int) error {
 		return err
 	}
 	defer f.Close()
-	obs, err := contract.ReadObservations(f, "scale.csv", c)
+	rt, err := contract.ReadReturn(f, "scale.csv", c)
 	if err != nil {
 		return err
 	}
 	read := time.Since(start)
 	last := scalegen.First.AddMonths(months - 1)
-	sc, err := c.Score(obs, last.Period())
+	sc, err := c.ScoreReturn(rt, last.Period())
 	if err != nil {
 		return err
 	}
