@@ -21,14 +21,40 @@ type small struct {
 
 // smallOf returns d as a small, where its coefficient fits.
 func smallOf(d decimal.Decimal) (small, bool) {
+	if d.IsZero() {
+		return small{0, d.Exponent()}, true
+	}
 	if d.NumDigits() > 18 {
 		return small{}, false
 	}
 	return small{d.CoefficientInt64(), d.Exponent()}, true
 }
 
-// dec returns s as a Decimal.
-func (s small) dec() decimal.Decimal { return decimal.New(s.c, s.e) }
+// dec returns s as a Decimal: one made once, for the small values sums
+// most often come to (zero and a few points, at a few exponents), or new.
+func (s small) dec() decimal.Decimal {
+	if s.c >= -decCacheC && s.c <= decCacheC && s.e >= decCacheMinE && s.e <= decCacheMaxE {
+		return decCache[s.e-decCacheMinE][s.c+decCacheC]
+	}
+	return decimal.New(s.c, s.e)
+}
+
+// The Decimals dec makes once: -16 to 16 at exponents -4 to 1. A Decimal
+// is a value no operation changes, so one may be shared.
+const (
+	decCacheC    = 16
+	decCacheMinE = -4
+	decCacheMaxE = 1
+)
+
+var decCache = func() (t [decCacheMaxE - decCacheMinE + 1][2*decCacheC + 1]decimal.Decimal) {
+	for e := range t {
+		for c := range t[e] {
+			t[e][c] = decimal.New(int64(c-decCacheC), int32(e+decCacheMinE))
+		}
+	}
+	return t
+}()
 
 // pow10 are the powers of ten an int64 holds.
 var pow10 = func() (p [19]int64) {
