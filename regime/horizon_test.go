@@ -165,9 +165,58 @@ func TestHorizonAgreesWithFullRun(t *testing.T) {
 			if err == nil && !short.Equal(full) {
 				t.Fatalf("case %d, %s: the scorecards differ:\nfrom the horizon %+v\nfrom the first figure %+v", c, p, short.Summary, full.Summary)
 			}
+			// The same observations in a Return give the same scorecard.
+			fromReturn, errReturn := h.Score(regime.Input{Return: asReturn(in.Observations), Charges: in.Charges}, p)
+			if (errReturn == nil) != (err == nil) || err == nil && !fromReturn.Equal(short) {
+				t.Fatalf("case %d, %s: from a Return %v, %v; from the observations %v", c, p, fromReturn != nil && fromReturn.Equal(short), errReturn, err)
+			}
 		}
 	}
 	if cut < cases {
 		t.Fatalf("the horizon cut only %d of %d runs short", cut, cases*5)
 	}
+}
+
+// asReturn is obs in a Return.
+func asReturn(obs []regime.Observation) *regime.Return {
+	rt := new(regime.Return)
+	for _, o := range obs {
+		rt.Add(o)
+	}
+	return rt
+}
+
+// TestScorecardOutlivesThePool: a month's scorecard from Score holds the
+// rows the ledger made (no copy), and the ledger's other memory goes back
+// to a pool for the next Score; scoring many more regimes afterwards, on
+// all cores, must leave it as it was.
+func TestScorecardOutlivesThePool(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 9))
+	h, in := horizonHistory(t, rnd)
+	p := mo("Apr-16").AddMonths(71).Period()
+	sc, err := h.Score(in, p)
+	require.NoError(t, err)
+	restore := regime.SetFullRuns(true) // a second, independent run to compare with
+	want, err := h.Score(in, p)
+	restore()
+	require.NoError(t, err)
+	require.True(t, sc.Equal(want))
+	var jobs []regime.Job
+	for range 40 {
+		r, in := randomLedgerJob(t, rnd)
+		jobs = append(jobs, regime.Job{Regime: r, Input: in, Period: mo("Apr-16").AddMonths(rnd.IntN(24)).Period()})
+	}
+	for range 3 {
+		_, err := regime.ScoreEach(jobs)
+		require.NoError(t, err)
+		if !sc.Equal(want) {
+			t.Fatal("a scorecard changed after later scorecards were made")
+		}
+	}
+}
+
+// randomLedgerJob is randomLedger's regime and input.
+func randomLedgerJob(t testing.TB, rnd *rand.Rand) (*regime.Regime, regime.Input) {
+	r, in, _ := randomLedger(t, rnd)
+	return r, in
 }
