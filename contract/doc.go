@@ -23,7 +23,10 @@
 // a limit, and a message quotes only an excerpt of it. A [ReturnReader]
 // also returns the likely mistakes that are not errors (0.95 for 95%) as
 // [Warning] values, or makes them errors; [Contract.Warnings] gives a
-// contract file's.
+// contract file's. A large return is read with [ReadReturn] into a
+// [regime.Return], a plain row in 24 bytes, and scored with
+// [Contract.ScoreReturn]: a million rows read and their last month scored in
+// under twice the time encoding/csv takes to split the file.
 //
 // A contract can be written once as a YAML (or JSON) file, by hand, and read
 // with [ReadFile] or [Decode]: strictly, with every problem reported at once

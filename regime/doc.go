@@ -96,6 +96,18 @@
 // every month it scores; a month without one is a [*MissingChargeError],
 // never £0.00.
 //
+// # Large returns
+//
+// A return of many KPIs over many years (a million rows) is held in a
+// [Return] ([Input].Return), 24 bytes a plain row, not in Observations of
+// over 200 bytes each; the ledger refers to its rows rather than copying
+// them. [History.Score] runs the ledger only as far back as the scorecard
+// can reach (its trends, escalation windows, repeats and measurement
+// periods) where nothing the regimes keep carries from month to month
+// without bound, so scoring the last month of a long return costs about
+// what scoring it from a short one does; the earlier figures are checked,
+// not scored.
+//
 // # Restatements
 //
 // A figure for a period already reported may be restated: a typing error
