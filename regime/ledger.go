@@ -570,13 +570,15 @@ func (l *Ledger) placeReturn(rt *Return, through period.Month) error {
 			continue
 		}
 		di := index[row.kpi()]
-		if di == 0 {
-			di = l.indexIn(r, rt.refs[row.kpi()])
+		if di <= 0 {
+			i, err := indicatorIn(r, rt.refs[row.kpi()])
+			if err != nil {
+				index[row.kpi()] = -1
+				errs = append(errs, fmt.Errorf("%s: %w", rt.name(j), err))
+				continue
+			}
+			di = int32(i + 1)
 			index[row.kpi()] = di
-		}
-		if di < 0 {
-			errs = append(errs, fmt.Errorf("%s: no KPI %s in regime %s", rt.name(j), problems.Quote(rt.refs[row.kpi()]), title(r)))
-			continue
 		}
 		d := r.rated[di-1]
 		if d.Frequency().ByDays() {
@@ -615,13 +617,13 @@ func (l *Ledger) seenEarly(t int, m period.Month) bool {
 	return seen
 }
 
-// indexIn returns the index + 1 of KPI ref in regime r, or -1 if r has
-// no such KPI.
-func (l *Ledger) indexIn(r *Regime, ref string) int32 {
+// indicatorIn returns the index of KPI ref in regime r, or an error
+// saying r has no such KPI.
+func indicatorIn(r *Regime, ref string) (int, error) {
 	if i, ok := r.byRef[ref]; ok {
-		return int32(i + 1)
+		return i, nil
 	}
-	return -1
+	return 0, fmt.Errorf("no KPI %s in regime %s", problems.Quote(ref), title(r))
 }
 
 // indicatorFor returns the index of observation i's indicator (o, for a
@@ -643,9 +645,9 @@ func (h History) indicatorFor(i int, o *Observation, end period.Month) (int, err
 			part = true
 		}
 	}
-	di, ok := r.byRef[o.KPI]
-	if !ok {
-		return 0, fmt.Errorf("observations[%d]: no KPI %s in regime %s", i, problems.Quote(o.KPI), title(r))
+	di, err := indicatorIn(r, o.KPI)
+	if err != nil {
+		return 0, fmt.Errorf("observations[%d]: %w", i, err)
 	}
 	if err := o.Obs.Check(); err != nil {
 		return 0, fmt.Errorf("observations[%d]: %s for %s: %w", i, o.KPI, o.For(), err)
